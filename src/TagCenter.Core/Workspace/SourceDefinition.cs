@@ -1,0 +1,44 @@
+namespace TagCenter.Core.Workspace;
+
+/// <summary>One declared source: a file or a database table and how to read and cleanse it.</summary>
+public sealed record SourceDefinition
+{
+    public required string Name { get; init; }
+
+    public required SourceKind Kind { get; init; }
+
+    /// <summary>File path relative to the workspace (csv, jsonl, parquet).</summary>
+    public string? Path { get; init; }
+
+    public string Encoding { get; init; } = "utf-8";
+
+    public char Delimiter { get; init; } = ',';
+
+    public char Quote { get; init; } = '"';
+
+    public bool Header { get; init; } = true;
+
+    /// <summary>PostgreSQL connection string, or the name of an environment variable holding it (connection_env).</summary>
+    public string? Connection { get; init; }
+
+    public string? ConnectionEnv { get; init; }
+
+    public string? Table { get; init; }
+
+    public string? Query { get; init; }
+
+    public string Entity { get; init; } = "person";
+
+    public string? Description { get; init; }
+
+    public string? EventTime { get; init; }
+
+    public IReadOnlyList<string> Dedupe { get; init; } = [];
+
+    /// <summary>Above this share of rows in quarantine the load fails instead (a wrong delimiter or encoding, usually).</summary>
+    public double MaxRejectRatio { get; init; } = 0.5;
+
+    public required IReadOnlyList<ColumnDefinition> Columns { get; init; }
+
+    public string TableName => "src_" + Name;
+}

@@ -1,0 +1,9 @@
+namespace TagCenter.Core.Workspace;
+
+public enum SourceKind
+{
+    Csv,
+    Jsonl,
+    Parquet,
+    Postgres,
+}

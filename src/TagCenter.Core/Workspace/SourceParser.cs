@@ -1,0 +1,188 @@
+using TagCenter.Core.Diagnostics;
+using YamlDotNet.RepresentationModel;
+
+namespace TagCenter.Core.Workspace;
+
+/// <summary>Parses one entry of <c>sources:</c>.</summary>
+internal static class SourceParser
+{
+    private static readonly string[] SourceKeys =
+    [
+        "kind", "path", "encoding", "delimiter", "quote", "header", "connection", "connection_env", "table", "query",
+        "entity", "description", "event_time", "dedupe", "max_reject_ratio", "columns",
+    ];
+
+    private static readonly string[] ColumnKeys =
+    [
+        "from", "type", "required", "identifier", "unit", "min", "max", "pattern", "reject_pattern", "values", "map", "on_invalid",
+    ];
+
+    private static readonly string[] Encodings = ["utf-8", "gbk", "gb18030"];
+
+    public static SourceDefinition? Parse(
+        string name, YamlMap source, string file, List<Diagnostic> diagnostics,
+        List<EntityTypeDefinition> entities, List<IdentifierTypeDefinition> identifiers)
+    {
+        var context = $"source '{name}'";
+        source.AllowOnly(context, SourceKeys);
+        var kind = source.Enum<SourceKind>("kind");
+        if (kind is null && source.Get("kind") is null)
+            source.Error("kind", $"missing required key 'kind' in {context} (csv, jsonl, parquet or postgres)");
+
+        var path = source.String("path");
+        if (kind is SourceKind.Csv or SourceKind.Jsonl or SourceKind.Parquet && string.IsNullOrWhiteSpace(path))
+            source.Error("path", $"{context} needs a 'path' to its file");
+
+        var encoding = (source.String("encoding") ?? "utf-8").Trim().ToLowerInvariant();
+        if (encoding == "utf8")
+            encoding = "utf-8";
+        if (!Encodings.Contains(encoding))
+            source.Error("encoding", $"encoding '{encoding}' is not supported (expected one of: {string.Join(", ", Encodings)})");
+
+        var entity = source.String("entity") ?? "person";
+        if (entities.All(e => e.Name != entity))
+            source.Error("entity", $"unknown entity type '{entity}' (declared: {string.Join(", ", entities.Select(e => e.Name))})");
+
+        if (kind == SourceKind.Postgres)
+        {
+            if (source.String("connection") is null && source.String("connection_env") is null)
+                source.Error("kind", $"{context} needs 'connection' or 'connection_env'");
+            if ((source.String("table") is null) == (source.String("query") is null))
+                source.Error("kind", $"{context} needs exactly one of 'table' or 'query'");
+        }
+
+        var columns = ParseColumns(source, context, file, diagnostics, identifiers);
+        var dedupe = source.List("dedupe") ?? [];
+        foreach (var key in dedupe.Where(k => columns.All(c => c.Name != k)))
+            source.Error("dedupe", $"dedupe column '{key}' is not a declared column of {context}");
+        var eventTime = source.String("event_time");
+        if (eventTime is not null && columns.All(c => c.Name != eventTime))
+            source.Error("event_time", $"event_time column '{eventTime}' is not a declared column of {context}");
+        var ratio = source.Decimal("max_reject_ratio") ?? 0.5m;
+        if (ratio is < 0 or > 1)
+            source.Error("max_reject_ratio", "max_reject_ratio must be between 0 and 1");
+
+        if (kind is null)
+            return null;
+        return new SourceDefinition
+        {
+            Name = name,
+            Kind = kind.Value,
+            Path = path,
+            Encoding = encoding,
+            Delimiter = SingleChar(source, "delimiter", ','),
+            Quote = SingleChar(source, "quote", '"'),
+            Header = source.Bool("header") ?? true,
+            Connection = source.String("connection"),
+            ConnectionEnv = source.String("connection_env"),
+            Table = source.String("table"),
+            Query = source.String("query"),
+            Entity = entity,
+            Description = source.String("description"),
+            EventTime = eventTime,
+            Dedupe = dedupe,
+            MaxRejectRatio = (double)ratio,
+            Columns = columns,
+        };
+    }
+
+    private static char SingleChar(YamlMap source, string key, char fallback)
+    {
+        var text = source.String(key);
+        if (text is null)
+            return fallback;
+        if (text == "\\t")
+            return '\t';
+        if (text.Length == 1)
+            return text[0];
+        source.Error(key, $"'{key}' must be a single character, not '{text}'");
+        return fallback;
+    }
+
+    private static List<ColumnDefinition> ParseColumns(
+        YamlMap source, string context, string file, List<Diagnostic> diagnostics, List<IdentifierTypeDefinition> identifiers)
+    {
+        var result = new List<ColumnDefinition>();
+        var map = YamlMap.From(source.Get("columns"), $"columns of {context}", file, diagnostics);
+        if (map is null)
+        {
+            if (source.Get("columns") is null)
+                source.Error("columns", $"{context} needs 'columns' (name: {{ from: ..., type: ... }})");
+            return result;
+        }
+        foreach (var (name, keyNode, value) in map.Entries)
+        {
+            WorkspaceLoader.CheckName(name, keyNode, "column", file, diagnostics);
+            if (name.StartsWith('_'))
+                diagnostics.Add(YamlMap.At(file, keyNode, "column names starting with '_' are reserved"));
+            var columnContext = $"column '{name}' of {context}";
+            // A bare scalar is shorthand for the type: `city: city`.
+            if (value is YamlScalarNode scalar)
+            {
+                var type = ParseType(scalar.Value, scalar, file, diagnostics);
+                result.Add(new ColumnDefinition { Name = name, From = name, Type = type });
+                continue;
+            }
+            var column = YamlMap.From(value, columnContext, file, diagnostics);
+            if (column is null)
+                continue;
+            column.AllowOnly(columnContext, ColumnKeys);
+            var identifier = column.String("identifier");
+            if (identifier is not null && identifiers.All(i => i.Name != identifier))
+            {
+                var suggestion = Suggest.Closest(identifier, identifiers.Select(i => i.Name));
+                column.Error("identifier", $"unknown identifier type '{identifier}'{(suggestion is null ? "" : $"; did you mean '{suggestion}'?")} (declare it under 'identifiers:' or use one of: {string.Join(", ", identifiers.Select(i => i.Name))})");
+            }
+            var unit = (column.String("unit") ?? "yuan").Trim().ToLowerInvariant();
+            if (unit is not ("yuan" or "fen"))
+                column.Error("unit", $"unit must be 'yuan' (元) or 'fen' (分), not '{unit}'");
+            var pattern = column.String("pattern");
+            var reject = column.String("reject_pattern");
+            CheckRegex(column, "pattern", pattern);
+            CheckRegex(column, "reject_pattern", reject);
+            result.Add(new ColumnDefinition
+            {
+                Name = name,
+                From = column.String("from") ?? name,
+                Type = column.Get("type") is { } typeNode ? ParseType((typeNode as YamlScalarNode)?.Value, typeNode, file, diagnostics) : ColumnType.String,
+                Required = column.Bool("required") ?? false,
+                Identifier = identifier,
+                Unit = unit,
+                Min = column.Decimal("min"),
+                Max = column.Decimal("max"),
+                Pattern = pattern,
+                RejectPattern = reject,
+                Values = column.List("values"),
+                Map = column.StringMap("map"),
+                OnInvalid = column.Enum<InvalidValueAction>("on_invalid") ?? InvalidValueAction.Quarantine,
+            });
+        }
+        return result;
+    }
+
+    private static ColumnType ParseType(string? text, YamlNode node, string file, List<Diagnostic> diagnostics)
+    {
+        var names = Enum.GetNames<ColumnType>().Select(n => n.ToLowerInvariant()).ToArray();
+        var index = Array.IndexOf(names, (text ?? "").Trim().ToLowerInvariant());
+        if (index >= 0)
+            return Enum.GetValues<ColumnType>()[index];
+        var suggestion = Suggest.Closest(text ?? "", names);
+        diagnostics.Add(YamlMap.At(file, node,
+            $"unknown column type '{text}'{(suggestion is null ? "" : $"; did you mean '{suggestion}'?")} (expected one of: {string.Join(", ", names)})"));
+        return ColumnType.String;
+    }
+
+    private static void CheckRegex(YamlMap column, string key, string? pattern)
+    {
+        if (pattern is null)
+            return;
+        try
+        {
+            _ = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+        }
+        catch (ArgumentException e)
+        {
+            column.Error(key, $"'{key}' is not a valid regular expression: {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,28 @@
+namespace TagCenter.Core.Workspace;
+
+/// <summary>The parsed <c>tagcenter.yaml</c> of a workspace folder.</summary>
+public sealed record WorkspaceDefinition
+{
+    public const string FileName = "tagcenter.yaml";
+
+    public required string Root { get; init; }
+
+    public required string Name { get; init; }
+
+    /// <summary>Country calling code used for phone numbers written without one.</summary>
+    public string DefaultCountryCode { get; init; } = "86";
+
+    public required IReadOnlyList<EntityTypeDefinition> Entities { get; init; }
+
+    public required IReadOnlyList<IdentifierTypeDefinition> Identifiers { get; init; }
+
+    public required IReadOnlyList<SourceDefinition> Sources { get; init; }
+
+    public string DatabasePath => System.IO.Path.Combine(Root, ".tagcenter", "tagcenter.duckdb");
+
+    public string Resolve(string relativePath) =>
+        System.IO.Path.GetFullPath(System.IO.Path.Combine(Root, relativePath));
+
+    public SourceDefinition? FindSource(string name) =>
+        Sources.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.Ordinal));
+}

@@ -1,0 +1,71 @@
+using TagCenter.Core.Cleansing;
+using TagCenter.Core.Sql;
+
+namespace TagCenter.DuckDb.Ingest;
+
+/// <summary>
+/// JSON Lines: DuckDB reads the file as one text column per line (so every line keeps its number and a
+/// broken line is quarantined, not skipped), then each declared field is extracted with one JSON parse per line.
+/// </summary>
+internal sealed class JsonlRawReader : IRawReader
+{
+    // The unit separator cannot appear unescaped in valid JSON, so no valid line is ever split.
+    private const string NoDelimiter = "\u001f";
+
+    private const string JsonColumns = "{'j': 'VARCHAR'}";
+
+    public Task ReadAsync(RawReadContext context, CancellationToken cancellationToken)
+    {
+        var source = context.Source;
+        var path = context.SourceFile;
+        TextFiles.RequireExists(source.Name, path);
+        string? transcoded = null;
+        if (source.Encoding != "utf-8")
+            path = transcoded = TextFiles.TranscodeToUtf8(source.Name, path, source.Encoding, context.TempDirectory);
+        else
+            TextFiles.RequireUtf8(source.Name, path);
+        try
+        {
+            Read(context, path);
+        }
+        finally
+        {
+            if (transcoded is not null)
+                File.Delete(transcoded);
+        }
+        return Task.CompletedTask;
+    }
+
+    private static void Read(RawReadContext context, string path)
+    {
+        var db = context.Database;
+        db.Execute("DROP TABLE IF EXISTS temp.tc_rejects; DROP TABLE IF EXISTS temp.tc_rejects_scan");
+        db.Execute($"""
+            CREATE OR REPLACE TEMP TABLE tc_lines AS
+            SELECT j FROM read_csv({SqlText.Literal(path)}, header = false, auto_detect = false, columns = {JsonColumns},
+                delim = '{NoDelimiter}', quote = '', escape = '', max_line_size = {CsvRawReader.MaxLineBytes},
+                skip_blank_lines = false, store_rejects = true, rejects_table = 'tc_rejects', rejects_scan = 'tc_rejects_scan')
+            """);
+        context.CreateEmptyRejects();
+        db.Execute($"""
+            INSERT INTO {RawReadContext.Rejects}
+            SELECT line, NULL, 'malformed_row', error_type || ': ' || error_message, csv_line FROM temp.tc_rejects
+            """);
+        var paths = SqlText.List(context.Source.Columns.Select(c => JsonPath(c.From)));
+        var fields = string.Join(", ", context.Source.Columns.Select((c, i) => $"f[{i + 1}] AS {SqlText.Ident(c.Name)}"));
+        db.Execute($"""
+            CREATE OR REPLACE TEMP TABLE tc_json AS
+            SELECT rowid + 1 AS _line, CASE WHEN json_valid(j) AND json_type(j) = 'OBJECT' THEN json_extract_string(j, {paths}) END AS f, j
+            FROM tc_lines WHERE j IS NOT NULL
+            """);
+        db.Execute($"""
+            INSERT INTO {RawReadContext.Rejects}
+            SELECT _line, NULL, '{ReasonCodes.JsonInvalid}', 'not a JSON object', left(j, 4096) FROM tc_json WHERE f IS NULL
+            """);
+        db.Execute($"CREATE OR REPLACE TEMP VIEW {RawReadContext.RawRelation} AS SELECT _line, {fields} FROM tc_json WHERE f IS NOT NULL");
+    }
+
+    /// <summary>A dotted field path (<c>properties.amount</c>) as a JSONPath with every key quoted.</summary>
+    internal static string JsonPath(string dotted) =>
+        "$" + string.Concat(dotted.Split('.').Select(k => ".\"" + k.Replace("\"", "\\\"", StringComparison.Ordinal) + "\""));
+}

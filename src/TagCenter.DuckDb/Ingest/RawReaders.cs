@@ -1,0 +1,15 @@
+using TagCenter.Core.Workspace;
+
+namespace TagCenter.DuckDb.Ingest;
+
+internal static class RawReaders
+{
+    public static IRawReader For(SourceKind kind) => kind switch
+    {
+        SourceKind.Csv => new CsvRawReader(),
+        SourceKind.Jsonl => new JsonlRawReader(),
+        SourceKind.Parquet => new ParquetRawReader(),
+        SourceKind.Postgres => new PostgresRawReader(),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown source kind"),
+    };
+}

@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using TagCenter.Core.Cleansing;
+using TagCenter.Core.Diagnostics;
+using TagCenter.Core.Sql;
+using TagCenter.Core.Workspace;
+using TagCenter.DuckDb.Storage;
+
+namespace TagCenter.DuckDb.Ingest;
+
+/// <summary>
+/// Loads one source: read (untyped) → standardise and check in one SQL pass → de-duplicate → swap the
+/// source table and its quarantine rows in one transaction. A failure anywhere leaves the previous state.
+/// </summary>
+public sealed class SourceLoader
+{
+    private const string Staged = "tc_staged";
+    private readonly WorkspaceDatabase _database;
+    private readonly WorkspaceDefinition _workspace;
+    private readonly TimeProvider _time;
+
+    public SourceLoader(WorkspaceDatabase database, WorkspaceDefinition workspace, TimeProvider time)
+    {
+        _database = database;
+        _workspace = workspace;
+        _time = time;
+    }
+
+    public async Task<LoadReport> LoadAsync(SourceDefinition source, bool force, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var fingerprint = SourceFingerprint.Of(_workspace, source);
+        if (!force && fingerprint is not null && IsUnchanged(source, fingerprint))
+            return Unchanged(source, stopwatch.Elapsed);
+
+        var loadId = LoadIds.Next(_time);
+        var started = _time.GetUtcNow().UtcDateTime;
+        try
+        {
+            var context = new RawReadContext(_database, _workspace, source, Path.Combine(_workspace.Root, ".tagcenter", "tmp"));
+            await RawReaders.For(source.Kind).ReadAsync(context, cancellationToken).ConfigureAwait(false);
+            _database.Execute($"CREATE OR REPLACE TEMP TABLE {Staged} AS {CleansingPlan.Select(source, RawReadContext.RawRelation, _workspace.DefaultCountryCode)}");
+            if (source.Dedupe.Count > 0)
+                _database.Execute(CleansingPlan.MarkDuplicates(source, Staged));
+
+            var counts = _database.Rows($"""
+                SELECT count(*), count(*) FILTER (_error IS NOT NULL), coalesce(sum(len(_nulled)), 0),
+                       (SELECT count(*) FROM {RawReadContext.Rejects})
+                FROM {Staged}
+                """)[0];
+            var parsed = Convert.ToInt64(counts[0]);
+            var badRows = Convert.ToInt64(counts[1]);
+            var nulled = Convert.ToInt64(counts[2]);
+            var rejected = Convert.ToInt64(counts[3]);
+            var read = parsed + rejected;
+            var quarantined = badRows + rejected;
+            var reasons = TopReasons();
+            if (read > 0 && (double)quarantined / read > source.MaxRejectRatio)
+                throw new SourceLoadException(source.Name,
+                    $"{quarantined:N0} of {read:N0} rows failed (over max_reject_ratio {source.MaxRejectRatio:P0}); nothing was loaded. " +
+                    $"Top reasons: {string.Join("; ", reasons.Take(3).Select(r => $"{r.Reason}{(r.Column is null ? "" : $" ({r.Column})")} × {r.Count:N0}"))}. " +
+                    "Check the delimiter, the encoding and the column types.");
+
+            Commit(source, loadId, fingerprint, started, read, parsed - badRows, quarantined, nulled);
+            return new LoadReport(source.Name, loadId, LoadStatus.Loaded, read, parsed - badRows, quarantined, nulled, reasons, stopwatch.Elapsed);
+        }
+        catch (Exception e) when (e is TagCenterException or IOException or UnauthorizedAccessException)
+        {
+            RecordFailure(source, loadId, started);
+            if (e is EngineException engine)
+                throw new SourceLoadException(source.Name, engine.Message, engine);
+            if (e is IOException or UnauthorizedAccessException)
+                throw new SourceLoadException(source.Name, e.Message, e);
+            throw;
+        }
+        finally
+        {
+            DropStaging();
+        }
+    }
+
+    private bool IsUnchanged(SourceDefinition source, string fingerprint) =>
+        _database.TableExists(source.TableName) &&
+        _database.Scalar<string>(
+            "SELECT fingerprint FROM loads WHERE source = $1 AND status = 'loaded' ORDER BY finished_at DESC LIMIT 1",
+            source.Name) == fingerprint;
+
+    private LoadReport Unchanged(SourceDefinition source, TimeSpan elapsed)
+    {
+        var last = _database.Rows(
+            "SELECT load_id, read, loaded, quarantined, nulled FROM loads WHERE source = $1 AND status = 'loaded' ORDER BY finished_at DESC LIMIT 1",
+            source.Name)[0];
+        return new LoadReport(source.Name, (string)last[0]!, LoadStatus.Unchanged, Convert.ToInt64(last[1]), Convert.ToInt64(last[2]),
+            Convert.ToInt64(last[3]), Convert.ToInt64(last[4]), QuarantineReasons(source.Name), elapsed);
+    }
+
+    private List<ReasonCount> TopReasons() => _database.Rows($"""
+            SELECT reason, "column", count(*) AS n FROM (
+                SELECT _error.reason AS reason, _error."column" AS "column" FROM {Staged} WHERE _error IS NOT NULL
+                UNION ALL SELECT reason, "column" FROM {RawReadContext.Rejects}
+                UNION ALL SELECT p.reason, p."column" FROM (SELECT unnest(_nulled) AS p FROM {Staged} WHERE len(_nulled) > 0))
+            GROUP BY ALL ORDER BY n DESC, reason LIMIT 10
+            """).Select(r => new ReasonCount((string)r[0]!, (string?)r[1], Convert.ToInt64(r[2]))).ToList();
+
+    internal List<ReasonCount> QuarantineReasons(string source) => _database.Rows("""
+            SELECT reason, "column", count(*) AS n FROM quarantine WHERE source = $1 GROUP BY ALL ORDER BY n DESC, reason LIMIT 10
+            """, source).Select(r => new ReasonCount((string)r[0]!, (string?)r[1], Convert.ToInt64(r[2]))).ToList();
+
+    private void Commit(SourceDefinition source, string loadId, string? fingerprint, DateTime started,
+        long read, long loaded, long quarantined, long nulled)
+    {
+        var name = SqlText.Literal(source.Name);
+        var id = SqlText.Literal(loadId);
+        var columns = string.Join(", ", source.Columns.Select(c => SqlText.Ident(c.Name)));
+        _database.Execute("BEGIN TRANSACTION");
+        try
+        {
+            _database.Execute($"""
+                CREATE OR REPLACE TABLE {SqlText.Ident(source.TableName)} AS
+                SELECT {name} AS _source, {id} AS _load_id, _line, {columns} FROM {Staged} WHERE _error IS NULL
+                """);
+            _database.Execute("DELETE FROM quarantine WHERE source = $1", source.Name);
+            _database.Execute($"""
+                INSERT INTO quarantine
+                SELECT {name}, {id}, s._line, s._error."column", s._error.raw, s._error.reason, NULL, 'quarantined', to_json(r)::VARCHAR
+                FROM (SELECT _line, _error FROM {Staged} WHERE _error IS NOT NULL) s JOIN {RawReadContext.RawRelation} r ON r._line = s._line;
+                INSERT INTO quarantine
+                SELECT {name}, {id}, _line, p."column", p.raw, p.reason, NULL, 'nulled', NULL
+                FROM (SELECT _line, unnest(_nulled) AS p FROM {Staged} WHERE len(_nulled) > 0);
+                INSERT INTO quarantine
+                SELECT {name}, {id}, _line, "column", left(raw_value, 4096), reason, detail, 'quarantined', left(raw_value, 65536)
+                FROM {RawReadContext.Rejects};
+                """);
+            _database.Execute(
+                "INSERT INTO loads VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'loaded')",
+                loadId, source.Name, source.Path ?? source.Table ?? "query", fingerprint, started, _time.GetUtcNow().UtcDateTime,
+                read, loaded, quarantined, nulled);
+            _database.Execute("COMMIT");
+        }
+        catch
+        {
+            _database.Execute("ROLLBACK");
+            throw;
+        }
+    }
+
+    private void RecordFailure(SourceDefinition source, string loadId, DateTime started)
+    {
+        try
+        {
+            _database.Execute(
+                "INSERT INTO loads VALUES ($1, $2, $3, NULL, $4, $5, NULL, NULL, NULL, NULL, 'failed')",
+                loadId, source.Name, source.Path ?? source.Table ?? "query", started, _time.GetUtcNow().UtcDateTime);
+        }
+        catch (EngineException)
+        {
+            // Recording the failure is best effort; the original error is what the user needs.
+        }
+    }
+
+    private void DropStaging()
+    {
+        foreach (var view in new[] { RawReadContext.RawRelation })
+            _database.Execute($"DROP VIEW IF EXISTS temp.{view}");
+        foreach (var table in new[] { Staged, RawReadContext.Rejects, "tc_csv", "tc_lines", "tc_json", "tc_parquet", "tc_pg", "tc_rejects", "tc_rejects_scan" })
+            _database.Execute($"DROP TABLE IF EXISTS temp.{table}");
+    }
+}
