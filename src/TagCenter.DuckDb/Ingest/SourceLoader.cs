@@ -43,7 +43,7 @@ public sealed class SourceLoader
                 _database.Execute(CleansingPlan.MarkDuplicates(source, Staged));
 
             var counts = _database.Rows($"""
-                SELECT count(*), count(*) FILTER (_error IS NOT NULL), coalesce(sum(len(_nulled)), 0),
+                SELECT count(*), count(*) FILTER (_error IS NOT NULL), CAST(coalesce(sum(len(_nulled)), 0) AS BIGINT),
                        (SELECT count(*) FROM {RawReadContext.Rejects})
                 FROM {Staged}
                 """)[0];
