@@ -44,7 +44,7 @@ internal sealed class JsonlRawReader : IRawReader
             CREATE OR REPLACE TEMP TABLE tc_lines AS
             SELECT j FROM read_csv({SqlText.Literal(path)}, header = false, auto_detect = false, columns = {JsonColumns},
                 delim = '{NoDelimiter}', quote = '', escape = '', max_line_size = {CsvRawReader.MaxLineBytes},
-                skip_blank_lines = false, store_rejects = true, rejects_table = 'tc_rejects', rejects_scan = 'tc_rejects_scan')
+                store_rejects = true, rejects_table = 'tc_rejects', rejects_scan = 'tc_rejects_scan')
             """);
         context.CreateEmptyRejects();
         db.Execute($"""
