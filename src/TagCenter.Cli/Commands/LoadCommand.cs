@@ -1,0 +1,73 @@
+using System.CommandLine;
+using Spectre.Console;
+using TagCenter.Cli.Console;
+using TagCenter.Core.Workspace;
+using TagCenter.DuckDb.Ingest;
+using TagCenter.DuckDb.Storage;
+
+namespace TagCenter.Cli.Commands;
+
+internal static class LoadCommand
+{
+    public static Command Create(GlobalOptions g)
+    {
+        var workspace = g.Workspace(".");
+        var sources = new Option<string[]>("--source", "-s") { Description = g.Texts["opt.source"], AllowMultipleArgumentsPerToken = true };
+        var force = new Option<bool>("--force") { Description = g.Texts["opt.force"] };
+        var command = new Command("load", g.Texts["cmd.load"]) { workspace, sources, force };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var t = Texts.For(result.GetValue(g.Lang));
+            var definition = WorkspaceLoader.Load(result.GetValue(workspace)!);
+            using var database = WorkspaceDatabase.Open(definition.DatabasePath);
+            var selected = WorkspaceLoad.Select(definition, result.GetValue(sources) ?? []);
+            var json = result.GetValue(g.Json);
+            var results = await LoadWithProgressAsync(database, definition, selected, result.GetValue(force), json, t, cancellationToken);
+            if (json)
+                JsonOutput.Write(LoadResultsView.Json(results));
+            else
+                PrintSummary(results, t);
+            return results.Any(r => r.Error is not null) ? ExitCodes.SourcesFailed : ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    public static async Task<IReadOnlyList<SourceLoadResult>> LoadWithProgressAsync(
+        WorkspaceDatabase database, WorkspaceDefinition definition, IReadOnlyList<SourceDefinition> sources, bool force,
+        bool quiet, Texts t, CancellationToken cancellationToken)
+    {
+        if (quiet || !AnsiConsole.Profile.Capabilities.Interactive)
+            return await WorkspaceLoad.RunAsync(database, definition, sources, force, null,
+                quiet ? null : r => AnsiConsole.MarkupLine(Line(r, t)), TimeProvider.System, cancellationToken);
+
+        IReadOnlyList<SourceLoadResult> results = [];
+        await AnsiConsole.Progress().AutoClear(true)
+            .Columns(new SpinnerColumn(), new TaskDescriptionColumn(), new ElapsedTimeColumn())
+            .StartAsync(async context =>
+            {
+                var tasks = sources.ToDictionary(s => s.Name, s => context.AddTask(t.Format("load.loading", s.Name), autoStart: false).IsIndeterminate());
+                results = await WorkspaceLoad.RunAsync(database, definition, sources, force,
+                    s => tasks[s.Name].StartTask(),
+                    r =>
+                    {
+                        tasks[r.Source].Value(100).StopTask();
+                        AnsiConsole.MarkupLine(Line(r, t));
+                    },
+                    TimeProvider.System, cancellationToken);
+            });
+        return results;
+    }
+
+    private static string Line(SourceLoadResult r, Texts t) => r.Report is { } report
+        ? $"  [green]✔[/] {Markup.Escape(r.Source),-16} {Markup.Escape(t.Format("load.summary", report.Read, report.Loaded, report.Quarantined))}" +
+          (report.Status == LoadStatus.Unchanged ? $" [grey]({t["load.unchanged"]})[/]" : "")
+        : $"  [red]✘ {Markup.Escape(r.Source),-16} {Markup.Escape(r.Error ?? "")}[/]";
+
+    public static void PrintSummary(IReadOnlyList<SourceLoadResult> results, Texts t)
+    {
+        AnsiConsole.Write(LoadResultsView.Table(results, t));
+        var failed = results.Count(r => r.Error is not null);
+        if (failed > 0)
+            AnsiConsole.MarkupLine($"[red]{Markup.Escape(t.Format("load.failed", failed))}[/]");
+    }
+}

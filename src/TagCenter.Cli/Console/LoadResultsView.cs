@@ -1,0 +1,53 @@
+using Spectre.Console;
+using TagCenter.DuckDb.Ingest;
+
+namespace TagCenter.Cli.Console;
+
+/// <summary>Renders load outcomes: the accounting line per source, then the reasons rows were set aside.</summary>
+internal static class LoadResultsView
+{
+    public static Table Table(IReadOnlyList<SourceLoadResult> results, Texts t)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumn(t["col.source"]).AddColumn(new TableColumn(t["col.read"]).RightAligned())
+            .AddColumn(new TableColumn(t["col.loaded"]).RightAligned()).AddColumn(new TableColumn(t["col.quarantined"]).RightAligned())
+            .AddColumn(new TableColumn(t["col.nulled"]).RightAligned()).AddColumn(t["col.reasons"]).AddColumn(new TableColumn(t["col.time"]).RightAligned());
+        foreach (var r in results)
+        {
+            if (r.Report is not { } report)
+            {
+                table.AddRow(new Markup($"[red]✘ {Markup.Escape(r.Source)}[/]"), new Markup($"[red]{Markup.Escape(r.Error ?? "")}[/]"),
+                    Text.Empty, Text.Empty, Text.Empty, Text.Empty, Text.Empty);
+                continue;
+            }
+            var name = report.Status == LoadStatus.Unchanged ? $"{report.Source} ({t["load.unchanged"]})" : report.Source;
+            table.AddRow(Markup.Escape(name), $"{report.Read:N0}", $"[green]{report.Loaded:N0}[/]",
+                report.Quarantined > 0 ? $"[yellow]{report.Quarantined:N0}[/]" : "0", $"{report.Nulled:N0}",
+                Markup.Escape(Reasons(report.TopReasons, t, 3)), $"{report.Elapsed.TotalSeconds:0.0}s");
+        }
+        return table;
+    }
+
+    public static string Reasons(IEnumerable<ReasonCount> reasons, Texts t, int take) =>
+        string.Join(" · ", reasons.Take(take).Select(r => $"{t.Reason(r.Reason)}{(r.Column is null ? "" : $"({r.Column})")} {r.Count:N0}"));
+
+    /// <summary>Reasons summed over all sources, for the one-line summary.</summary>
+    public static IEnumerable<ReasonCount> Overall(IEnumerable<SourceLoadResult> results) =>
+        results.Where(r => r.Report is not null).SelectMany(r => r.Report!.TopReasons)
+            .GroupBy(r => r.Reason).Select(g => new ReasonCount(g.Key, null, g.Sum(x => x.Count)))
+            .OrderByDescending(r => r.Count);
+
+    public static object Json(IReadOnlyList<SourceLoadResult> results) => results.Select(r => new
+    {
+        source = r.Source,
+        status = r.Report?.Status.ToString().ToLowerInvariant() ?? "failed",
+        error = r.Error,
+        load_id = r.Report?.LoadId,
+        read = r.Report?.Read,
+        loaded = r.Report?.Loaded,
+        quarantined = r.Report?.Quarantined,
+        nulled = r.Report?.Nulled,
+        top_reasons = r.Report?.TopReasons.Select(x => new { reason = x.Reason, column = x.Column, count = x.Count }),
+        seconds = r.Report is null ? (double?)null : Math.Round(r.Report.Elapsed.TotalSeconds, 3),
+    }).ToList();
+}

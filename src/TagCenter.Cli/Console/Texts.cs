@@ -1,0 +1,95 @@
+using System.Globalization;
+
+namespace TagCenter.Cli.Console;
+
+/// <summary>User-facing text in 简体中文 and English. Keys are stable; the language is picked once per run.</summary>
+internal sealed class Texts
+{
+    private static readonly Dictionary<string, (string Zh, string En)> All = new(StringComparer.Ordinal)
+    {
+        ["app.description"] = ("TagCenter 统一标签中心：整合数据源、统一身份、定义与计算标签", "TagCenter, the unified tag center: integrate sources, unify identities, define and compute tags"),
+        ["opt.lang"] = ("界面语言：zh 或 en（默认跟随系统）", "Language of messages: zh or en (default: the OS culture)"),
+        ["opt.json"] = ("以 JSON 输出，供脚本使用", "Write JSON for scripts instead of tables"),
+        ["opt.workspace"] = ("工作区目录", "Workspace folder"),
+        ["opt.persons"] = ("示例人数", "Number of simulated customers"),
+        ["opt.seed"] = ("随机种子（相同种子生成相同数据）", "Random seed (the same seed gives the same data)"),
+        ["opt.source"] = ("只加载这些数据源", "Load only these sources"),
+        ["opt.force"] = ("即使文件未变化也重新加载", "Reload even when the file has not changed"),
+        ["cmd.init"] = ("创建带注释的入门工作区", "Create a commented starter workspace"),
+        ["cmd.demo"] = ("生成示例零售工作区并端到端运行所有阶段", "Build the sample retail workspace end to end and report what was found"),
+        ["cmd.load"] = ("加载并清洗数据源", "Load and cleanse sources"),
+        ["cmd.status"] = ("查看各数据源的加载状态与隔离原因", "Show each source's last load and quarantine reasons"),
+        ["init.exists"] = ("{0} 已存在；未做任何修改", "{0} already exists; nothing was changed"),
+        ["init.done"] = ("已创建工作区 {0}。下一步：tagcenter load --workspace {0}", "Created workspace {0}. Next: tagcenter load --workspace {0}"),
+        ["step.generate"] = ("生成示例数据", "Generate sample data"),
+        ["step.load"] = ("加载与清洗", "Load and cleanse"),
+        ["gen.summary"] = ("{0} 个数据源 · {1:N0} 人 · {2:N0} 条事件", "{0} sources · {1:N0} people · {2:N0} events"),
+        ["load.summary"] = ("读取 {0:N0} = 入库 {1:N0} + 隔离 {2:N0}", "read {0:N0} = loaded {1:N0} + quarantined {2:N0}"),
+        ["load.top"] = ("主要原因", "top reasons"),
+        ["load.failed"] = ("{0} 个数据源加载失败（之前的数据保持不变）", "{0} source(s) failed to load (their previous data is unchanged)"),
+        ["load.unchanged"] = ("未变化", "unchanged"),
+        ["load.loading"] = ("加载 {0}", "Loading {0}"),
+        ["col.source"] = ("数据源", "Source"),
+        ["col.read"] = ("读取", "Read"),
+        ["col.loaded"] = ("入库", "Loaded"),
+        ["col.quarantined"] = ("隔离", "Quarantined"),
+        ["col.nulled"] = ("置空值", "Nulled values"),
+        ["col.reasons"] = ("主要原因", "Top reasons"),
+        ["col.time"] = ("耗时", "Time"),
+        ["col.status"] = ("状态", "Status"),
+        ["col.last"] = ("最近加载", "Last load"),
+        ["status.never"] = ("从未加载", "never loaded"),
+        ["demo.next"] = ("下一步：tagcenter status --workspace {0}   ·   数据库：{1}", "Next: tagcenter status --workspace {0}   ·   database: {1}"),
+        ["demo.done"] = ("完成，用时 {0:0.0} 秒", "Done in {0:0.0}s"),
+        ["error"] = ("错误", "error"),
+        ["reason.required_missing"] = ("必填值缺失", "required value missing"),
+        ["reason.phone_invalid"] = ("手机号无效", "phone invalid"),
+        ["reason.email_invalid"] = ("邮箱无效", "email invalid"),
+        ["reason.gender_unknown_code"] = ("无法识别的性别代码", "gender code not recognised"),
+        ["reason.date_unparseable"] = ("日期无法解析", "date unparseable"),
+        ["reason.int_invalid"] = ("不是整数", "not an integer"),
+        ["reason.decimal_invalid"] = ("不是金额/数字", "not a number"),
+        ["reason.bool_invalid"] = ("不是是/否", "not yes/no"),
+        ["reason.city_invalid"] = ("城市无法识别", "city not recognised"),
+        ["reason.value_not_allowed"] = ("不在取值范围内", "value not allowed"),
+        ["reason.pattern_mismatch"] = ("格式不符", "pattern mismatch"),
+        ["reason.out_of_range"] = ("超出范围（异常值）", "out of range (outlier)"),
+        ["reason.rejected_value"] = ("命中排除规则（如测试账号）", "matches reject rule (e.g. test account)"),
+        ["reason.duplicate"] = ("重复", "duplicate"),
+        ["reason.malformed_row"] = ("行格式错误", "malformed row"),
+        ["reason.json_invalid"] = ("JSON 无效", "invalid JSON"),
+    };
+
+    private Texts(bool chinese) => Chinese = chinese;
+
+    public bool Chinese { get; }
+
+    public static Texts For(string? lang)
+    {
+        lang ??= Environment.GetEnvironmentVariable("TAGCENTER_LANG");
+        if (string.IsNullOrWhiteSpace(lang))
+            lang = CultureInfo.CurrentUICulture.Name;
+        return new Texts(lang.StartsWith("zh", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The language from the command line, read before parsing so help text is translated too.</summary>
+    public static Texts FromArgs(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--lang" && i + 1 < args.Length)
+                return For(args[i + 1]);
+            if (args[i].StartsWith("--lang=", StringComparison.Ordinal))
+                return For(args[i]["--lang=".Length..]);
+        }
+        return For(null);
+    }
+
+    public string this[string key] => All.TryGetValue(key, out var t) ? Chinese ? t.Zh : t.En : key;
+
+    public string Format(string key, params object?[] args) => string.Format(CultureInfo.CurrentCulture, this[key], args);
+
+    public string Reason(string code) => All.ContainsKey("reason." + code) ? this["reason." + code] : code;
+
+    public static IEnumerable<string> Keys => All.Keys;
+}

@@ -1,0 +1,24 @@
+using System.Reflection;
+using TagCenter.Core.Workspace;
+
+namespace TagCenter.DuckDb.Demo;
+
+/// <summary>The sample retail workspace (samples/retail), embedded so an installed tool can write it anywhere.</summary>
+public static class SampleWorkspace
+{
+    public static string Yaml()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("TagCenter.samples.retail.tagcenter.yaml")
+            ?? throw new InvalidOperationException("the sample workspace is not embedded in this build");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Writes tagcenter.yaml into the folder (replacing an older sample) and returns its definition.</summary>
+    public static WorkspaceDefinition WriteTo(string root)
+    {
+        Directory.CreateDirectory(root);
+        File.WriteAllText(Path.Combine(root, WorkspaceDefinition.FileName), Yaml());
+        return WorkspaceLoader.Load(root);
+    }
+}

@@ -1,0 +1,47 @@
+using TagCenter.Core.Diagnostics;
+using TagCenter.Core.Workspace;
+using TagCenter.DuckDb.Storage;
+
+namespace TagCenter.DuckDb.Ingest;
+
+/// <summary>Loads several sources one after another; one failing source does not stop (or undo) the others.</summary>
+public static class WorkspaceLoad
+{
+    public static async Task<IReadOnlyList<SourceLoadResult>> RunAsync(
+        WorkspaceDatabase database, WorkspaceDefinition workspace, IEnumerable<SourceDefinition> sources, bool force,
+        Action<SourceDefinition>? starting, Action<SourceLoadResult>? finished, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var loader = new SourceLoader(database, workspace, time);
+        var results = new List<SourceLoadResult>();
+        foreach (var source in sources)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            starting?.Invoke(source);
+            SourceLoadResult result;
+            try
+            {
+                result = new SourceLoadResult(source.Name, await loader.LoadAsync(source, force, cancellationToken).ConfigureAwait(false), null);
+            }
+            catch (SourceLoadException e)
+            {
+                result = new SourceLoadResult(source.Name, null, e.Message);
+            }
+            results.Add(result);
+            finished?.Invoke(result);
+        }
+        return results;
+    }
+
+    /// <summary>Picks sources by name, failing with the list of known names on a typo.</summary>
+    public static IReadOnlyList<SourceDefinition> Select(WorkspaceDefinition workspace, IReadOnlyCollection<string> names)
+    {
+        if (names.Count == 0)
+            return workspace.Sources;
+        return names.Select(n => workspace.FindSource(n) ?? throw new WorkspaceException(
+            $"unknown source '{n}'{(Suggest.Closest(n, workspace.Sources.Select(s => s.Name)) is { } s ? $"; did you mean '{s}'?" : "")} " +
+            $"(sources: {string.Join(", ", workspace.Sources.Select(s => s.Name))})")).ToList();
+    }
+}
+
+/// <summary>One source's outcome: a report, or the error that kept it from loading.</summary>
+public sealed record SourceLoadResult(string Source, LoadReport? Report, string? Error);
