@@ -23,7 +23,29 @@ public static partial class WorkspaceLoader
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(yaml));
+            // Walk the raw events first: syntax errors then carry the position where the parser stopped.
+            var parser = new Parser(new StringReader(yaml));
+            try
+            {
+                while (parser.MoveNext())
+                {
+                }
+            }
+            catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+            {
+                // YamlDotNet's scanner fails this way on some unclosed flow collections and bad tags.
+                var at = parser.Current?.End;
+                throw new WorkspaceException([new Diagnostic(file, (int)(at?.Line ?? 1), (int)(at?.Column ?? 1),
+                    "YAML syntax error: cannot read past this point (" + e.Message + "); is a '{' or '[' left unclosed?")]);
+            }
+            try
+            {
+                stream.Load(new StringReader(yaml));
+            }
+            catch (ArgumentException e)
+            {
+                throw new WorkspaceException([new Diagnostic(file, 1, 1, "YAML error: " + e.Message + " (is a key written twice in one mapping?)")]);
+            }
         }
         catch (YamlException e)
         {

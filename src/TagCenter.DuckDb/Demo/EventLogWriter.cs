@@ -13,7 +13,7 @@ internal static class EventLogWriter
         [("page_view", 50), ("product_view", 26), ("search", 12), ("add_to_cart", 10), ("favorite", 2)];
 
     /// <summary>Events per person per unit of activity, tuned so the default demo has about two million events.</summary>
-    public const double EventsPerActivity = 24;
+    public const double EventsPerActivity = 34;
 
     public static (int App, int Web) Write(string appPath, string webPath, IReadOnlyList<DemoPerson> people, int seed)
     {
