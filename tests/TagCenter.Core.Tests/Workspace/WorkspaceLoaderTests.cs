@@ -167,6 +167,8 @@ public sealed class WorkspaceLoaderDuplicateKeyTests
     {
         var e = Should.Throw<WorkspaceException>(() => WorkspaceLoader.Parse("sources:\n  a: {}\n  a: {}\n", "/ws"));
 
-        e.Diagnostics.ShouldHaveSingleItem().Message.ShouldContain("twice");
+        var d = e.Diagnostics.ShouldHaveSingleItem();
+        d.Message.ShouldContain("Duplicate key a");
+        d.Line.ShouldBe(3);
     }
 }
