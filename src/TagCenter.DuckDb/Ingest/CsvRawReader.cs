@@ -27,11 +27,14 @@ internal sealed class CsvRawReader : IRawReader
         {
             Read(context, path);
         }
-        finally
+        catch
         {
             if (transcoded is not null)
                 File.Delete(transcoded);
+            throw;
         }
+        if (transcoded is not null)
+            context.Cleanup = () => File.Delete(transcoded);
         return Task.CompletedTask;
     }
 
@@ -51,8 +54,9 @@ internal sealed class CsvRawReader : IRawReader
         var columns = "{" + string.Join(", ", fileColumns.Select(c => $"{SqlText.Literal(c)}: 'VARCHAR'")) + "}";
         var db = context.Database;
         db.Execute("DROP TABLE IF EXISTS temp.tc_rejects; DROP TABLE IF EXISTS temp.tc_rejects_scan");
+        // A view: the staged pass scans the file itself, in parallel, and keeps the file's order.
         db.Execute($"""
-            CREATE OR REPLACE TEMP TABLE tc_csv AS
+            CREATE OR REPLACE TEMP VIEW {RawReadContext.RawRelation} AS
             SELECT {string.Join(", ", selected)}
             FROM read_csv({SqlText.Literal(path)}, header = {(source.Header ? "true" : "false")}, auto_detect = false,
                 delim = {SqlText.Literal(source.Delimiter.ToString())}, quote = {SqlText.Literal(source.Quote.ToString())},
@@ -60,25 +64,11 @@ internal sealed class CsvRawReader : IRawReader
                 store_rejects = true, rejects_table = 'tc_rejects', rejects_scan = 'tc_rejects_scan')
             """);
         context.CreateEmptyRejects();
-        db.Execute($"""
+        context.LineFromInsertionOrder = source.Header ? 2 : 1;
+        context.AfterScan = () => db.Execute($"""
             INSERT INTO {RawReadContext.Rejects}
             SELECT line, column_name, 'malformed_row', error_type || ': ' || error_message, csv_line FROM temp.tc_rejects
             """);
-        var firstLine = source.Header ? 2 : 1;
-        var rejected = db.Scalar<long>($"SELECT count(*) FROM {RawReadContext.Rejects}");
-        // rowid is the record's position among the records that parsed; each rejected record before it
-        // shifts its line by one (records are assumed to span one line each, as DuckDB's rejects do).
-        db.Execute(rejected == 0
-            ? $"CREATE OR REPLACE TEMP VIEW {RawReadContext.RawRelation} AS SELECT rowid + {firstLine} AS _line, * FROM tc_csv"
-            : $"""
-              CREATE OR REPLACE TEMP VIEW {RawReadContext.RawRelation} AS
-              SELECT r._rid + {firstLine} + coalesce(j.n, 0) AS _line, r.* EXCLUDE (_rid)
-              FROM (SELECT rowid AS _rid, * FROM tc_csv) r
-              ASOF LEFT JOIN (SELECT _line - {firstLine} - (row_number() OVER (ORDER BY _line) - 1) AS good_before,
-                                     row_number() OVER (ORDER BY _line) AS n
-                              FROM {RawReadContext.Rejects}) j
-              ON r._rid >= j.good_before
-              """);
     }
 
     /// <summary>The file's column names (or column1..n without a header), from its first record.</summary>

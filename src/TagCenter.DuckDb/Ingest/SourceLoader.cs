@@ -13,7 +13,6 @@ namespace TagCenter.DuckDb.Ingest;
 /// </summary>
 public sealed class SourceLoader
 {
-    private const string Staged = "tc_staged";
     private readonly WorkspaceDatabase _database;
     private readonly WorkspaceDefinition _workspace;
     private readonly TimeProvider _time;
@@ -34,33 +33,29 @@ public sealed class SourceLoader
 
         var loadId = LoadIds.Next(_time);
         var started = _time.GetUtcNow().UtcDateTime;
+        RawReadContext? context = null;
+        var staging = new StagingTable(_database, source);
         try
         {
-            var context = new RawReadContext(_database, _workspace, source, Path.Combine(_workspace.Root, ".tagcenter", "tmp"));
+            context = new RawReadContext(_database, _workspace, source, Path.Combine(_workspace.Root, ".tagcenter", "tmp"));
             await RawReaders.For(source.Kind).ReadAsync(context, cancellationToken).ConfigureAwait(false);
-            _database.Execute($"CREATE OR REPLACE TEMP TABLE {Staged} AS {CleansingPlan.Select(source, RawReadContext.RawRelation, _workspace.DefaultCountryCode)}");
-            if (source.Dedupe.Count > 0)
-                _database.Execute(CleansingPlan.MarkDuplicates(source, Staged));
+            staging.Create(loadId, RawReadContext.RawRelation, _workspace.DefaultCountryCode, context.LineFromInsertionOrder is not null);
+            context.AfterScan?.Invoke();
+            if (context.LineFromInsertionOrder is { } firstLine)
+                staging.NumberLines(firstLine);
+            staging.MarkDuplicates();
 
-            var counts = _database.Rows($"""
-                SELECT count(*), count(*) FILTER (_error IS NOT NULL), CAST(coalesce(sum(len(_nulled)), 0) AS BIGINT),
-                       (SELECT count(*) FROM {RawReadContext.Rejects})
-                FROM {Staged}
-                """)[0];
-            var parsed = Convert.ToInt64(counts[0]);
-            var badRows = Convert.ToInt64(counts[1]);
-            var nulled = Convert.ToInt64(counts[2]);
-            var rejected = Convert.ToInt64(counts[3]);
+            var (parsed, badRows, nulled, rejected) = staging.Count();
             var read = parsed + rejected;
             var quarantined = badRows + rejected;
-            var reasons = TopReasons();
+            var reasons = staging.TopReasons();
             if (read > 0 && (double)quarantined / read > source.MaxRejectRatio)
                 throw new SourceLoadException(source.Name,
                     $"{quarantined:N0} of {read:N0} rows failed (over max_reject_ratio {source.MaxRejectRatio:P0}); nothing was loaded. " +
                     $"Top reasons: {string.Join("; ", reasons.Take(3).Select(r => $"{r.Reason}{(r.Column is null ? "" : $" ({r.Column})")} × {r.Count:N0}"))}. " +
                     "Check the delimiter, the encoding and the column types.");
 
-            Commit(source, loadId, fingerprint, started, read, parsed - badRows, quarantined, nulled);
+            Commit(staging, source, loadId, fingerprint, started, read, parsed - badRows, quarantined, nulled);
             return new LoadReport(source.Name, loadId, LoadStatus.Loaded, read, parsed - badRows, quarantined, nulled, reasons, stopwatch.Elapsed);
         }
         catch (Exception e) when (e is TagCenterException or IOException or UnauthorizedAccessException)
@@ -74,7 +69,9 @@ public sealed class SourceLoader
         }
         finally
         {
+            staging.Drop();
             DropStaging();
+            context?.Cleanup?.Invoke();
         }
     }
 
@@ -93,43 +90,18 @@ public sealed class SourceLoader
             Convert.ToInt64(last[3]), Convert.ToInt64(last[4]), QuarantineReasons(source.Name), elapsed);
     }
 
-    private List<ReasonCount> TopReasons() => _database.Rows($"""
-            SELECT reason, "column", count(*) AS n FROM (
-                SELECT _error.reason AS reason, _error."column" AS "column" FROM {Staged} WHERE _error IS NOT NULL
-                UNION ALL SELECT reason, "column" FROM {RawReadContext.Rejects}
-                UNION ALL SELECT p.reason, p."column" FROM (SELECT unnest(_nulled) AS p FROM {Staged} WHERE len(_nulled) > 0))
-            GROUP BY ALL ORDER BY n DESC, reason LIMIT 10
-            """).Select(r => new ReasonCount((string)r[0]!, (string?)r[1], Convert.ToInt64(r[2]))).ToList();
-
     internal List<ReasonCount> QuarantineReasons(string source) => _database.Rows("""
             SELECT reason, "column", count(*) AS n FROM quarantine WHERE source = $1 GROUP BY ALL ORDER BY n DESC, reason LIMIT 10
             """, source).Select(r => new ReasonCount((string)r[0]!, (string?)r[1], Convert.ToInt64(r[2]))).ToList();
 
-    private void Commit(SourceDefinition source, string loadId, string? fingerprint, DateTime started,
+    private void Commit(StagingTable staging, SourceDefinition source, string loadId, string? fingerprint, DateTime started,
         long read, long loaded, long quarantined, long nulled)
     {
-        var name = SqlText.Literal(source.Name);
-        var id = SqlText.Literal(loadId);
-        var columns = string.Join(", ", source.Columns.Select(c => SqlText.Ident(c.Name)));
+        staging.Prepare(loadId);
         _database.Execute("BEGIN TRANSACTION");
         try
         {
-            _database.Execute($"""
-                CREATE OR REPLACE TABLE {SqlText.Ident(source.TableName)} AS
-                SELECT {name} AS _source, {id} AS _load_id, _line, {columns} FROM {Staged} WHERE _error IS NULL
-                """);
-            _database.Execute("DELETE FROM quarantine WHERE source = $1", source.Name);
-            _database.Execute($"""
-                INSERT INTO quarantine
-                SELECT {name}, {id}, s._line, s._error."column", s._error.raw, s._error.reason, NULL, 'quarantined', to_json(r)::VARCHAR
-                FROM (SELECT _line, _error FROM {Staged} WHERE _error IS NOT NULL) s JOIN {RawReadContext.RawRelation} r ON r._line = s._line;
-                INSERT INTO quarantine
-                SELECT {name}, {id}, _line, p."column", p.raw, p.reason, NULL, 'nulled', NULL
-                FROM (SELECT _line, unnest(_nulled) AS p FROM {Staged} WHERE len(_nulled) > 0);
-                INSERT INTO quarantine
-                SELECT {name}, {id}, _line, "column", left(raw_value, 4096), reason, detail, 'quarantined', left(raw_value, 65536)
-                FROM {RawReadContext.Rejects};
-                """);
+            staging.SwapIn();
             _database.Execute(
                 "INSERT INTO loads VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'loaded')",
                 loadId, source.Name, source.Path ?? source.Table ?? "query", fingerprint, started, _time.GetUtcNow().UtcDateTime,
@@ -138,7 +110,14 @@ public sealed class SourceLoader
         }
         catch
         {
-            _database.Execute("ROLLBACK");
+            // DuckDB may already have aborted the transaction on the error; the error is what matters.
+            try
+            {
+                _database.Execute("ROLLBACK");
+            }
+            catch (EngineException)
+            {
+            }
             throw;
         }
     }
@@ -161,7 +140,7 @@ public sealed class SourceLoader
     {
         foreach (var view in new[] { RawReadContext.RawRelation })
             _database.Execute($"DROP VIEW IF EXISTS temp.{view}");
-        foreach (var table in new[] { Staged, RawReadContext.Rejects, "tc_csv", "tc_lines", "tc_json", "tc_parquet", "tc_pg", "tc_rejects", "tc_rejects_scan" })
+        foreach (var table in new[] { RawReadContext.Rejects, "tc_csv", "tc_lines", "tc_json", "tc_parquet", "tc_pg", "tc_rejects", "tc_rejects_scan" })
             _database.Execute($"DROP TABLE IF EXISTS temp.{table}");
     }
 }

@@ -84,8 +84,11 @@ public sealed class WorkspaceDatabase : IDisposable
         return command;
     }
 
+    private static readonly bool Trace = Environment.GetEnvironmentVariable("TAGCENTER_TRACE_SQL") == "1";
+
     private static T Run<T>(string sql, Func<T> action)
     {
+        var started = Trace ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
         try
         {
             return action();
@@ -93,6 +96,11 @@ public sealed class WorkspaceDatabase : IDisposable
         catch (DbException e)
         {
             throw new EngineException(e.Message, sql, e);
+        }
+        finally
+        {
+            if (Trace)
+                System.Console.Error.WriteLine($"[sql {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds,8:0} ms] {sql.ReplaceLineEndings(" ")[..Math.Min(sql.Length, 140)]}");
         }
     }
 
