@@ -66,7 +66,7 @@ internal static class DemoCommand
             else
             {
                 Step(t["step.load"], t.Format("load.summary", read, kept, quarantined), step.Elapsed);
-                AnsiConsole.MarkupLine($"{new string(' ', 18)}[grey]{Markup.Escape(t["load.top"])}: {Markup.Escape(LoadResultsView.Reasons(LoadResultsView.Overall(results), t, 4))}[/]");
+                AnsiConsole.MarkupLine($"  [grey]{Markup.Escape(t["load.top"])}: {Markup.Escape(LoadResultsView.Reasons(LoadResultsView.Overall(results), t, 4))}[/]");
                 LoadCommand.PrintSummary(results, t);
                 AnsiConsole.MarkupLine(Markup.Escape(t.Format("demo.done", total.Elapsed.TotalSeconds)));
                 AnsiConsole.MarkupLine($"[grey]{Markup.Escape(t.Format("demo.next", root, definition.DatabasePath))}[/]");
@@ -77,5 +77,5 @@ internal static class DemoCommand
     }
 
     private static void Step(string name, string detail, TimeSpan elapsed) =>
-        AnsiConsole.MarkupLine($"[green]✔[/] {Markup.Escape(name),-14} {Markup.Escape(detail),-60} [grey]{elapsed.TotalSeconds,6:0.0}s[/]");
+        AnsiConsole.MarkupLine($"[green]✔[/] {Markup.Escape(name)}  {Markup.Escape(detail)}  [grey]{elapsed.TotalSeconds:0.0}s[/]");
 }

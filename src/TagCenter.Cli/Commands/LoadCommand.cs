@@ -66,6 +66,11 @@ internal static class LoadCommand
     public static void PrintSummary(IReadOnlyList<SourceLoadResult> results, Texts t)
     {
         AnsiConsole.Write(LoadResultsView.Table(results, t));
+        var lines = LoadResultsView.ReasonLines(results, t).ToList();
+        if (lines.Count > 0)
+            AnsiConsole.MarkupLine(Markup.Escape(t["col.reasons"]) + ":");
+        foreach (var line in lines)
+            AnsiConsole.MarkupLine(line);
         var failed = results.Count(r => r.Error is not null);
         if (failed > 0)
             AnsiConsole.MarkupLine($"[red]{Markup.Escape(t.Format("load.failed", failed))}[/]");

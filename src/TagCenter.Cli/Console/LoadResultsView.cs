@@ -11,22 +11,29 @@ internal static class LoadResultsView
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn(t["col.source"]).AddColumn(new TableColumn(t["col.read"]).RightAligned())
             .AddColumn(new TableColumn(t["col.loaded"]).RightAligned()).AddColumn(new TableColumn(t["col.quarantined"]).RightAligned())
-            .AddColumn(new TableColumn(t["col.nulled"]).RightAligned()).AddColumn(t["col.reasons"]).AddColumn(new TableColumn(t["col.time"]).RightAligned());
+            .AddColumn(new TableColumn(t["col.nulled"]).RightAligned()).AddColumn(new TableColumn(t["col.time"]).RightAligned());
         foreach (var r in results)
         {
             if (r.Report is not { } report)
             {
-                table.AddRow(new Markup($"[red]✘ {Markup.Escape(r.Source)}[/]"), new Markup($"[red]{Markup.Escape(r.Error ?? "")}[/]"),
-                    Text.Empty, Text.Empty, Text.Empty, Text.Empty, Text.Empty);
+                table.AddRow(new Markup($"[red]✘ {Markup.Escape(r.Source)}[/]"), new Markup("[red]—[/]"),
+                    Text.Empty, Text.Empty, Text.Empty, Text.Empty);
                 continue;
             }
             var name = report.Status == LoadStatus.Unchanged ? $"{report.Source} ({t["load.unchanged"]})" : report.Source;
             table.AddRow(Markup.Escape(name), $"{report.Read:N0}", $"[green]{report.Loaded:N0}[/]",
                 report.Quarantined > 0 ? $"[yellow]{report.Quarantined:N0}[/]" : "0", $"{report.Nulled:N0}",
-                Markup.Escape(Reasons(report.TopReasons, t, 3)), $"{report.Elapsed.TotalSeconds:0.0}s");
+                $"{report.Elapsed.TotalSeconds:0.0}s");
         }
         return table;
     }
+
+    /// <summary>One line per source under the table: its top reasons, or the error that stopped it.</summary>
+    public static IEnumerable<string> ReasonLines(IReadOnlyList<SourceLoadResult> results, Texts t) =>
+        results.Select(r => r.Report is { } report
+                ? report.TopReasons.Count == 0 ? null : $"  {Markup.Escape(r.Source)}: [grey]{Markup.Escape(Reasons(report.TopReasons, t, 3))}[/]"
+                : $"  [red]{Markup.Escape(r.Source)}: {Markup.Escape(r.Error ?? "")}[/]")
+            .OfType<string>();
 
     public static string Reasons(IEnumerable<ReasonCount> reasons, Texts t, int take) =>
         string.Join(" · ", reasons.Take(take).Select(r => $"{t.Reason(r.Reason)}{(r.Column is null ? "" : $"({r.Column})")} {r.Count:N0}"));

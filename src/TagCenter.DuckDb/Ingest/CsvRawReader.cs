@@ -15,26 +15,7 @@ internal sealed class CsvRawReader : IRawReader
 
     public Task ReadAsync(RawReadContext context, CancellationToken cancellationToken)
     {
-        var source = context.Source;
-        var path = context.SourceFile;
-        TextFiles.RequireExists(source.Name, path);
-        string? transcoded = null;
-        if (source.Encoding != "utf-8")
-            path = transcoded = TextFiles.TranscodeToUtf8(source.Name, path, source.Encoding, context.TempDirectory);
-        else
-            TextFiles.RequireUtf8(source.Name, path);
-        try
-        {
-            Read(context, path);
-        }
-        catch
-        {
-            if (transcoded is not null)
-                File.Delete(transcoded);
-            throw;
-        }
-        if (transcoded is not null)
-            context.Cleanup = () => File.Delete(transcoded);
+        Read(context, TextFiles.Utf8Copy(context));
         return Task.CompletedTask;
     }
 

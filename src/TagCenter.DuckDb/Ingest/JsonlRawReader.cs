@@ -16,23 +16,7 @@ internal sealed class JsonlRawReader : IRawReader
 
     public Task ReadAsync(RawReadContext context, CancellationToken cancellationToken)
     {
-        var source = context.Source;
-        var path = context.SourceFile;
-        TextFiles.RequireExists(source.Name, path);
-        string? transcoded = null;
-        if (source.Encoding != "utf-8")
-            path = transcoded = TextFiles.TranscodeToUtf8(source.Name, path, source.Encoding, context.TempDirectory);
-        else
-            TextFiles.RequireUtf8(source.Name, path);
-        try
-        {
-            Read(context, path);
-        }
-        finally
-        {
-            if (transcoded is not null)
-                File.Delete(transcoded);
-        }
+        Read(context, TextFiles.Utf8Copy(context));
         return Task.CompletedTask;
     }
 

@@ -9,6 +9,25 @@ internal static class TextFiles
 {
     static TextFiles() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
+    /// <summary>
+    /// The source's file as UTF-8 for DuckDB: the file itself when it is declared and found UTF-8, otherwise
+    /// a transcoded copy that the context deletes when the load is over.
+    /// </summary>
+    public static string Utf8Copy(RawReadContext context)
+    {
+        var source = context.Source;
+        var path = context.SourceFile;
+        RequireExists(source.Name, path);
+        if (source.Encoding == "utf-8")
+        {
+            RequireUtf8(source.Name, path);
+            return path;
+        }
+        var copy = TranscodeToUtf8(source.Name, path, source.Encoding, context.TempDirectory);
+        context.Cleanup = () => File.Delete(copy);
+        return copy;
+    }
+
     public static void RequireExists(string source, string path)
     {
         if (!File.Exists(path))
