@@ -1,4 +1,5 @@
 using TagCenter.Bench;
+using TagCenter.Bench.Identity;
 using TagCenter.Bench.Ingest;
 
 // End-to-end benchmarks: each compares TagCenter with a baseline measured in the same run, because the
@@ -7,6 +8,7 @@ return args.FirstOrDefault() switch
 {
     "csv-load" => await CsvLoadBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
     "demo" => await DemoBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
+    "identity" => IdentityBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     _ => Usage(),
 };
 
@@ -14,5 +16,6 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: TagCenter.Bench csv-load [--rows 2000000] [--runs 5] [--schema full|plain]");
     Console.Error.WriteLine("       TagCenter.Bench demo [--persons 50000]");
+    Console.Error.WriteLine("       TagCenter.Bench identity [--nodes 10000000] [--compare-nodes 200000]");
     return 1;
 }
