@@ -13,6 +13,8 @@ root.Subcommands.Add(InitCommand.Create(global));
 root.Subcommands.Add(DemoCommand.Create(global));
 root.Subcommands.Add(LoadCommand.Create(global));
 root.Subcommands.Add(StatusCommand.Create(global));
+root.Subcommands.Add(IdentityCommand.Create(global));
+root.Subcommands.Add(ProfileCommand.Create(global));
 
 try
 {

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Spectre.Console;
 using TagCenter.Cli.Console;
 using TagCenter.DuckDb.Demo;
+using TagCenter.DuckDb.Identity;
 using TagCenter.DuckDb.Ingest;
 using TagCenter.DuckDb.Storage;
 
@@ -51,6 +52,12 @@ internal static class DemoCommand
             var read = loaded.Sum(r => r.Read);
             var kept = loaded.Sum(r => r.Loaded);
             var quarantined = loaded.Sum(r => r.Quarantined);
+            IdentityRunReport? identity = null;
+            void Resolve() => identity = new IdentityRunner(database, definition, TimeProvider.System).Run();
+            if (json)
+                Resolve();
+            else
+                AnsiConsole.Status().Start(t["step.identity"] + "…", _ => Resolve());
 
             if (json)
             {
@@ -60,6 +67,7 @@ internal static class DemoCommand
                     database = definition.DatabasePath,
                     generated = new { persons = summary!.Persons, events = summary.Events, rows = summary.Rows, seconds = Math.Round(generated.TotalSeconds, 2) },
                     load = new { read, loaded = kept, quarantined, seconds = Math.Round(step.Elapsed.TotalSeconds, 2), sources = LoadResultsView.Json(results) },
+                    identity,
                     seconds = Math.Round(total.Elapsed.TotalSeconds, 2),
                 });
             }
@@ -68,6 +76,7 @@ internal static class DemoCommand
                 Step(t["step.load"], t.Format("load.summary", read, kept, quarantined), step.Elapsed);
                 AnsiConsole.MarkupLine($"  [grey]{Markup.Escape(t["load.top"])}: {Markup.Escape(LoadResultsView.Reasons(LoadResultsView.Overall(results), t, 4))}[/]");
                 LoadCommand.PrintSummary(results, t);
+                IdentityCommand.Print(identity!, t);
                 AnsiConsole.MarkupLine(Markup.Escape(t.Format("demo.done", total.Elapsed.TotalSeconds)));
                 AnsiConsole.MarkupLine($"[grey]{Markup.Escape(t.Format("demo.next", root, definition.DatabasePath))}[/]");
             }

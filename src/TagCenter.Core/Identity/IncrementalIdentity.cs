@@ -12,32 +12,64 @@ public static class IncrementalIdentity
     public static IdentityResolution Apply(IdentityGraphInput graph, IdentityResolution previous, int firstNewEdge, ClusterIndex? index = null)
     {
         index ??= ClusterIndex.Build(graph, previous.Cluster, firstNewEdge);
-        var affected = new HashSet<int>();
+        var n = graph.NodeCount;
+        var affected = new bool[n];
+        var clusters = new List<int>();
+        for (var e = firstNewEdge; e < graph.EdgeFrom.Length; e++)
+            foreach (var c in (ReadOnlySpan<int>)[previous.Cluster[graph.EdgeFrom[e]], previous.Cluster[graph.EdgeTo[e]]])
+                if (!affected[c])
+                {
+                    affected[c] = true;
+                    clusters.Add(c);
+                }
+        // Local numbering keeps the global order (a scan, not a sort), so ties break as in a full run.
+        var local = new int[n];
+        var globalOf = new List<int>();
+        for (var i = 0; i < n; i++)
+        {
+            if (affected[previous.Cluster[i]])
+            {
+                local[i] = globalOf.Count;
+                globalOf.Add(i);
+            }
+            else
+            {
+                local[i] = -1;
+            }
+        }
+        var edgeCount = graph.EdgeFrom.Length - firstNewEdge + clusters.Sum(c => index.EdgeStart[c + 1] - index.EdgeStart[c]);
+        var from = new int[edgeCount];
+        var to = new int[edgeCount];
+        var k = 0;
+        foreach (var c in clusters)
+            for (var j = index.EdgeStart[c]; j < index.EdgeStart[c + 1]; j++)
+            {
+                from[k] = local[graph.EdgeFrom[index.Edges[j]]];
+                to[k++] = local[graph.EdgeTo[index.Edges[j]]];
+            }
         for (var e = firstNewEdge; e < graph.EdgeFrom.Length; e++)
         {
-            affected.Add(previous.Cluster[graph.EdgeFrom[e]]);
-            affected.Add(previous.Cluster[graph.EdgeTo[e]]);
+            from[k] = local[graph.EdgeFrom[e]];
+            to[k++] = local[graph.EdgeTo[e]];
         }
-        // Local numbering keeps the global order, so ties break the same way as in a full run.
-        var globalOf = affected.SelectMany(c => index.Nodes[index.NodeStart[c]..index.NodeStart[c + 1]]).Order().ToArray();
-        var local = new Dictionary<int, int>(globalOf.Length);
-        for (var k = 0; k < globalOf.Length; k++)
-            local[globalOf[k]] = k;
-        var edges = affected.SelectMany(c => index.Edges[index.EdgeStart[c]..index.EdgeStart[c + 1]])
-            .Concat(Enumerable.Range(firstNewEdge, graph.EdgeFrom.Length - firstNewEdge)).ToArray();
-        var sub = new IdentityGraphInput(graph.Types,
-            globalOf.Select(g => graph.NodeType[g]).ToArray(), globalOf.Select(g => graph.FirstSeen[g]).ToArray(),
-            edges.Select(e => local[graph.EdgeFrom[e]]).ToArray(), edges.Select(e => local[graph.EdgeTo[e]]).ToArray());
+        var nodeType = new byte[globalOf.Count];
+        var seen = new long[globalOf.Count];
+        for (var j = 0; j < globalOf.Count; j++)
+        {
+            nodeType[j] = graph.NodeType[globalOf[j]];
+            seen[j] = graph.FirstSeen[globalOf[j]];
+        }
+        var sub = new IdentityGraphInput(graph.Types, nodeType, seen, from, to);
         var resolved = IdentityResolver.Resolve(sub);
 
         var person = (int[])previous.Person.Clone();
         var cluster = (int[])previous.Cluster.Clone();
-        for (var k = 0; k < globalOf.Length; k++)
+        for (var j = 0; j < globalOf.Count; j++)
         {
-            person[globalOf[k]] = globalOf[resolved.Person[k]];
-            cluster[globalOf[k]] = globalOf[resolved.Cluster[k]];
+            person[globalOf[j]] = globalOf[resolved.Person[j]];
+            cluster[globalOf[j]] = globalOf[resolved.Cluster[j]];
         }
-        var conflicts = previous.Conflicts.Where(c => !local.ContainsKey(c.From))
+        var conflicts = previous.Conflicts.Where(c => local[c.From] < 0)
             .Concat(resolved.Conflicts.Select(c => c with { From = globalOf[c.From], To = globalOf[c.To] }))
             .ToList();
         return new IdentityResolution(person, cluster, conflicts);

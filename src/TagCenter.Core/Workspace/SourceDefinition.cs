@@ -40,5 +40,11 @@ public sealed record SourceDefinition
 
     public required IReadOnlyList<ColumnDefinition> Columns { get; init; }
 
+    /// <summary>The fact table (<c>fact_&lt;name&gt;</c>) this source's rows join in the unified model, if any.</summary>
+    public string? Fact { get; init; }
+
+    /// <summary>For rows without identifiers (order lines): the fact and key whose row's person they take, e.g. orders.order_id.</summary>
+    public (string Fact, string Key)? Owner { get; init; }
+
     public string TableName => "src_" + Name;
 }

@@ -9,7 +9,7 @@ internal static class SourceParser
     private static readonly string[] SourceKeys =
     [
         "kind", "path", "encoding", "delimiter", "quote", "header", "connection", "connection_env", "table", "query",
-        "entity", "description", "event_time", "dedupe", "max_reject_ratio", "columns",
+        "entity", "description", "event_time", "dedupe", "max_reject_ratio", "columns", "fact", "owner",
     ];
 
     private static readonly string[] ColumnKeys =
@@ -62,6 +62,19 @@ internal static class SourceParser
         if (ratio is < 0 or > 1)
             source.Error("max_reject_ratio", "max_reject_ratio must be between 0 and 1");
 
+        var fact = source.String("fact");
+        if (fact is not null && !System.Text.RegularExpressions.Regex.IsMatch(fact, "^[a-z][a-z0-9_]{0,40}$"))
+            source.Error("fact", $"fact name '{fact}' must start with a lower-case letter and use only a-z, 0-9 and _");
+        (string, string)? owner = null;
+        if (source.String("owner") is { } ownerText)
+        {
+            var parts = ownerText.Split('.');
+            if (parts.Length != 2 || columns.All(c => c.Name != parts[1]))
+                source.Error("owner", $"owner must be '<fact>.<key column>' with the key a declared column of {context}, not '{ownerText}'");
+            else
+                owner = (parts[0], parts[1]);
+        }
+
         if (kind is null)
             return null;
         return new SourceDefinition
@@ -83,6 +96,8 @@ internal static class SourceParser
             Dedupe = dedupe,
             MaxRejectRatio = (double)ratio,
             Columns = columns,
+            Fact = fact,
+            Owner = owner,
         };
     }
 

@@ -18,6 +18,8 @@ public sealed record WorkspaceDefinition
 
     public required IReadOnlyList<SourceDefinition> Sources { get; init; }
 
+    public required IdentityDefinition Identity { get; init; }
+
     public string DatabasePath => System.IO.Path.Combine(Root, ".tagcenter", "tagcenter.duckdb");
 
     public string Resolve(string relativePath) =>

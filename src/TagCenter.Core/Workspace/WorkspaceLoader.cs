@@ -58,11 +58,12 @@ public static partial class WorkspaceLoader
         var top = YamlMap.From(stream.Documents[0].RootNode, "the workspace file", file, diagnostics);
         if (top is null)
             throw new WorkspaceException(diagnostics);
-        top.AllowOnly("the workspace", "name", "default_country_code", "entities", "identifiers", "sources");
+        top.AllowOnly("the workspace", "name", "default_country_code", "entities", "identifiers", "sources", "identity");
 
         var entities = ParseEntities(top, file, diagnostics);
         var identifiers = ParseIdentifiers(top, file, diagnostics);
         var sources = ParseSources(top, file, diagnostics, entities, identifiers);
+        var identity = IdentityParser.Parse(top, file, diagnostics, identifiers, sources);
         var country = top.String("default_country_code") ?? "86";
         if (!CountryCode().IsMatch(country))
             top.Error("default_country_code", $"default_country_code must be 1 to 3 digits, not '{country}'");
@@ -77,6 +78,7 @@ public static partial class WorkspaceLoader
             Entities = entities,
             Identifiers = identifiers,
             Sources = sources,
+            Identity = identity,
         };
     }
 

@@ -16,7 +16,9 @@ internal static class CrmExportWriter
         {
             if (p.MemberNo is null)
                 continue;
-            var line = Row(random, p.MemberNo, p.Name, p);
+            // A clerk now and then types another member's phone: two member numbers claim one phone.
+            var typo = random.NextDouble() < 0.004 ? p with { Phone = people[random.Next(people.Count)].Phone } : p;
+            var line = Row(random, p.MemberNo, p.Name, typo);
             writer.Write(line);
             rows++;
             if (random.NextDouble() < 0.012)

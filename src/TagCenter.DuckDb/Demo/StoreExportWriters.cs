@@ -31,7 +31,9 @@ internal static class StoreExportWriters
                 var store = Stores.FirstOrDefault(s => s.City == p.City, Stores[random.Next(Stores.Length)]);
                 var amount = Math.Round((decimal)(Math.Exp(4.2 + DemoPopulation.Normal(random) * 0.8)), 2);
                 // Cashiers ask for the phone about two times in three; the rest are walk-ins with no identifier.
-                var phone = random.NextDouble() < 0.65 ? DirtyFormats.Phone(random, p.Phone) : "";
+                // Some cashiers key a placeholder number instead of leaving it empty: a junk value shared by
+                // thousands of strangers, which the identity blocklist must catch.
+                var phone = random.NextDouble() < 0.65 ? DirtyFormats.Phone(random, p.Phone) : random.NextDouble() < 0.15 ? "13800000000" : "";
                 var pay = random.NextDouble() switch { < 0.55 => "微信支付", < 0.85 => "支付宝", < 0.95 => "银行卡", _ => "现金" };
                 writer.Write($"P{moment:yyMMdd}{store.Code}{rows:D6},{store.Code},{store.Name},{DirtyFormats.Csv(phone)},{DirtyFormats.Csv(DirtyFormats.Yuan(random, amount))},{moment.Year}/{moment.Month}/{moment.Day} {moment:HH:mm},{pay}\n");
                 rows++;

@@ -1,0 +1,69 @@
+using TagCenter.Core.Sql;
+using TagCenter.Core.Workspace;
+using TagCenter.DuckDb.Storage;
+
+namespace TagCenter.DuckDb.Identity;
+
+/// <summary>
+/// <c>dim_person</c>: one row per OneID with each golden attribute chosen by its survivorship rule, and for
+/// each the source and line the value came from (<c>&lt;attribute&gt;__source</c>, <c>&lt;attribute&gt;__line</c>).
+/// </summary>
+internal static class GoldenRecord
+{
+    public static void Build(WorkspaceDatabase db, WorkspaceDefinition workspace)
+    {
+        var joins = new List<string>();
+        var columns = new List<string>();
+        foreach (var field in workspace.Identity.Golden)
+        {
+            var candidates = Candidates(db, workspace, field);
+            if (candidates is null)
+                continue;
+            var alias = SqlText.Ident("g_" + field.Name);
+            joins.Add($"""
+                LEFT JOIN (SELECT oneid, value, source, line FROM ({candidates})
+                           QUALIFY row_number() OVER (PARTITION BY oneid ORDER BY {Order(field.Rule)}) = 1) {alias} USING (oneid)
+                """);
+            columns.Add($"{alias}.value AS {SqlText.Ident(field.Name)}, {alias}.source AS {SqlText.Ident(field.Name + "__source")}, {alias}.line AS {SqlText.Ident(field.Name + "__line")}");
+        }
+        db.Execute($"""
+            CREATE OR REPLACE TABLE dim_person AS
+            SELECT p.oneid, p.identifiers, p.first_seen{string.Concat(columns.Select(c => ", " + c))}
+            FROM (SELECT oneid, count(*) AS identifiers, min(first_seen) AS first_seen FROM identity_map GROUP BY oneid) p
+            {string.Join("\n", joins)}
+            ORDER BY p.oneid
+            """);
+    }
+
+    private static string? Candidates(WorkspaceDatabase db, WorkspaceDefinition workspace, GoldenField field)
+    {
+        var parts = field.From.Select((f, priority) => (f, priority))
+            .Where(p => db.TableExists(workspace.FindSource(p.f.Source)!.TableName))
+            .Select(p =>
+            {
+                var source = workspace.FindSource(p.f.Source)!;
+                var seen = source.EventTime is null ? "CAST(NULL AS TIMESTAMP)" : $"CAST(s.{SqlText.Ident(source.EventTime)} AS TIMESTAMP)";
+                return $"""
+                    SELECT r.oneid, s.{SqlText.Ident(p.f.Column)} AS value, {SqlText.Literal(source.Name)} AS source, s._line AS line,
+                           {seen} AS seen_at, {p.priority} AS priority
+                    FROM {SqlText.Ident(source.TableName)} s JOIN id_rows r ON r.source = {SqlText.Literal(source.Name)} AND r.line = s._line
+                    WHERE s.{SqlText.Ident(p.f.Column)} IS NOT NULL
+                    """;
+            }).ToList();
+        if (parts.Count == 0)
+            return null;
+        var union = string.Join("\nUNION ALL BY NAME\n", parts);
+        return field.Rule == SurvivorshipRule.MostFrequent
+            ? $"SELECT *, count(*) OVER (PARTITION BY oneid, value) AS frequency FROM ({union})"
+            : union;
+    }
+
+    private static string Order(SurvivorshipRule rule) => rule switch
+    {
+        SurvivorshipRule.SourcePriority => "priority, seen_at DESC NULLS LAST, line",
+        SurvivorshipRule.MostRecent => "seen_at DESC NULLS LAST, priority, line",
+        SurvivorshipRule.MostFrequent => "frequency DESC, seen_at DESC NULLS LAST, priority, line",
+        SurvivorshipRule.FirstNonEmpty => "seen_at ASC NULLS LAST, priority, line",
+        _ => throw new ArgumentOutOfRangeException(nameof(rule)),
+    };
+}

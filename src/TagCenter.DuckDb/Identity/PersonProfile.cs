@@ -1,0 +1,69 @@
+using TagCenter.Core.Cleansing;
+using TagCenter.Core.Sql;
+using TagCenter.Core.Workspace;
+using TagCenter.DuckDb.Storage;
+
+namespace TagCenter.DuckDb.Identity;
+
+/// <summary>Everything known about one person, found from any of its identifiers: <c>tagcenter profile</c>.</summary>
+public sealed record PersonProfile(
+    string OneId,
+    IReadOnlyList<(string Type, string Value, IReadOnlyList<string> Rows)> Identifiers,
+    IReadOnlyList<(string Field, string? Value, string? Source, long? Line)> Golden,
+    IReadOnlyList<(DateTime At, string Kind, string Other, string Cause)> History,
+    IReadOnlyList<(string Fact, long Rows)> Facts)
+{
+    /// <summary>Finds the person holding <paramref name="identifier"/>, written as the user would (a raw phone, any-case email, a OneID).</summary>
+    public static PersonProfile? Find(WorkspaceDatabase db, WorkspaceDefinition workspace, string identifier)
+    {
+        IdentityTables.Ensure(db);
+        var oneId = db.Scalar<string>("SELECT oneid FROM identity_map WHERE oneid = $1 LIMIT 1", identifier)
+            ?? db.Scalar<string>("SELECT oneid FROM identity_map WHERE value = $1 LIMIT 1", identifier);
+        if (oneId is null)
+        {
+            // The value may be written the way a source writes it: standardise it as a phone and as an email.
+            var v = SqlText.Literal(identifier);
+            var phone = db.Scalar<string>($"SELECT {StandardiserSql.Phone(v, workspace.DefaultCountryCode)}");
+            var email = db.Scalar<string>($"SELECT {StandardiserSql.Email(v)}");
+            oneId = db.Scalar<string>("SELECT oneid FROM identity_map WHERE value IN ($1, $2) LIMIT 1", phone ?? "", email ?? "");
+        }
+        if (oneId is null)
+            return null;
+
+        var identifiers = db.Rows("""
+            SELECT m.type, m.value, list(o.source || ':' || o.line ORDER BY o.source, o.line)[:8]
+            FROM identity_map m LEFT JOIN id_occurrences o USING (node)
+            WHERE m.oneid = $1 GROUP BY m.type, m.value ORDER BY m.type, m.value
+            """, oneId).Select(r => ((string)r[0]!, (string)r[1]!, (IReadOnlyList<string>)((List<string>)r[2]!).ToList())).ToList();
+        var golden = new List<(string, string?, string?, long?)>();
+        if (db.TableExists("dim_person"))
+        {
+            var row = db.Rows("SELECT * FROM dim_person WHERE oneid = $1", oneId).FirstOrDefault();
+            var names = db.Rows("SELECT column_name FROM (DESCRIBE dim_person)").Select(r => (string)r[0]!).ToList();
+            foreach (var field in workspace.Identity.Golden.Where(_ => row is not null))
+            {
+                var i = names.IndexOf(field.Name);
+                if (i < 0)
+                    continue;
+                golden.Add((field.Name, Format(row![i]), row[names.IndexOf(field.Name + "__source")] as string,
+                    row[names.IndexOf(field.Name + "__line")] is { } line ? Convert.ToInt64(line) : null));
+            }
+        }
+        var history = db.Rows("""
+            SELECT happened_at, kind, CASE WHEN oneid = $1 THEN other_oneid ELSE oneid END, cause
+            FROM identity_history WHERE oneid = $1 OR other_oneid = $1 ORDER BY happened_at
+            """, oneId).Select(r => ((DateTime)r[0]!, (string)r[1]!, (string)r[2]!, (string)r[3]!)).ToList();
+        var facts = db.Rows("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'fact_%' ORDER BY 1")
+            .Select(r => (string)r[0]!)
+            .Select(t => (t["fact_".Length..], db.Scalar<long>($"SELECT count(*) FROM {SqlText.Ident(t)} WHERE oneid = $1", oneId))).ToList();
+        return new PersonProfile(oneId, identifiers, golden, history, facts);
+    }
+
+    private static string? Format(object? value) => value switch
+    {
+        null => null,
+        DateTime t => t.TimeOfDay == TimeSpan.Zero ? t.ToString("yyyy-MM-dd") : t.ToString("yyyy-MM-dd HH:mm:ss"),
+        DateOnly d => d.ToString("yyyy-MM-dd"),
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
+    };
+}

@@ -1,0 +1,52 @@
+using TagCenter.Core.Sql;
+using TagCenter.Core.Workspace;
+using TagCenter.DuckDb.Storage;
+
+namespace TagCenter.DuckDb.Identity;
+
+/// <summary>
+/// The fact tables (<c>fact_&lt;name&gt;</c>): every row of every source declared with <c>fact:</c>, keyed by
+/// the OneID of its strongest identifier, or of its owner row (order lines take their order's person).
+/// Rows that match nobody are kept with a NULL OneID and counted, never dropped.
+/// </summary>
+internal static class UnifiedModel
+{
+    public static IReadOnlyList<FactReport> Build(WorkspaceDatabase db, WorkspaceDefinition workspace)
+    {
+        var facts = workspace.Sources.Where(s => s.Fact is not null && db.TableExists(s.TableName))
+            .GroupBy(s => s.Fact!)
+            .OrderBy(g => g.Any(s => s.Owner is not null) ? 1 : 0).ThenBy(g => g.Key, StringComparer.Ordinal);
+        var reports = new List<FactReport>();
+        foreach (var fact in facts)
+        {
+            var parts = fact.Select(source => Rows(db, source)).ToList();
+            var table = SqlText.Ident("fact_" + fact.Key);
+            db.Execute($"CREATE OR REPLACE TABLE {table} AS {string.Join("\nUNION ALL BY NAME\n", parts)}");
+            var counts = db.Rows($"SELECT count(*), count(oneid) FROM {table}")[0];
+            reports.Add(new FactReport(fact.Key, Convert.ToInt64(counts[0]), Convert.ToInt64(counts[1])));
+        }
+        return reports;
+    }
+
+    private static string Rows(WorkspaceDatabase db, SourceDefinition source)
+    {
+        var time = source.EventTime is null ? "CAST(NULL AS TIMESTAMP)" : $"CAST(s.{SqlText.Ident(source.EventTime)} AS TIMESTAMP)";
+        if (source.Owner is { } owner)
+        {
+            var ownerTable = SqlText.Ident("fact_" + owner.Fact);
+            var key = SqlText.Ident(owner.Key);
+            var ownerTime = db.TableExists("fact_" + owner.Fact) ? "o.event_time" : "CAST(NULL AS TIMESTAMP)";
+            return db.TableExists("fact_" + owner.Fact)
+                ? $"""
+                  SELECT o.oneid, coalesce({time}, {ownerTime}) AS event_time, s.*
+                  FROM {SqlText.Ident(source.TableName)} s
+                  LEFT JOIN (SELECT {key}, any_value(oneid) AS oneid, min(event_time) AS event_time FROM {ownerTable} GROUP BY {key}) o USING ({key})
+                  """
+                : $"SELECT CAST(NULL AS VARCHAR) AS oneid, {time} AS event_time, s.* FROM {SqlText.Ident(source.TableName)} s";
+        }
+        return $"""
+            SELECT r.oneid, {time} AS event_time, s.*
+            FROM {SqlText.Ident(source.TableName)} s LEFT JOIN id_rows r ON r.source = {SqlText.Literal(source.Name)} AND r.line = s._line
+            """;
+    }
+}
