@@ -5,7 +5,7 @@ namespace TagCenter.Core.Identity;
 /// <list type="number">
 /// <item>Strong–strong edges are followed strongest first (ranked by the weaker end's priority, ties by node
 /// order); an edge whose union would give a person more values of a type than its limit is cut and recorded.</item>
-/// <item>Each weak node then attaches to the one person it was seen with most (ties: the lower root), if that
+/// <item>Each weak node then attaches to the one person it links to most (distinct identifiers; ties: the lowest node), if that
 /// person's limit for the type allows.</item>
 /// <item>Weak–weak edges join what is left (anonymous visitors), but never two persons that hold strong identifiers.</item>
 /// </list>
@@ -109,7 +109,7 @@ public static class IdentityResolver
         return true;
     }
 
-    /// <summary>Each weak node joins the person it co-occurs with most often; ties go to the lower root.</summary>
+    /// <summary>Each weak node joins the person it links to through most distinct identifiers; ties go to the lowest node.</summary>
     private static void AttachWeakNodes(UnionState s, ulong[] mixed, List<IdentityConflict> conflicts, int[] limitSlot, IdentityGraphInput graph)
     {
         var candidates = new List<(int Root, int Count, int Strong)>();

@@ -12,32 +12,29 @@ public static class IncrementalIdentity
     public static IdentityResolution Apply(IdentityGraphInput graph, IdentityResolution previous, int firstNewEdge, ClusterIndex? index = null)
     {
         index ??= ClusterIndex.Build(graph, previous.Cluster, firstNewEdge);
-        var n = graph.NodeCount;
-        var affected = new bool[n];
+        // New edges that repeat a link the cluster already has change nothing (a returning customer's rows).
         var clusters = new List<int>();
+        var seenCluster = new HashSet<int>();
         for (var e = firstNewEdge; e < graph.EdgeFrom.Length; e++)
-            foreach (var c in (ReadOnlySpan<int>)[previous.Cluster[graph.EdgeFrom[e]], previous.Cluster[graph.EdgeTo[e]]])
-                if (!affected[c])
-                {
-                    affected[c] = true;
-                    clusters.Add(c);
-                }
-        // Local numbering keeps the global order (a scan, not a sort), so ties break as in a full run.
-        var local = new int[n];
-        var globalOf = new List<int>();
-        for (var i = 0; i < n; i++)
         {
-            if (affected[previous.Cluster[i]])
-            {
-                local[i] = globalOf.Count;
-                globalOf.Add(i);
-            }
-            else
-            {
-                local[i] = -1;
-            }
+            int a = graph.EdgeFrom[e], b = graph.EdgeTo[e];
+            int ca = previous.Cluster[a], cb = previous.Cluster[b];
+            if (a == b || (ca == cb && HasEdge(graph, index, ca, a, b)))
+                continue;
+            if (seenCluster.Add(ca))
+                clusters.Add(ca);
+            if (seenCluster.Add(cb))
+                clusters.Add(cb);
         }
-        var edgeCount = graph.EdgeFrom.Length - firstNewEdge + clusters.Sum(c => index.EdgeStart[c + 1] - index.EdgeStart[c]);
+        // Local numbering keeps the global order, so ties break as in a full run.
+        var globalOf = clusters.SelectMany(c => new ArraySegment<int>(index.Nodes, index.NodeStart[c], index.NodeStart[c + 1] - index.NodeStart[c])).ToArray();
+        Array.Sort(globalOf);
+        var local = new Dictionary<int, int>(globalOf.Length);
+        for (var j = 0; j < globalOf.Length; j++)
+            local[globalOf[j]] = j;
+        var newEdges = Enumerable.Range(firstNewEdge, graph.EdgeFrom.Length - firstNewEdge)
+            .Where(e => local.ContainsKey(graph.EdgeFrom[e])).ToArray();
+        var edgeCount = newEdges.Length + clusters.Sum(c => index.EdgeStart[c + 1] - index.EdgeStart[c]);
         var from = new int[edgeCount];
         var to = new int[edgeCount];
         var k = 0;
@@ -47,14 +44,14 @@ public static class IncrementalIdentity
                 from[k] = local[graph.EdgeFrom[index.Edges[j]]];
                 to[k++] = local[graph.EdgeTo[index.Edges[j]]];
             }
-        for (var e = firstNewEdge; e < graph.EdgeFrom.Length; e++)
+        foreach (var e in newEdges)
         {
             from[k] = local[graph.EdgeFrom[e]];
             to[k++] = local[graph.EdgeTo[e]];
         }
-        var nodeType = new byte[globalOf.Count];
-        var seen = new long[globalOf.Count];
-        for (var j = 0; j < globalOf.Count; j++)
+        var nodeType = new byte[globalOf.Length];
+        var seen = new long[globalOf.Length];
+        for (var j = 0; j < globalOf.Length; j++)
         {
             nodeType[j] = graph.NodeType[globalOf[j]];
             seen[j] = graph.FirstSeen[globalOf[j]];
@@ -64,14 +61,26 @@ public static class IncrementalIdentity
 
         var person = (int[])previous.Person.Clone();
         var cluster = (int[])previous.Cluster.Clone();
-        for (var j = 0; j < globalOf.Count; j++)
+        for (var j = 0; j < globalOf.Length; j++)
         {
             person[globalOf[j]] = globalOf[resolved.Person[j]];
             cluster[globalOf[j]] = globalOf[resolved.Cluster[j]];
         }
-        var conflicts = previous.Conflicts.Where(c => local[c.From] < 0)
+        var conflicts = previous.Conflicts.Where(c => !local.ContainsKey(c.From))
             .Concat(resolved.Conflicts.Select(c => c with { From = globalOf[c.From], To = globalOf[c.To] }))
             .ToList();
         return new IdentityResolution(person, cluster, conflicts);
+    }
+
+    private static bool HasEdge(IdentityGraphInput graph, ClusterIndex index, int cluster, int a, int b)
+    {
+        for (var j = index.EdgeStart[cluster]; j < index.EdgeStart[cluster + 1]; j++)
+        {
+            var e = index.Edges[j];
+            int x = graph.EdgeFrom[e], y = graph.EdgeTo[e];
+            if ((x == a && y == b) || (x == b && y == a))
+                return true;
+        }
+        return false;
     }
 }

@@ -54,11 +54,11 @@ public sealed class IdentityResolverTests
     [Fact]
     public void Resolve_SharedFamilyIpad_AttachesToOneMemberOnly()
     {
-        // 0 = M1, 1 = M2, 2 = device seen twice with M1 (rows 0-2 twice) and once with M2
-        var result = Resolve([0, 0, 3], (0, 2), (0, 2), (1, 2));
+        // 0 = M1, 1 = phone of M1, 2 = M2, 3 = device linked to M1 through two identifiers and to M2 through one
+        var result = Resolve([0, 0, 1, 3], (2, 3), (0, 1), (0, 3), (1, 3));
 
-        result.Person[0].ShouldNotBe(result.Person[1]);
-        result.Person[2].ShouldBe(result.Person[0]);
+        result.Person[0].ShouldNotBe(result.Person[2]);
+        result.Person[3].ShouldBe(result.Person[0]);
         result.Conflicts.ShouldBeEmpty();
     }
 
