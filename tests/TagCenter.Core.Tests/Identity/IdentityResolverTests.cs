@@ -55,7 +55,7 @@ public sealed class IdentityResolverTests
     public void Resolve_SharedFamilyIpad_AttachesToOneMemberOnly()
     {
         // 0 = M1, 1 = phone of M1, 2 = M2, 3 = device linked to M1 through two identifiers and to M2 through one
-        var result = Resolve([0, 0, 1, 3], (2, 3), (0, 1), (0, 3), (1, 3));
+        var result = Resolve([0, 1, 0, 3], (2, 3), (0, 1), (0, 3), (1, 3));
 
         result.Person[0].ShouldNotBe(result.Person[2]);
         result.Person[3].ShouldBe(result.Person[0]);
