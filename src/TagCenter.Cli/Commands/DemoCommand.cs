@@ -52,6 +52,14 @@ internal static class DemoCommand
             var read = loaded.Sum(r => r.Read);
             var kept = loaded.Sum(r => r.Loaded);
             var quarantined = loaded.Sum(r => r.Quarantined);
+            var loadTime = step.Elapsed;
+            if (!json)
+            {
+                Step(t["step.load"], t.Format("load.summary", read, kept, quarantined), loadTime);
+                AnsiConsole.MarkupLine($"  [grey]{Markup.Escape(t["load.top"])}: {Markup.Escape(LoadResultsView.Reasons(LoadResultsView.Overall(results), t, 4))}[/]");
+                LoadCommand.PrintSummary(results, t);
+            }
+
             IdentityRunReport? identity = null;
             void Resolve() => identity = new IdentityRunner(database, definition, TimeProvider.System).Run();
             if (json)
@@ -66,16 +74,13 @@ internal static class DemoCommand
                     workspace = root,
                     database = definition.DatabasePath,
                     generated = new { persons = summary!.Persons, events = summary.Events, rows = summary.Rows, seconds = Math.Round(generated.TotalSeconds, 2) },
-                    load = new { read, loaded = kept, quarantined, seconds = Math.Round(step.Elapsed.TotalSeconds, 2), sources = LoadResultsView.Json(results) },
+                    load = new { read, loaded = kept, quarantined, seconds = Math.Round(loadTime.TotalSeconds, 2), sources = LoadResultsView.Json(results) },
                     identity,
                     seconds = Math.Round(total.Elapsed.TotalSeconds, 2),
                 });
             }
             else
             {
-                Step(t["step.load"], t.Format("load.summary", read, kept, quarantined), step.Elapsed);
-                AnsiConsole.MarkupLine($"  [grey]{Markup.Escape(t["load.top"])}: {Markup.Escape(LoadResultsView.Reasons(LoadResultsView.Overall(results), t, 4))}[/]");
-                LoadCommand.PrintSummary(results, t);
                 IdentityCommand.Print(identity!, t);
                 AnsiConsole.MarkupLine(Markup.Escape(t.Format("demo.done", total.Elapsed.TotalSeconds)));
                 AnsiConsole.MarkupLine($"[grey]{Markup.Escape(t.Format("demo.next", root, definition.DatabasePath))}[/]");

@@ -30,7 +30,7 @@ internal static class ProfileCommand
                 JsonOutput.Write(new
                 {
                     oneid = profile.OneId,
-                    identifiers = profile.Identifiers.Select(i => new { type = i.Type, value = i.Value, rows = i.Rows }),
+                    identifiers = profile.Identifiers.Select(i => new { type = i.Type, value = i.Value, first_rows = i.Rows, rows = i.RowCount }),
                     golden = profile.Golden.Select(f => new { field = f.Field, value = f.Value, source = f.Source, line = f.Line }),
                     history = profile.History.Select(h => new { at = h.At, kind = h.Kind, other = h.Other, cause = h.Cause }),
                     facts = profile.Facts.ToDictionary(f => f.Fact, f => f.Rows),
@@ -39,8 +39,8 @@ internal static class ProfileCommand
             }
             AnsiConsole.Write(new Rule($"OneID [bold]{profile.OneId}[/]").LeftJustified());
             var ids = new Table().Border(TableBorder.Rounded).AddColumn(t["identity.type"]).AddColumn(t["profile.value"]).AddColumn(t["profile.rows"]);
-            foreach (var (type, value, rows) in profile.Identifiers)
-                ids.AddRow(type, Markup.Escape(value), Markup.Escape(string.Join(", ", rows)));
+            foreach (var (type, value, rows, count) in profile.Identifiers)
+                ids.AddRow(type, Markup.Escape(value), Markup.Escape(string.Join(", ", rows) + (count > rows.Count ? $" … ({count:N0})" : "")));
             AnsiConsole.Write(ids);
             var golden = new Table().Border(TableBorder.Rounded).Title(t["profile.golden"]).AddColumn(t["profile.field"]).AddColumn(t["profile.value"]).AddColumn(t["profile.from"]);
             foreach (var (field, value, source, line) in profile.Golden)

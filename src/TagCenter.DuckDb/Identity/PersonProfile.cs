@@ -8,7 +8,7 @@ namespace TagCenter.DuckDb.Identity;
 /// <summary>Everything known about one person, found from any of its identifiers: <c>tagcenter profile</c>.</summary>
 public sealed record PersonProfile(
     string OneId,
-    IReadOnlyList<(string Type, string Value, IReadOnlyList<string> Rows)> Identifiers,
+    IReadOnlyList<(string Type, string Value, IReadOnlyList<string> Rows, long RowCount)> Identifiers,
     IReadOnlyList<(string Field, string? Value, string? Source, long? Line)> Golden,
     IReadOnlyList<(DateTime At, string Kind, string Other, string Cause)> History,
     IReadOnlyList<(string Fact, long Rows)> Facts)
@@ -31,10 +31,10 @@ public sealed record PersonProfile(
             return null;
 
         var identifiers = db.Rows("""
-            SELECT m.type, m.value, list(o.source || ':' || o.line ORDER BY o.source, o.line)[:8]
+            SELECT m.type, m.value, list(o.source || ':' || o.line ORDER BY o.source, o.line)[:3], count(o.line)
             FROM identity_map m LEFT JOIN id_occurrences o USING (node)
             WHERE m.oneid = $1 GROUP BY m.type, m.value ORDER BY m.type, m.value
-            """, oneId).Select(r => ((string)r[0]!, (string)r[1]!, (IReadOnlyList<string>)((List<string>)r[2]!).ToList())).ToList();
+            """, oneId).Select(r => ((string)r[0]!, (string)r[1]!, (IReadOnlyList<string>)((List<string>)r[2]!).ToList(), Convert.ToInt64(r[3]))).ToList();
         var golden = new List<(string, string?, string?, long?)>();
         if (db.TableExists("dim_person"))
         {
