@@ -23,9 +23,8 @@ internal static class IdentityCommand
         var command = new Command("run", g.Texts["cmd.identity.run"]) { workspace };
         command.SetAction(result =>
         {
-            var t = Texts.For(result.GetValue(g.Lang));
-            var definition = WorkspaceLoader.Load(result.GetValue(workspace)!);
-            using var database = WorkspaceDatabase.Open(definition.DatabasePath);
+            using var session = WorkspaceSession.Open(result, g, workspace);
+            var (t, definition, database) = (session.Texts, session.Definition, session.Database);
             var report = new IdentityRunner(database, definition, TimeProvider.System).Run();
             if (result.GetValue(g.Json))
                 JsonOutput.Write(report);
@@ -50,9 +49,8 @@ internal static class IdentityCommand
         var command = new Command("stats", g.Texts["cmd.identity.stats"]) { workspace };
         command.SetAction(result =>
         {
-            var t = Texts.For(result.GetValue(g.Lang));
-            var definition = WorkspaceLoader.Load(result.GetValue(workspace)!);
-            using var database = WorkspaceDatabase.Open(definition.DatabasePath);
+            using var session = WorkspaceSession.Open(result, g, workspace);
+            var (t, definition, database) = (session.Texts, session.Definition, session.Database);
             var stats = IdentityStats.Read(database);
             if (result.GetValue(g.Json))
             {

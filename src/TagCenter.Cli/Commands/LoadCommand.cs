@@ -17,9 +17,8 @@ internal static class LoadCommand
         var command = new Command("load", g.Texts["cmd.load"]) { workspace, sources, force };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var t = Texts.For(result.GetValue(g.Lang));
-            var definition = WorkspaceLoader.Load(result.GetValue(workspace)!);
-            using var database = WorkspaceDatabase.Open(definition.DatabasePath);
+            using var session = WorkspaceSession.Open(result, g, workspace);
+            var (t, definition, database) = (session.Texts, session.Definition, session.Database);
             var selected = WorkspaceLoad.Select(definition, result.GetValue(sources) ?? []);
             var json = result.GetValue(g.Json);
             var results = await LoadWithProgressAsync(database, definition, selected, result.GetValue(force), json, t, cancellationToken);

@@ -16,9 +16,8 @@ internal static class ProfileCommand
         var command = new Command("profile", g.Texts["cmd.profile"]) { identifier, workspace };
         command.SetAction(result =>
         {
-            var t = Texts.For(result.GetValue(g.Lang));
-            var definition = WorkspaceLoader.Load(result.GetValue(workspace)!);
-            using var database = WorkspaceDatabase.Open(definition.DatabasePath);
+            using var session = WorkspaceSession.Open(result, g, workspace);
+            var (t, definition, database) = (session.Texts, session.Definition, session.Database);
             var profile = PersonProfile.Find(database, definition, result.GetValue(identifier)!);
             if (profile is null)
             {

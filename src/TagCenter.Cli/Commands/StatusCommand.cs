@@ -15,9 +15,8 @@ internal static class StatusCommand
         var command = new Command("status", g.Texts["cmd.status"]) { workspace };
         command.SetAction(result =>
         {
-            var t = Texts.For(result.GetValue(g.Lang));
-            var definition = WorkspaceLoader.Load(result.GetValue(workspace)!);
-            using var database = WorkspaceDatabase.Open(definition.DatabasePath);
+            using var session = WorkspaceSession.Open(result, g, workspace);
+            var (t, definition, database) = (session.Texts, session.Definition, session.Database);
             var statuses = SourceStatus.For(database, definition.Sources.Select(s => s.Name));
             if (result.GetValue(g.Json))
             {
