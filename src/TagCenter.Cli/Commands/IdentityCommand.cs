@@ -20,12 +20,13 @@ internal static class IdentityCommand
     private static Command Run(GlobalOptions g)
     {
         var workspace = g.Workspace(".");
-        var command = new Command("run", g.Texts["cmd.identity.run"]) { workspace };
+        var incremental = new Option<bool>("--incremental") { Description = g.Texts["opt.incremental"] };
+        var command = new Command("run", g.Texts["cmd.identity.run"]) { workspace, incremental };
         command.SetAction(result =>
         {
             using var session = WorkspaceSession.Open(result, g, workspace);
             var (t, definition, database) = (session.Texts, session.Definition, session.Database);
-            var report = new IdentityRunner(database, definition, TimeProvider.System).Run();
+            var report = new IdentityRunner(database, definition, TimeProvider.System).Run(result.GetValue(incremental));
             if (result.GetValue(g.Json))
                 JsonOutput.Write(report);
             else
@@ -39,6 +40,8 @@ internal static class IdentityCommand
     {
         AnsiConsole.MarkupLine($"[green]✔[/] {Markup.Escape(t["step.identity"])}  {Markup.Escape(t.Format("identity.summary", report.Identifiers, report.Persons, report.Conflicts))}  [grey]{report.Elapsed.TotalSeconds:0.0}s[/]");
         AnsiConsole.MarkupLine($"  [grey]{Markup.Escape(t.Format("identity.detail", report.Blocked, report.Merges, report.Splits, report.LargestPerson))}[/]");
+        if (report.Incremental)
+            AnsiConsole.MarkupLine($"  [grey]{Markup.Escape(t.Format("identity.incremental", report.Reresolved, report.Identifiers))}[/]");
         foreach (var fact in report.Facts)
             AnsiConsole.MarkupLine($"  [grey]fact_{Markup.Escape(fact.Fact)}: {Markup.Escape(t.Format("identity.fact", fact.Rows, fact.Matched, fact.Unmatched))}[/]");
     }

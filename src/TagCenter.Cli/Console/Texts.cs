@@ -47,6 +47,8 @@ internal sealed class Texts
         ["cmd.identity.stats"] = ("身份统计：人数、标识分布、最大组件、冲突", "Identity statistics: persons, identifiers, largest components, conflicts"),
         ["cmd.profile"] = ("按任一标识查看一个人的完整档案", "Show one person from any of their identifiers"),
         ["opt.identifier"] = ("手机号、会员号、邮箱、OneID 等任一标识", "Any identifier: phone, member no., email, OneID..."),
+        ["opt.incremental"] = ("只重新计算有变化的簇（结果与全量相同）", "Re-resolve only the clusters that changed (same result as a full run)"),
+        ["identity.incremental"] = ("增量：重新计算了 {0:N0} / {1:N0} 个标识", "incremental: re-resolved {0:N0} of {1:N0} identifiers"),
         ["step.identity"] = ("身份统一", "Identity"),
         ["identity.summary"] = ("{0:N0} 个标识 → {1:N0} 人（切断冲突 {2:N0} 处）", "{0:N0} identifiers → {1:N0} persons ({2:N0} conflicts cut)"),
         ["identity.detail"] = ("屏蔽值出现 {0:N0} 次 · 合并 {1:N0} · 拆分 {2:N0} · 最大的人有 {3} 个标识", "blocklisted occurrences {0:N0} · merges {1:N0} · splits {2:N0} · largest person {3} identifiers"),

@@ -12,7 +12,14 @@ public sealed record IdentityRunReport(
     long Splits,
     int LargestPerson,
     IReadOnlyList<FactReport> Facts,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>Whether only the changed clusters were re-resolved.</summary>
+    public bool Incremental { get; init; }
+
+    /// <summary>How many identifier nodes were resolved in this run (all of them in a full run).</summary>
+    public long Reresolved { get; init; }
+}
 
 /// <summary>One fact table of the unified model: rows, and how many matched a person.</summary>
 public sealed record FactReport(string Fact, long Rows, long Matched)

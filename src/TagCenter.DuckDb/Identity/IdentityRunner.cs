@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
-using DuckDB.NET.Data;
 using TagCenter.Core.Identity;
 using TagCenter.Core.Sql;
 using TagCenter.Core.Workspace;
@@ -13,6 +12,7 @@ namespace TagCenter.DuckDb.Identity;
 /// One identity run over everything loaded: extract identifiers → resolve persons (TagCenter.Core) →
 /// stable OneIDs, merge/split history and conflicts → golden record (<c>dim_person</c>) → fact tables keyed
 /// by OneID. The new state replaces the old in one transaction; a giant person stops the run first.
+/// An incremental run re-resolves only the clusters that changed and gives the same result as a full one.
 /// </summary>
 public sealed class IdentityRunner
 {
@@ -27,42 +27,53 @@ public sealed class IdentityRunner
         _time = time;
     }
 
-    public IdentityRunReport Run()
+    /// <param name="incremental">Re-resolve only the clusters that changed since the last run (the same result as a full run).</param>
+    public IdentityRunReport Run(bool incremental = false)
     {
         var stopwatch = Stopwatch.StartNew();
         var runId = $"I{_time.GetUtcNow():yyyyMMdd-HHmmss}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}";
         IdentityTables.Ensure(_db);
         IdentityExtraction.Run(_db, _workspace);
-
         var rules = _workspace.Identity.Rules;
-        var (types, values, firstSeen, nodeType) = LoadNodes(rules);
-        var (from, to) = LoadEdges();
-        var resolution = IdentityResolver.Resolve(new IdentityGraphInput(rules, nodeType, firstSeen, from, to));
-        var largest = CheckSize(resolution, types, values);
+        incremental &= _db.Scalar<long>("SELECT count(*) FROM identity_runs") > 0;
+        var affected = incremental ? IncrementalScope.Compute(_db) : _db.Scalar<long>("SELECT count(*) FROM id_nodes");
 
-        var oneIds = resolution.Person.Select(anchor => OneId(types[anchor], values[anchor])).ToArray();
-        WriteNewMap(oneIds, resolution.Cluster);
+        var graph = IdentityGraphLoader.Load(_db, rules, incremental ? "n.node IN (SELECT node FROM id_affected)" : "true");
+        var resolution = IdentityResolver.Resolve(graph.Input);
+        CheckSize(resolution, graph);
+        WriteNewMap(graph, resolution, incremental);
         _db.Execute("BEGIN TRANSACTION");
         try
         {
-            RecordConflicts(runId, resolution, types, values, rules);
+            RecordConflicts(runId, resolution, graph, rules, incremental);
             var (merges, splits) = IdentityHistory.Record(_db, runId, _time.GetUtcNow().UtcDateTime);
             _db.Execute("""
                 CREATE OR REPLACE TABLE identity_map AS
                 SELECT n.node, n.type, n.value, m.oneid, m.cluster, n.first_seen, n.occurrences
                 FROM id_nodes n JOIN id_map_new m USING (node)
                 """);
+            _db.Execute("""
+                CREATE OR REPLACE TABLE identity_edges AS
+                SELECT na.type AS a_type, na.value AS a_value, nb.type AS b_type, nb.value AS b_value
+                FROM id_edges e JOIN id_nodes na ON na.node = e.a JOIN id_nodes nb ON nb.node = e.b
+                """);
             RowOwners(rules);
             GoldenRecord.Build(_db, _workspace);
             var facts = UnifiedModel.Build(_db, _workspace);
             var persons = _db.Scalar<long>("SELECT count(*) FROM dim_person");
             var blocked = _db.Scalar<long>("SELECT coalesce(sum(occurrences), 0)::BIGINT FROM id_blocked");
+            var nodes = _db.Scalar<long>("SELECT count(*) FROM id_nodes");
+            var edges = _db.Scalar<long>("SELECT count(*) FROM id_edges");
+            var conflicts = _db.Scalar<long>("SELECT count(*) FROM identity_conflicts");
+            var largest = (int)_db.Scalar<long>("SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM identity_map GROUP BY oneid)");
             _db.Execute("INSERT INTO identity_runs VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-                runId, _time.GetUtcNow().UtcDateTime, (long)types.Length, (long)from.Length, persons,
-                (long)resolution.Conflicts.Count, blocked, merges, splits, largest);
+                runId, _time.GetUtcNow().UtcDateTime, nodes, edges, persons, conflicts, blocked, merges, splits, largest);
             _db.Execute("COMMIT");
-            return new IdentityRunReport(runId, types.Length, from.Length, persons, resolution.Conflicts.Count, blocked,
-                merges, splits, largest, facts, stopwatch.Elapsed);
+            return new IdentityRunReport(runId, nodes, edges, persons, conflicts, blocked, merges, splits, largest, facts, stopwatch.Elapsed)
+            {
+                Incremental = incremental,
+                Reresolved = affected,
+            };
         }
         catch
         {
@@ -81,76 +92,58 @@ public sealed class IdentityRunner
     public static string OneId(string type, string value) =>
         "P" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(type + ":" + value)))[..16];
 
-    private (string[] Types, string[] Values, long[] FirstSeen, byte[] NodeType) LoadNodes(IReadOnlyList<IdentifierTypeRule> rules)
-    {
-        var count = _db.Scalar<long>("SELECT count(*) FROM id_nodes");
-        var types = new string[count];
-        var values = new string[count];
-        var seen = new long[count];
-        var nodeType = new byte[count];
-        var index = rules.Select((r, i) => (r.Name, i)).ToDictionary(p => p.Name, p => (byte)p.i);
-        using var command = _db.Connection.CreateCommand();
-        command.CommandText = "SELECT node, type, value, coalesce(epoch_us(first_seen), 9223372036854775807) FROM id_nodes ORDER BY node";
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            var node = reader.GetInt32(0);
-            types[node] = reader.GetString(1);
-            values[node] = reader.GetString(2);
-            seen[node] = reader.GetInt64(3);
-            nodeType[node] = index[types[node]];
-        }
-        return (types, values, seen, nodeType);
-    }
-
-    private (int[] From, int[] To) LoadEdges()
-    {
-        var count = _db.Scalar<long>("SELECT count(*) FROM id_edges");
-        var from = new int[count];
-        var to = new int[count];
-        using var command = _db.Connection.CreateCommand();
-        command.CommandText = "SELECT a, b FROM id_edges";
-        using var reader = command.ExecuteReader();
-        var e = 0;
-        while (reader.Read())
-        {
-            from[e] = reader.GetInt32(0);
-            to[e++] = reader.GetInt32(1);
-        }
-        return (from, to);
-    }
-
-    private int CheckSize(IdentityResolution resolution, string[] types, string[] values)
+    private void CheckSize(IdentityResolution resolution, IdentityGraphLoader graph)
     {
         if (resolution.Person.Length == 0)
-            return 0;
-        var sizes = resolution.Person.GroupBy(p => p).Select(g => (Anchor: g.Key, Size: g.Count())).ToList();
-        var (anchor, size) = sizes.MaxBy(s => s.Size);
+            return;
+        var (anchor, size) = resolution.Person.GroupBy(p => p).Select(g => (g.Key, g.Count())).MaxBy(s => s.Item2);
         var limit = _workspace.Identity.MaxComponentSize;
         if (size <= limit)
-            return size;
-        var members = Enumerable.Range(0, resolution.Person.Length).Where(i => resolution.Person[i] == anchor).ToHashSet();
-        var top = _db.Rows("SELECT node, occurrences FROM id_nodes ORDER BY occurrences DESC LIMIT 2000")
+            return;
+        var members = Enumerable.Range(0, resolution.Person.Length).Where(i => resolution.Person[i] == anchor).Select(i => graph.Global[i]).ToHashSet();
+        var top = _db.Rows("SELECT node, type, value, occurrences FROM id_nodes ORDER BY occurrences DESC LIMIT 5000")
             .Where(r => members.Contains(Convert.ToInt32(r[0]))).Take(5)
-            .Select(r => $"{types[Convert.ToInt32(r[0])]}:{values[Convert.ToInt32(r[0])]} ({Convert.ToInt64(r[1]):N0} rows)").ToList();
+            .Select(r => $"{r[1]}:{r[2]} ({Convert.ToInt64(r[3]):N0} rows)").ToList();
         throw new GiantComponentException(size, limit, top);
     }
 
-    private void WriteNewMap(string[] oneIds, int[] cluster)
+    /// <summary>
+    /// <c>id_map_new(node, oneid, cluster)</c> for every current node: the resolved part from the resolver,
+    /// and in an incremental run the untouched rest carried over from the previous map. A cluster is named
+    /// by its lowest identifier (type:value), which does not depend on how nodes are numbered.
+    /// </summary>
+    private void WriteNewMap(IdentityGraphLoader graph, IdentityResolution resolution, bool incremental)
     {
-        _db.Execute("CREATE OR REPLACE TEMP TABLE id_map_new (node INTEGER, oneid VARCHAR, cluster INTEGER)");
-        using var appender = _db.Connection.CreateAppender("id_map_new");
-        for (var i = 0; i < oneIds.Length; i++)
-            appender.CreateRow().AppendValue(i).AppendValue(oneIds[i]).AppendValue(cluster[i]).EndRow();
+        _db.Execute("CREATE OR REPLACE TEMP TABLE id_map_new (node INTEGER, oneid VARCHAR, cluster VARCHAR)");
+        using (var appender = _db.Connection.CreateAppender("id_map_new"))
+            for (var i = 0; i < resolution.Person.Length; i++)
+            {
+                var anchor = resolution.Person[i];
+                var cluster = resolution.Cluster[i];
+                appender.CreateRow().AppendValue(graph.Global[i]).AppendValue(OneId(graph.Types[anchor], graph.Values[anchor]))
+                    .AppendValue(graph.Types[cluster] + ":" + graph.Values[cluster]).EndRow();
+            }
+        if (incremental)
+            _db.Execute("""
+                INSERT INTO id_map_new
+                SELECT n.node, m.oneid, m.cluster FROM id_nodes n JOIN identity_map m USING (type, value)
+                WHERE n.node NOT IN (SELECT node FROM id_affected)
+                """);
     }
 
-    private void RecordConflicts(string runId, IdentityResolution resolution, string[] types, string[] values, IReadOnlyList<IdentifierTypeRule> rules)
+    private void RecordConflicts(string runId, IdentityResolution resolution, IdentityGraphLoader graph, IReadOnlyList<IdentifierTypeRule> rules, bool incremental)
     {
-        _db.Execute("DELETE FROM identity_conflicts");
+        // An incremental run keeps the conflicts of the clusters it did not re-resolve.
+        _db.Execute(incremental
+            ? """
+              DELETE FROM identity_conflicts WHERE (from_type, from_value) NOT IN (
+                  SELECT n.type, n.value FROM id_nodes n WHERE n.node NOT IN (SELECT node FROM id_affected))
+              """
+            : "DELETE FROM identity_conflicts");
         using var appender = _db.Connection.CreateAppender("identity_conflicts");
         foreach (var c in resolution.Conflicts)
-            appender.CreateRow().AppendValue(runId).AppendValue(types[c.From]).AppendValue(values[c.From]).AppendValue(types[c.To]).AppendValue(values[c.To])
-                .AppendValue(rules[c.LimitedType].Name).AppendValue(c.Limit).EndRow();
+            appender.CreateRow().AppendValue(runId).AppendValue(graph.Types[c.From]).AppendValue(graph.Values[c.From])
+                .AppendValue(graph.Types[c.To]).AppendValue(graph.Values[c.To]).AppendValue(rules[c.LimitedType].Name).AppendValue(c.Limit).EndRow();
     }
 
     /// <summary>Every source row's person: the one its strongest identifier belongs to.</summary>

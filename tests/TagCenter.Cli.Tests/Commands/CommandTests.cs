@@ -91,6 +91,18 @@ public sealed class CommandTests
         var status = await CliRunner.RunAsync("status", "--workspace", dir, "--lang", "zh");
         status.ExitCode.ShouldBe(0);
         status.Out.ShouldContain("crm_members");
+        var persons = json.GetProperty("identity").GetProperty("persons").GetInt64();
+        persons.ShouldBeGreaterThan(0);
+        var again = await CliRunner.RunAsync("identity", "run", "--incremental", "--workspace", dir, "--json");
+        again.ExitCode.ShouldBe(0, again.Err);
+        var rerun = JsonDocument.Parse(again.Out).RootElement;
+        rerun.GetProperty("incremental").GetBoolean().ShouldBeTrue();
+        rerun.GetProperty("reresolved").GetInt64().ShouldBe(0);
+        rerun.GetProperty("persons").GetInt64().ShouldBe(persons);
+        var stats = await CliRunner.RunAsync("identity", "stats", "--workspace", dir, "--json");
+        JsonDocument.Parse(stats.Out).RootElement.GetProperty("persons").GetInt64().ShouldBe(persons);
+        var phone = await CliRunner.RunAsync("profile", "nobody-at-all", "--workspace", dir);
+        phone.ExitCode.ShouldBe(4);
     }
 
     [Fact]
