@@ -15,6 +15,8 @@ root.Subcommands.Add(LoadCommand.Create(global));
 root.Subcommands.Add(StatusCommand.Create(global));
 root.Subcommands.Add(IdentityCommand.Create(global));
 root.Subcommands.Add(ProfileCommand.Create(global));
+root.Subcommands.Add(TagsCommand.Tree(global));
+root.Subcommands.Add(TagsCommand.Run(global));
 
 try
 {

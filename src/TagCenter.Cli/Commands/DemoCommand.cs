@@ -4,6 +4,8 @@ using Spectre.Console;
 using TagCenter.Cli.Console;
 using TagCenter.DuckDb.Demo;
 using TagCenter.DuckDb.Identity;
+using TagCenter.DuckDb.Tags;
+using TagCenter.Core.Tags;
 using TagCenter.DuckDb.Ingest;
 using TagCenter.DuckDb.Storage;
 
@@ -67,6 +69,9 @@ internal static class DemoCommand
             else
                 AnsiConsole.Status().Start(t["step.identity"] + "…", _ => Resolve());
 
+            var catalog = TagCatalog.Load(root);
+            var tags = new TagRunner(database, TimeProvider.System).Run(catalog, DemoCalendar.AsOf);
+
             if (json)
             {
                 JsonOutput.Write(new
@@ -76,12 +81,14 @@ internal static class DemoCommand
                     generated = new { persons = summary!.Persons, events = summary.Events, rows = summary.Rows, seconds = Math.Round(generated.TotalSeconds, 2) },
                     load = new { read, loaded = kept, quarantined, seconds = Math.Round(loadTime.TotalSeconds, 2), sources = LoadResultsView.Json(results) },
                     identity,
+                    tags,
                     seconds = Math.Round(total.Elapsed.TotalSeconds, 2),
                 });
             }
             else
             {
                 IdentityCommand.Print(identity!, t);
+                TagsCommand.Print(catalog, tags, t);
                 AnsiConsole.MarkupLine(Markup.Escape(t.Format("demo.done", total.Elapsed.TotalSeconds)));
                 AnsiConsole.MarkupLine($"[grey]{Markup.Escape(t.Format("demo.next", root, definition.DatabasePath))}[/]");
             }

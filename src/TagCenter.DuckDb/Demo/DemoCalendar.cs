@@ -1,14 +1,14 @@
 namespace TagCenter.DuckDb.Demo;
 
 /// <summary>Retail seasonality: 双11 and 618 peaks, a Spring Festival dip, busier weekends.</summary>
-internal static class DemoCalendar
+public static class DemoCalendar
 {
     /// <summary>The demo's "today": data are generated up to here so runs are reproducible.</summary>
     public static readonly DateTime AsOf = new(2026, 11, 1);
 
     public static readonly DateTime Start = new(2024, 11, 1);
 
-    public static double Weight(DateTime day)
+    internal static double Weight(DateTime day)
     {
         var w = day.Month switch { 11 => 1.6, 12 => 1.2, 6 => 1.35, 2 => 0.65, 1 => 0.85, _ => 1.0 };
         if (day.Month == 11 && day.Day is >= 9 and <= 11)
@@ -21,7 +21,7 @@ internal static class DemoCalendar
     }
 
     /// <summary>A random moment between two days, drawn with the seasonal weights.</summary>
-    public static DateTime Moment(Random random, DateTime from, DateTime to)
+    internal static DateTime Moment(Random random, DateTime from, DateTime to)
     {
         if (to <= from)
             return from;

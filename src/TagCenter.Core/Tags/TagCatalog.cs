@@ -1,0 +1,113 @@
+using TagCenter.Core.Diagnostics;
+using TagCenter.Core.Workspace;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace TagCenter.Core.Tags;
+
+/// <summary>Every tag of a workspace, read from <c>tags/**/*.yaml</c>, in file order.</summary>
+public sealed class TagCatalog
+{
+    private TagCatalog(IReadOnlyList<TagDefinition> tags) => Tags = tags;
+
+    public IReadOnlyList<TagDefinition> Tags { get; }
+
+    public TagDefinition? Find(string nameOrCode) =>
+        Tags.FirstOrDefault(t => t.Name == nameOrCode) ?? Tags.FirstOrDefault(t => t.Code == nameOrCode);
+
+    private static readonly string[] TagKeys =
+        ["path", "code", "kind", "type", "unit", "values", "description", "definition", "owner", "business_line", "refresh", "status", "rule", "from"];
+
+    private static readonly string[] Statuses = ["draft", "published", "deprecated"];
+
+    public static TagCatalog Load(string workspaceRoot)
+    {
+        var folder = Path.Combine(workspaceRoot, "tags");
+        if (!Directory.Exists(folder))
+            return new TagCatalog([]);
+        var diagnostics = new List<Diagnostic>();
+        var tags = new List<TagDefinition>();
+        foreach (var file in Directory.EnumerateFiles(folder, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            tags.AddRange(ParseFile(Path.GetRelativePath(workspaceRoot, file), File.ReadAllText(file), diagnostics));
+        foreach (var duplicate in tags.GroupBy(t => t.Name).Where(g => g.Count() > 1))
+            diagnostics.Add(new Diagnostic(duplicate.Last().File, duplicate.Last().RuleLine, 1, $"tag '{duplicate.Key}' is declared twice (also in {duplicate.First().File})"));
+        foreach (var duplicate in tags.GroupBy(t => t.Code).Where(g => g.Count() > 1))
+            diagnostics.Add(new Diagnostic(duplicate.Last().File, duplicate.Last().RuleLine, 1, $"code '{duplicate.Key}' is used by two tags: {string.Join(", ", duplicate.Select(t => t.Name))}"));
+        if (diagnostics.Count > 0)
+            throw new WorkspaceException(diagnostics);
+        return new TagCatalog(tags);
+    }
+
+    public static IReadOnlyList<TagDefinition> ParseFile(string file, string yaml, List<Diagnostic> diagnostics)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            diagnostics.Add(new Diagnostic(file, (int)e.Start.Line, (int)e.Start.Column, "YAML syntax error: " + (e.InnerException?.Message ?? e.Message)));
+            return [];
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            diagnostics.Add(new Diagnostic(file, 1, 1, "YAML error: " + e.Message));
+            return [];
+        }
+        if (stream.Documents.Count == 0)
+            return [];
+        var top = YamlMap.From(stream.Documents[0].RootNode, "a tag file", file, diagnostics);
+        if (top is null)
+            return [];
+        top.AllowOnly("a tag file", "path", "tags");
+        var path = (top.String("path", required: true, context: "a tag file") ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var result = new List<TagDefinition>();
+        foreach (var (name, keyNode, value) in YamlMap.From(top.Get("tags"), "tags", file, diagnostics)?.Entries ?? [])
+        {
+            var tag = YamlMap.From(value, $"tag '{name}'", file, diagnostics);
+            if (tag is null)
+                continue;
+            var context = $"tag '{name}'";
+            tag.AllowOnly(context, TagKeys);
+            var code = tag.String("code", required: true, context: context) ?? "";
+            if (code.Length > 0 && !System.Text.RegularExpressions.Regex.IsMatch(code, "^[a-z][a-z0-9_]{0,62}$"))
+                tag.Error("code", $"code '{code}' must start with a lower-case letter and use only a-z, 0-9 and _");
+            var kind = tag.Enum<TagKind>("kind") ?? TagKind.Value;
+            var type = tag.Enum<TagValueType>("type") ?? TagValueType.String;
+            if (type is TagValueType.Unknown or TagValueType.Null or TagValueType.Duration)
+                tag.Error("type", $"type must be one of: bool, int, decimal, string, date, timestamp, list");
+            var values = tag.List("values") ?? [];
+            if (kind == TagKind.Enum && values.Count == 0)
+                tag.Error("kind", $"enum {context} needs 'values: [...]' (its ordered value set)");
+            var status = tag.String("status") ?? "published";
+            if (!Statuses.Contains(status))
+                tag.Error("status", $"status must be one of: {string.Join(", ", Statuses)}");
+            var rule = tag.String("rule") ?? tag.String("from");
+            if (rule is null && kind != TagKind.Model)
+                tag.Error("rule", $"{context} needs a 'rule' (or 'from: <golden-record field>')");
+            var ruleNode = tag.Get("rule") ?? tag.Get("from") ?? keyNode;
+            result.Add(new TagDefinition
+            {
+                Name = name,
+                Code = code,
+                Path = tag.String("path") is { } own ? own.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : path,
+                Kind = kind,
+                Type = type,
+                Unit = tag.String("unit"),
+                Values = values,
+                Description = tag.String("description"),
+                Definition = tag.String("definition"),
+                Owner = tag.String("owner"),
+                BusinessLine = tag.String("business_line") ?? "全公司",
+                Refresh = tag.String("refresh") ?? "daily",
+                Status = status,
+                Rule = rule,
+                File = file,
+                RuleLine = (int)ruleNode.Start.Line,
+                RuleColumn = (int)ruleNode.Start.Column,
+            });
+        }
+        return result;
+    }
+}

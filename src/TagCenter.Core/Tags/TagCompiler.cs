@@ -1,0 +1,164 @@
+using TagCenter.Core.Diagnostics;
+using TagCenter.Core.Expressions;
+using TagCenter.Core.Sql;
+
+namespace TagCenter.Core.Tags;
+
+/// <summary>
+/// Compiles tag rules into one DuckDB query: one <c>GROUP BY oneid</c> pass per fact and window holding every
+/// aggregate the rules need (shared when two tags ask the same), the person dimension joined to them, and
+/// the tags computed in layers along their dependency graph. Every literal is a bound parameter; $1 is the
+/// as-of time, so a run over old data reads only what was known then.
+/// </summary>
+public static class TagCompiler
+{
+    public static TagCompilation Compile(TagCatalog catalog, ModelSchema schema, DateTime asOf, IReadOnlyCollection<string>? only = null)
+    {
+        var parameters = new List<object?> { asOf };
+        var aggregates = new Dictionary<AggregateCall, AggregateCall>();
+        var byName = catalog.Tags.ToDictionary(t => t.Name);
+        var diagnostics = new List<Diagnostic>();
+        var compiled = new Dictionary<string, (string Sql, IReadOnlyList<string> Dependencies)>();
+
+        foreach (var tag in catalog.Tags.Where(t => t.Rule is not null && t.Status != "deprecated"))
+        {
+            var parsed = Parser.Parse(tag.Rule!);
+            if (!parsed.Success)
+            {
+                diagnostics.AddRange(parsed.Diagnostics.Select(d => Locate(tag, parsed.Text, d)));
+                continue;
+            }
+            var writer = new ExpressionSqlWriter(schema, byName, parameters, aggregates);
+            var (ruleSql, type) = writer.Write(parsed.Root!);
+            diagnostics.AddRange(writer.Diagnostics.Select(d => Locate(tag, parsed.Text, d)));
+            foreach (var model in writer.Dependencies.Select(d => byName[d]).Where(d => d.Rule is null))
+                diagnostics.Add(new Diagnostic(tag.File, tag.RuleLine, tag.RuleColumn, $"tag '{tag.Name}' uses model tag '{model.Name}', which the models stage has not produced yet"));
+            if (writer.Diagnostics.Count == 0 && !Fits(type, tag))
+                diagnostics.Add(new Diagnostic(tag.File, tag.RuleLine, tag.RuleColumn,
+                    $"the rule of '{tag.Name}' gives {type.ToString().ToLowerInvariant()}, but the tag is declared {tag.Type.ToString().ToLowerInvariant()}"));
+            compiled[tag.Name] = (Typed(ruleSql, tag), writer.Dependencies.ToList());
+        }
+        diagnostics.AddRange(Cycles(catalog, compiled));
+        var dependencies = compiled.ToDictionary(c => c.Key, c => c.Value.Dependencies);
+        if (diagnostics.Count > 0)
+            return new TagCompilation("", [], [], dependencies, diagnostics);
+
+        var needed = Upstream(only ?? compiled.Keys, compiled);
+        var order = catalog.Tags.Where(t => needed.Contains(t.Name)).ToList();
+        var sql = Assemble(schema, order, compiled, aggregates.Values.Where(a => Used(a, order, compiled)).ToList());
+        return new TagCompilation(sql, parameters, order, dependencies, []);
+    }
+
+    /// <summary>The tags named and every tag they read, directly or not.</summary>
+    public static HashSet<string> Upstream(IEnumerable<string> names, IReadOnlyDictionary<string, (string Sql, IReadOnlyList<string> Dependencies)> compiled)
+    {
+        var result = new HashSet<string>();
+        var stack = new Stack<string>(names);
+        while (stack.TryPop(out var name))
+            if (compiled.ContainsKey(name) && result.Add(name))
+                foreach (var d in compiled[name].Dependencies)
+                    stack.Push(d);
+        return result;
+    }
+
+    private static bool Used(AggregateCall a, List<TagDefinition> order, Dictionary<string, (string Sql, IReadOnlyList<string> Dependencies)> compiled) =>
+        order.Any(t => compiled[t.Name].Sql.Contains(SqlText.Ident(a.Alias), StringComparison.Ordinal));
+
+    private static bool Fits(TagValueType actual, TagDefinition tag) => actual switch
+    {
+        TagValueType.Null or TagValueType.Unknown => true,
+        _ when actual == tag.Type => true,
+        TagValueType.Int or TagValueType.Decimal => tag.Type is TagValueType.Int or TagValueType.Decimal or TagValueType.String,
+        TagValueType.Timestamp or TagValueType.Date => tag.Type is TagValueType.Date or TagValueType.Timestamp,
+        TagValueType.Bool => tag.Type == TagValueType.String && tag.Kind == TagKind.Enum,
+        _ => tag.Type == TagValueType.String,
+    };
+
+    /// <summary>
+    /// The rule's raw value (<c>code__raw</c>) and, beside it, the value in the declared type; for enums only
+    /// values from the set survive. A raw value without a typed one is a violation, counted by the run.
+    /// </summary>
+    private static string Typed(string sql, TagDefinition tag)
+    {
+        var raw = SqlText.Ident(tag.Code + "__raw");
+        var cast = $"TRY_CAST({raw} AS {tag.Type.Sql()})";
+        return tag.Kind == TagKind.Enum && tag.Values.Count > 0
+            ? $"{sql} AS {raw}, CASE WHEN CAST({cast} AS VARCHAR) IN ({string.Join(", ", tag.Values.Select(SqlText.Literal))}) THEN {cast} END"
+            : $"{sql} AS {raw}, {cast}";
+    }
+
+    private static List<Diagnostic> Cycles(TagCatalog catalog, Dictionary<string, (string Sql, IReadOnlyList<string> Dependencies)> compiled)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var state = new Dictionary<string, int>();
+        var path = new List<string>();
+        void Visit(string name)
+        {
+            state[name] = 1;
+            path.Add(name);
+            foreach (var next in compiled.TryGetValue(name, out var c) ? c.Dependencies : [])
+            {
+                if (state.GetValueOrDefault(next) == 1)
+                {
+                    var cycle = path.Skip(path.IndexOf(next)).Append(next);
+                    var tag = catalog.Find(name)!;
+                    diagnostics.Add(new Diagnostic(tag.File, tag.RuleLine, tag.RuleColumn, $"tags depend on each other in a cycle: {string.Join(" → ", cycle)}"));
+                }
+                else if (state.GetValueOrDefault(next) == 0)
+                    Visit(next);
+            }
+            path.RemoveAt(path.Count - 1);
+            state[name] = 2;
+        }
+        foreach (var name in compiled.Keys.Where(n => state.GetValueOrDefault(n) == 0))
+            Visit(name);
+        return diagnostics;
+    }
+
+    private static string Assemble(ModelSchema schema, List<TagDefinition> order,
+        Dictionary<string, (string Sql, IReadOnlyList<string> Dependencies)> compiled, List<AggregateCall> aggregates)
+    {
+        var ctes = new List<string>();
+        var joins = new List<string>();
+        foreach (var pass in aggregates.GroupBy(a => (a.Fact, a.Window)).OrderBy(g => g.Key.Fact, StringComparer.Ordinal).ThenBy(g => g.Key.Window, StringComparer.Ordinal))
+        {
+            var name = $"p_{ctes.Count + 1}";
+            var window = pass.Key.Window is null
+                ? "(event_time IS NULL OR event_time <= $1)"
+                : $"event_time <= $1 AND event_time > CAST($1 AS TIMESTAMP) - {Durations.Sql(pass.Key.Window)}";
+            var columns = pass.Select(a => $"{a.Function}{(a.Filter is null ? "" : $" FILTER (WHERE {a.Filter})")} AS {SqlText.Ident(a.Alias)}");
+            ctes.Add($"{name} AS (SELECT oneid, {string.Join(", ", columns)} FROM {SqlText.Ident("fact_" + pass.Key.Fact)} WHERE oneid IS NOT NULL AND {window} GROUP BY oneid)");
+            joins.Add($"LEFT JOIN {name} USING (oneid)");
+        }
+        // age is derived from birthday at the as-of date; every other field is a column of dim_person.
+        var fields = schema.PersonFields.Keys.Select(f => f == ModelSchema.Age
+            ? $"CAST(floor(date_diff('day', p.\"birthday\", CAST($1 AS DATE)) / 365.25) AS BIGINT) AS \"f_age\""
+            : $"p.{SqlText.Ident(f)} AS {SqlText.Ident("f_" + f)}").ToList();
+        ctes.Add($"t0 AS (SELECT p.oneid{string.Concat(fields.Select(f => ", " + f))}{string.Concat(aggregates.Select(a => ", " + SqlText.Ident(a.Alias)))} FROM dim_person p {string.Join(" ", joins)})");
+
+        var depth = new Dictionary<string, int>();
+        int Depth(string tag) => depth.TryGetValue(tag, out var d) ? d : depth[tag] = 1 + compiled[tag].Dependencies.Select(Depth).DefaultIfEmpty(0).Max();
+        var layers = order.GroupBy(t => Depth(t.Name)).OrderBy(g => g.Key).ToList();
+        var previous = "t0";
+        foreach (var layer in layers)
+        {
+            var name = $"l{layer.Key}";
+            ctes.Add($"{name} AS (SELECT t.*, {string.Join(", ", layer.Select(t => $"{compiled[t.Name].Sql} AS {SqlText.Ident(t.Code)}"))} FROM {previous} t)");
+            previous = name;
+        }
+        return $"WITH {string.Join(",\n", ctes)}\nSELECT oneid{string.Concat(order.Select(t => $", {SqlText.Ident(t.Code)}, {SqlText.Ident(t.Code + "__raw")}"))} FROM {previous}";
+    }
+
+    /// <summary>Moves an expression diagnostic to its place in the tag file.</summary>
+    private static Diagnostic Locate(TagDefinition tag, string text, ExpressionDiagnostic d)
+    {
+        var rendered = d.Render(text);
+        var firstColon = rendered.IndexOf(':', StringComparison.Ordinal);
+        var secondColon = rendered.IndexOf(':', firstColon + 1);
+        var line = int.Parse(rendered[..firstColon], System.Globalization.CultureInfo.InvariantCulture);
+        var column = int.Parse(rendered[(firstColon + 1)..secondColon], System.Globalization.CultureInfo.InvariantCulture);
+        var fileLine = tag.RuleLine + line - 1;
+        var fileColumn = line == 1 ? tag.RuleColumn + column - 1 : column;
+        return new Diagnostic(tag.File, fileLine, fileColumn, $"tag '{tag.Name}': {rendered[(secondColon + 2)..]}");
+    }
+}

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using TagCenter.Core.Diagnostics;
+using TagCenter.Core.Sql;
+using TagCenter.Core.Tags;
+using TagCenter.DuckDb.Storage;
+
+namespace TagCenter.DuckDb.Tags;
+
+/// <summary>
+/// Computes tags on DuckDB and keeps each run as a snapshot (<c>tag_values</c>: run, person, tag, value), so
+/// history and "what changed" are plain queries; <c>person_tags</c> holds the latest values, one column per
+/// tag. A run is all-or-nothing: a failure leaves the last good snapshot in place.
+/// </summary>
+public sealed class TagRunner
+{
+    private readonly WorkspaceDatabase _db;
+    private readonly TimeProvider _time;
+
+    public TagRunner(WorkspaceDatabase db, TimeProvider time)
+    {
+        _db = db;
+        _time = time;
+    }
+
+    /// <summary>The fields and facts tag rules can read, from the tables the identity stage built.</summary>
+    public ModelSchema Schema()
+    {
+        if (!_db.TableExists("dim_person"))
+            throw new TagCenterException("there is no person dimension yet: run 'tagcenter identity run' before computing tags");
+        var person = _db.Rows("SELECT column_name, column_type FROM (DESCRIBE dim_person)")
+            .Select(r => ((string)r[0]!, (string)r[1]!))
+            .Where(c => c.Item1 != "oneid" && !c.Item1.EndsWith("__source", StringComparison.Ordinal) && !c.Item1.EndsWith("__line", StringComparison.Ordinal))
+            .ToDictionary(c => c.Item1, c => TagValueTypes.FromSql(c.Item2));
+        if (person.ContainsKey("birthday"))
+            person[ModelSchema.Age] = TagValueType.Int;
+        var facts = _db.Rows("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'fact\\_%' ESCAPE '\\' AND NOT temporary ORDER BY 1")
+            .Select(r => (string)r[0]!)
+            .ToDictionary(t => t["fact_".Length..], t => (IReadOnlyDictionary<string, TagValueType>)_db
+                .Rows($"SELECT column_name, column_type FROM (DESCRIBE {SqlText.Ident(t)})")
+                .ToDictionary(r => (string)r[0]!, r => TagValueTypes.FromSql((string)r[1]!)));
+        return new ModelSchema(person, facts);
+    }
+
+    public TagRunReport Run(TagCatalog catalog, DateTime asOf, IReadOnlyCollection<string>? only = null)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        if (only is not null)
+            foreach (var name in only.Where(n => catalog.Find(n) is null))
+                throw new WorkspaceException($"unknown tag '{name}'{(Suggest.Closest(name, catalog.Tags.Select(t => t.Name)) is { } s ? $"; did you mean '{s}'?" : "")}");
+        var names = only?.Select(n => catalog.Find(n)!.Name).ToList();
+        var schema = Schema();
+        var all = TagCompiler.Compile(catalog, schema, asOf);
+        if (!all.Success)
+            throw new WorkspaceException(all.Diagnostics);
+        var compilation = names is null ? all : TagCompiler.Compile(catalog, schema, asOf, Downstream(all.Dependencies, names));
+        var runId = $"T{_time.GetUtcNow():yyyyMMdd-HHmmss}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}";
+        var started = _time.GetUtcNow().UtcDateTime;
+        TagTables.Ensure(_db);
+        _db.Execute($"CREATE OR REPLACE TEMP TABLE tc_tags AS {compilation.Sql}", [.. compilation.Parameters]);
+
+        var persons = _db.Scalar<long>("SELECT count(*) FROM tc_tags");
+        var results = compilation.Tags.Select(t =>
+        {
+            var counts = _db.Rows($"SELECT count({SqlText.Ident(t.Code)}), count(*) FILTER (WHERE {SqlText.Ident(t.Code + "__raw")} IS NOT NULL AND {SqlText.Ident(t.Code)} IS NULL) FROM tc_tags")[0];
+            var withValue = Convert.ToInt64(counts[0]);
+            return new TagResult(t.Name, t.Code, string.Join("/", t.Path), withValue, Convert.ToInt64(counts[1]), persons == 0 ? 0 : (double)withValue / persons);
+        }).ToList();
+
+        _db.Execute("BEGIN TRANSACTION");
+        try
+        {
+            Snapshot(runId, compilation.Tags);
+            _db.Execute("INSERT INTO tag_runs VALUES ($1, $2, $3, $4, $5, $6, 'ok')",
+                runId, started, _time.GetUtcNow().UtcDateTime, asOf, string.Join(",", compilation.Tags.Select(t => t.Code)), persons);
+            _db.Execute("COMMIT");
+        }
+        catch
+        {
+            try
+            {
+                _db.Execute("ROLLBACK");
+            }
+            catch (EngineException)
+            {
+            }
+            throw;
+        }
+        return new TagRunReport(runId, asOf, persons, results, stopwatch.Elapsed);
+    }
+
+    /// <summary>The tags named and every tag that reads them: what a refresh of those tags must recompute.</summary>
+    private static List<string> Downstream(IReadOnlyDictionary<string, IReadOnlyList<string>> dependencies, List<string> names)
+    {
+        var result = new HashSet<string>(names);
+        bool grew;
+        do
+        {
+            grew = false;
+            foreach (var (tag, reads) in dependencies)
+                if (!result.Contains(tag) && reads.Any(result.Contains))
+                    grew |= result.Add(tag);
+        }
+        while (grew);
+        return [.. result];
+    }
+
+    /// <summary>Stores this run's values; tags not recomputed carry their values over from the last run, so every run is a full snapshot.</summary>
+    private void Snapshot(string runId, IReadOnlyList<TagDefinition> computed)
+    {
+        var columns = string.Join(", ", computed.Select(t => $"CAST({SqlText.Ident(t.Code)} AS VARCHAR) AS {SqlText.Ident(t.Code)}"));
+        _db.Execute($"""
+            INSERT INTO tag_values
+            SELECT $1, oneid, tag, value FROM (
+                UNPIVOT (SELECT oneid, {columns} FROM tc_tags) ON COLUMNS(* EXCLUDE (oneid)) INTO NAME tag VALUE value)
+            """, runId);
+        var previous = _db.Scalar<string>("SELECT run_id FROM tag_runs WHERE status = 'ok' ORDER BY finished_at DESC LIMIT 1");
+        if (previous is not null)
+            _db.Execute($"""
+                INSERT INTO tag_values
+                SELECT $1, oneid, tag, value FROM tag_values
+                WHERE run_id = $2 AND tag NOT IN ({string.Join(", ", computed.Select(t => SqlText.Literal(t.Code)))})
+                """, runId, previous);
+        // PIVOT cannot take parameters; the run id is ours (letters, digits, dashes), quoted as a literal.
+        _db.Execute($"""
+            CREATE OR REPLACE TABLE person_tags AS
+            PIVOT (SELECT oneid, tag, value FROM tag_values WHERE run_id = {SqlText.Literal(runId)}) ON tag USING any_value(value) GROUP BY oneid
+            """);
+    }
+}
