@@ -24,13 +24,18 @@ internal sealed partial class ExpressionSqlWriter
         string? eventFilter = null;
         if (_schema.Facts.ContainsKey(source))
             fact = source;
-        else if (_schema.Facts.TryGetValue(ModelSchema.EventFact, out var events) && events.ContainsKey("event"))
+        else if (_schema.Facts.TryGetValue(ModelSchema.EventFact, out var events) && events.ContainsKey("event")
+                 && (_schema.Events.Count == 0 || _schema.Events.Contains(source)))
         {
             fact = ModelSchema.EventFact;
             eventFilter = $"\"event\" = CAST({Parameter(source)} AS VARCHAR)";
         }
         else
-            return Error(c.Arguments[0].Span, $"'{source}' is not a fact ({string.Join(", ", _schema.Facts.Keys)})");
+        {
+            var known = _schema.Facts.Keys.Concat(_schema.Events).ToList();
+            var suggestion = TagCenter.Core.Diagnostics.Suggest.Closest(source, known);
+            return Error(c.Arguments[0].Span, $"'{source}' is not a fact or a known event{(suggestion is null ? "" : $"; did you mean '{suggestion}'?")} (facts: {string.Join(", ", _schema.Facts.Keys)})");
+        }
 
         string? window = null;
         if (c.Named.TryGetValue("within", out var within))

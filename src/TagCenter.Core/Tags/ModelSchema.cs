@@ -5,6 +5,9 @@ public sealed record ModelSchema(
     IReadOnlyDictionary<string, TagValueType> PersonFields,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, TagValueType>> Facts)
 {
+    /// <summary>The event names fact_events holds; when known, a behaviour function naming another event is an error.</summary>
+    public IReadOnlySet<string> Events { get; init; } = new HashSet<string>();
+
     /// <summary>Behaviour functions name a fact ('orders') or an event ('page_view', a value of fact_events.event).</summary>
     public const string EventFact = "events";
 

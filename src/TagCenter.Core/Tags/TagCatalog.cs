@@ -87,6 +87,9 @@ public sealed class TagCatalog
             if (rule is null && kind != TagKind.Model)
                 tag.Error("rule", $"{context} needs a 'rule' (or 'from: <golden-record field>')");
             var ruleNode = tag.Get("rule") ?? tag.Get("from") ?? keyNode;
+            // A block scalar (| or >) starts on the line after its indicator, indented under its key.
+            var block = ruleNode is YamlScalarNode { Style: ScalarStyle.Literal or ScalarStyle.Folded };
+            var ruleKey = tag.Node is YamlMappingNode m ? m.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: "rule" or "from" }) : null;
             result.Add(new TagDefinition
             {
                 Name = name,
@@ -104,8 +107,8 @@ public sealed class TagCatalog
                 Status = status,
                 Rule = rule,
                 File = file,
-                RuleLine = (int)ruleNode.Start.Line,
-                RuleColumn = (int)ruleNode.Start.Column,
+                RuleLine = (int)ruleNode.Start.Line + (block ? 1 : 0),
+                RuleColumn = block && ruleKey is not null ? (int)ruleKey.Start.Column + 2 : (int)ruleNode.Start.Column + (ruleNode is YamlScalarNode { Style: ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted } ? 1 : 0),
             });
         }
         return result;

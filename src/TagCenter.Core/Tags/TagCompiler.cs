@@ -46,7 +46,8 @@ public static class TagCompiler
         var needed = Upstream(only ?? compiled.Keys, compiled);
         var order = catalog.Tags.Where(t => needed.Contains(t.Name)).ToList();
         var sql = Assemble(schema, order, compiled, aggregates.Values.Where(a => Used(a, order, compiled)).ToList());
-        return new TagCompilation(sql, parameters, order, dependencies, []);
+        var (compact, used) = CompactParameters(sql, parameters);
+        return new TagCompilation(compact, used, order, dependencies, []);
     }
 
     /// <summary>The tags named and every tag they read, directly or not.</summary>
@@ -59,6 +60,27 @@ public static class TagCompiler
                 foreach (var d in compiled[name].Dependencies)
                     stack.Push(d);
         return result;
+    }
+
+    /// <summary>
+    /// Renumbers parameters $1..$n in the order of first use, dropping those of tags left out, so the engine
+    /// is given exactly the values the statement reads. (The SQL holds no user text: every value is a parameter.)
+    /// </summary>
+    private static (string Sql, List<object?> Parameters) CompactParameters(string sql, List<object?> parameters)
+    {
+        var map = new Dictionary<int, int>();
+        var used = new List<object?>();
+        var compact = System.Text.RegularExpressions.Regex.Replace(sql, @"\$(\d+)\b", m =>
+        {
+            var old = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (!map.TryGetValue(old, out var now))
+            {
+                used.Add(parameters[old - 1]);
+                map[old] = now = used.Count;
+            }
+            return "$" + now;
+        });
+        return (compact, used);
     }
 
     private static bool Used(AggregateCall a, List<TagDefinition> order, Dictionary<string, (string Sql, IReadOnlyList<string> Dependencies)> compiled) =>

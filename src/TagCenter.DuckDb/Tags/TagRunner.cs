@@ -39,7 +39,10 @@ public sealed class TagRunner
             .ToDictionary(t => t["fact_".Length..], t => (IReadOnlyDictionary<string, TagValueType>)_db
                 .Rows($"SELECT column_name, column_type FROM (DESCRIBE {SqlText.Ident(t)})")
                 .ToDictionary(r => (string)r[0]!, r => TagValueTypes.FromSql((string)r[1]!)));
-        return new ModelSchema(person, facts);
+        var events = facts.TryGetValue(ModelSchema.EventFact, out var columns) && columns.ContainsKey("event")
+            ? _db.Rows("SELECT DISTINCT event FROM fact_events WHERE event IS NOT NULL LIMIT 10000").Select(r => (string)r[0]!).ToHashSet()
+            : [];
+        return new ModelSchema(person, facts) { Events = events };
     }
 
     public TagRunReport Run(TagCatalog catalog, DateTime asOf, IReadOnlyCollection<string>? only = null)

@@ -1,0 +1,114 @@
+using Shouldly;
+using TagCenter.Core.Diagnostics;
+using TagCenter.Core.Tags;
+
+namespace TagCenter.Core.Tests.Tags;
+
+public sealed class TagCompilerTests
+{
+    private static readonly ModelSchema Schema = new(
+        new Dictionary<string, TagValueType> { ["city"] = TagValueType.String, ["birthday"] = TagValueType.Date, ["age"] = TagValueType.Int },
+        new Dictionary<string, IReadOnlyDictionary<string, TagValueType>>
+        {
+            ["orders"] = new Dictionary<string, TagValueType> { ["oneid"] = TagValueType.String, ["event_time"] = TagValueType.Timestamp, ["amount"] = TagValueType.Decimal, ["status"] = TagValueType.String },
+            ["events"] = new Dictionary<string, TagValueType> { ["oneid"] = TagValueType.String, ["event_time"] = TagValueType.Timestamp, ["event"] = TagValueType.String },
+        }) { Events = new HashSet<string> { "page_view", "app_start" } };
+
+    /// <summary>Writes one tag file (rules as block scalars, as users write them) and loads it like a workspace.</summary>
+    private static TagCatalog Catalog(params (string Name, string Type, string Rule, string[]? Values)[] tags)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "tagcenter-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(root, "tags"));
+        var yaml = "path: 测试/主题\ntags:\n" + string.Concat(tags.Select((t, i) =>
+            $"  {t.Name}:\n    code: t{i}\n    kind: {(t.Values is null ? "value" : "enum")}\n    type: {t.Type}\n" +
+            (t.Values is null ? "" : $"    values: [{string.Join(", ", t.Values)}]\n") +
+            $"    rule: >-\n      {t.Rule}\n"));
+        File.WriteAllText(Path.Combine(root, "tags", "t.yaml"), yaml);
+        return TagCatalog.Load(root);
+    }
+
+    private static TagCompilation Compile(params (string Name, string Type, string Rule, string[]? Values)[] tags) =>
+        TagCompiler.Compile(Catalog(tags), Schema, new DateTime(2026, 11, 1));
+
+    [Fact]
+    public void Compile_SameFactAndWindow_OneGroupByPassSharedAggregates()
+    {
+        var result = Compile(
+            ("a", "int", "count('orders', within: 30d)", null),
+            ("b", "decimal", "sum('orders', amount, within: 30d, where: status = 'paid')", null),
+            ("c", "int", "count('orders', within: 30d) + 1", null),
+            ("d", "int", "count('orders')", null));
+
+        result.Diagnostics.ShouldBeEmpty();
+        result.Sql.Split("FROM \"fact_orders\"").Length.ShouldBe(3); // one pass for 30d, one for all history
+        result.Sql.ShouldContain("sum(\"amount\") FILTER (WHERE (\"status\" = CAST($2 AS VARCHAR)))");
+        result.Sql.ShouldContain("event_time > CAST($1 AS TIMESTAMP) - INTERVAL 30 DAY");
+        result.Sql.Split("count(*) AS").Length.ShouldBe(3); // a and c share one count for 30d
+        result.Parameters[0].ShouldBe(new DateTime(2026, 11, 1));
+        result.Parameters.ShouldContain("paid");
+        result.Sql.ShouldNotContain("'paid'"); // values are bound, never spliced
+    }
+
+    [Fact]
+    public void Compile_ComputedTags_LayeredByDependency()
+    {
+        var result = Compile(
+            ("访问", "int", "count('page_view', within: 30d)", null),
+            ("活跃度", "string", "case when 访问 >= 5 then '高' else '低' end", ["高", "低"]));
+
+        result.Diagnostics.ShouldBeEmpty();
+        result.Dependencies["活跃度"].ShouldBe(["访问"]);
+        result.Sql.ShouldContain("l1 AS");
+        result.Sql.ShouldContain("l2 AS");
+        result.Sql.ShouldContain("\"event\" = CAST($");
+    }
+
+    [Theory]
+    [InlineData("city > 5", "cannot compare text with a whole number")]
+    [InlineData("count('orders', within: 30x)", "not a number or a window")]
+    [InlineData("count('ordres')", "did you mean 'orders'")]
+    [InlineData("sum('orders', amout)", "did you mean 'amount'")]
+    [InlineData("cty = 'a'", "did you mean 'city'")]
+    [InlineData("sum('orders', status)", "needs a number column")]
+    [InlineData("count('orders', where: amount)", "'where:' needs a condition")]
+    [InlineData("city and true", "'and' needs true/false")]
+    [InlineData("cuont('orders')", "did you mean 'count'")]
+    [InlineData("case when age > 1 then 'x' else 3 end", "every branch must give the same type")]
+    public void Compile_Mistake_DiagnosticWithTagAndPosition(string rule, string message)
+    {
+        var result = Compile(("x", "string", rule, null));
+
+        result.Success.ShouldBeFalse();
+        var d = result.Diagnostics.ShouldHaveSingleItem();
+        d.Message.ShouldContain(message);
+        d.Message.ShouldStartWith("tag 'x'");
+        d.File.ShouldBe("tags/t.yaml");
+        d.Line.ShouldBe(8); // the rule's own line in the file
+    }
+
+    [Fact]
+    public void Compile_Cycle_NamesTheCycle()
+    {
+        var result = Compile(("甲", "int", "乙 + 1", null), ("乙", "int", "甲 + 1", null));
+
+        result.Diagnostics.ShouldContain(d => d.Message.Contains("甲 → 乙 → 甲"));
+    }
+
+    [Fact]
+    public void Compile_DeclaredTypeMismatch_Reported()
+    {
+        var result = Compile(("x", "int", "city", null));
+
+        result.Diagnostics.ShouldHaveSingleItem().Message.ShouldContain("gives string, but the tag is declared int");
+    }
+
+    [Fact]
+    public void Compile_Only_IncludesUpstream()
+    {
+        var catalog = Catalog(("a", "int", "count('orders')", null), ("b", "int", "a * 2", null), ("c", "string", "city", null));
+
+        var result = TagCompiler.Compile(catalog, Schema, new DateTime(2026, 11, 1), ["b"]);
+
+        result.Tags.Select(t => t.Name).ShouldBe(["a", "b"]);
+    }
+}
