@@ -17,6 +17,7 @@ root.Subcommands.Add(IdentityCommand.Create(global));
 root.Subcommands.Add(ProfileCommand.Create(global));
 root.Subcommands.Add(TagsCommand.Tree(global));
 root.Subcommands.Add(TagsCommand.Run(global));
+root.Subcommands.Add(TagsCommand.Show(global));
 
 try
 {

@@ -15,6 +15,7 @@ internal static class TagsCommand
     {
         var workspace = g.Workspace(".");
         var command = new Command("tags", g.Texts["cmd.tags"]) { workspace };
+        command.Subcommands.Add(Dictionary(g));
         command.SetAction(result =>
         {
             var t = Texts.For(result.GetValue(g.Lang));
@@ -31,6 +32,82 @@ internal static class TagsCommand
                 AnsiConsole.Write(TreeView(catalog, null, t));
             return ExitCodes.Ok;
         });
+        return command;
+    }
+
+    private static Command Dictionary(GlobalOptions g)
+    {
+        var workspace = g.Workspace(".");
+        var output = new Option<string?>("--out") { Description = g.Texts["opt.out"] };
+        var command = new Command("dictionary", g.Texts["cmd.dictionary"]) { workspace, output };
+        command.SetAction(result =>
+        {
+            var t = Texts.For(result.GetValue(g.Lang));
+            var root = result.GetValue(workspace)!;
+            WorkspaceLoader.Load(root);
+            var catalog = TagCatalog.Load(root);
+            var folder = result.GetValue(output) ?? root;
+            Directory.CreateDirectory(folder);
+            var markdown = Path.Combine(folder, "tag-dictionary.md");
+            var csv = Path.Combine(folder, "tag-dictionary.csv");
+            File.WriteAllText(markdown, TagDictionaryExport.Markdown(catalog));
+            File.WriteAllText(csv, TagDictionaryExport.Csv(catalog), new System.Text.UTF8Encoding(true)); // BOM: Excel then reads Chinese right
+            if (result.GetValue(g.Json))
+                JsonOutput.Write(new { tags = catalog.Tags.Count, markdown, csv });
+            else
+                AnsiConsole.MarkupLine($"[green]✔[/] {Markup.Escape(t.Format("dictionary.done", catalog.Tags.Count, markdown, csv))}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    public static Command Show(GlobalOptions g)
+    {
+        var workspace = g.Workspace(".");
+        var name = new Argument<string>("name") { Description = g.Texts["opt.tagname"] };
+        var show = new Command("show", g.Texts["cmd.tagshow"]) { name, workspace };
+        show.SetAction(result =>
+        {
+            using var session = WorkspaceSession.Open(result, g, workspace);
+            var t = session.Texts;
+            var lineage = TagLineage.Of(session.Database, session.Definition, TagCatalog.Load(session.Definition.Root), result.GetValue(name)!);
+            var tag = lineage.Tag;
+            if (session.Json)
+            {
+                JsonOutput.Write(new
+                {
+                    path = tag.FullPath, code = tag.Code, kind = tag.Kind, type = tag.Type, unit = tag.Unit, values = tag.Values, description = tag.Description,
+                    definition = tag.Definition, rule = tag.Rule, owner = tag.Owner, refresh = tag.Refresh, status = tag.Status,
+                    upstream_tags = lineage.UpstreamTags, reads = lineage.Reads, sources = lineage.Sources, downstream_tags = lineage.DownstreamTags,
+                    distribution = lineage.Distribution.Select(d => new { value = d.Value, persons = d.Persons }), quantiles = lineage.Quantiles, persons = lineage.Persons,
+                });
+                return ExitCodes.Ok;
+            }
+            AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(tag.FullPath)}[/] [grey]{tag.Code}[/]").LeftJustified());
+            var grid = new Grid().AddColumn().AddColumn();
+            void Line(string key, string? value) => grid.AddRow($"[grey]{Markup.Escape(t[key])}[/]", Markup.Escape(value ?? "—"));
+            Line("show.kind", $"{tag.Kind.ToString().ToLowerInvariant()} · {tag.Type.ToString().ToLowerInvariant()}{(tag.Unit is null ? "" : $" ({tag.Unit})")}{(tag.Values.Count == 0 ? "" : " · " + string.Join(" / ", tag.Values))}");
+            Line("show.description", tag.Description);
+            Line("show.definition", tag.Definition);
+            Line("show.rule", tag.Rule);
+            Line("show.owner", $"{tag.Owner} · {tag.BusinessLine} · {tag.Refresh} · {tag.Status}");
+            Line("show.upstream", string.Join(", ", lineage.UpstreamTags.Concat(lineage.Reads)));
+            Line("show.sources", string.Join("\n", lineage.Sources));
+            Line("show.downstream", string.Join(", ", lineage.DownstreamTags));
+            if (lineage.Quantiles is not null)
+                Line("show.quantiles", lineage.Quantiles);
+            AnsiConsole.Write(grid);
+            if (lineage.Quantiles is null && lineage.Distribution.Count > 0)
+            {
+                var chart = new BarChart().Label(t.Format("show.distribution", lineage.Persons)).Width(60);
+                foreach (var (value, persons) in lineage.Distribution)
+                    chart.AddItem(Markup.Escape(value ?? "∅"), persons, Color.SteelBlue);
+                AnsiConsole.Write(chart);
+            }
+            return ExitCodes.Ok;
+        });
+        var command = new Command("tag", g.Texts["cmd.tag"]);
+        command.Subcommands.Add(show);
         return command;
     }
 

@@ -83,6 +83,9 @@ internal sealed partial class ExpressionSqlWriter
             "most" => $"mode({column})",
             _ => $"{c.Function}({column})",
         };
+        Reads.Add(column is null ? $"fact_{fact}" : $"fact_{fact}.{((NameNode)c.Arguments[1]).Name}");
+        if (eventFilter is not null)
+            Reads.Add($"fact_{fact}.event={source}");
         var call = new AggregateCall(fact, window, aggregate, column, filter);
         if (!_aggregates.TryGetValue(call, out var shared))
         {

@@ -28,6 +28,9 @@ internal sealed partial class ExpressionSqlWriter
 
     public HashSet<string> Dependencies { get; } = [];
 
+    /// <summary>Fact columns read (fact.column) and person fields read: the tag's upstream data.</summary>
+    public HashSet<string> Reads { get; } = [];
+
     public IReadOnlyList<ExpressionDiagnostic> Diagnostics => _diagnostics;
 
     public (string Sql, TagValueType Type) Write(ExpressionNode node) => Visit(node);
@@ -74,14 +77,20 @@ internal sealed partial class ExpressionSqlWriter
     private (string, TagValueType) Name(NameNode n)
     {
         if (_fact is not null && _schema.Facts[_fact].TryGetValue(n.Name, out var columnType))
+        {
+            Reads.Add($"fact_{_fact}.{n.Name}");
             return (SqlText.Ident(n.Name), columnType);
+        }
         if (_tags.TryGetValue(n.Name, out var tag))
         {
             Dependencies.Add(tag.Name);
             return ($"t.{SqlText.Ident(tag.Code)}", tag.Type);
         }
         if (_fact is null && _schema.PersonFields.TryGetValue(n.Name, out var fieldType))
+        {
+            Reads.Add($"dim_person.{(n.Name == ModelSchema.Age ? "birthday" : n.Name)}");
             return ($"t.{SqlText.Ident("f_" + n.Name)}", fieldType);
+        }
         var candidates = _tags.Keys.Concat(_fact is null ? _schema.PersonFields.Keys : _schema.Facts[_fact].Keys);
         var suggestion = Suggest.Closest(n.Name, candidates);
         var where = _fact is null ? "a tag or a person field" : $"a column of fact_{_fact}";

@@ -10,5 +10,8 @@ public sealed record TagCompilation(
     IReadOnlyDictionary<string, IReadOnlyList<string>> Dependencies,
     IReadOnlyList<Diagnostic> Diagnostics)
 {
+    /// <summary>Per tag, the fact columns and person fields its rule reads (its upstream data).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Reads { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     public bool Success => Diagnostics.Count == 0;
 }

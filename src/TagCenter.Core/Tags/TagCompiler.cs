@@ -19,6 +19,7 @@ public static class TagCompiler
         var byName = catalog.Tags.ToDictionary(t => t.Name);
         var diagnostics = new List<Diagnostic>();
         var compiled = new Dictionary<string, (string Sql, IReadOnlyList<string> Dependencies)>();
+        var reads = new Dictionary<string, IReadOnlyList<string>>();
 
         foreach (var tag in catalog.Tags.Where(t => t.Rule is not null && t.Status != "deprecated"))
         {
@@ -37,17 +38,18 @@ public static class TagCompiler
                 diagnostics.Add(new Diagnostic(tag.File, tag.RuleLine, tag.RuleColumn,
                     $"the rule of '{tag.Name}' gives {type.ToString().ToLowerInvariant()}, but the tag is declared {tag.Type.ToString().ToLowerInvariant()}"));
             compiled[tag.Name] = (Typed(ruleSql, tag), writer.Dependencies.ToList());
+            reads[tag.Name] = writer.Reads.Order(StringComparer.Ordinal).ToList();
         }
         diagnostics.AddRange(Cycles(catalog, compiled));
         var dependencies = compiled.ToDictionary(c => c.Key, c => c.Value.Dependencies);
         if (diagnostics.Count > 0)
-            return new TagCompilation("", [], [], dependencies, diagnostics);
+            return new TagCompilation("", [], [], dependencies, diagnostics) { Reads = reads };
 
         var needed = Upstream(only ?? compiled.Keys, compiled);
         var order = catalog.Tags.Where(t => needed.Contains(t.Name)).ToList();
         var sql = Assemble(schema, order, compiled, aggregates.Values.Where(a => Used(a, order, compiled)).ToList());
         var (compact, used) = CompactParameters(sql, parameters);
-        return new TagCompilation(compact, used, order, dependencies, []);
+        return new TagCompilation(compact, used, order, dependencies, []) { Reads = reads };
     }
 
     /// <summary>The tags named and every tag they read, directly or not.</summary>

@@ -50,7 +50,7 @@ public sealed class TagRunner
         var stopwatch = Stopwatch.StartNew();
         if (only is not null)
             foreach (var name in only.Where(n => catalog.Find(n) is null))
-                throw new WorkspaceException($"unknown tag '{name}'{(Suggest.Closest(name, catalog.Tags.Select(t => t.Name)) is { } s ? $"; did you mean '{s}'?" : "")}");
+                throw new WorkspaceException([new Diagnostic("tags/", 0, 0, $"unknown tag '{name}'{(Suggest.Closest(name, catalog.Tags.Select(t => t.Name)) is { } s ? $"; did you mean '{s}'?" : "")}")]);
         var names = only?.Select(n => catalog.Find(n)!.Name).ToList();
         var schema = Schema();
         var all = TagCompiler.Compile(catalog, schema, asOf);
