@@ -57,7 +57,7 @@ public sealed class TagRunner
         if (!all.Success)
             throw new WorkspaceException(all.Diagnostics);
         var compilation = names is null ? all : TagCompiler.Compile(catalog, schema, asOf, Downstream(all.Dependencies, names));
-        var runId = $"T{_time.GetUtcNow():yyyyMMdd-HHmmss}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}";
+        var runId = $"T{_time.GetUtcNow():yyyyMMdd-HHmmssfff}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}";
         var started = _time.GetUtcNow().UtcDateTime;
         TagTables.Ensure(_db);
         _db.Execute($"CREATE OR REPLACE TEMP TABLE tc_tags AS {compilation.Sql}", [.. compilation.Parameters]);

@@ -102,7 +102,7 @@ public sealed class TagRunnerTests : IDisposable
         var second = Run(Tags, only: ["近30天访问"]);
 
         second.Tags.Select(t => t.Name).ShouldBe(["近30天访问", "活跃度"]); // the tag and what depends on it
-        var history = _workspace.Rows("SELECT run_id, value FROM tag_values WHERE oneid = 'P2' AND tag = 'activity' ORDER BY run_id");
+        var history = _workspace.Rows("SELECT v.run_id, v.value FROM tag_values v JOIN tag_runs r USING (run_id) WHERE v.oneid = 'P2' AND v.tag = 'activity' ORDER BY r.finished_at");
         history.Select(r => r[1]).ShouldBe(["低", "高"]);
         _workspace.Database.Scalar<string>("SELECT value FROM tag_values WHERE run_id = $1 AND oneid = 'P1' AND tag = 'spend'", second.RunId).ShouldBe("350.00");
         _workspace.Database.Scalar<long>("SELECT count(*) FROM tag_runs").ShouldBe(2);
