@@ -1,0 +1,170 @@
+using System.Globalization;
+using TagCenter.Core.Expressions;
+
+namespace TagCenter.Core.Tags;
+
+/// <summary>
+/// Computes tags for one person in memory: the real-time path, and the explanation of a value. It follows the
+/// SQL the compiler emits to the letter (three-valued logic, windows, casts, value sets), and a
+/// property-based test holds the two to the same results.
+/// </summary>
+public sealed partial class TagEvaluator
+{
+    private readonly PersonData _person;
+    private readonly DateTime _asOf;
+    private readonly Dictionary<string, object?> _values = [];
+    private readonly IReadOnlyDictionary<string, TagDefinition> _tags;
+    private IReadOnlyDictionary<string, object?>? _row;
+
+    private TagEvaluator(TagCatalog catalog, PersonData person, DateTime asOf)
+    {
+        _person = person;
+        _asOf = asOf;
+        _tags = catalog.Tags.ToDictionary(t => t.Name);
+    }
+
+    /// <summary>Every computable tag of the catalog for this person, by code. Rules must have compiled (see <see cref="TagCompiler"/>).</summary>
+    public static IReadOnlyDictionary<string, object?> Evaluate(TagCatalog catalog, PersonData person, DateTime asOf)
+    {
+        var evaluator = new TagEvaluator(catalog, person, asOf);
+        foreach (var tag in catalog.Tags.Where(t => t.Rule is not null && t.Status != "deprecated"))
+            evaluator.Tag(tag);
+        return catalog.Tags.Where(t => evaluator._values.ContainsKey(t.Name)).ToDictionary(t => t.Code, t => evaluator._values[t.Name]);
+    }
+
+    private object? Tag(TagDefinition tag)
+    {
+        if (_values.TryGetValue(tag.Name, out var known))
+            return known;
+        var root = Parser.Parse(tag.Rule!).Root ?? throw new InvalidOperationException($"tag {tag.Name} does not parse; compile the catalog first");
+        var value = Cast(Eval(root), tag.Type);
+        if (tag.Kind == TagKind.Enum && tag.Values.Count > 0 && value is not null && !tag.Values.Contains(Text(value)))
+            value = null;
+        _values[tag.Name] = value;
+        return value;
+    }
+
+    private object? Eval(ExpressionNode node) => node switch
+    {
+        LiteralNode l => l.Value,
+        NameNode n => Name(n.Name),
+        UnaryNode { Operator: "not" } u => Eval(u.Operand) is bool b ? !b : null,
+        UnaryNode u => Eval(u.Operand) is { } v ? -Number(v) : null,
+        BinaryNode { Operator: "and" } b => And(Eval(b.Left), Eval(b.Right)),
+        BinaryNode { Operator: "or" } b => Or(Eval(b.Left), Eval(b.Right)),
+        BinaryNode { Operator: "+" or "-" or "*" or "/" } b => Arithmetic(b.Operator, Eval(b.Left), Eval(b.Right)),
+        BinaryNode { Operator: "contains" } b => Contains(Eval(b.Left), Eval(b.Right)),
+        BinaryNode b => Compare(b.Operator, Eval(b.Left), Eval(b.Right)),
+        BetweenNode b => Not(And(Compare(">=", Eval(b.Value), Eval(b.Low)), Compare("<=", Eval(b.Value), Eval(b.High))), b.Negated),
+        InNode i => Not(In(Eval(i.Value), i.Items.Select(Eval).ToList()), i.Negated),
+        IsNullNode n => (Eval(n.Value) is null) != n.Negated,
+        CaseNode c => c.Branches.FirstOrDefault(b => Eval(b.When) is true) is { When: not null } hit ? Eval(hit.Then) : c.Else is null ? null : Eval(c.Else),
+        CallNode c => Call(c),
+        _ => throw new InvalidOperationException("unsupported expression"),
+    };
+
+    private object? Name(string name)
+    {
+        if (_row is not null && _row.TryGetValue(name, out var column))
+            return column;
+        if (_tags.TryGetValue(name, out var tag))
+            return Tag(tag);
+        if (name == ModelSchema.Age)
+            return _person.Fields.GetValueOrDefault("birthday") is DateTime birthday
+                ? (decimal)Math.Floor((_asOf.Date - birthday.Date).TotalDays / 365.25)
+                : null;
+        return _person.Fields.GetValueOrDefault(name);
+    }
+
+    private static object? Not(object? value, bool negate) => negate && value is bool b ? !b : value;
+
+    private static object? And(object? a, object? b) => a is false || b is false ? false : a is true && b is true ? true : null;
+
+    private static object? Or(object? a, object? b) => a is true || b is true ? true : a is false && b is false ? false : null;
+
+    private static object? Arithmetic(string op, object? a, object? b)
+    {
+        if (a is null || b is null)
+            return null;
+        decimal x = Number(a), y = Number(b);
+        return op switch
+        {
+            "+" => x + y,
+            "-" => x - y,
+            "*" => x * y,
+            _ => y == 0 ? null : (decimal)((double)x / (double)y),
+        };
+    }
+
+    private static object? Contains(object? a, object? b) => a is null || b is null ? null : a switch
+    {
+        IEnumerable<string> list when a is not string => list.Contains((string)b),
+        _ => ((string)a).Contains((string)b, StringComparison.Ordinal),
+    };
+
+    private static object? Compare(string op, object? a, object? b)
+    {
+        if (a is null || b is null)
+            return null;
+        var order = Order(a, b);
+        return op switch
+        {
+            "=" => order == 0,
+            "!=" => order != 0,
+            "<" => order < 0,
+            "<=" => order <= 0,
+            ">" => order > 0,
+            _ => order >= 0,
+        };
+    }
+
+    private static object? In(object? value, List<object?> items)
+    {
+        if (value is null)
+            return null;
+        if (items.Any(i => i is not null && Order(value, i) == 0))
+            return true;
+        return items.Any(i => i is null) ? null : false;
+    }
+
+    internal static int Order(object a, object b) => (a, b) switch
+    {
+        (string x, string y) => string.CompareOrdinal(x, y),
+        (DateTime x, DateTime y) => x.CompareTo(y),
+        (DateTime x, string y) => x.CompareTo(DateTime.Parse(y, CultureInfo.InvariantCulture)),
+        (string x, DateTime y) => DateTime.Parse(x, CultureInfo.InvariantCulture).CompareTo(y),
+        (bool x, bool y) => x.CompareTo(y),
+        _ => Number(a).CompareTo(Number(b)),
+    };
+
+    internal static decimal Number(object value) => value switch
+    {
+        bool b => b ? 1 : 0,
+        double d => (decimal)d,
+        _ => Convert.ToDecimal(value, CultureInfo.InvariantCulture),
+    };
+
+    private static string Text(object value) => value switch
+    {
+        bool b => b ? "true" : "false",
+        decimal d => d.ToString(CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture)!,
+    };
+
+    /// <summary>TRY_CAST to the declared type, as the SQL does.</summary>
+    private static object? Cast(object? value, TagValueType type) => value switch
+    {
+        null => null,
+        _ => type switch
+        {
+            TagValueType.Bool => value is bool ? value : null,
+            TagValueType.Int => value is bool or string or DateTime ? null : (object)Math.Round(Number(value), 0, MidpointRounding.ToEven),
+            TagValueType.Decimal => value is bool or string or DateTime ? null : Math.Round(Number(value), 2, MidpointRounding.AwayFromZero),
+            TagValueType.String => Text(value),
+            TagValueType.Date => value is DateTime d ? d.Date : null,
+            TagValueType.Timestamp => value as DateTime?,
+            _ => value,
+        },
+    };
+}
