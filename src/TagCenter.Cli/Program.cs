@@ -18,6 +18,8 @@ root.Subcommands.Add(ProfileCommand.Create(global));
 root.Subcommands.Add(TagsCommand.Tree(global));
 root.Subcommands.Add(TagsCommand.Run(global));
 root.Subcommands.Add(TagsCommand.Show(global));
+root.Subcommands.Add(PlanCommand.Plan(global));
+root.Subcommands.Add(PlanCommand.Apply(global));
 
 try
 {

@@ -70,7 +70,10 @@ internal static class DemoCommand
                 AnsiConsole.Status().Start(t["step.identity"] + "…", _ => Resolve());
 
             var catalog = TagCatalog.Load(root);
-            var tags = new TagRunner(database, TimeProvider.System).Run(catalog, DemoCalendar.AsOf);
+            var plan = TagPlanner.Plan(database, catalog, DemoCalendar.AsOf);
+            if (!plan.Blocked)
+                PublishedCatalog.Publish(database, catalog, plan, DateTime.UtcNow);
+            var tags = new TagRunner(database, TimeProvider.System).Run(PublishedCatalog.Load(database) ?? catalog, DemoCalendar.AsOf);
 
             if (json)
             {

@@ -124,7 +124,9 @@ internal static class TagsCommand
             var when = result.GetValue(asOf) is { } text
                 ? DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal)
                 : DateTime.Now;
-            var catalog = TagCatalog.Load(session.Definition.Root);
+            // Runs compute what was published (tagcenter apply), not whatever the files say today.
+            var catalog = PublishedCatalog.Load(session.Database)
+                ?? throw new TagCenter.Core.Diagnostics.WorkspaceException([new TagCenter.Core.Diagnostics.Diagnostic("tags/", 0, 0, t["tags.unpublished"])]);
             var only = result.GetValue(tags) is { Length: > 0 } names ? names : null;
             var report = new TagRunner(session.Database, TimeProvider.System).Run(catalog, when, only);
             if (session.Json)

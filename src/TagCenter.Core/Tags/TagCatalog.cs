@@ -12,6 +12,9 @@ public sealed class TagCatalog
 
     public IReadOnlyList<TagDefinition> Tags { get; }
 
+    /// <summary>A catalog from definitions already read (the published catalog, tests).</summary>
+    public static TagCatalog From(IReadOnlyList<TagDefinition> tags) => new(tags);
+
     public TagDefinition? Find(string nameOrCode) =>
         Tags.FirstOrDefault(t => t.Name == nameOrCode) ?? Tags.FirstOrDefault(t => t.Code == nameOrCode);
 

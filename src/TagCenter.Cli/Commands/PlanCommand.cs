@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using TagCenter.Cli.Console;
+using TagCenter.Core.Tags;
+using TagCenter.DuckDb.Tags;
+
+namespace TagCenter.Cli.Commands;
+
+/// <summary>Tags as code: <c>plan</c> shows what the files would change (with the impact on real data); <c>apply</c> publishes them.</summary>
+internal static class PlanCommand
+{
+    public static Command Plan(GlobalOptions g) => Create(g, "plan", g.Texts["cmd.plan"], apply: false);
+
+    public static Command Apply(GlobalOptions g) => Create(g, "apply", g.Texts["cmd.apply"], apply: true);
+
+    private static Command Create(GlobalOptions g, string name, string description, bool apply)
+    {
+        var workspace = g.Workspace(".");
+        var asOf = new Option<string?>("--as-of") { Description = g.Texts["opt.asof"] };
+        var command = new Command(name, description) { workspace, asOf };
+        command.SetAction(result =>
+        {
+            using var session = WorkspaceSession.Open(result, g, workspace);
+            var when = result.GetValue(asOf) is { } text ? DateTime.Parse(text, CultureInfo.InvariantCulture) : DateTime.Now;
+            var files = TagCatalog.Load(session.Definition.Root);
+            var plan = TagPlanner.Plan(session.Database, files, when);
+            if (apply && !plan.Blocked)
+                PublishedCatalog.Publish(session.Database, files, plan, DateTime.UtcNow);
+            if (session.Json)
+                JsonOutput.Write(new
+                {
+                    applied = apply && !plan.Blocked,
+                    blocked = plan.Blocked,
+                    changes = plan.Changes.Select(c => new
+                    {
+                        action = c.Action, code = c.Code, name = c.Name, what = c.What, persons_changing = c.PersonsChanging, dependents = c.Dependents,
+                        transitions = c.Transitions.Select(x => new { from = x.From, to = x.To, persons = x.Persons }),
+                    }),
+                });
+            else
+                Print(plan, apply, session.Texts);
+            return plan.Blocked ? ExitCodes.SourcesFailed : ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    public static void Print(TagPlan plan, bool apply, Texts t)
+    {
+        if (plan.Changes.Count == 0)
+        {
+            AnsiConsole.MarkupLine($"[green]✔[/] {Markup.Escape(t["plan.none"])}");
+            return;
+        }
+        foreach (var c in plan.Changes)
+        {
+            var (sign, color) = c.Action switch { TagChangeAction.Added => ("+", "green"), TagChangeAction.Removed => ("-", "red"), _ => ("~", "yellow") };
+            var impact = c.PersonsChanging is { } n ? "  " + t.Format("plan.impact", n) : "";
+            AnsiConsole.MarkupLine($"[{color}]{sign} {Markup.Escape(c.Name)}[/] [grey]{c.Code} · {Markup.Escape(string.Join(", ", c.What))}[/]{Markup.Escape(impact)}");
+            foreach (var (from, to, persons) in c.Transitions.Where(_ => c.Action == TagChangeAction.Changed))
+                AnsiConsole.MarkupLine($"    [grey]{Markup.Escape(from ?? "∅")} → {Markup.Escape(to ?? "∅")}: {persons:N0}[/]");
+            if (c.Dependents.Count > 0)
+                AnsiConsole.MarkupLine($"    [red]{Markup.Escape(t.Format("plan.dependents", string.Join(", ", c.Dependents)))}[/]");
+        }
+        var summary = t.Format("plan.summary", plan.Changes.Count(c => c.Action == TagChangeAction.Added),
+            plan.Changes.Count(c => c.Action == TagChangeAction.Changed), plan.Changes.Count(c => c.Action == TagChangeAction.Removed));
+        AnsiConsole.MarkupLine(plan.Blocked
+            ? $"[red]{Markup.Escape(summary + " · " + t["plan.blocked"])}[/]"
+            : apply ? $"[green]✔[/] {Markup.Escape(summary + " · " + t["plan.applied"])}" : $"{Markup.Escape(summary)} · [grey]{Markup.Escape(t["plan.next"])}[/]");
+    }
+}
