@@ -116,7 +116,8 @@ internal static class TagsCommand
         var workspace = g.Workspace(".");
         var tags = new Option<string[]>("--tags") { Description = g.Texts["opt.tags"], AllowMultipleArgumentsPerToken = true };
         var asOf = new Option<string?>("--as-of") { Description = g.Texts["opt.asof"] };
-        var command = new Command("run", g.Texts["cmd.run"]) { workspace, tags, asOf };
+        var due = new Option<bool>("--due") { Description = g.Texts["opt.due"] };
+        var command = new Command("run", g.Texts["cmd.run"]) { workspace, tags, asOf, due };
         command.SetAction(result =>
         {
             using var session = WorkspaceSession.Open(result, g, workspace);
@@ -127,8 +128,18 @@ internal static class TagsCommand
             // Runs compute what was published (tagcenter apply), not whatever the files say today.
             var catalog = PublishedCatalog.Load(session.Database)
                 ?? throw new TagCenter.Core.Diagnostics.WorkspaceException([new TagCenter.Core.Diagnostics.Diagnostic("tags/", 0, 0, t["tags.unpublished"])]);
-            var only = result.GetValue(tags) is { Length: > 0 } names ? names : null;
-            var report = new TagRunner(session.Database, TimeProvider.System).Run(catalog, when, only);
+            IReadOnlyCollection<string>? only = result.GetValue(tags) is { Length: > 0 } names ? names : null;
+            var runner = new TagRunner(session.Database, TimeProvider.System);
+            if (result.GetValue(due))
+            {
+                only = runner.Due(catalog, DateTime.UtcNow, TimeZoneInfo.Local);
+                if (only.Count == 0)
+                {
+                    AnsiConsole.MarkupLine($"[green]✔[/] {Markup.Escape(t["tags.nothingdue"])}");
+                    return ExitCodes.Ok;
+                }
+            }
+            var report = runner.Run(catalog, when, only);
             if (session.Json)
                 JsonOutput.Write(report);
             else

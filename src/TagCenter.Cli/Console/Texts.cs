@@ -83,6 +83,8 @@ internal sealed class Texts
         ["plan.applied"] = ("已发布", "published"),
         ["plan.next"] = ("确认后执行 tagcenter apply", "run tagcenter apply to publish"),
         ["tags.unpublished"] = ("尚未发布任何标签：先运行 tagcenter plan，再 tagcenter apply", "No tags are published yet: run tagcenter plan, then tagcenter apply"),
+        ["opt.due"] = ("只计算按更新频率到期的标签", "Compute only the tags their refresh schedule says are due"),
+        ["tags.nothingdue"] = ("没有到期的标签", "No tag is due"),
         ["step.identity"] = ("身份统一", "Identity"),
         ["identity.summary"] = ("{0:N0} 个标识 → {1:N0} 人（切断冲突 {2:N0} 处）", "{0:N0} identifiers → {1:N0} persons ({2:N0} conflicts cut)"),
         ["identity.detail"] = ("屏蔽值出现 {0:N0} 次 · 合并 {1:N0} · 拆分 {2:N0} · 最大的人有 {3} 个标识", "blocklisted occurrences {0:N0} · merges {1:N0} · splits {2:N0} · largest person {3} identifiers"),

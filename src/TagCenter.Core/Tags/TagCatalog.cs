@@ -86,6 +86,8 @@ public sealed class TagCatalog
             var status = tag.String("status") ?? "published";
             if (!Statuses.Contains(status))
                 tag.Error("status", $"status must be one of: {string.Join(", ", Statuses)}");
+            if (RefreshSchedule.Problem(tag.String("refresh") ?? "daily") is { } refreshProblem)
+                tag.Error("refresh", refreshProblem);
             var rule = tag.String("rule") ?? tag.String("from");
             if (rule is null && kind != TagKind.Model)
                 tag.Error("rule", $"{context} needs a 'rule' (or 'from: <golden-record field>')");

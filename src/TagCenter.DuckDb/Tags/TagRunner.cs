@@ -92,6 +92,17 @@ public sealed class TagRunner
         return new TagRunReport(runId, asOf, persons, results, stopwatch.Elapsed);
     }
 
+    /// <summary>The tags whose refresh schedule says they are due now (never computed, or their next time has passed).</summary>
+    public IReadOnlyList<string> Due(TagCatalog catalog, DateTime nowUtc, TimeZoneInfo zone)
+    {
+        TagTables.Ensure(_db);
+        var last = _db.Rows("""
+            SELECT tag, max(finished_at) FROM (SELECT unnest(string_split(tags, ',')) AS tag, finished_at FROM tag_runs WHERE status = 'ok') GROUP BY tag
+            """).ToDictionary(r => (string)r[0]!, r => (DateTime?)r[1]);
+        return catalog.Tags.Where(t => t.Rule is not null && RefreshSchedule.IsDue(t.Refresh, last.GetValueOrDefault(t.Code), nowUtc, zone))
+            .Select(t => t.Name).ToList();
+    }
+
     /// <summary>The tags named and every tag that reads them: what a refresh of those tags must recompute.</summary>
     private static List<string> Downstream(IReadOnlyDictionary<string, IReadOnlyList<string>> dependencies, List<string> names)
     {
