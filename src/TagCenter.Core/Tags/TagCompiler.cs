@@ -5,7 +5,7 @@ using TagCenter.Core.Sql;
 namespace TagCenter.Core.Tags;
 
 /// <summary>
-/// Compiles tag rules into one DuckDB query: one <c>GROUP BY oneid</c> pass per fact and window holding every
+/// Compiles tag rules into one DuckDB query: one <c>GROUP BY oneid</c> pass per fact (windows become FILTERs) holding every
 /// aggregate the rules need (shared when two tags ask the same), the person dimension joined to them, and
 /// the tags computed in layers along their dependency graph. Every literal is a bound parameter; $1 is the
 /// as-of time, so a run over old data reads only what was known then.
@@ -144,14 +144,16 @@ public static class TagCompiler
     {
         var ctes = new List<string>();
         var joins = new List<string>();
-        foreach (var pass in aggregates.GroupBy(a => (a.Fact, a.Window)).OrderBy(g => g.Key.Fact, StringComparer.Ordinal).ThenBy(g => g.Key.Window, StringComparer.Ordinal))
+        // One scan per fact: every window and every where: becomes a FILTER on its aggregate.
+        foreach (var pass in aggregates.GroupBy(a => a.Fact).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var name = $"p_{ctes.Count + 1}";
-            var window = pass.Key.Window is null
-                ? "(event_time IS NULL OR event_time <= $1)"
-                : $"event_time <= $1 AND event_time > CAST($1 AS TIMESTAMP) - {Durations.Sql(pass.Key.Window)}";
-            var columns = pass.Select(a => $"{a.Function}{(a.Filter is null ? "" : $" FILTER (WHERE {a.Filter})")} AS {SqlText.Ident(a.Alias)}");
-            ctes.Add($"{name} AS (SELECT oneid, {string.Join(", ", columns)} FROM {SqlText.Ident("fact_" + pass.Key.Fact)} WHERE oneid IS NOT NULL AND {window} GROUP BY oneid)");
+            var columns = pass.Select(a =>
+            {
+                var conditions = new[] { a.Window is null ? null : $"event_time > CAST($1 AS TIMESTAMP) - {Durations.Sql(a.Window)}", a.Filter }.OfType<string>().ToList();
+                return $"{a.Function}{(conditions.Count == 0 ? "" : $" FILTER (WHERE {string.Join(" AND ", conditions)})")} AS {SqlText.Ident(a.Alias)}";
+            });
+            ctes.Add($"{name} AS (SELECT oneid, {string.Join(", ", columns)} FROM {SqlText.Ident("fact_" + pass.Key)} WHERE oneid IS NOT NULL AND (event_time IS NULL OR event_time <= $1) GROUP BY oneid)");
             joins.Add($"LEFT JOIN {name} USING (oneid)");
         }
         // age is derived from birthday at the as-of date; every other field is a column of dim_person.
