@@ -1,6 +1,7 @@
 using TagCenter.Bench;
 using TagCenter.Bench.Identity;
 using TagCenter.Bench.Ingest;
+using TagCenter.Bench.Tags;
 
 // End-to-end benchmarks: each compares TagCenter with a baseline measured in the same run, because the
 // machines are shared and absolute times drift. Usage: dotnet run -c Release --project bench/TagCenter.Bench -- <name> [options]
@@ -9,6 +10,7 @@ return args.FirstOrDefault() switch
     "csv-load" => await CsvLoadBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
     "demo" => await DemoBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
     "identity" => IdentityBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
+    "tags" => TagBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     _ => Usage(),
 };
 
@@ -17,5 +19,6 @@ static int Usage()
     Console.Error.WriteLine("usage: TagCenter.Bench csv-load [--rows 2000000] [--runs 5] [--schema full|plain]");
     Console.Error.WriteLine("       TagCenter.Bench demo [--persons 50000]");
     Console.Error.WriteLine("       TagCenter.Bench identity [--nodes 10000000] [--compare-nodes 200000]");
+    Console.Error.WriteLine("       TagCenter.Bench tags [--persons 1000000] [--runs 3]");
     return 1;
 }

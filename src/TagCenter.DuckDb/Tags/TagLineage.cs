@@ -35,7 +35,7 @@ public sealed record TagLineage(
         long persons = 0;
         if (db.TableExists("tag_runs"))
         {
-            var run = db.Scalar<string>("SELECT run_id FROM tag_runs WHERE status = 'ok' ORDER BY finished_at DESC LIMIT 1");
+            var run = db.Scalar<string>("SELECT run_id FROM tag_runs WHERE status = 'ok' AND list_contains(string_split(tags, ','), $1) ORDER BY finished_at DESC LIMIT 1", tag.Code);
             persons = db.Scalar<long>("SELECT coalesce(max(persons), 0) FROM tag_runs WHERE run_id = $1", run);
             distribution = db.Rows("""
                 SELECT value, count(*) AS n FROM tag_values WHERE run_id = $1 AND tag = $2 GROUP BY value ORDER BY n DESC, value LIMIT 10
@@ -46,7 +46,7 @@ public sealed record TagLineage(
         {
             var q = db.Rows("""
                 SELECT quantile_cont(TRY_CAST(value AS DOUBLE), [0, 0.25, 0.5, 0.75, 1]) FROM tag_values
-                WHERE run_id = (SELECT run_id FROM tag_runs WHERE status = 'ok' ORDER BY finished_at DESC LIMIT 1) AND tag = $1
+                WHERE run_id = (SELECT run_id FROM tag_runs WHERE status = 'ok' AND list_contains(string_split(tags, ','), $1) ORDER BY finished_at DESC LIMIT 1) AND tag = $1
                 """, tag.Code)[0][0] as System.Collections.IList;
             if (q is { Count: 5 })
                 quantiles = string.Join(" · ", new[] { "min", "p25", "p50", "p75", "max" }.Zip(q.Cast<object?>(),

@@ -75,7 +75,7 @@ public static class TagPlanner
             throw new WorkspaceException(compilation.Diagnostics);
         db.Execute($"CREATE OR REPLACE TEMP TABLE tc_plan AS {compilation.Sql}", [.. compilation.Parameters]);
         TagTables.Ensure(db);
-        var last = db.Scalar<string>("SELECT run_id FROM tag_runs WHERE status = 'ok' ORDER BY finished_at DESC LIMIT 1");
+        // Compare with the latest values: person_tags holds them whichever run computed each tag.
         return changes.Select(change =>
         {
             if (!affecting.Contains(change))
@@ -83,11 +83,11 @@ public static class TagPlanner
             var code = SqlText.Ident(change.Code);
             var compare = $"""
                 FROM (SELECT oneid, CAST({code} AS VARCHAR) AS value FROM tc_plan) n
-                FULL JOIN (SELECT oneid, value FROM tag_values WHERE run_id = $1 AND tag = $2) o USING (oneid)
+                FULL JOIN (SELECT oneid, CAST({code} AS VARCHAR) AS value FROM {(db.TableExists("person_tags") && db.Scalar<long>("SELECT count(*) FROM duckdb_columns() WHERE table_name = 'person_tags' AND column_name = $1", change.Code) > 0 ? "person_tags" : "(SELECT NULL::VARCHAR AS oneid, NULL::VARCHAR AS " + code + " WHERE false)")}) o USING (oneid)
                 WHERE o.value IS DISTINCT FROM n.value
                 """;
-            var persons = db.Scalar<long>($"SELECT count(*) {compare}", last ?? "", change.Code);
-            var transitions = db.Rows($"SELECT o.value, n.value, count(*) AS c {compare} GROUP BY ALL ORDER BY c DESC LIMIT 5", last ?? "", change.Code)
+            var persons = db.Scalar<long>($"SELECT count(*) {compare}");
+            var transitions = db.Rows($"SELECT o.value, n.value, count(*) AS c {compare} GROUP BY ALL ORDER BY c DESC LIMIT 5")
                 .Select(r => ((string?)r[0], (string?)r[1], Convert.ToInt64(r[2]))).ToList();
             return change with { PersonsChanging = persons, Transitions = transitions };
         }).ToList();

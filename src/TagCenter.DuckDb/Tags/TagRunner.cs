@@ -73,7 +73,7 @@ public sealed class TagRunner
         _db.Execute("BEGIN TRANSACTION");
         try
         {
-            Snapshot(runId, compilation.Tags);
+            Snapshot(runId, compilation.Tags, everything: names is null);
             _db.Execute("INSERT INTO tag_runs VALUES ($1, $2, $3, $4, $5, $6, 'ok')",
                 runId, started, _time.GetUtcNow().UtcDateTime, asOf, string.Join(",", compilation.Tags.Select(t => t.Code)), persons);
             _db.Execute("COMMIT");
@@ -119,8 +119,12 @@ public sealed class TagRunner
         return [.. result];
     }
 
-    /// <summary>Stores this run's values; tags not recomputed carry their values over from the last run, so every run is a full snapshot.</summary>
-    private void Snapshot(string runId, IReadOnlyList<TagDefinition> computed)
+    /// <summary>
+    /// Stores this run's values (only the tags it computed: a tag's history is its values in the runs that
+    /// computed it, and its value as of a date comes from the last such run before it) and updates
+    /// <c>person_tags</c>, the latest value of every tag, one typed column per tag.
+    /// </summary>
+    private void Snapshot(string runId, IReadOnlyList<TagDefinition> computed, bool everything)
     {
         var columns = string.Join(", ", computed.Select(t => $"CAST({SqlText.Ident(t.Code)} AS VARCHAR) AS {SqlText.Ident(t.Code)}"));
         _db.Execute($"""
@@ -128,17 +132,18 @@ public sealed class TagRunner
             SELECT $1, oneid, tag, value FROM (
                 UNPIVOT (SELECT oneid, {columns} FROM tc_tags) ON COLUMNS(* EXCLUDE (oneid)) INTO NAME tag VALUE value)
             """, runId);
-        var previous = _db.Scalar<string>("SELECT run_id FROM tag_runs WHERE status = 'ok' ORDER BY finished_at DESC LIMIT 1");
-        if (previous is not null)
-            _db.Execute($"""
-                INSERT INTO tag_values
-                SELECT $1, oneid, tag, value FROM tag_values
-                WHERE run_id = $2 AND tag NOT IN ({string.Join(", ", computed.Select(t => SqlText.Literal(t.Code)))})
-                """, runId, previous);
-        // PIVOT cannot take parameters; the run id is ours (letters, digits, dashes), quoted as a literal.
+        var typed = string.Join(", ", computed.Select(t => SqlText.Ident(t.Code)));
+        var missing = !_db.TableExists("person_tags") || computed.Any(t =>
+            _db.Scalar<long>("SELECT count(*) FROM duckdb_columns() WHERE table_name = 'person_tags' AND column_name = $1", t.Code) == 0);
+        if (everything || missing)
+        {
+            _db.Execute($"CREATE OR REPLACE TABLE person_tags AS SELECT oneid, {typed} FROM tc_tags");
+            return;
+        }
         _db.Execute($"""
-            CREATE OR REPLACE TABLE person_tags AS
-            PIVOT (SELECT oneid, tag, value FROM tag_values WHERE run_id = {SqlText.Literal(runId)}) ON tag USING any_value(value) GROUP BY oneid
+            UPDATE person_tags SET {string.Join(", ", computed.Select(t => $"{SqlText.Ident(t.Code)} = n.{SqlText.Ident(t.Code)}"))}
+            FROM tc_tags n WHERE person_tags.oneid = n.oneid
             """);
+        _db.Execute($"INSERT INTO person_tags BY NAME SELECT oneid, {typed} FROM tc_tags WHERE oneid NOT IN (SELECT oneid FROM person_tags)");
     }
 }

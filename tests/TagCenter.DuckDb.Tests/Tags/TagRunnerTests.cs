@@ -94,7 +94,7 @@ public sealed class TagRunnerTests : IDisposable
     }
 
     [Fact]
-    public void Run_Twice_SnapshotsKeptAndRefreshCarriesOtherTags()
+    public void Run_Twice_SnapshotsKeptAndRefreshTouchesOnlyItsTags()
     {
         var first = Run(Tags);
         _workspace.Database.Execute("INSERT INTO fact_events VALUES ('P2', TIMESTAMP '2026-10-30 09:00:00', 'page_view'), ('P2', TIMESTAMP '2026-10-30 10:00:00', 'page_view')");
@@ -104,7 +104,8 @@ public sealed class TagRunnerTests : IDisposable
         second.Tags.Select(t => t.Name).ShouldBe(["近30天访问", "活跃度"]); // the tag and what depends on it
         var history = _workspace.Rows("SELECT v.run_id, v.value FROM tag_values v JOIN tag_runs r USING (run_id) WHERE v.oneid = 'P2' AND v.tag = 'activity' ORDER BY r.finished_at");
         history.Select(r => r[1]).ShouldBe(["低", "高"]);
-        _workspace.Database.Scalar<string>("SELECT value FROM tag_values WHERE run_id = $1 AND oneid = 'P1' AND tag = 'spend'", second.RunId).ShouldBe("350.00");
+        _workspace.Database.Scalar<long>("SELECT count(DISTINCT tag) FROM tag_values WHERE run_id = $1", second.RunId).ShouldBe(2); // only what it computed
+        _workspace.Database.Scalar<decimal>("SELECT spend FROM person_tags WHERE oneid = 'P1'").ShouldBe(350.00m); // the rest stays current
         _workspace.Database.Scalar<long>("SELECT count(*) FROM tag_runs").ShouldBe(2);
         _workspace.Database.Scalar<string>("SELECT activity FROM person_tags WHERE oneid = 'P2'").ShouldBe("高");
         first.RunId.ShouldNotBe(second.RunId);
