@@ -76,12 +76,12 @@ internal sealed partial class ExpressionSqlWriter
 
         var aggregate = c.Function switch
         {
-            "count" or "did" => "count(*)",
-            "days_since" => "max(event_time)",
-            "first" => $"arg_min({column}, event_time)",
-            "last" => $"arg_max({column}, event_time)",
-            "most" => $"mode({column})",
-            _ => $"{c.Function}({column})",
+            "count" or "did" => "count(*){filter}",
+            "days_since" => "max(event_time){filter}",
+            "first" => _dialect.ArgMin(column!, "event_time"),
+            "last" => _dialect.ArgMax(column!, "event_time"),
+            "most" => _dialect.Mode(column!),
+            _ => $"{c.Function}({column}){{filter}}",
         };
         Reads.Add(column is null ? $"fact_{fact}" : $"fact_{fact}.{((NameNode)c.Arguments[1]).Name}");
         if (eventFilter is not null)
@@ -97,7 +97,7 @@ internal sealed partial class ExpressionSqlWriter
         {
             "count" => ($"coalesce({reference}, 0)", TagValueType.Int),
             "did" => ($"(coalesce({reference}, 0) > 0)", TagValueType.Bool),
-            "days_since" => ($"date_diff('day', {reference}, CAST($1 AS TIMESTAMP))", TagValueType.Int),
+            "days_since" => (_dialect.DaysBetween(reference, "CAST($1 AS TIMESTAMP)"), TagValueType.Int),
             "sum" or "avg" => (reference, TagValueType.Decimal),
             _ => (reference, columnType),
         };

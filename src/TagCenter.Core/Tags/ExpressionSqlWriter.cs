@@ -14,12 +14,14 @@ internal sealed partial class ExpressionSqlWriter
     private readonly IReadOnlyDictionary<string, TagDefinition> _tags;
     private readonly List<object?> _parameters;
     private readonly Dictionary<AggregateCall, AggregateCall> _aggregates;
+    private readonly SqlDialect _dialect;
     private readonly List<ExpressionDiagnostic> _diagnostics = [];
     private string? _fact;
 
     public ExpressionSqlWriter(ModelSchema schema, IReadOnlyDictionary<string, TagDefinition> tags, List<object?> parameters,
-        Dictionary<AggregateCall, AggregateCall> aggregates)
+        Dictionary<AggregateCall, AggregateCall> aggregates, SqlDialect dialect)
     {
+        _dialect = dialect;
         _schema = schema;
         _tags = tags;
         _parameters = parameters;
@@ -125,7 +127,7 @@ internal sealed partial class ExpressionSqlWriter
         var (l, lt) = Number(b.Left, $"'{b.Operator}'");
         var (r, rt) = Number(b.Right, $"'{b.Operator}'");
         var type = b.Operator == "/" || lt == TagValueType.Decimal || rt == TagValueType.Decimal ? TagValueType.Decimal : TagValueType.Int;
-        var sql = b.Operator == "/" ? $"(CAST({l} AS DOUBLE) / nullif({r}, 0))" : $"({l} {b.Operator} {r})";
+        var sql = b.Operator == "/" ? $"(CAST({l} AS {_dialect.Double}) / nullif({r}, 0))" : $"({l} {b.Operator} {r})";
         return (sql, type);
     }
 
@@ -146,8 +148,8 @@ internal sealed partial class ExpressionSqlWriter
             Error(b.Right.Span, $"'contains' looks for text, but this is {Describe(rt)}");
         return lt switch
         {
-            TagValueType.List => ($"list_contains({l}, {r})", TagValueType.Bool),
-            TagValueType.String or TagValueType.Unknown or TagValueType.Null => ($"contains({l}, {r})", TagValueType.Bool),
+            TagValueType.List => (_dialect.ListContains(l, r), TagValueType.Bool),
+            TagValueType.String or TagValueType.Unknown or TagValueType.Null => (_dialect.TextContains(l, r), TagValueType.Bool),
             _ => Error(b.Left.Span, $"'contains' needs a list or text on the left, but this is {Describe(lt)}"),
         };
     }
@@ -241,6 +243,6 @@ internal sealed partial class ExpressionSqlWriter
             return Error(c.Span, "round(x) or round(x, digits)");
         var (x, _) = Number(c.Arguments[0], "round");
         var digits = c.Arguments.Count == 2 ? Number(c.Arguments[1], "round").Item1 : "0";
-        return ($"round({x}, CAST({digits} AS INTEGER))", TagValueType.Decimal);
+        return (_dialect.Round(x, digits), TagValueType.Decimal);
     }
 }

@@ -12,8 +12,9 @@ namespace TagCenter.Core.Tags;
 /// </summary>
 public static class TagCompiler
 {
-    public static TagCompilation Compile(TagCatalog catalog, ModelSchema schema, DateTime asOf, IReadOnlyCollection<string>? only = null)
+    public static TagCompilation Compile(TagCatalog catalog, ModelSchema schema, DateTime asOf, IReadOnlyCollection<string>? only = null, SqlDialect? dialect = null)
     {
+        dialect ??= SqlDialect.DuckDb;
         var parameters = new List<object?> { asOf };
         var aggregates = new Dictionary<AggregateCall, AggregateCall>();
         var byName = catalog.Tags.ToDictionary(t => t.Name);
@@ -29,7 +30,7 @@ public static class TagCompiler
                 diagnostics.AddRange(parsed.Diagnostics.Select(d => Locate(tag, parsed.Text, d)));
                 continue;
             }
-            var writer = new ExpressionSqlWriter(schema, byName, parameters, aggregates);
+            var writer = new ExpressionSqlWriter(schema, byName, parameters, aggregates, dialect);
             var (ruleSql, type) = writer.Write(parsed.Root!);
             diagnostics.AddRange(writer.Diagnostics.Select(d => Locate(tag, parsed.Text, d)));
             foreach (var model in writer.Dependencies.Select(d => byName[d]).Where(d => d.Rule is null))
@@ -37,7 +38,7 @@ public static class TagCompiler
             if (writer.Diagnostics.Count == 0 && !Fits(type, tag))
                 diagnostics.Add(new Diagnostic(tag.File, tag.RuleLine, tag.RuleColumn,
                     $"the rule of '{tag.Name}' gives {type.ToString().ToLowerInvariant()}, but the tag is declared {tag.Type.ToString().ToLowerInvariant()}"));
-            compiled[tag.Name] = (Typed(ruleSql, tag), writer.Dependencies.ToList());
+            compiled[tag.Name] = (Typed(ruleSql, tag, dialect), writer.Dependencies.ToList());
             reads[tag.Name] = writer.Reads.Order(StringComparer.Ordinal).ToList();
         }
         diagnostics.AddRange(Cycles(catalog, compiled));
@@ -47,7 +48,7 @@ public static class TagCompiler
 
         var needed = Upstream(only ?? compiled.Keys, compiled);
         var order = catalog.Tags.Where(t => needed.Contains(t.Name)).ToList();
-        var sql = Assemble(schema, order, compiled, aggregates.Values.Where(a => Used(a, order, compiled)).ToList());
+        var sql = Assemble(schema, order, compiled, aggregates.Values.Where(a => Used(a, order, compiled)).ToList(), dialect);
         var (compact, used) = CompactParameters(sql, parameters);
         return new TagCompilation(compact, used, order, dependencies, []) { Reads = reads };
     }
@@ -102,10 +103,10 @@ public static class TagCompiler
     /// The rule's raw value (<c>code__raw</c>) and, beside it, the value in the declared type; for enums only
     /// values from the set survive. A raw value without a typed one is a violation, counted by the run.
     /// </summary>
-    private static string Typed(string sql, TagDefinition tag)
+    private static string Typed(string sql, TagDefinition tag, SqlDialect dialect)
     {
         var raw = SqlText.Ident(tag.Code + "__raw");
-        var cast = $"TRY_CAST({raw} AS {tag.Type.Sql()})";
+        var cast = dialect.TryCast(dialect.LateralAliases ? raw : $"({sql})", tag.Type);
         return tag.Kind == TagKind.Enum && tag.Values.Count > 0
             ? $"{sql} AS {raw}, CASE WHEN CAST({cast} AS VARCHAR) IN ({string.Join(", ", tag.Values.Select(SqlText.Literal))}) THEN {cast} END"
             : $"{sql} AS {raw}, {cast}";
@@ -140,7 +141,7 @@ public static class TagCompiler
     }
 
     private static string Assemble(ModelSchema schema, List<TagDefinition> order,
-        Dictionary<string, (string Sql, IReadOnlyList<string> Dependencies)> compiled, List<AggregateCall> aggregates)
+        Dictionary<string, (string Sql, IReadOnlyList<string> Dependencies)> compiled, List<AggregateCall> aggregates, SqlDialect dialect)
     {
         var ctes = new List<string>();
         var joins = new List<string>();
@@ -150,15 +151,16 @@ public static class TagCompiler
             var name = $"p_{ctes.Count + 1}";
             var columns = pass.Select(a =>
             {
-                var conditions = new[] { a.Window is null ? null : $"event_time > CAST($1 AS TIMESTAMP) - {Durations.Sql(a.Window)}", a.Filter }.OfType<string>().ToList();
-                return $"{a.Function}{(conditions.Count == 0 ? "" : $" FILTER (WHERE {string.Join(" AND ", conditions)})")} AS {SqlText.Ident(a.Alias)}";
+                var conditions = new[] { a.Window is null ? null : $"event_time > {dialect.Minus("CAST($1 AS TIMESTAMP)", a.Window)}", a.Filter }.OfType<string>().ToList();
+                var filter = conditions.Count == 0 ? "" : $" FILTER (WHERE {string.Join(" AND ", conditions)})";
+                return $"{a.Function.Replace("{filter}", filter, StringComparison.Ordinal)} AS {SqlText.Ident(a.Alias)}";
             });
             ctes.Add($"{name} AS (SELECT oneid, {string.Join(", ", columns)} FROM {SqlText.Ident("fact_" + pass.Key)} WHERE oneid IS NOT NULL AND (event_time IS NULL OR event_time <= $1) GROUP BY oneid)");
             joins.Add($"LEFT JOIN {name} USING (oneid)");
         }
         // age is derived from birthday at the as-of date; every other field is a column of dim_person.
         var fields = schema.PersonFields.Keys.Select(f => f == ModelSchema.Age
-            ? $"CAST(floor(date_diff('day', p.\"birthday\", CAST($1 AS DATE)) / 365.25) AS BIGINT) AS \"f_age\""
+            ? $"CAST(floor({dialect.DaysBetween("p.\"birthday\"", "CAST($1 AS DATE)")} / 365.25) AS BIGINT) AS \"f_age\""
             : $"p.{SqlText.Ident(f)} AS {SqlText.Ident("f_" + f)}").ToList();
         ctes.Add($"t0 AS (SELECT p.oneid{string.Concat(fields.Select(f => ", " + f))}{string.Concat(aggregates.Select(a => ", " + SqlText.Ident(a.Alias)))} FROM dim_person p {string.Join(" ", joins)})");
 
