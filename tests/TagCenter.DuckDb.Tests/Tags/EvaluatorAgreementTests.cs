@@ -1,12 +1,16 @@
 using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
+using TagCenter.Core.Sql;
 using TagCenter.Core.Tags;
 using TagCenter.DuckDb.Tags;
 
 namespace TagCenter.DuckDb.Tests.Tags;
 
-/// <summary>The in-memory evaluator (real-time path) and the SQL on DuckDB give the same values, on random data.</summary>
+/// <summary>
+/// The in-memory evaluator (real-time path), the SQL on DuckDB and — when TAGCENTER_TEST_PG names a server —
+/// the same tags compiled for PostgreSQL give the same values, on random data.
+/// </summary>
 public sealed class EvaluatorAgreementTests
 {
     private static readonly DateTime AsOf = new(2026, 11, 1, 12, 0, 0);
@@ -124,9 +128,18 @@ public sealed class EvaluatorAgreementTests
             db.Execute("INSERT INTO fact_events VALUES ($1, $2, $3)", $"P{v.Person}", AsOf.AddHours(-v.HoursAgo), v.Event);
 
         var catalog = TagCatalog.Load(workspace.Root);
-        new TagRunner(db, TimeProvider.System).Run(catalog, AsOf);
+        var runner = new TagRunner(db, TimeProvider.System);
+        runner.Run(catalog, AsOf);
         var codes = catalog.Tags.Select(t => t.Code).ToList();
         var sql = db.Rows($"SELECT oneid, {string.Join(", ", codes.Select(c => $"\"{c}\""))} FROM tc_tags ORDER BY oneid");
+        if (Postgres is { } pg)
+        {
+            var pgRows = OnPostgres(pg, db, TagCompiler.Compile(catalog, runner.Schema(), AsOf, dialect: SqlDialect.Postgres), codes);
+            for (var r = 0; r < sql.Count; r++)
+                for (var c = 0; c < codes.Count; c++)
+                    if (!Same(sql[r][c + 1], pgRows[r][c + 1]))
+                        return false.Label($"{sql[r][0]} {codes[c]}: DuckDB {sql[r][c + 1] ?? "null"} vs PostgreSQL {pgRows[r][c + 1] ?? "null"}");
+        }
 
         foreach (var row in sql)
         {
@@ -147,6 +160,47 @@ public sealed class EvaluatorAgreementTests
         }
         return true.ToProperty();
     });
+
+    private static readonly string? Postgres = Environment.GetEnvironmentVariable("TAGCENTER_TEST_PG") is { Length: > 0 } c ? c : null;
+
+    /// <summary>Copies the DuckDB tables into a fresh PostgreSQL schema and runs the PostgreSQL SQL there.</summary>
+    private static List<object?[]> OnPostgres(string connection, TagCenter.DuckDb.Storage.WorkspaceDatabase db, TagCompilation compiled, List<string> codes)
+    {
+        var schema = "agree_" + Guid.NewGuid().ToString("N")[..10];
+        using var pg = new Npgsql.NpgsqlConnection(connection);
+        pg.Open();
+        try
+        {
+            using (var create = new Npgsql.NpgsqlCommand($"""
+                CREATE SCHEMA {schema}; SET search_path TO {schema};
+                CREATE TABLE dim_person (oneid TEXT, city TEXT, birthday DATE);
+                CREATE TABLE fact_orders (oneid TEXT, event_time TIMESTAMP, amount NUMERIC(18,2), status TEXT);
+                CREATE TABLE fact_events (oneid TEXT, event_time TIMESTAMP, event TEXT);
+                """, pg))
+                create.ExecuteNonQuery();
+            foreach (var table in new[] { "dim_person", "fact_orders", "fact_events" })
+                foreach (var row in db.Rows($"SELECT * FROM {table}"))
+                {
+                    using var insert = new Npgsql.NpgsqlCommand($"INSERT INTO {table} VALUES ({string.Join(", ", row.Select((_, i) => "$" + (i + 1)))})", pg);
+                    foreach (var value in row)
+                        insert.Parameters.Add(new Npgsql.NpgsqlParameter { Value = value switch { null => DBNull.Value, DateOnly d => d.ToDateTime(TimeOnly.MinValue), var v => v } });
+                    insert.ExecuteNonQuery();
+                }
+            using var query = new Npgsql.NpgsqlCommand($"SELECT oneid, {string.Join(", ", codes.Select(c => $"\"{c}\""))} FROM ({compiled.Sql}) r ORDER BY oneid COLLATE \"C\"", pg);
+            foreach (var parameter in compiled.Parameters)
+                query.Parameters.Add(new Npgsql.NpgsqlParameter { Value = parameter });
+            var rows = new List<object?[]>();
+            using (var reader = query.ExecuteReader())
+                while (reader.Read())
+                    rows.Add(Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? null : reader.GetValue(i)).ToArray());
+            return rows;
+        }
+        finally
+        {
+            using var drop = new Npgsql.NpgsqlCommand($"DROP SCHEMA {schema} CASCADE", pg);
+            drop.ExecuteNonQuery();
+        }
+    }
 
     private static bool Same(object? sql, object? memory) => (sql, memory) switch
     {
