@@ -34,7 +34,12 @@ internal static class PlanCommand
                     blocked = plan.Blocked,
                     changes = plan.Changes.Select(c => new
                     {
-                        action = c.Action, code = c.Code, name = c.Name, what = c.What, persons_changing = c.PersonsChanging, dependents = c.Dependents,
+                        action = c.Action,
+                        code = c.Code,
+                        name = c.Name,
+                        what = c.What,
+                        persons_changing = c.PersonsChanging,
+                        dependents = c.Dependents,
                         transitions = c.Transitions.Select(x => new { from = x.From, to = x.To, persons = x.Persons }),
                     }),
                 });

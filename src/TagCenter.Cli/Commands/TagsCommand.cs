@@ -25,8 +25,18 @@ internal static class TagsCommand
             if (result.GetValue(g.Json))
                 JsonOutput.Write(catalog.Tags.Select(tag => new
                 {
-                    path = tag.FullPath, code = tag.Code, kind = tag.Kind, type = tag.Type, unit = tag.Unit, values = tag.Values,
-                    description = tag.Description, definition = tag.Definition, owner = tag.Owner, refresh = tag.Refresh, status = tag.Status, rule = tag.Rule,
+                    path = tag.FullPath,
+                    code = tag.Code,
+                    kind = tag.Kind,
+                    type = tag.Type,
+                    unit = tag.Unit,
+                    values = tag.Values,
+                    description = tag.Description,
+                    definition = tag.Definition,
+                    owner = tag.Owner,
+                    refresh = tag.Refresh,
+                    status = tag.Status,
+                    rule = tag.Rule,
                 }));
             else
                 AnsiConsole.Write(TreeView(catalog, null, t));
@@ -76,10 +86,25 @@ internal static class TagsCommand
             {
                 JsonOutput.Write(new
                 {
-                    path = tag.FullPath, code = tag.Code, kind = tag.Kind, type = tag.Type, unit = tag.Unit, values = tag.Values, description = tag.Description,
-                    definition = tag.Definition, rule = tag.Rule, owner = tag.Owner, refresh = tag.Refresh, status = tag.Status,
-                    upstream_tags = lineage.UpstreamTags, reads = lineage.Reads, sources = lineage.Sources, downstream_tags = lineage.DownstreamTags,
-                    distribution = lineage.Distribution.Select(d => new { value = d.Value, persons = d.Persons }), quantiles = lineage.Quantiles, persons = lineage.Persons,
+                    path = tag.FullPath,
+                    code = tag.Code,
+                    kind = tag.Kind,
+                    type = tag.Type,
+                    unit = tag.Unit,
+                    values = tag.Values,
+                    description = tag.Description,
+                    definition = tag.Definition,
+                    rule = tag.Rule,
+                    owner = tag.Owner,
+                    refresh = tag.Refresh,
+                    status = tag.Status,
+                    upstream_tags = lineage.UpstreamTags,
+                    reads = lineage.Reads,
+                    sources = lineage.Sources,
+                    downstream_tags = lineage.DownstreamTags,
+                    distribution = lineage.Distribution.Select(d => new { value = d.Value, persons = d.Persons }),
+                    quantiles = lineage.Quantiles,
+                    persons = lineage.Persons,
                 });
                 return ExitCodes.Ok;
             }

@@ -11,8 +11,14 @@ internal static class OrderExportWriter
 
     private static readonly Dictionary<string, (int Min, int Max)> PriceFen = new()
     {
-        ["母婴"] = (3900, 59900), ["美妆"] = (5900, 129900), ["服饰"] = (4900, 89900), ["食品"] = (990, 19900),
-        ["数码"] = (9900, 699900), ["家居"] = (1990, 159900), ["运动"] = (5900, 99900), ["图书"] = (1990, 12900),
+        ["母婴"] = (3900, 59900),
+        ["美妆"] = (5900, 129900),
+        ["服饰"] = (4900, 89900),
+        ["食品"] = (990, 19900),
+        ["数码"] = (9900, 699900),
+        ["家居"] = (1990, 159900),
+        ["运动"] = (5900, 99900),
+        ["图书"] = (1990, 12900),
     };
 
     public static (int Orders, int Items) Write(string ordersPath, string itemsPath, IReadOnlyList<DemoPerson> people, int seed)

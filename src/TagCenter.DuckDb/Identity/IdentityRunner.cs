@@ -42,8 +42,7 @@ public sealed class IdentityRunner
         var resolution = IdentityResolver.Resolve(graph.Input);
         CheckSize(resolution, graph);
         WriteNewMap(graph, resolution, incremental);
-        _db.Execute("BEGIN TRANSACTION");
-        try
+        return _db.InTransaction(() =>
         {
             RecordConflicts(runId, resolution, graph, rules, incremental);
             var (merges, splits) = IdentityHistory.Record(_db, runId, _time.GetUtcNow().UtcDateTime);
@@ -68,24 +67,12 @@ public sealed class IdentityRunner
             var largest = (int)_db.Scalar<long>("SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM identity_map GROUP BY oneid)");
             _db.Execute("INSERT INTO identity_runs VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
                 runId, _time.GetUtcNow().UtcDateTime, nodes, edges, persons, conflicts, blocked, merges, splits, largest);
-            _db.Execute("COMMIT");
             return new IdentityRunReport(runId, nodes, edges, persons, conflicts, blocked, merges, splits, largest, facts, stopwatch.Elapsed)
             {
                 Incremental = incremental,
                 Reresolved = affected,
             };
-        }
-        catch
-        {
-            try
-            {
-                _db.Execute("ROLLBACK");
-            }
-            catch (EngineException)
-            {
-            }
-            throw;
-        }
+        });
     }
 
     /// <summary>A person's OneID: derived from its anchor (oldest) identifier, so it is the same on every run that finds that person.</summary>

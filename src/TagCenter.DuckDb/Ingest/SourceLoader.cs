@@ -98,28 +98,14 @@ public sealed class SourceLoader
         long read, long loaded, long quarantined, long nulled)
     {
         staging.Prepare(loadId);
-        _database.Execute("BEGIN TRANSACTION");
-        try
+        _database.InTransaction(() =>
         {
             staging.SwapIn();
             _database.Execute(
                 "INSERT INTO loads VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'loaded')",
                 loadId, source.Name, source.Path ?? source.Table ?? "query", fingerprint, started, _time.GetUtcNow().UtcDateTime,
                 read, loaded, quarantined, nulled);
-            _database.Execute("COMMIT");
-        }
-        catch
-        {
-            // DuckDB may already have aborted the transaction on the error; the error is what matters.
-            try
-            {
-                _database.Execute("ROLLBACK");
-            }
-            catch (EngineException)
-            {
-            }
-            throw;
-        }
+        });
     }
 
     private void RecordFailure(SourceDefinition source, string loadId, DateTime started)

@@ -72,6 +72,36 @@ public sealed class WorkspaceDatabase : IDisposable
         });
     }
 
+    /// <summary>Runs <paramref name="work"/> in one transaction: all of it lands, or none of it.</summary>
+    public T InTransaction<T>(Func<T> work)
+    {
+        Execute("BEGIN TRANSACTION");
+        try
+        {
+            var result = work();
+            Execute("COMMIT");
+            return result;
+        }
+        catch
+        {
+            try
+            {
+                Execute("ROLLBACK");
+            }
+            catch (EngineException)
+            {
+                // DuckDB may already have aborted the transaction on the error; the error is what matters.
+            }
+            throw;
+        }
+    }
+
+    public void InTransaction(Action work) => InTransaction(() =>
+    {
+        work();
+        return 0;
+    });
+
     public bool TableExists(string table) =>
         Scalar<long>("SELECT count(*) FROM duckdb_tables() WHERE table_name = $1 AND NOT temporary", table) > 0;
 

@@ -28,8 +28,7 @@ public static class PublishedCatalog
     public static void Publish(WorkspaceDatabase db, TagCatalog catalog, TagPlan plan, DateTime at)
     {
         Ensure(db);
-        db.Execute("BEGIN TRANSACTION");
-        try
+        db.InTransaction(() =>
         {
             db.Execute("DELETE FROM tag_catalog");
             var position = 0;
@@ -38,18 +37,6 @@ public static class PublishedCatalog
             foreach (var change in plan.Changes)
                 db.Execute("INSERT INTO tag_catalog_history VALUES ($1, $2, $3, $4, $5, $6)", at, change.Action.ToString().ToLowerInvariant(), change.Code, change.Name,
                     change.Before is null ? null : Json(change.Before), change.After is null ? null : Json(change.After));
-            db.Execute("COMMIT");
-        }
-        catch
-        {
-            try
-            {
-                db.Execute("ROLLBACK");
-            }
-            catch (EngineException)
-            {
-            }
-            throw;
-        }
+        });
     }
 }

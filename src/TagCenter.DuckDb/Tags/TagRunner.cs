@@ -70,25 +70,12 @@ public sealed class TagRunner
             return new TagResult(t.Name, t.Code, string.Join("/", t.Path), withValue, Convert.ToInt64(counts[1]), persons == 0 ? 0 : (double)withValue / persons);
         }).ToList();
 
-        _db.Execute("BEGIN TRANSACTION");
-        try
+        _db.InTransaction(() =>
         {
             Snapshot(runId, compilation.Tags, everything: names is null);
             _db.Execute("INSERT INTO tag_runs VALUES ($1, $2, $3, $4, $5, $6, 'ok')",
                 runId, started, _time.GetUtcNow().UtcDateTime, asOf, string.Join(",", compilation.Tags.Select(t => t.Code)), persons);
-            _db.Execute("COMMIT");
-        }
-        catch
-        {
-            try
-            {
-                _db.Execute("ROLLBACK");
-            }
-            catch (EngineException)
-            {
-            }
-            throw;
-        }
+        });
         return new TagRunReport(runId, asOf, persons, results, stopwatch.Elapsed);
     }
 

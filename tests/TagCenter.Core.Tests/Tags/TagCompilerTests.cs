@@ -12,7 +12,8 @@ public sealed class TagCompilerTests
         {
             ["orders"] = new Dictionary<string, TagValueType> { ["oneid"] = TagValueType.String, ["event_time"] = TagValueType.Timestamp, ["amount"] = TagValueType.Decimal, ["status"] = TagValueType.String },
             ["events"] = new Dictionary<string, TagValueType> { ["oneid"] = TagValueType.String, ["event_time"] = TagValueType.Timestamp, ["event"] = TagValueType.String },
-        }) { Events = new HashSet<string> { "page_view", "app_start" } };
+        })
+    { Events = new HashSet<string> { "page_view", "app_start" } };
 
     /// <summary>Writes one tag file (rules as block scalars, as users write them) and loads it like a workspace.</summary>
     private static TagCatalog Catalog(params (string Name, string Type, string Rule, string[]? Values)[] tags)

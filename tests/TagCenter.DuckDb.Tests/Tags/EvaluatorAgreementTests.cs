@@ -149,9 +149,9 @@ public sealed class EvaluatorAgreementTests
                 new Dictionary<string, IReadOnlyList<IReadOnlyDictionary<string, object?>>>
                 {
                     ["orders"] = data.Orders.Where(o => o.Person == p).Select(o => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
-                        { ["event_time"] = AsOf.AddDays(-o.DaysAgo), ["amount"] = o.Amount, ["status"] = o.Status }).ToList(),
+                    { ["event_time"] = AsOf.AddDays(-o.DaysAgo), ["amount"] = o.Amount, ["status"] = o.Status }).ToList(),
                     ["events"] = data.Views.Where(v => v.Person == p).Select(v => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
-                        { ["event_time"] = AsOf.AddHours(-v.HoursAgo), ["event"] = v.Event }).ToList(),
+                    { ["event_time"] = AsOf.AddHours(-v.HoursAgo), ["event"] = v.Event }).ToList(),
                 });
             var memory = TagEvaluator.Evaluate(catalog, person, AsOf);
             for (var i = 0; i < codes.Count; i++)
