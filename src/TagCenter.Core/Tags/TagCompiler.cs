@@ -174,8 +174,18 @@ public static class TagCompiler
             ctes.Add($"{name} AS (SELECT t.*, {string.Join(", ", layer.Select(t => $"{compiled[t.Name].Sql} AS {SqlText.Ident(t.Code)}"))} FROM {previous} t)");
             previous = name;
         }
-        return $"WITH {string.Join(",\n", ctes)}\nSELECT oneid{string.Concat(order.Select(t => $", {SqlText.Ident(t.Code)}, {SqlText.Ident(t.Code + "__raw")}"))} FROM {previous}";
+        // Violations (a raw value that did not fit the type or value set) travel as bits of a few BIGINT
+        // columns rather than a second column per tag: the result stays as narrow as the tags themselves.
+        var flags = order.Select((t, i) => (Tag: t, Index: i)).GroupBy(x => x.Index / 60)
+            .Select(g => $"({string.Join(" + ", g.Select(x => $"(CASE WHEN {SqlText.Ident(x.Tag.Code + "__raw")} IS NOT NULL AND {SqlText.Ident(x.Tag.Code)} IS NULL THEN {1L << (x.Index % 60)} ELSE 0 END)"))}) AS {SqlText.Ident(ViolationColumn(g.Key))}");
+        return $"WITH {string.Join(",\n", ctes)}\nSELECT oneid{string.Concat(order.Select(t => ", " + SqlText.Ident(t.Code)))}{string.Concat(flags.Select(f => ", " + f))} FROM {previous}";
     }
+
+    /// <summary>The column holding the violation bits of tags 60·k … 60·k+59 (in compilation order).</summary>
+    public static string ViolationColumn(int chunk) => $"_violations_{chunk}";
+
+    /// <summary>An SQL condition: tag number <paramref name="index"/> (in compilation order) violated its type or value set.</summary>
+    public static string Violated(int index) => $"({SqlText.Ident(ViolationColumn(index / 60))} & {1L << (index % 60)}) <> 0";
 
     /// <summary>Moves an expression diagnostic to its place in the tag file.</summary>
     private static Diagnostic Locate(TagDefinition tag, string text, ExpressionDiagnostic d)

@@ -56,25 +56,31 @@ public sealed class TagRunner
         var all = TagCompiler.Compile(catalog, schema, asOf);
         if (!all.Success)
             throw new WorkspaceException(all.Diagnostics);
-        var compilation = names is null ? all : TagCompiler.Compile(catalog, schema, asOf, Downstream(all.Dependencies, names));
+        // A refresh computes the tags asked for, what depends on them, and (to compute those) what they read;
+        // it stores only the first two: the tags it read keep their values from the runs that computed them.
+        var refreshed = names is null ? null : Downstream(all.Dependencies, names).ToHashSet();
+        var compilation = refreshed is null ? all : TagCompiler.Compile(catalog, schema, asOf, refreshed);
         var runId = $"T{_time.GetUtcNow():yyyyMMdd-HHmmssfff}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}";
         var started = _time.GetUtcNow().UtcDateTime;
         TagTables.Ensure(_db);
         _db.Execute($"CREATE OR REPLACE TEMP TABLE tc_tags AS {compilation.Sql}", [.. compilation.Parameters]);
 
         var persons = _db.Scalar<long>("SELECT count(*) FROM tc_tags");
-        var results = compilation.Tags.Select(t =>
+        var tags = compilation.Tags.ToList();
+        var counts = tags.Count == 0 ? [] : _db.Rows($"SELECT {string.Join(", ", tags.Select((t, i) => $"count({SqlText.Ident(t.Code)}), count(*) FILTER (WHERE {TagCompiler.Violated(i)})"))} FROM tc_tags")[0];
+        var stored = tags.Where(t => refreshed is null || refreshed.Contains(t.Name)).ToList();
+        var results = stored.Select(t =>
         {
-            var counts = _db.Rows($"SELECT count({SqlText.Ident(t.Code)}), count(*) FILTER (WHERE {SqlText.Ident(t.Code + "__raw")} IS NOT NULL AND {SqlText.Ident(t.Code)} IS NULL) FROM tc_tags")[0];
-            var withValue = Convert.ToInt64(counts[0]);
-            return new TagResult(t.Name, t.Code, string.Join("/", t.Path), withValue, Convert.ToInt64(counts[1]), persons == 0 ? 0 : (double)withValue / persons);
+            var i = tags.IndexOf(t);
+            var withValue = Convert.ToInt64(counts[2 * i]);
+            return new TagResult(t.Name, t.Code, string.Join("/", t.Path), withValue, Convert.ToInt64(counts[2 * i + 1]), persons == 0 ? 0 : (double)withValue / persons);
         }).ToList();
 
         _db.InTransaction(() =>
         {
-            Snapshot(runId, compilation.Tags, everything: names is null);
+            Snapshot(runId, stored, everything: refreshed is null);
             _db.Execute("INSERT INTO tag_runs VALUES ($1, $2, $3, $4, $5, $6, 'ok')",
-                runId, started, _time.GetUtcNow().UtcDateTime, asOf, string.Join(",", compilation.Tags.Select(t => t.Code)), persons);
+                runId, started, _time.GetUtcNow().UtcDateTime, asOf, string.Join(",", stored.Select(t => t.Code)), persons);
         });
         return new TagRunReport(runId, asOf, persons, results, stopwatch.Elapsed);
     }
