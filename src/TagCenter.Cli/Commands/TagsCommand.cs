@@ -23,21 +23,7 @@ internal static class TagsCommand
             WorkspaceLoader.Load(root);
             var catalog = TagCatalog.Load(root);
             if (result.GetValue(g.Json))
-                JsonOutput.Write(catalog.Tags.Select(tag => new
-                {
-                    path = tag.FullPath,
-                    code = tag.Code,
-                    kind = tag.Kind,
-                    type = tag.Type,
-                    unit = tag.Unit,
-                    values = tag.Values,
-                    description = tag.Description,
-                    definition = tag.Definition,
-                    owner = tag.Owner,
-                    refresh = tag.Refresh,
-                    status = tag.Status,
-                    rule = tag.Rule,
-                }));
+                JsonOutput.Write(catalog.Tags.Select(Json));
             else
                 AnsiConsole.Write(TreeView(catalog, null, t));
             return ExitCodes.Ok;
@@ -84,28 +70,15 @@ internal static class TagsCommand
             var tag = lineage.Tag;
             if (session.Json)
             {
-                JsonOutput.Write(new
-                {
-                    path = tag.FullPath,
-                    code = tag.Code,
-                    kind = tag.Kind,
-                    type = tag.Type,
-                    unit = tag.Unit,
-                    values = tag.Values,
-                    description = tag.Description,
-                    definition = tag.Definition,
-                    rule = tag.Rule,
-                    owner = tag.Owner,
-                    refresh = tag.Refresh,
-                    status = tag.Status,
-                    upstream_tags = lineage.UpstreamTags,
-                    reads = lineage.Reads,
-                    sources = lineage.Sources,
-                    downstream_tags = lineage.DownstreamTags,
-                    distribution = lineage.Distribution.Select(d => new { value = d.Value, persons = d.Persons }),
-                    quantiles = lineage.Quantiles,
-                    persons = lineage.Persons,
-                });
+                var json = Json(tag);
+                json["upstream_tags"] = lineage.UpstreamTags;
+                json["reads"] = lineage.Reads;
+                json["sources"] = lineage.Sources;
+                json["downstream_tags"] = lineage.DownstreamTags;
+                json["distribution"] = lineage.Distribution.Select(d => new { value = d.Value, persons = d.Persons });
+                json["quantiles"] = lineage.Quantiles;
+                json["persons"] = lineage.Persons;
+                JsonOutput.Write(json);
                 return ExitCodes.Ok;
             }
             AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(tag.FullPath)}[/] [grey]{tag.Code}[/]").LeftJustified());
@@ -173,6 +146,24 @@ internal static class TagsCommand
         });
         return command;
     }
+
+    /// <summary>One tag as JSON for scripts (the same shape in <c>tags --json</c> and <c>tag show --json</c>).</summary>
+    private static Dictionary<string, object?> Json(TagDefinition tag) => new()
+    {
+        ["path"] = tag.FullPath,
+        ["code"] = tag.Code,
+        ["kind"] = tag.Kind,
+        ["type"] = tag.Type,
+        ["unit"] = tag.Unit,
+        ["values"] = tag.Values,
+        ["description"] = tag.Description,
+        ["definition"] = tag.Definition,
+        ["rule"] = tag.Rule,
+        ["owner"] = tag.Owner,
+        ["business_line"] = tag.BusinessLine,
+        ["refresh"] = tag.Refresh,
+        ["status"] = tag.Status,
+    };
 
     public static void Print(TagCatalog catalog, TagRunReport report, Texts t)
     {

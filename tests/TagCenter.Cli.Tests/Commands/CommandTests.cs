@@ -103,6 +103,21 @@ public sealed class CommandTests
         JsonDocument.Parse(stats.Out).RootElement.GetProperty("persons").GetInt64().ShouldBe(persons);
         var phone = await CliRunner.RunAsync("profile", "nobody-at-all", "--workspace", dir);
         phone.ExitCode.ShouldBe(4);
+
+        json.GetProperty("tags").GetProperty("tags").GetArrayLength().ShouldBe(14);
+        var show = await CliRunner.RunAsync("tag", "show", "活跃度", "--workspace", dir, "--json");
+        show.ExitCode.ShouldBe(0, show.Err);
+        var shown = JsonDocument.Parse(show.Out).RootElement;
+        shown.GetProperty("code").GetString().ShouldBe("activity_level");
+        shown.GetProperty("upstream_tags")[0].GetString().ShouldBe("近30天访问次数");
+        var plan = await CliRunner.RunAsync("plan", "--workspace", dir, "--json");
+        JsonDocument.Parse(plan.Out).RootElement.GetProperty("changes").GetArrayLength().ShouldBe(0);
+        var refresh = await CliRunner.RunAsync("run", "--tags", "活跃度", "--as-of", "2026-11-01", "--workspace", dir, "--json");
+        refresh.ExitCode.ShouldBe(0, refresh.Err);
+        JsonDocument.Parse(refresh.Out).RootElement.GetProperty("tags").GetArrayLength().ShouldBe(1);
+        var dictionary = await CliRunner.RunAsync("tags", "dictionary", "--workspace", dir);
+        dictionary.ExitCode.ShouldBe(0);
+        File.ReadAllText(Path.Combine(dir, "tag-dictionary.md")).ShouldContain("活跃度");
     }
 
     [Fact]
