@@ -61,7 +61,7 @@ public static partial class WorkspaceLoader
         top.AllowOnly("the workspace", "name", "default_country_code", "entities", "identifiers", "sources", "identity");
 
         var entities = ParseEntities(top, file, diagnostics);
-        var identifiers = ParseIdentifiers(top, file, diagnostics);
+        var identifiers = ParseIdentifiers(top, file, diagnostics, entities);
         var sources = ParseSources(top, file, diagnostics, entities, identifiers);
         var identity = IdentityParser.Parse(top, file, diagnostics, identifiers, sources);
         var country = top.String("default_country_code") ?? "86";
@@ -98,7 +98,7 @@ public static partial class WorkspaceLoader
         return result;
     }
 
-    private static List<IdentifierTypeDefinition> ParseIdentifiers(YamlMap top, string file, List<Diagnostic> diagnostics)
+    private static List<IdentifierTypeDefinition> ParseIdentifiers(YamlMap top, string file, List<Diagnostic> diagnostics, List<EntityTypeDefinition> entities)
     {
         var result = IdentifierTypeDefinition.BuiltIn.Select(n => new IdentifierTypeDefinition(n, null)).ToList();
         var map = YamlMap.From(top.Get("identifiers"), "identifiers", file, diagnostics);
@@ -106,9 +106,12 @@ public static partial class WorkspaceLoader
         {
             CheckName(name, keyNode, "identifier type", file, diagnostics);
             var identifier = value is YamlScalarNode { Value: null or "" } ? null : YamlMap.From(value, $"identifier '{name}'", file, diagnostics);
-            identifier?.AllowOnly($"identifier '{name}'", "description");
+            identifier?.AllowOnly($"identifier '{name}'", "description", "entity");
+            var entity = identifier?.String("entity") ?? "person";
+            if (entities.All(e => e.Name != entity))
+                identifier!.Error("entity", $"unknown entity type '{entity}' (declared: {string.Join(", ", entities.Select(e => e.Name))})");
             result.RemoveAll(i => i.Name == name);
-            result.Add(new IdentifierTypeDefinition(name, identifier?.String("description")));
+            result.Add(new IdentifierTypeDefinition(name, identifier?.String("description"), entity));
         }
         return result;
     }

@@ -29,7 +29,7 @@ internal static class GoldenRecord
         db.Execute($"""
             CREATE OR REPLACE TABLE dim_person AS
             SELECT p.oneid, p.identifiers, p.first_seen{string.Concat(columns.Select(c => ", " + c))}
-            FROM (SELECT oneid, count(*) AS identifiers, min(first_seen) AS first_seen FROM identity_map GROUP BY oneid) p
+            FROM (SELECT oneid, count(*) AS identifiers, min(first_seen) AS first_seen FROM identity_map WHERE entity = 'person' GROUP BY oneid) p
             {string.Join("\n", joins)}
             ORDER BY p.oneid
             """);

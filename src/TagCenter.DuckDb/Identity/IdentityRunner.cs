@@ -48,7 +48,7 @@ public sealed class IdentityRunner
             var (merges, splits) = IdentityHistory.Record(_db, runId, _time.GetUtcNow().UtcDateTime);
             _db.Execute("""
                 CREATE OR REPLACE TABLE identity_map AS
-                SELECT n.node, n.type, n.value, m.oneid, m.cluster, n.first_seen, n.occurrences
+                SELECT n.node, n.type, n.value, m.oneid, m.cluster, n.first_seen, n.occurrences, n.entity
                 FROM id_nodes n JOIN id_map_new m USING (node)
                 """);
             _db.Execute("""
@@ -58,6 +58,7 @@ public sealed class IdentityRunner
                 """);
             RowOwners(rules);
             GoldenRecord.Build(_db, _workspace);
+            OtherEntities.Build(_db, _workspace);
             var facts = UnifiedModel.Build(_db, _workspace);
             var persons = _db.Scalar<long>("SELECT count(*) FROM dim_person");
             var blocked = _db.Scalar<long>("SELECT coalesce(sum(occurrences), 0)::BIGINT FROM id_blocked");
@@ -75,9 +76,14 @@ public sealed class IdentityRunner
         });
     }
 
-    /// <summary>A person's OneID: derived from its anchor (oldest) identifier, so it is the same on every run that finds that person.</summary>
-    public static string OneId(string type, string value) =>
-        "P" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(type + ":" + value)))[..16];
+    /// <summary>
+    /// A person's OneID: derived from its anchor (oldest) identifier, so it is the same on every run that finds
+    /// that person. Other entities get ids the same way, prefixed by their entity's initial (S… for a store).
+    /// </summary>
+    public static string OneId(string type, string value, string entity = "person") =>
+        (entity == "person" ? "P" : entity[..1].ToUpperInvariant()) + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(type + ":" + value)))[..16];
+
+    private string EntityOf(string type) => _workspace.Identifiers.FirstOrDefault(i => i.Name == type)?.Entity ?? "person";
 
     private void CheckSize(IdentityResolution resolution, IdentityGraphLoader graph)
     {
@@ -107,7 +113,7 @@ public sealed class IdentityRunner
             {
                 var anchor = resolution.Person[i];
                 var cluster = resolution.Cluster[i];
-                appender.CreateRow().AppendValue(graph.Global[i]).AppendValue(OneId(graph.Types[anchor], graph.Values[anchor]))
+                appender.CreateRow().AppendValue(graph.Global[i]).AppendValue(OneId(graph.Types[anchor], graph.Values[anchor], EntityOf(graph.Types[anchor])))
                     .AppendValue(graph.Types[cluster] + ":" + graph.Values[cluster]).EndRow();
             }
         if (incremental)
@@ -133,16 +139,17 @@ public sealed class IdentityRunner
                 .AppendValue(graph.Types[c.To]).AppendValue(graph.Values[c.To]).AppendValue(rules[c.LimitedType].Name).AppendValue(c.Limit).EndRow();
     }
 
-    /// <summary>Every source row's person: the one its strongest identifier belongs to.</summary>
+    /// <summary>Every source row's person (the one its strongest identifier belongs to), and its other entities.</summary>
     private void RowOwners(IReadOnlyList<IdentifierTypeRule> rules)
     {
         var priorities = string.Join(", ", rules.Select(r => $"({SqlText.Literal(r.Name)}, {r.Priority})"));
         _db.Execute($"""
-            CREATE OR REPLACE TABLE id_rows AS
-            SELECT o.source, o.line, arg_min(m.oneid, p.priority * 100000000 + m.node) AS oneid
+            CREATE OR REPLACE TABLE id_entity_rows AS
+            SELECT o.source, o.line, m.entity, arg_min(m.oneid, p.priority * 100000000 + m.node) AS oneid
             FROM id_occurrences o JOIN identity_map m USING (node)
             JOIN (VALUES {priorities}) p(type, priority) ON p.type = m.type
-            GROUP BY o.source, o.line
+            GROUP BY o.source, o.line, m.entity
             """);
+        _db.Execute("CREATE OR REPLACE TABLE id_rows AS SELECT source, line, oneid FROM id_entity_rows WHERE entity = 'person'");
     }
 }

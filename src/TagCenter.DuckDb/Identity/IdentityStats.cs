@@ -17,14 +17,14 @@ public sealed record IdentityStats(
         IdentityTables.Ensure(db);
         return new IdentityStats(
             db.Scalar<string>("SELECT run_id FROM identity_runs ORDER BY run_at DESC LIMIT 1"),
-            db.Scalar<long>("SELECT count(DISTINCT oneid) FROM identity_map"),
+            db.Scalar<long>("SELECT count(DISTINCT oneid) FROM identity_map WHERE entity = 'person'"),
             db.Rows("SELECT type, count(*) FROM identity_map GROUP BY type ORDER BY 2 DESC").Select(r => ((string)r[0]!, Convert.ToInt64(r[1]))).ToList(),
             db.Rows("""
-                SELECT least(n, 10), count(*) FROM (SELECT oneid, count(*) AS n FROM identity_map GROUP BY oneid) GROUP BY 1 ORDER BY 1
+                SELECT least(n, 10), count(*) FROM (SELECT oneid, count(*) AS n FROM identity_map WHERE entity = 'person' GROUP BY oneid) GROUP BY 1 ORDER BY 1
                 """).Select(r => (Convert.ToInt64(r[0]), Convert.ToInt64(r[1]))).ToList(),
             db.Rows("""
                 SELECT oneid, count(*) AS n, string_agg(type || ':' || value, ', ' ORDER BY occurrences DESC)[:120]
-                FROM identity_map GROUP BY oneid ORDER BY n DESC, oneid LIMIT 5
+                FROM identity_map WHERE entity = 'person' GROUP BY oneid ORDER BY n DESC, oneid LIMIT 5
                 """).Select(r => ((string)r[0]!, Convert.ToInt64(r[1]), (string)r[2]!)).ToList(),
             db.Rows("SELECT limited_type, count(*) FROM identity_conflicts GROUP BY 1 ORDER BY 2 DESC").Select(r => ((string)r[0]!, Convert.ToInt64(r[1]))).ToList(),
             db.TableExists("id_blocked")

@@ -13,7 +13,7 @@ internal static class IdentityTables
         CREATE TABLE IF NOT EXISTS identity_conflicts (
             run_id VARCHAR, from_type VARCHAR, from_value VARCHAR, to_type VARCHAR, to_value VARCHAR, limited_type VARCHAR, "limit" INTEGER);
         CREATE TABLE IF NOT EXISTS identity_map (
-            node INTEGER, type VARCHAR, value VARCHAR, oneid VARCHAR, cluster VARCHAR, first_seen TIMESTAMP, occurrences BIGINT);
+            node INTEGER, type VARCHAR, value VARCHAR, oneid VARCHAR, cluster VARCHAR, first_seen TIMESTAMP, occurrences BIGINT, entity VARCHAR);
         CREATE TABLE IF NOT EXISTS identity_edges (a_type VARCHAR, a_value VARCHAR, b_type VARCHAR, b_value VARCHAR);
         """);
 }

@@ -44,9 +44,15 @@ internal static class UnifiedModel
                   """
                 : $"SELECT CAST(NULL AS VARCHAR) AS oneid, {time} AS event_time, s.* FROM {SqlText.Ident(source.TableName)} s";
         }
+        // Rows that also name another entity (a sale names its store) carry that entity's id too: store_oneid.
+        var others = db.Rows("SELECT DISTINCT entity FROM id_entity_rows WHERE source = $1 AND entity <> 'person' ORDER BY 1", source.Name)
+            .Select(r => (string)r[0]!).ToList();
+        var columns = string.Concat(others.Select(e => $", {SqlText.Ident("e_" + e)}.oneid AS {SqlText.Ident(e + "_oneid")}"));
+        var joins = string.Concat(others.Select(e =>
+            $" LEFT JOIN id_entity_rows {SqlText.Ident("e_" + e)} ON {SqlText.Ident("e_" + e)}.source = {SqlText.Literal(source.Name)} AND {SqlText.Ident("e_" + e)}.line = s._line AND {SqlText.Ident("e_" + e)}.entity = {SqlText.Literal(e)}"));
         return $"""
-            SELECT r.oneid, {time} AS event_time, s.*
-            FROM {SqlText.Ident(source.TableName)} s LEFT JOIN id_rows r ON r.source = {SqlText.Literal(source.Name)} AND r.line = s._line
+            SELECT r.oneid{columns}, {time} AS event_time, s.*
+            FROM {SqlText.Ident(source.TableName)} s LEFT JOIN id_rows r ON r.source = {SqlText.Literal(source.Name)} AND r.line = s._line{joins}
             """;
     }
 }
