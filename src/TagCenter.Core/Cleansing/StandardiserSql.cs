@@ -41,16 +41,6 @@ public static class StandardiserSql
         _ => throw new ArgumentOutOfRangeException(nameof(column), column.Type, "unknown column type"),
     };
 
-    public static string SqlType(ColumnType type) => type switch
-    {
-        ColumnType.Int => "BIGINT",
-        ColumnType.Decimal => "DECIMAL(18,2)",
-        ColumnType.Bool => "BOOLEAN",
-        ColumnType.Date => "DATE",
-        ColumnType.Timestamp => "TIMESTAMP",
-        _ => "VARCHAR",
-    };
-
     public static string Int(string v) =>
         $"(CASE WHEN contains({v}, ',') THEN (CASE WHEN regexp_full_match({v}, '[+-]?[0-9]{{1,3}}(,[0-9]{{3}})+') THEN TRY_CAST(replace({v}, ',', '') AS BIGINT) END) " +
         $"WHEN contains({v}, '.') OR contains({v}, 'e') OR contains({v}, 'E') OR contains({v}, 'x') THEN NULL " +

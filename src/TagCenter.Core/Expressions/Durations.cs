@@ -21,18 +21,4 @@ public static class Durations
         var digits = new string(duration.TakeWhile(char.IsDigit).ToArray());
         return $"INTERVAL {long.Parse(digits, System.Globalization.CultureInfo.InvariantCulture)} {Unit(duration[digits.Length..])}";
     }
-
-    public static TimeSpan Approximate(string duration)
-    {
-        var digits = new string(duration.TakeWhile(char.IsDigit).ToArray());
-        var n = double.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
-        return duration[digits.Length..] switch
-        {
-            "h" => TimeSpan.FromHours(n),
-            "d" => TimeSpan.FromDays(n),
-            "w" => TimeSpan.FromDays(7 * n),
-            "mo" => TimeSpan.FromDays(30 * n),
-            _ => TimeSpan.FromDays(365 * n),
-        };
-    }
 }

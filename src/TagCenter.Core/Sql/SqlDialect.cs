@@ -11,8 +11,6 @@ public abstract class SqlDialect
     public static readonly SqlDialect DuckDb = new DuckDbDialect();
     public static readonly SqlDialect Postgres = new PostgresDialect();
 
-    public abstract string Name { get; }
-
     /// <summary>The value in the declared type, or NULL when it does not fit.</summary>
     public abstract string TryCast(string sql, TagValueType type);
 
@@ -43,7 +41,6 @@ public abstract class SqlDialect
 
     private sealed class DuckDbDialect : SqlDialect
     {
-        public override string Name => "duckdb";
         public override string TryCast(string sql, TagValueType type) => $"TRY_CAST({sql} AS {TypeName(type)})";
         public override string TypeName(TagValueType type) => type.Sql();
         public override string DaysBetween(string from, string to) => $"date_diff('day', {from}, {to})";
@@ -61,8 +58,6 @@ public abstract class SqlDialect
     /// <summary>For running tag definitions inside a user's own PostgreSQL, where the data already is.</summary>
     private sealed class PostgresDialect : SqlDialect
     {
-        public override string Name => "postgres";
-
         // The binder only lets through rules whose type converts to the declared one, so a plain cast cannot fail.
         public override string TryCast(string sql, TagValueType type) => $"CAST({sql} AS {TypeName(type)})";
 
