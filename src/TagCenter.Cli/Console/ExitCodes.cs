@@ -8,5 +8,4 @@ internal static class ExitCodes
     public const int WorkspaceInvalid = 2;
     public const int SourcesFailed = 3;
     public const int NotFound = 4;
-    public const int Internal = 70;
 }

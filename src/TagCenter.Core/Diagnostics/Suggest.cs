@@ -3,6 +3,10 @@ namespace TagCenter.Core.Diagnostics;
 /// <summary>"Did you mean" suggestions by edit distance.</summary>
 public static class Suggest
 {
+    /// <summary>"; did you mean 'x'?" when a candidate is close to <paramref name="input"/>, else nothing: for the end of an error message.</summary>
+    public static string Hint(string input, IEnumerable<string> candidates) =>
+        Closest(input, candidates) is { } best ? $"; did you mean '{best}'?" : "";
+
     public static string? Closest(string input, IEnumerable<string> candidates)
     {
         string? best = null;

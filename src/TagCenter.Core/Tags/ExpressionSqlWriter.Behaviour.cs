@@ -32,9 +32,8 @@ internal sealed partial class ExpressionSqlWriter
         }
         else
         {
-            var known = _schema.Facts.Keys.Concat(_schema.Events).ToList();
-            var suggestion = TagCenter.Core.Diagnostics.Suggest.Closest(source, known);
-            return Error(c.Arguments[0].Span, $"'{source}' is not a fact or a known event{(suggestion is null ? "" : $"; did you mean '{suggestion}'?")} (facts: {string.Join(", ", _schema.Facts.Keys)})");
+            var known = _schema.Facts.Keys.Concat(_schema.Events);
+            return Error(c.Arguments[0].Span, $"'{source}' is not a fact or a known event{TagCenter.Core.Diagnostics.Suggest.Hint(source, known)} (facts: {string.Join(", ", _schema.Facts.Keys)})");
         }
 
         string? window = null;
@@ -52,8 +51,7 @@ internal sealed partial class ExpressionSqlWriter
             if (c.Arguments[1] is not NameNode columnName || !_schema.Facts[fact].TryGetValue(columnName.Name, out columnType))
             {
                 var given = c.Arguments[1] is NameNode n ? n.Name : "?";
-                var suggestion = TagCenter.Core.Diagnostics.Suggest.Closest(given, _schema.Facts[fact].Keys);
-                return Error(c.Arguments[1].Span, $"'{given}' is not a column of fact_{fact}{(suggestion is null ? "" : $"; did you mean '{suggestion}'?")}");
+                return Error(c.Arguments[1].Span, $"'{given}' is not a column of fact_{fact}{TagCenter.Core.Diagnostics.Suggest.Hint(given, _schema.Facts[fact].Keys)}");
             }
             if (c.Function is "sum" or "avg" && !columnType.IsNumber())
                 return Error(c.Arguments[1].Span, $"{c.Function} needs a number column, but {columnName.Name} is {Describe(columnType)}");

@@ -94,9 +94,8 @@ internal sealed partial class ExpressionSqlWriter
             return ($"t.{SqlText.Ident("f_" + n.Name)}", fieldType);
         }
         var candidates = _tags.Keys.Concat(_fact is null ? _schema.PersonFields.Keys : _schema.Facts[_fact].Keys);
-        var suggestion = Suggest.Closest(n.Name, candidates);
         var where = _fact is null ? "a tag or a person field" : $"a column of fact_{_fact}";
-        return Error(n.Span, $"unknown name '{n.Name}': not {where}{(suggestion is null ? "" : $"; did you mean '{suggestion}'?")}");
+        return Error(n.Span, $"unknown name '{n.Name}': not {where}{Suggest.Hint(n.Name, candidates)}");
     }
 
     private (string, TagValueType) Expect(ExpressionNode node, TagValueType type, string what)
@@ -216,7 +215,7 @@ internal sealed partial class ExpressionSqlWriter
         "count" or "did" or "sum" or "avg" or "min" or "max" or "first" or "last" or "days_since" or "most" => Behaviour(c),
         "coalesce" or "greatest" or "least" => Variadic(c),
         "round" => Round(c),
-        _ => Error(c.NameSpan, $"unknown function '{c.Function}'{(Suggest.Closest(c.Function, Functions) is { } s ? $"; did you mean '{s}'?" : "")} (functions: {string.Join(", ", Functions)})"),
+        _ => Error(c.NameSpan, $"unknown function '{c.Function}'{Suggest.Hint(c.Function, Functions)} (functions: {string.Join(", ", Functions)})"),
     };
 
     private static readonly string[] Functions =

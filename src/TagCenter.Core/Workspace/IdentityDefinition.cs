@@ -25,6 +25,4 @@ public sealed record IdentityDefinition
     public int MaxComponentSize { get; init; } = 200;
 
     public IReadOnlyList<GoldenField> Golden { get; init; } = [];
-
-    public IdentifierTypeRule Rule(string type) => Rules.First(r => r.Name == type);
 }

@@ -145,8 +145,7 @@ internal static class SourceParser
             var identifier = column.String("identifier");
             if (identifier is not null && identifiers.All(i => i.Name != identifier))
             {
-                var suggestion = Suggest.Closest(identifier, identifiers.Select(i => i.Name));
-                column.Error("identifier", $"unknown identifier type '{identifier}'{(suggestion is null ? "" : $"; did you mean '{suggestion}'?")} (declare it under 'identifiers:' or use one of: {string.Join(", ", identifiers.Select(i => i.Name))})");
+                column.Error("identifier", $"unknown identifier type '{identifier}'{Suggest.Hint(identifier, identifiers.Select(i => i.Name))} (declare it under 'identifiers:' or use one of: {string.Join(", ", identifiers.Select(i => i.Name))})");
             }
             var unit = (column.String("unit") ?? "yuan").Trim().ToLowerInvariant();
             if (unit is not ("yuan" or "fen"))
@@ -181,9 +180,8 @@ internal static class SourceParser
         var index = Array.IndexOf(names, (text ?? "").Trim().ToLowerInvariant());
         if (index >= 0)
             return Enum.GetValues<ColumnType>()[index];
-        var suggestion = Suggest.Closest(text ?? "", names);
         diagnostics.Add(YamlMap.At(file, node,
-            $"unknown column type '{text}'{(suggestion is null ? "" : $"; did you mean '{suggestion}'?")} (expected one of: {string.Join(", ", names)})"));
+            $"unknown column type '{text}'{Suggest.Hint(text ?? "", names)} (expected one of: {string.Join(", ", names)})"));
         return ColumnType.String;
     }
 

@@ -41,10 +41,8 @@ internal sealed class YamlMap
         {
             if (Array.IndexOf(keys, key) >= 0)
                 continue;
-            var suggestion = Suggest.Closest(key, keys);
-            var hint = suggestion is null ? "" : $"; did you mean '{suggestion}'?";
             _diagnostics.Add(At(_file, keyNode,
-                $"unknown key '{key}' in {context}{hint} (expected one of: {string.Join(", ", keys)})"));
+                $"unknown key '{key}' in {context}{Suggest.Hint(key, keys)} (expected one of: {string.Join(", ", keys)})"));
         }
     }
 
@@ -99,8 +97,7 @@ internal sealed class YamlMap
         var index = Array.IndexOf(names, text.Trim().ToLowerInvariant());
         if (index >= 0)
             return System.Enum.GetValues<TEnum>()[index];
-        var suggestion = Suggest.Closest(text, names);
-        Error(key, $"'{text}' is not a valid {key}{(suggestion is null ? "" : $"; did you mean '{suggestion}'?")} (expected one of: {string.Join(", ", names)})");
+        Error(key, $"'{text}' is not a valid {key}{Suggest.Hint(text, names)} (expected one of: {string.Join(", ", names)})");
         return null;
     }
 

@@ -31,7 +31,7 @@ public sealed class IdentityRunner
     public IdentityRunReport Run(bool incremental = false)
     {
         var stopwatch = Stopwatch.StartNew();
-        var runId = $"I{_time.GetUtcNow():yyyyMMdd-HHmmss}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}";
+        var runId = RunIds.Next('I', _time);
         IdentityTables.Ensure(_db);
         IdentityExtraction.Run(_db, _workspace);
         var rules = _workspace.Identity.Rules;

@@ -31,7 +31,7 @@ public sealed class SourceLoader
         if (!force && fingerprint is not null && IsUnchanged(source, fingerprint))
             return Unchanged(source, stopwatch.Elapsed);
 
-        var loadId = LoadIds.Next(_time);
+        var loadId = RunIds.Next('L', _time);
         var started = _time.GetUtcNow().UtcDateTime;
         RawReadContext? context = null;
         var staging = new StagingTable(_database, source);

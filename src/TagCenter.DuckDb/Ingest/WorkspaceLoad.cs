@@ -38,7 +38,7 @@ public static class WorkspaceLoad
         if (names.Count == 0)
             return workspace.Sources;
         return names.Select(n => workspace.FindSource(n) ?? throw new WorkspaceException(
-            $"unknown source '{n}'{(Suggest.Closest(n, workspace.Sources.Select(s => s.Name)) is { } s ? $"; did you mean '{s}'?" : "")} " +
+            $"unknown source '{n}'{Suggest.Hint(n, workspace.Sources.Select(s => s.Name))} " +
             $"(sources: {string.Join(", ", workspace.Sources.Select(s => s.Name))})")).ToList();
     }
 }

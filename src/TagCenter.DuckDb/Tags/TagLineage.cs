@@ -21,7 +21,7 @@ public sealed record TagLineage(
     public static TagLineage Of(WorkspaceDatabase db, WorkspaceDefinition workspace, TagCatalog catalog, string name)
     {
         var tag = catalog.Find(name) ?? throw new WorkspaceException([new Diagnostic("tags/", 0, 0,
-            $"unknown tag '{name}'{(Suggest.Closest(name, catalog.Tags.Select(t => t.Name)) is { } s ? $"; did you mean '{s}'?" : "")}")]);
+            $"unknown tag '{name}'{Suggest.Hint(name, catalog.Tags.Select(t => t.Name))}")]);
         var compilation = TagCompiler.Compile(catalog, new TagRunner(db, TimeProvider.System).Schema(), DateTime.Now);
         var upstream = compilation.Dependencies.GetValueOrDefault(tag.Name) ?? [];
         var reads = compilation.Reads.GetValueOrDefault(tag.Name) ?? [];

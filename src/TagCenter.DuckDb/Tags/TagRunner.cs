@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using TagCenter.Core.Diagnostics;
 using TagCenter.Core.Sql;
 using TagCenter.Core.Tags;
@@ -50,7 +49,7 @@ public sealed class TagRunner
         var stopwatch = Stopwatch.StartNew();
         if (only is not null)
             foreach (var name in only.Where(n => catalog.Find(n) is null))
-                throw new WorkspaceException([new Diagnostic("tags/", 0, 0, $"unknown tag '{name}'{(Suggest.Closest(name, catalog.Tags.Select(t => t.Name)) is { } s ? $"; did you mean '{s}'?" : "")}")]);
+                throw new WorkspaceException([new Diagnostic("tags/", 0, 0, $"unknown tag '{name}'{Suggest.Hint(name, catalog.Tags.Select(t => t.Name))}")]);
         var names = only?.Select(n => catalog.Find(n)!.Name).ToList();
         var schema = Schema();
         var all = TagCompiler.Compile(catalog, schema, asOf);
@@ -60,7 +59,7 @@ public sealed class TagRunner
         // it stores only the first two: the tags it read keep their values from the runs that computed them.
         var refreshed = names is null ? null : Downstream(all.Dependencies, names).ToHashSet();
         var compilation = refreshed is null ? all : TagCompiler.Compile(catalog, schema, asOf, refreshed);
-        var runId = $"T{_time.GetUtcNow():yyyyMMdd-HHmmssfff}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}";
+        var runId = RunIds.Next('T', _time);
         var started = _time.GetUtcNow().UtcDateTime;
         TagTables.Ensure(_db);
         _db.Execute($"CREATE OR REPLACE TEMP TABLE tc_tags AS {compilation.Sql}", [.. compilation.Parameters]);
