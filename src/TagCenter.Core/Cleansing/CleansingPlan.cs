@@ -79,15 +79,19 @@ public static class CleansingPlan
     public static string Normalise(string v)
     {
         var edges = string.Join(" OR ", Blanks.Select(c => $"suffix({v}, '{c}')"));
-        var wordPattern = "^(?:" + string.Join("|", NothingWords.Split(", ").Select(w => w.Trim('\'').Replace("\\", "\\\\", StringComparison.Ordinal).Replace("/", "/", StringComparison.Ordinal)).Where(w => w.Length > 0)) + ")$";
         return $"(CASE WHEN ascii({v}) <= 32 OR prefix({v}, '　') OR {edges} " +
-               $"THEN nullif(regexp_replace(trim({v}, '{Blanks}'), {SqlText.Literal(wordPattern)}, ''), '') " +
-               $"WHEN strlen({v}) <= 9 AND {v} IN ({NothingWords}) THEN NULL ELSE {v} END)";
+               $"THEN nullif(regexp_replace(trim({v}, '{Blanks}'), {NothingPattern}, ''), '') " +
+               $"WHEN strlen({v}) <= 9 AND {v} IN ({NothingList}) THEN NULL ELSE {v} END)";
     }
 
     // Exact spellings, not lower(): lower() on every short value costs more than the rest of the pass.
-    private const string NothingWords =
-        "'', 'null', 'NULL', 'Null', 'nil', 'NIL', 'none', 'None', 'NONE', 'n/a', 'N/A', 'na', 'NA', '\\N', '\\n', '-', 'undefined', 'Undefined'";
+    private static readonly string[] NothingWords =
+        ["", "null", "NULL", "Null", "nil", "NIL", "none", "None", "NONE", "n/a", "N/A", "na", "NA", "\\N", "\\n", "-", "undefined", "Undefined"];
+
+    private static readonly string NothingList = string.Join(", ", NothingWords.Select(SqlText.Literal));
+
+    private static readonly string NothingPattern = SqlText.Literal(
+        "^(?:" + string.Join("|", NothingWords.Where(w => w.Length > 0).Select(w => w.Replace("\\", "\\\\", StringComparison.Ordinal))) + ")$");
 
     private static string Mapped(ColumnDefinition c)
     {

@@ -35,10 +35,9 @@ internal static class UnifiedModel
         {
             var ownerTable = SqlText.Ident("fact_" + owner.Fact);
             var key = SqlText.Ident(owner.Key);
-            var ownerTime = db.TableExists("fact_" + owner.Fact) ? "o.event_time" : "CAST(NULL AS TIMESTAMP)";
             return db.TableExists("fact_" + owner.Fact)
                 ? $"""
-                  SELECT o.oneid, coalesce({time}, {ownerTime}) AS event_time, s.*
+                  SELECT o.oneid, coalesce({time}, o.event_time) AS event_time, s.*
                   FROM {SqlText.Ident(source.TableName)} s
                   LEFT JOIN (SELECT {key}, any_value(oneid) AS oneid, min(event_time) AS event_time FROM {ownerTable} GROUP BY {key}) o USING ({key})
                   """

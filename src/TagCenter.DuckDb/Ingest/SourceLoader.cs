@@ -126,7 +126,7 @@ public sealed class SourceLoader
     {
         foreach (var view in new[] { RawReadContext.RawRelation })
             _database.Execute($"DROP VIEW IF EXISTS temp.{view}");
-        foreach (var table in new[] { RawReadContext.Rejects, "tc_csv", "tc_lines", "tc_json", "tc_parquet", "tc_pg", "tc_rejects", "tc_rejects_scan" })
+        foreach (var table in new[] { RawReadContext.Rejects, "tc_lines", "tc_json", "tc_parquet", "tc_pg", "tc_rejects", "tc_rejects_scan" })
             _database.Execute($"DROP TABLE IF EXISTS temp.{table}");
     }
 }
