@@ -128,5 +128,25 @@ public sealed class TagRunnerTests : IDisposable
         error.Message.ShouldContain("did you mean '活跃度'");
     }
 
+    [Fact]
+    public void Due_FollowsEachTagsRefreshSinceItsLastRun()
+    {
+        var catalog = TagCatalog.From([.. Catalog().Tags.Select(t => t.Name == "活跃度" ? t with { Refresh = "hourly" } : t)]);
+        var runner = new TagRunner(_workspace.Database, TimeProvider.System);
+        runner.Due(catalog, DateTime.UtcNow, TimeZoneInfo.Utc).Count.ShouldBe(catalog.Tags.Count); // never computed
+
+        runner.Run(catalog, AsOf);
+
+        runner.Due(catalog, DateTime.UtcNow, TimeZoneInfo.Utc).ShouldBeEmpty();
+        runner.Due(catalog, DateTime.UtcNow.AddHours(1.01), TimeZoneInfo.Utc).ShouldContain("活跃度"); // daily ones join only after midnight
+        runner.Due(catalog, DateTime.UtcNow.AddDays(1.01), TimeZoneInfo.Utc).Count.ShouldBe(catalog.Tags.Count);
+    }
+
+    private TagCatalog Catalog()
+    {
+        _workspace.WithFile("tags/t.yaml", "path: 测试\ntags:\n" + Tags);
+        return TagCatalog.Load(_workspace.Root);
+    }
+
     public void Dispose() => _workspace.Dispose();
 }
