@@ -1,5 +1,5 @@
 using TagCenter.Core.Tags;
-using TagCenter.DuckDb.Demo;
+using TagCenter.Demo;
 using TagCenter.DuckDb.Storage;
 using TagCenter.DuckDb.Tags;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Spectre.Console;
 using TagCenter.Cli.Console;
-using TagCenter.DuckDb.Demo;
+using TagCenter.Demo;
 using TagCenter.DuckDb.Identity;
 using TagCenter.DuckDb.Tags;
 using TagCenter.Core.Tags;
@@ -72,7 +72,7 @@ internal static class DemoCommand
             var catalog = TagCatalog.Load(root);
             var plan = TagPlanner.Plan(database, catalog, DemoCalendar.AsOf);
             if (!plan.Blocked)
-                PublishedCatalog.Publish(database, catalog, plan, DateTime.UtcNow);
+                PublishedCatalog.Publish(database, catalog, plan, TimeProvider.System.GetUtcNow().UtcDateTime);
             var tags = new TagRunner(database, TimeProvider.System).Run(PublishedCatalog.Load(database) ?? catalog, DemoCalendar.AsOf);
 
             if (json)

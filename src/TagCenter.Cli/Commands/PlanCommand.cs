@@ -22,11 +22,11 @@ internal static class PlanCommand
         command.SetAction(result =>
         {
             using var session = WorkspaceSession.Open(result, g, workspace);
-            var when = result.GetValue(asOf) is { } text ? DateTime.Parse(text, CultureInfo.InvariantCulture) : DateTime.Now;
+            var when = result.GetValue(asOf) is { } text ? DateTime.Parse(text, CultureInfo.InvariantCulture) : TimeProvider.System.GetLocalNow().DateTime;
             var files = TagCatalog.Load(session.Definition.Root);
             var plan = TagPlanner.Plan(session.Database, files, when);
             if (apply && !plan.Blocked)
-                PublishedCatalog.Publish(session.Database, files, plan, DateTime.UtcNow);
+                PublishedCatalog.Publish(session.Database, files, plan, TimeProvider.System.GetUtcNow().UtcDateTime);
             if (session.Json)
                 JsonOutput.Write(new
                 {

@@ -122,7 +122,7 @@ internal static class TagsCommand
             var t = session.Texts;
             var when = result.GetValue(asOf) is { } text
                 ? DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal)
-                : DateTime.Now;
+                : TimeProvider.System.GetLocalNow().DateTime;
             // Runs compute what was published (tagcenter apply), not whatever the files say today.
             var catalog = PublishedCatalog.Load(session.Database)
                 ?? throw new TagCenter.Core.Diagnostics.WorkspaceException([new TagCenter.Core.Diagnostics.Diagnostic("tags/", 0, 0, t["tags.unpublished"])]);
@@ -130,7 +130,7 @@ internal static class TagsCommand
             var runner = new TagRunner(session.Database, TimeProvider.System);
             if (result.GetValue(due))
             {
-                only = runner.Due(catalog, DateTime.UtcNow, TimeZoneInfo.Local);
+                only = runner.Due(catalog, TimeProvider.System.GetUtcNow().UtcDateTime, TimeZoneInfo.Local);
                 if (only.Count == 0)
                 {
                     AnsiConsole.MarkupLine($"[green]✔[/] {Markup.Escape(t["tags.nothingdue"])}");

@@ -22,7 +22,7 @@ public sealed record TagLineage(
     {
         var tag = catalog.Find(name) ?? throw new WorkspaceException([new Diagnostic("tags/", 0, 0,
             $"unknown tag '{name}'{Suggest.Hint(name, catalog.Tags.Select(t => t.Name))}")]);
-        var compilation = TagCompiler.Compile(catalog, new TagRunner(db, TimeProvider.System).Schema(), DateTime.Now);
+        var compilation = TagCompiler.Compile(catalog, new TagRunner(db, TimeProvider.System).Schema(), TimeProvider.System.GetLocalNow().DateTime);
         var upstream = compilation.Dependencies.GetValueOrDefault(tag.Name) ?? [];
         var reads = compilation.Reads.GetValueOrDefault(tag.Name) ?? [];
         var downstream = compilation.Dependencies.Where(d => d.Value.Contains(tag.Name)).Select(d => d.Key).ToList();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Shouldly;
 using TagCenter.Core.Diagnostics;
 using TagCenter.Core.Tags;
@@ -132,14 +133,17 @@ public sealed class TagRunnerTests : IDisposable
     public void Due_FollowsEachTagsRefreshSinceItsLastRun()
     {
         var catalog = TagCatalog.From([.. Catalog().Tags.Select(t => t.Name == "活跃度" ? t with { Refresh = "hourly" } : t)]);
-        var runner = new TagRunner(_workspace.Database, TimeProvider.System);
-        runner.Due(catalog, DateTime.UtcNow, TimeZoneInfo.Utc).Count.ShouldBe(catalog.Tags.Count); // never computed
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 30, 0, TimeSpan.Zero));
+        var runner = new TagRunner(_workspace.Database, clock);
+        runner.Due(catalog, clock.GetUtcNow().UtcDateTime, TimeZoneInfo.Utc).Count.ShouldBe(catalog.Tags.Count); // never computed
 
         runner.Run(catalog, AsOf);
 
-        runner.Due(catalog, DateTime.UtcNow, TimeZoneInfo.Utc).ShouldBeEmpty();
-        runner.Due(catalog, DateTime.UtcNow.AddHours(1.01), TimeZoneInfo.Utc).ShouldContain("活跃度"); // daily ones join only after midnight
-        runner.Due(catalog, DateTime.UtcNow.AddDays(1.01), TimeZoneInfo.Utc).Count.ShouldBe(catalog.Tags.Count);
+        runner.Due(catalog, clock.GetUtcNow().UtcDateTime, TimeZoneInfo.Utc).ShouldBeEmpty();
+        clock.Advance(TimeSpan.FromHours(1.01));
+        runner.Due(catalog, clock.GetUtcNow().UtcDateTime, TimeZoneInfo.Utc).ShouldBe(["活跃度"]); // daily ones join only after midnight
+        clock.Advance(TimeSpan.FromDays(1));
+        runner.Due(catalog, clock.GetUtcNow().UtcDateTime, TimeZoneInfo.Utc).Count.ShouldBe(catalog.Tags.Count);
     }
 
     private TagCatalog Catalog()

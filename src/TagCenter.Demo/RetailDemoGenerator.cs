@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace TagCenter.DuckDb.Demo;
+namespace TagCenter.Demo;
 
 /// <summary>
 /// Writes the sample retail workspace's source files: the same people under different identifiers in six

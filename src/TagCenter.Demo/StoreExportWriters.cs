@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace TagCenter.DuckDb.Demo;
+namespace TagCenter.Demo;
 
 /// <summary>Offline POS sales, mini-program users and service-desk tickets: three more systems, three more styles.</summary>
 internal static class StoreExportWriters

@@ -1,7 +1,7 @@
 using System.Reflection;
 using TagCenter.Core.Workspace;
 
-namespace TagCenter.DuckDb.Demo;
+namespace TagCenter.Demo;
 
 /// <summary>The sample retail workspace (samples/retail), embedded so an installed tool can write it anywhere.</summary>
 public static class SampleWorkspace

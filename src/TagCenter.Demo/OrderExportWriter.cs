@@ -1,7 +1,7 @@
 using DuckDB.NET.Data;
 using TagCenter.Core.Sql;
 
-namespace TagCenter.DuckDb.Demo;
+namespace TagCenter.Demo;
 
 /// <summary>The order system's Parquet exports: orders (amounts in 分) and their items.</summary>
 internal static class OrderExportWriter

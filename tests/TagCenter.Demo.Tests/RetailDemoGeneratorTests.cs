@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using Shouldly;
-using TagCenter.DuckDb.Demo;
+using TagCenter.Demo;
 using TagCenter.DuckDb.Ingest;
 using TagCenter.DuckDb.Storage;
 
-namespace TagCenter.DuckDb.Tests.Demo;
+namespace TagCenter.Demo.Tests;
 
 public sealed class RetailDemoGeneratorTests : IDisposable
 {

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace TagCenter.DuckDb.Demo;
+namespace TagCenter.Demo;
 
 /// <summary>The ways real exports write the same fact. Each method picks one, with realistic odds.</summary>
 internal static class DirtyFormats

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace TagCenter.DuckDb.Demo;
+namespace TagCenter.Demo;
 
 /// <summary>App/mini-program and web behaviour logs as JSON Lines, the way two different SDKs write them.</summary>
 internal static class EventLogWriter

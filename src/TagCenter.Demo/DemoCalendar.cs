@@ -1,4 +1,4 @@
-namespace TagCenter.DuckDb.Demo;
+namespace TagCenter.Demo;
 
 /// <summary>Retail seasonality: 双11 and 618 peaks, a Spring Festival dip, busier weekends.</summary>
 public static class DemoCalendar

@@ -1,4 +1,4 @@
-namespace TagCenter.DuckDb.Demo;
+namespace TagCenter.Demo;
 
 /// <summary>What the generator wrote: rows per file.</summary>
 public sealed record DemoSummary(int Persons, IReadOnlyDictionary<string, int> Rows)

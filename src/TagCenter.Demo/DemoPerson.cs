@@ -1,4 +1,4 @@
-namespace TagCenter.DuckDb.Demo;
+namespace TagCenter.Demo;
 
 /// <summary>One simulated customer, the truth behind the dirty exports.</summary>
 internal sealed record DemoPerson

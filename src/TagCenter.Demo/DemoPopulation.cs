@@ -1,6 +1,6 @@
 using Bogus;
 
-namespace TagCenter.DuckDb.Demo;
+namespace TagCenter.Demo;
 
 /// <summary>Creates the simulated customers, deterministically from a seed.</summary>
 internal static class DemoPopulation

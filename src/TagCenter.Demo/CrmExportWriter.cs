@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace TagCenter.DuckDb.Demo;
+namespace TagCenter.Demo;
 
 /// <summary>The member CRM export: GBK, Chinese headers, mixed formats, re-exported duplicates, test accounts.</summary>
 internal static class CrmExportWriter
