@@ -5,7 +5,9 @@ namespace TagCenter.Cli.Tests;
 /// <summary>Runs the real tagcenter executable (built beside the tests) and captures what it prints.</summary>
 internal static class CliRunner
 {
-    public static async Task<(int ExitCode, string Out, string Err)> RunAsync(params string[] args)
+    public static Task<(int ExitCode, string Out, string Err)> RunAsync(params string[] args) => RunWithAsync(null, args);
+
+    public static async Task<(int ExitCode, string Out, string Err)> RunWithAsync(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "tagcenter.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -13,6 +15,9 @@ internal static class CliRunner
         foreach (var a in args)
             start.ArgumentList.Add(a);
         start.Environment["NO_COLOR"] = "1";
+        start.Environment.Remove("COLUMNS");
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[key] = value;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);

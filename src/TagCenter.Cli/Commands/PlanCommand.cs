@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Spectre.Console;
 using TagCenter.Cli.Console;
 using TagCenter.Core.Tags;
@@ -10,24 +9,20 @@ namespace TagCenter.Cli.Commands;
 /// <summary>Tags as code: <c>plan</c> shows what the files would change (with the impact on real data); <c>apply</c> publishes them.</summary>
 internal static class PlanCommand
 {
-    public static Command Plan(GlobalOptions g) => Create(g, "plan", g.Texts["cmd.plan"], apply: false);
-
-    public static Command Apply(GlobalOptions g) => Create(g, "apply", g.Texts["cmd.apply"], apply: true);
-
-    private static Command Create(GlobalOptions g, string name, string description, bool apply)
+    public static Command Create(CliOptions o, bool apply)
     {
-        var workspace = g.Workspace(".");
-        var asOf = new Option<string?>("--as-of") { Description = g.Texts["opt.asof"] };
-        var command = new Command(name, description) { workspace, asOf };
+        var asOf = AsOfOption.Create(o.Texts);
+        var command = new Command(apply ? "apply" : "plan", o.Texts[apply ? "cmd.apply" : "cmd.plan"]) { asOf };
         command.SetAction(result =>
         {
-            using var session = WorkspaceSession.Open(result, g, workspace);
-            var when = result.GetValue(asOf) is { } text ? DateTime.Parse(text, CultureInfo.InvariantCulture) : TimeProvider.System.GetLocalNow().DateTime;
+            var context = CliContext.From(result, o);
+            using var session = context.Open();
+            var when = AsOfOption.Read(result, asOf, session.Definition);
             var files = TagCatalog.Load(session.Definition.Root);
-            var plan = TagPlanner.Plan(session.Database, files, when);
+            var plan = TagPlanner.Plan(session.Database, files, when.Local);
             if (apply && !plan.Blocked)
                 PublishedCatalog.Publish(session.Database, files, plan, TimeProvider.System.GetUtcNow().UtcDateTime);
-            if (session.Json)
+            if (context.Json)
                 JsonOutput.Write(new
                 {
                     applied = apply && !plan.Blocked,
@@ -44,26 +39,26 @@ internal static class PlanCommand
                     }),
                 });
             else
-                Print(plan, apply, session.Texts);
-            return plan.Blocked ? ExitCodes.SourcesFailed : ExitCodes.Ok;
+                Print(plan, apply, context.Texts);
+            return plan.Blocked ? ExitCodes.PlanBlocked : ExitCodes.Ok;
         });
         return command;
     }
 
-    public static void Print(TagPlan plan, bool apply, Texts t)
+    private static void Print(TagPlan plan, bool apply, Texts t)
     {
         if (plan.Changes.Count == 0)
         {
-            AnsiConsole.MarkupLine($"[green]✔[/] {Markup.Escape(t["plan.none"])}");
+            ConsoleOutput.Ok(t["plan.none"]);
             return;
         }
         foreach (var c in plan.Changes)
         {
             var (sign, color) = c.Action switch { TagChangeAction.Added => ("+", "green"), TagChangeAction.Removed => ("-", "red"), _ => ("~", "yellow") };
             var impact = c.PersonsChanging is { } n ? "  " + t.Format("plan.impact", n) : "";
-            AnsiConsole.MarkupLine($"[{color}]{sign} {Markup.Escape(c.Name)}[/] [grey]{c.Code} · {Markup.Escape(string.Join(", ", c.What))}[/]{Markup.Escape(impact)}");
+            AnsiConsole.MarkupLine($"[{color}]{sign} {Markup.Escape(c.Name)}[/] [grey]{Markup.Escape(c.Code)} · {Markup.Escape(string.Join(", ", c.What))}[/]{Markup.Escape(impact)}");
             foreach (var (from, to, persons) in c.Transitions.Where(_ => c.Action == TagChangeAction.Changed))
-                AnsiConsole.MarkupLine($"    [grey]{Markup.Escape(from ?? "∅")} → {Markup.Escape(to ?? "∅")}: {persons:N0}[/]");
+                ConsoleOutput.Grey($"    {from ?? "∅"} → {to ?? "∅"}: {persons:N0}");
             if (c.Dependents.Count > 0)
                 AnsiConsole.MarkupLine($"    [red]{Markup.Escape(t.Format("plan.dependents", string.Join(", ", c.Dependents)))}[/]");
         }

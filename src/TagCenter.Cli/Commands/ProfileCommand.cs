@@ -1,55 +1,79 @@
 using System.CommandLine;
 using Spectre.Console;
 using TagCenter.Cli.Console;
-using TagCenter.Core.Workspace;
+using TagCenter.Core.Diagnostics;
 using TagCenter.DuckDb.Identity;
 using TagCenter.DuckDb.Storage;
+using TagCenter.DuckDb.Tags;
 
 namespace TagCenter.Cli.Commands;
 
+/// <summary><c>tagcenter profile X</c>: the person holding any identifier, where each value came from, and their tags. Read-only.</summary>
 internal static class ProfileCommand
 {
-    public static Command Create(GlobalOptions g)
+    public static Command Create(CliOptions o)
     {
-        var workspace = g.Workspace(".");
-        var identifier = new Argument<string>("identifier") { Description = g.Texts["opt.identifier"] };
-        var command = new Command("profile", g.Texts["cmd.profile"]) { identifier, workspace };
+        var identifier = new Argument<string>("identifier") { Description = o.Texts["opt.identifier"] };
+        var command = new Command("profile", o.Texts["cmd.profile"]) { identifier };
         command.SetAction(result =>
         {
-            using var session = WorkspaceSession.Open(result, g, workspace);
-            var (t, definition, database) = (session.Texts, session.Definition, session.Database);
-            var profile = PersonProfile.Find(database, definition, result.GetValue(identifier)!);
-            if (profile is null)
-            {
-                AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(t.Format("profile.none", result.GetValue(identifier)))}[/]");
-                return ExitCodes.NotFound;
-            }
-            if (result.GetValue(g.Json))
+            var context = CliContext.From(result, o);
+            var t = context.Texts;
+            var value = result.GetValue(identifier)!;
+            using var session = context.OpenReadOnly();
+            if (!session.Database.TableExists("identity_map"))
+                throw new NotFoundException(t["profile.noidentity"]);
+            var profile = PersonProfile.Find(session.Database, session.Definition, value)
+                ?? throw new NotFoundException(t.Format("profile.none", value));
+            var tags = Tags(session.Database, profile.OneId);
+            if (context.Json)
             {
                 JsonOutput.Write(new
                 {
                     oneid = profile.OneId,
                     identifiers = profile.Identifiers.Select(i => new { type = i.Type, value = i.Value, first_rows = i.Rows, rows = i.RowCount }),
                     golden = profile.Golden.Select(f => new { field = f.Field, value = f.Value, source = f.Source, line = f.Line }),
+                    tags = tags.Select(x => new { tag = x.Name, code = x.Code, value = x.Value }),
                     history = profile.History.Select(h => new { at = h.At, kind = h.Kind, other = h.Other, cause = h.Cause }),
                     facts = profile.Facts.ToDictionary(f => f.Fact, f => f.Rows),
                 });
                 return ExitCodes.Ok;
             }
-            AnsiConsole.Write(new Rule($"OneID [bold]{profile.OneId}[/]").LeftJustified());
+            AnsiConsole.Write(new Rule($"OneID [bold]{Markup.Escape(profile.OneId)}[/]").LeftJustified());
             var ids = new Table().Border(TableBorder.Rounded).AddColumn(t["identity.type"]).AddColumn(t["profile.value"]).AddColumn(t["profile.rows"]);
-            foreach (var (type, value, rows, count) in profile.Identifiers)
-                ids.AddRow(type, Markup.Escape(value), Markup.Escape(string.Join(", ", rows) + (count > rows.Count ? $" … ({count:N0})" : "")));
+            foreach (var (type, v, rows, count) in profile.Identifiers)
+                ids.AddRow(ConsoleOutput.Cell(type), ConsoleOutput.Cell(v), ConsoleOutput.Cell(string.Join(", ", rows) + (count > rows.Count ? $" … ({count:N0})" : "")));
             AnsiConsole.Write(ids);
             var golden = new Table().Border(TableBorder.Rounded).Title(t["profile.golden"]).AddColumn(t["profile.field"]).AddColumn(t["profile.value"]).AddColumn(t["profile.from"]);
-            foreach (var (field, value, source, line) in profile.Golden)
-                golden.AddRow(field, Markup.Escape(value ?? "—"), source is null ? "" : $"{source}:{line}");
+            foreach (var (field, v, source, line) in profile.Golden)
+                golden.AddRow(ConsoleOutput.Cell(field), ConsoleOutput.Cell(v ?? "—"), ConsoleOutput.Cell(source is null ? "" : $"{source}:{line}"));
             AnsiConsole.Write(golden);
+            if (tags.Count > 0)
+            {
+                var tagTable = new Table().Border(TableBorder.Rounded).Title(t["profile.tags"]).AddColumn(t["profile.tag"]).AddColumn(t["profile.value"]);
+                foreach (var (name, _, v) in tags)
+                    tagTable.AddRow(ConsoleOutput.Cell(name), ConsoleOutput.Cell(v ?? "—"));
+                AnsiConsole.Write(tagTable);
+            }
             AnsiConsole.MarkupLine($"{Markup.Escape(t["profile.facts"])}: {Markup.Escape(string.Join(" · ", profile.Facts.Select(f => $"{f.Fact} {f.Rows:N0}")))}");
             foreach (var (at, kind, other, cause) in profile.History)
-                AnsiConsole.MarkupLine($"  [grey]{at:yyyy-MM-dd HH:mm} {kind} {Markup.Escape(other)}: {Markup.Escape(cause)}[/]");
+                ConsoleOutput.Grey($"  {at:yyyy-MM-dd HH:mm} {kind} {other}: {cause}");
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The person's latest value of every published tag (person_tags), in catalog order.</summary>
+    private static List<(string Name, string Code, string? Value)> Tags(WorkspaceDatabase db, string oneId)
+    {
+        if (!db.TableExists("person_tags") || !db.TableExists("tag_catalog") || PublishedCatalog.Load(db) is not { } catalog)
+            return [];
+        var columns = db.Rows("SELECT column_name FROM duckdb_columns() WHERE table_name = 'person_tags' AND column_name <> 'oneid'")
+            .Select(r => (string)r[0]!).ToHashSet(StringComparer.Ordinal);
+        var known = catalog.Tags.Where(tag => columns.Contains(tag.Code)).ToList();
+        if (known.Count == 0)
+            return [];
+        var row = db.Rows($"SELECT {string.Join(", ", known.Select(tag => $"CAST(\"{tag.Code}\" AS VARCHAR)"))} FROM person_tags WHERE oneid = $1", oneId);
+        return [.. known.Select((tag, i) => (tag.Name, tag.Code, row.Count == 0 ? null : (string?)row[0][i]))];
     }
 }

@@ -1,28 +1,33 @@
 using System.CommandLine;
 using Spectre.Console;
 using TagCenter.Cli.Console;
-using TagCenter.Core.Workspace;
+using TagCenter.DuckDb.Freshness;
 using TagCenter.DuckDb.Ingest;
-using TagCenter.DuckDb.Storage;
 
 namespace TagCenter.Cli.Commands;
 
+/// <summary><c>tagcenter status</c>: each source's last load and quarantine reasons, and how fresh each stage is. Read-only.</summary>
 internal static class StatusCommand
 {
-    public static Command Create(GlobalOptions g)
+    public static Command Create(CliOptions o)
     {
-        var workspace = g.Workspace(".");
-        var command = new Command("status", g.Texts["cmd.status"]) { workspace };
+        var command = new Command("status", o.Texts["cmd.status"]);
         command.SetAction(result =>
         {
-            using var session = WorkspaceSession.Open(result, g, workspace);
-            var (t, definition, database) = (session.Texts, session.Definition, session.Database);
+            var context = CliContext.From(result, o);
+            var t = context.Texts;
+            using var session = context.OpenReadOnly();
+            var (definition, database) = (session.Definition, session.Database);
             var statuses = SourceStatus.For(database, definition.Sources.Select(s => s.Name));
-            if (result.GetValue(g.Json))
+            var freshness = WorkspaceFreshness.Of(database, definition);
+            if (context.Json)
             {
-                JsonOutput.Write(new { workspace = definition.Root, database = definition.DatabasePath, sources = statuses });
+                JsonOutput.Write(new StatusResult(definition.Root, definition.DatabasePath, database.Snapshot, statuses,
+                    [freshness.Sources, freshness.Identity, freshness.Tags]));
                 return ExitCodes.Ok;
             }
+            if (database.Snapshot is not null)
+                ConsoleOutput.Warn(t["storage.snapshot"]);
             var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(definition.Name))
                 .AddColumn(t["col.source"]).AddColumn(t["col.status"]).AddColumn(t["col.last"])
                 .AddColumn(new TableColumn(t["col.read"]).RightAligned()).AddColumn(new TableColumn(t["col.loaded"]).RightAligned())
@@ -31,16 +36,33 @@ internal static class StatusCommand
             {
                 var status = s.LastStatus switch
                 {
-                    null => $"[grey]{t["status.never"]}[/]",
-                    "failed" => "[red]failed[/]",
-                    var other => $"[green]{other}[/]",
+                    null => $"[grey]{Markup.Escape(t["status.never"])}[/]",
+                    "failed" => $"[red]{Markup.Escape(t["status.failed"])}[/]",
+                    var other => $"[green]{Markup.Escape(t.Format("status." + other))}[/]",
                 };
-                table.AddRow(Markup.Escape(s.Source), status, s.LastFinished?.ToString("yyyy-MM-dd HH:mm:ss") ?? "",
-                    $"{s.Read:N0}", $"{s.Loaded:N0}", $"{s.Quarantined:N0}", Markup.Escape(LoadResultsView.Reasons(s.TopReasons, t, 3)));
+                table.AddRow(new Markup(Markup.Escape(s.Source)), new Markup(status), ConsoleOutput.Cell(s.LastFinished?.ToString("yyyy-MM-dd HH:mm:ss")),
+                    new Markup($"{s.Read:N0}"), new Markup($"{s.Loaded:N0}"), new Markup($"{s.Quarantined:N0}"),
+                    new Markup(Markup.Escape(LoadResultsView.Reasons(s.TopReasons, t, 3))));
             }
             AnsiConsole.Write(table);
+            foreach (var s in statuses.Where(s => s.LastStatus == "failed"))
+                ConsoleOutput.Warn($"  {s.Source}: {t["status.kept"]}");
+            foreach (var stage in new[] { freshness.Sources, freshness.Identity, freshness.Tags })
+            {
+                var name = t["stage." + stage.Stage];
+                var when = stage.LastRun is { } at ? $" ({at:yyyy-MM-dd HH:mm:ss})" : "";
+                if (stage.Fresh)
+                    ConsoleOutput.Ok($"{name}{when}: {t["fresh.ok"]}");
+                else
+                    ConsoleOutput.Warn($"! {name}{when}: {string.Join("; ", stage.Reasons)}");
+            }
+            if (!freshness.Fresh)
+                ConsoleOutput.Grey(t["fresh.hint"]);
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    private sealed record StatusResult(string Workspace, string Database, string? Snapshot, IReadOnlyList<SourceStatus> Sources,
+        IReadOnlyList<StageFreshness> Stages);
 }

@@ -37,6 +37,9 @@ internal sealed class Texts
 
     public string Format(string key, params object?[] args) => Table.Format(key, Language, args);
 
+    /// <summary>The text in the run's language (for code that has no <see cref="Texts"/> at hand).</summary>
+    public static string T(string key, params object?[] args) => Table.T(key, args);
+
     public string Reason(string code) => this["reason." + code];
 
     public static IEnumerable<string> Keys => Table.Keys;

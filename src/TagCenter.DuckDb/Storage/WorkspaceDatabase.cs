@@ -1,34 +1,103 @@
 using System.Data.Common;
 using DuckDB.NET.Data;
+using System.Text.RegularExpressions;
 using TagCenter.Core.Diagnostics;
+using TagCenter.Core.Text;
 
 namespace TagCenter.DuckDb.Storage;
 
 /// <summary>The workspace's embedded DuckDB file: source tables, quarantine and load history.</summary>
-public sealed class WorkspaceDatabase : IDisposable
+public sealed partial class WorkspaceDatabase : IDisposable
 {
     private WorkspaceDatabase(DuckDBConnection connection) => Connection = connection;
 
     public DuckDBConnection Connection { get; }
 
-    /// <summary>Opens (creating if needed) a database file, or an in-memory one for ":memory:".</summary>
+    /// <summary>Opens (creating if needed) a database file for writing, or an in-memory one for ":memory:".</summary>
     public static WorkspaceDatabase Open(string path)
     {
         if (path != ":memory:")
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var connection = new DuckDBConnection($"DataSource={path}");
+            CreateFolder(path);
+        var database = new WorkspaceDatabase(Connect(path, $"DataSource={path}"));
+        database.Execute(Schema);
+        return database;
+    }
+
+    /// <summary>
+    /// Opens a database for reading only: on a read-only folder, before anything was loaded (an empty database),
+    /// and while another process writes to it (a copy of its last checkpoint; <see cref="Snapshot"/> says so).
+    /// </summary>
+    public static WorkspaceDatabase OpenReadOnly(string path)
+    {
+        if (!File.Exists(path))
+            return Open(":memory:");
+        try
+        {
+            return new WorkspaceDatabase(Connect(path, $"DataSource={path};ACCESS_MODE=READ_ONLY"));
+        }
+        catch (WorkspaceBusyException busy)
+        {
+            var copy = Path.Combine(Path.GetTempPath(), $"tagcenter-snapshot-{Environment.ProcessId}-{Guid.NewGuid():N}.duckdb");
+            File.Copy(path, copy);
+            if (File.Exists(path + ".wal"))
+                File.Copy(path + ".wal", copy + ".wal");
+            try
+            {
+                return new WorkspaceDatabase(Connect(copy, $"DataSource={copy};ACCESS_MODE=READ_ONLY")) { Snapshot = busy.Message, _temporaryCopy = copy };
+            }
+            catch (TagCenterException)
+            {
+                DeleteCopy(copy);
+                throw busy;
+            }
+        }
+    }
+
+    /// <summary>Set when this is a copy taken while another process was writing: why, for the user.</summary>
+    public string? Snapshot { get; private init; }
+
+    private string? _temporaryCopy;
+
+    private static void CreateFolder(string path)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new TagCenterException(Texts.T("storage.folder", folder, e.Message), e);
+        }
+    }
+
+    private static DuckDBConnection Connect(string path, string connectionString)
+    {
+        var connection = new DuckDBConnection(connectionString);
         try
         {
             connection.Open();
+            return connection;
         }
         catch (DuckDBException e)
         {
             connection.Dispose();
-            throw new TagCenterException($"cannot open the workspace database {path}: {e.Message}", e);
+            if (LockHolder().Match(e.Message) is { Success: true } held)
+                throw new WorkspaceBusyException(Texts.T("storage.busy", path, held.Groups["pid"].Value), e);
+            if (e.Message.Contains("Read-only file system", StringComparison.OrdinalIgnoreCase)
+                || e.Message.Contains("Permission denied", StringComparison.OrdinalIgnoreCase))
+                throw new TagCenterException(Texts.T("storage.readonly", path), e);
+            throw new TagCenterException(Texts.T("storage.open", path, e.Message), e);
         }
-        var database = new WorkspaceDatabase(connection);
-        database.Execute(Schema);
-        return database;
+    }
+
+    [GeneratedRegex(@"Could not set lock on file.*?\(PID (?<pid>\d+)\)|Conflicting lock is held in .*?PID (?<pid>\d+)", RegexOptions.Singleline)]
+    private static partial Regex LockHolder();
+
+    private static void DeleteCopy(string copy)
+    {
+        File.Delete(copy);
+        File.Delete(copy + ".wal");
     }
 
     private const string Schema = """
@@ -134,5 +203,10 @@ public sealed class WorkspaceDatabase : IDisposable
         }
     }
 
-    public void Dispose() => Connection.Dispose();
+    public void Dispose()
+    {
+        Connection.Dispose();
+        if (_temporaryCopy is not null)
+            DeleteCopy(_temporaryCopy);
+    }
 }

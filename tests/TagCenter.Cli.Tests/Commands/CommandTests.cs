@@ -16,10 +16,10 @@ public sealed class CommandTests
 
         init.ExitCode.ShouldBe(0, init.Err);
         load.ExitCode.ShouldBe(0, load.Out + load.Err);
-        var source = JsonDocument.Parse(load.Out).RootElement[0];
-        source.GetProperty("source").GetString().ShouldBe("customers");
-        source.GetProperty("read").GetInt64().ShouldBe(source.GetProperty("loaded").GetInt64() + source.GetProperty("quarantined").GetInt64());
-        source.GetProperty("loaded").GetInt64().ShouldBe(3);
+        var sources = JsonDocument.Parse(load.Out).RootElement;
+        var customers = sources.EnumerateArray().Single(s => s.GetProperty("source").GetString() == "customers");
+        customers.GetProperty("read").GetInt64().ShouldBe(3); // the starter CSV has three data lines
+        customers.GetProperty("loaded").GetInt64().ShouldBe(3);
         JsonDocument.Parse(again.Out).RootElement[0].GetProperty("status").GetString().ShouldBe("unchanged");
     }
 
@@ -32,7 +32,22 @@ public sealed class CommandTests
         var second = await CliRunner.RunAsync("init", dir, "--lang", "zh");
 
         second.ExitCode.ShouldBe(1);
-        second.Out.ShouldContain("已存在");
+        second.Err.ShouldContain("已存在");
+        second.Out.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Init_OntoAFile_UsageErrorNoStackTrace()
+    {
+        var file = Path.Combine(CliRunner.TempDir(), "x.txt");
+        File.WriteAllText(file, "mine");
+
+        var result = await CliRunner.RunAsync("init", file, "--lang", "en");
+
+        result.ExitCode.ShouldBe(1);
+        result.Err.ShouldContain("is a file, not a folder");
+        result.Err.ShouldNotContain("   at ");
+        File.ReadAllText(file).ShouldBe("mine");
     }
 
     [Fact]
@@ -44,8 +59,26 @@ public sealed class CommandTests
         var result = await CliRunner.RunAsync("load", "--workspace", dir, "--lang", "en");
 
         result.ExitCode.ShouldBe(2);
-        result.Out.ShouldContain("tagcenter.yaml:4:5");
-        result.Out.ShouldContain("did you mean 'path'");
+        result.Err.ShouldContain("tagcenter.yaml:4:5");
+        result.Err.ShouldContain("did you mean 'path'");
+    }
+
+    [Fact]
+    public async Task Load_BadWorkspaceJson_ErrorObjectOnStderr()
+    {
+        var dir = CliRunner.TempDir();
+        File.WriteAllText(Path.Combine(dir, "tagcenter.yaml"), "sources:\n  crm:\n    kind: csv\n    pth: x.csv\n    columns: { id: {} }\n");
+
+        var result = await CliRunner.RunAsync("load", "--workspace", dir, "--json", "--lang", "en");
+
+        result.ExitCode.ShouldBe(2);
+        result.Out.ShouldBeEmpty();
+        var error = JsonDocument.Parse(result.Err).RootElement;
+        error.GetProperty("code").GetString().ShouldBe("workspace_invalid");
+        error.GetProperty("file").GetString().ShouldNotBeNull().ShouldEndWith("tagcenter.yaml");
+        error.GetProperty("line").GetInt32().ShouldBe(4);
+        error.GetProperty("column").GetInt32().ShouldBe(5);
+        error.GetProperty("error").GetString().ShouldNotBeNullOrEmpty();
     }
 
     [Fact]
@@ -69,55 +102,38 @@ public sealed class CommandTests
         var dir = CliRunner.TempDir();
         await CliRunner.RunAsync("init", dir);
 
-        var result = await CliRunner.RunAsync("load", "--workspace", dir, "--source", "custmers");
+        var result = await CliRunner.RunAsync("load", "--workspace", dir, "--source", "custmers", "--lang", "en");
 
         result.ExitCode.ShouldBe(2);
-        result.Out.ShouldContain("did you mean 'customers'");
+        result.Err.ShouldContain("did you mean 'customers'");
     }
 
-    [Fact]
-    public async Task Demo_SmallWorkspace_EveryStageReportsNumbers()
+    [Theory]
+    [InlineData("fr")]
+    [InlineData("klingon")]
+    public async Task Lang_Unknown_UsageError(string lang)
+    {
+        var result = await CliRunner.RunAsync("status", "--lang", lang, "--json");
+
+        result.ExitCode.ShouldBe(1);
+        JsonDocument.Parse(result.Err).RootElement.GetProperty("code").GetString().ShouldBe("usage");
+    }
+
+    [Theory]
+    [InlineData("run", "garbage")]
+    [InlineData("run", "2026-13-45")]
+    [InlineData("plan", "yesterday")]
+    [InlineData("apply", "2026-02-30")]
+    public async Task AsOf_Unparseable_UsageErrorWithFormats(string command, string asOf)
     {
         var dir = CliRunner.TempDir();
+        await CliRunner.RunAsync("init", dir);
 
-        var result = await CliRunner.RunAsync("demo", "--workspace", dir, "--persons", "400", "--json");
+        var result = await CliRunner.RunAsync(command, "-w", dir, "--as-of", asOf, "--lang", "en");
 
-        result.ExitCode.ShouldBe(0, result.Err);
-        var json = JsonDocument.Parse(result.Out).RootElement;
-        json.GetProperty("generated").GetProperty("persons").GetInt32().ShouldBe(400);
-        var load = json.GetProperty("load");
-        load.GetProperty("read").GetInt64().ShouldBe(load.GetProperty("loaded").GetInt64() + load.GetProperty("quarantined").GetInt64());
-        load.GetProperty("sources").GetArrayLength().ShouldBe(8);
-        var status = await CliRunner.RunAsync("status", "--workspace", dir, "--lang", "zh");
-        status.ExitCode.ShouldBe(0);
-        status.Out.ShouldContain("crm_members");
-        var persons = json.GetProperty("identity").GetProperty("persons").GetInt64();
-        persons.ShouldBeGreaterThan(0);
-        var again = await CliRunner.RunAsync("identity", "run", "--incremental", "--workspace", dir, "--json");
-        again.ExitCode.ShouldBe(0, again.Err);
-        var rerun = JsonDocument.Parse(again.Out).RootElement;
-        rerun.GetProperty("incremental").GetBoolean().ShouldBeTrue();
-        rerun.GetProperty("reresolved").GetInt64().ShouldBe(0);
-        rerun.GetProperty("persons").GetInt64().ShouldBe(persons);
-        var stats = await CliRunner.RunAsync("identity", "stats", "--workspace", dir, "--json");
-        JsonDocument.Parse(stats.Out).RootElement.GetProperty("persons").GetInt64().ShouldBe(persons);
-        var phone = await CliRunner.RunAsync("profile", "nobody-at-all", "--workspace", dir);
-        phone.ExitCode.ShouldBe(4);
-
-        json.GetProperty("tags").GetProperty("tags").GetArrayLength().ShouldBe(14);
-        var show = await CliRunner.RunAsync("tag", "show", "活跃度", "--workspace", dir, "--json");
-        show.ExitCode.ShouldBe(0, show.Err);
-        var shown = JsonDocument.Parse(show.Out).RootElement;
-        shown.GetProperty("code").GetString().ShouldBe("activity_level");
-        shown.GetProperty("upstream_tags")[0].GetString().ShouldBe("近30天访问次数");
-        var plan = await CliRunner.RunAsync("plan", "--workspace", dir, "--json");
-        JsonDocument.Parse(plan.Out).RootElement.GetProperty("changes").GetArrayLength().ShouldBe(0);
-        var refresh = await CliRunner.RunAsync("run", "--tags", "活跃度", "--as-of", "2026-11-01", "--workspace", dir, "--json");
-        refresh.ExitCode.ShouldBe(0, refresh.Err);
-        JsonDocument.Parse(refresh.Out).RootElement.GetProperty("tags").GetArrayLength().ShouldBe(1);
-        var dictionary = await CliRunner.RunAsync("tags", "dictionary", "--workspace", dir);
-        dictionary.ExitCode.ShouldBe(0);
-        File.ReadAllText(Path.Combine(dir, "tag-dictionary.md")).ShouldContain("活跃度");
+        result.ExitCode.ShouldBe(1, result.Err);
+        result.Err.ShouldContain("2026-06-30T18:00:00+08:00");
+        result.Err.ShouldNotContain("   at ");
     }
 
     [Fact]
@@ -126,7 +142,7 @@ public sealed class CommandTests
         var result = await CliRunner.RunAsync("demo", "--persons", "0");
 
         result.ExitCode.ShouldBe(1);
-        (result.Out + result.Err).ShouldContain("--persons");
+        result.Err.ShouldContain("--persons");
     }
 
     [Fact]
@@ -135,5 +151,50 @@ public sealed class CommandTests
         var result = await CliRunner.RunAsync("--help", "--lang", "zh");
 
         result.Out.ShouldContain("统一标签中心");
+        result.Out.ShouldContain("工作区");
+    }
+
+    [Fact]
+    public async Task TagsDictionary_OutOntoAFile_UsageError()
+    {
+        var dir = CliRunner.TempDir();
+        await CliRunner.RunAsync("init", dir);
+        var file = Path.Combine(dir, "taken");
+        File.WriteAllText(file, "mine");
+
+        var result = await CliRunner.RunAsync("tags", "dictionary", "-w", dir, "--out", file, "--lang", "en");
+
+        result.ExitCode.ShouldBe(1);
+        result.Err.ShouldContain("is a file, not a folder");
+        File.ReadAllText(file).ShouldBe("mine");
+    }
+
+    [Fact]
+    public async Task TagsDictionary_UnwritableFolder_IoError()
+    {
+        var dir = CliRunner.TempDir();
+        await CliRunner.RunAsync("init", dir);
+
+        // /proc refuses new folders even for root, unlike a chmod'ed folder.
+        var result = await CliRunner.RunAsync("tags", "dictionary", "-w", dir, "--out", "/proc/tagcenter-test", "--lang", "en");
+
+        result.ExitCode.ShouldBe(6);
+        result.Err.ShouldContain("/proc/tagcenter-test");
+        result.Err.ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    public async Task Status_Piped_FollowsColumns()
+    {
+        var dir = CliRunner.TempDir();
+        await CliRunner.RunAsync("init", dir);
+        await CliRunner.RunAsync("load", "-w", dir);
+
+        var narrow = await CliRunner.RunWithAsync(new Dictionary<string, string> { ["COLUMNS"] = "60" }, "status", "-w", dir, "--lang", "en");
+        var wide = await CliRunner.RunWithAsync(new Dictionary<string, string> { ["COLUMNS"] = "200" }, "status", "-w", dir, "--lang", "en");
+
+        narrow.ExitCode.ShouldBe(0, narrow.Err);
+        narrow.Out.Split('\n').Max(l => l.Length).ShouldBeLessThanOrEqualTo(60);
+        wide.Out.Split('\n').Max(l => l.Length).ShouldBeGreaterThan(80);
     }
 }

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using TagCenter.Cli.Commands;
+using TagCenter.Cli.Console;
+
+namespace TagCenter.Cli;
+
+/// <summary>The command tree, and the one place where failures become error records and exit codes.</summary>
+internal static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var texts = Texts.FromArgs(args);
+        var options = new CliOptions(texts);
+        var root = new RootCommand(texts["app.description"]) { options.Lang, options.Json, options.Workspace };
+        foreach (var command in Commands(options))
+            root.Subcommands.Add(command);
+
+        var json = args.Contains("--json");
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+            return CliErrors.Usage(parse.Errors.Select(e => e.Message), json, texts);
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e)
+        {
+            return CliErrors.Report(e, json, texts);
+        }
+    }
+
+    private static IEnumerable<Command> Commands(CliOptions o) =>
+    [
+        InitCommand.Create(o),
+        DemoCommand.Create(o),
+        LoadCommand.Create(o),
+        RefreshCommand.Create(o),
+        StatusCommand.Create(o),
+        IdentityCommand.Create(o),
+        ProfileCommand.Create(o),
+        TagsCommand.Create(o),
+        TagShowCommand.Create(o),
+        RunCommand.Create(o),
+        PlanCommand.Create(o, apply: false),
+        PlanCommand.Create(o, apply: true),
+        ExportCommand.Create(o),
+    ];
+}

@@ -1,0 +1,80 @@
+using System.CommandLine;
+using TagCenter.Cli.Console;
+using TagCenter.Core.Diagnostics;
+using TagCenter.DuckDb.Storage;
+
+namespace TagCenter.Cli.Commands;
+
+/// <summary>
+/// <c>tagcenter export persons|identities|tags</c>: the golden record, identifier → OneID, or tag values per person
+/// (the latest, or those of one run with <c>--run</c>) as CSV or Parquet. Read-only.
+/// </summary>
+internal static class ExportCommand
+{
+    private static readonly string[] Whats = ["persons", "identities", "tags"];
+
+    public static Command Create(CliOptions o)
+    {
+        var what = new Argument<string>("what") { Description = o.Texts["opt.export.what"] };
+        what.AcceptOnlyFromAmong(Whats);
+        var format = new Option<string>("--format") { Description = o.Texts["opt.export.format"], DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "parquet");
+        var output = new Option<string?>("--out") { Description = o.Texts["opt.export.out"] };
+        var run = new Option<string?>("--run") { Description = o.Texts["opt.export.run"] };
+        var force = new Option<bool>("--force") { Description = o.Texts["opt.export.force"] };
+        var command = new Command("export", o.Texts["cmd.export"]) { what, format, output, run, force };
+        command.SetAction(result =>
+        {
+            var context = CliContext.From(result, o);
+            var t = context.Texts;
+            using var session = context.OpenReadOnly();
+            var kind = result.GetValue(what)!;
+            var fmt = result.GetValue(format)!;
+            var runId = result.GetValue(run);
+            var (query, parameters) = Query(session.Database, kind, runId, t);
+            var file = WorkspaceFiles.NewFile(result.GetValue(output) ?? Path.Combine(session.Definition.Root, "exports", $"{kind}.{fmt}"),
+                result.GetValue(force));
+            var rows = session.Database.Scalar<long>($"SELECT count(*) FROM ({query})", parameters);
+            // COPY takes its target as a literal: the path is quoted (never bound), the query's values are bound.
+            var target = "'" + file.Replace("'", "''", StringComparison.Ordinal) + "'";
+            session.Database.Execute($"COPY ({query}) TO {target} ({(fmt == "csv" ? "FORMAT csv, HEADER" : "FORMAT parquet")})", parameters);
+            if (context.Json)
+                JsonOutput.Write(new ExportResult(kind, fmt, file, rows, runId));
+            else
+                ConsoleOutput.Ok(t.Format("export.done", rows, kind, file));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static (string Sql, object?[] Parameters) Query(WorkspaceDatabase db, string what, string? runId, Texts t)
+    {
+        switch (what)
+        {
+            case "persons":
+                Require(db, "dim_person", t["export.noidentity"]);
+                return ("SELECT * FROM dim_person ORDER BY oneid", []);
+            case "identities":
+                Require(db, "identity_map", t["export.noidentity"]);
+                return ("SELECT type, value, oneid, entity, first_seen, occurrences FROM identity_map ORDER BY oneid, type, value", []);
+            default:
+                if (runId is null)
+                {
+                    Require(db, "person_tags", t["export.notags"]);
+                    return ("SELECT * FROM person_tags ORDER BY oneid", []);
+                }
+                Require(db, "tag_values", t["export.notags"]);
+                if (db.Scalar<long>("SELECT count(*) FROM tag_runs WHERE run_id = $1", runId) == 0)
+                    throw new NotFoundException(t.Format("export.norun", runId));
+                return ("SELECT v.oneid, v.tag, v.value, r.as_of FROM tag_values v JOIN tag_runs r USING (run_id) WHERE v.run_id = $1 ORDER BY v.oneid, v.tag", [runId]);
+        }
+    }
+
+    private static void Require(WorkspaceDatabase db, string table, string message)
+    {
+        if (!db.TableExists(table))
+            throw new NotFoundException(message);
+    }
+
+    private sealed record ExportResult(string What, string Format, string File, long Rows, string? Run);
+}

@@ -1,0 +1,139 @@
+using System.CommandLine;
+using System.Diagnostics;
+using TagCenter.Cli.Console;
+using TagCenter.Core.Tags;
+using TagCenter.Core.Workspace;
+using TagCenter.DuckDb.Freshness;
+using TagCenter.DuckDb.Identity;
+using TagCenter.DuckDb.Ingest;
+using TagCenter.DuckDb.Storage;
+using TagCenter.DuckDb.Tags;
+
+namespace TagCenter.Cli.Commands;
+
+/// <summary>
+/// <c>tagcenter refresh</c> brings a workspace up to date like make: loads the sources whose file or declaration
+/// changed, re-resolves identity (incrementally) when loads happened since the last run, drops fact tables of
+/// sources no longer declared, and recomputes the tags that are due — all of them when their inputs changed.
+/// </summary>
+internal static class RefreshCommand
+{
+    public static Command Create(CliOptions o)
+    {
+        var asOf = AsOfOption.Create(o.Texts);
+        var allowShrink = new Option<bool>("--allow-shrink") { Description = o.Texts["opt.allowshrink"] };
+        var command = new Command("refresh", o.Texts["cmd.refresh"]) { asOf, allowShrink };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var context = CliContext.From(result, o);
+            using var session = context.Open();
+            var when = AsOfOption.Read(result, asOf, session.Definition);
+            var refreshed = await RunAsync(context, session.Definition, session.Database,
+                new RefreshSettings(when, ForceLoad: false, Publish: false, result.GetValue(allowShrink)), cancellationToken);
+            if (context.Json)
+                JsonOutput.Write(refreshed);
+            return refreshed.ExitCode;
+        });
+        return command;
+    }
+
+    /// <summary>What refresh (and demo) should do: the as-of of tag runs, whether to reload everything, whether to publish the tag files first.</summary>
+    public sealed record RefreshSettings(AsOf AsOf, bool ForceLoad, bool Publish, bool AllowShrink);
+
+    public sealed record RefreshResult(
+        object? Loads, IdentityRunReport? Identity, IReadOnlyList<string> DroppedFacts, TagRunReport? Tags,
+        string? TagsSkipped, TimeSpan Elapsed)
+    {
+        public int ExitCode { get; init; }
+    }
+
+    public static async Task<RefreshResult> RunAsync(CliContext context, WorkspaceDefinition definition, WorkspaceDatabase database,
+        RefreshSettings settings, CancellationToken cancellationToken)
+    {
+        var t = context.Texts;
+        var total = Stopwatch.StartNew();
+        var before = WorkspaceFreshness.Of(database, definition);
+
+        var sources = settings.ForceLoad ? definition.Sources : definition.Sources.Where(s => before.SourcesToLoad.Contains(s.Name)).ToList();
+        var step = Stopwatch.StartNew();
+        var loads = sources.Count == 0 ? [] : await LoadCommand.LoadWithProgressAsync(database, definition, sources, settings.ForceLoad,
+            settings.AllowShrink, context.Json, t, cancellationToken);
+        if (!context.Json)
+        {
+            var loaded = loads.Where(r => r.Report is not null).Select(r => r.Report!).ToList();
+            ConsoleOutput.Step(t["step.load"], sources.Count == 0 ? t["refresh.sources_fresh"]
+                : t.Format("load.summary", loaded.Sum(r => r.Read), loaded.Sum(r => r.Loaded), loaded.Sum(r => r.Quarantined)), step.Elapsed);
+            if (loads.Count > 0)
+                LoadCommand.PrintSummary(loads, t);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        IdentityRunReport? identity = null;
+        var afterLoads = WorkspaceFreshness.Of(database, definition);
+        if (!afterLoads.Identity.Fresh)
+        {
+            var incremental = afterLoads.Identity.LastRun is not null;
+            identity = ConsoleOutput.Busy(context, t["step.identity"], () => new IdentityRunner(database, definition, TimeProvider.System).Run(incremental));
+            if (!context.Json)
+                IdentityView.Print(identity, t);
+        }
+        else if (!context.Json)
+            ConsoleOutput.Ok(t["step.identity"] + "  " + t["refresh.identity_fresh"]);
+        var dropped = DropUndeclaredFacts(database, definition);
+        foreach (var fact in dropped.Where(_ => !context.Json))
+            ConsoleOutput.Grey("  " + t.Format("refresh.dropped", fact));
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var (tags, skipped) = RunTags(context, definition, database, settings, cancellationToken);
+        return new RefreshResult(LoadResultsView.Json(loads), identity, dropped, tags, skipped, total.Elapsed)
+        {
+            ExitCode = loads.Any(r => r.Error is not null) ? ExitCodes.SourcesFailed : ExitCodes.Ok,
+        };
+    }
+
+    private static (TagRunReport? Report, string? Skipped) RunTags(CliContext context, WorkspaceDefinition definition, WorkspaceDatabase database,
+        RefreshSettings settings, CancellationToken cancellationToken)
+    {
+        var t = context.Texts;
+        if (settings.Publish)
+        {
+            var files = TagCatalog.Load(definition.Root);
+            var plan = TagPlanner.Plan(database, files, settings.AsOf.Local);
+            if (!plan.Blocked)
+                PublishedCatalog.Publish(database, files, plan, TimeProvider.System.GetUtcNow().UtcDateTime);
+        }
+        var catalog = PublishedCatalog.Load(database);
+        if (catalog is null)
+        {
+            if (!context.Json)
+                ConsoleOutput.Warn(t["tags.unpublished"]);
+            return (null, t["tags.unpublished"]);
+        }
+        var freshness = WorkspaceFreshness.Of(database, definition);
+        var runner = new TagRunner(database, TimeProvider.System);
+        IReadOnlyCollection<string>? only = freshness.Tags.Fresh
+            ? runner.Due(catalog, TimeProvider.System.GetUtcNow().UtcDateTime, AsOfOption.Zone(definition))
+            : null; // inputs changed: every tag
+        if (only is { Count: 0 })
+        {
+            if (!context.Json)
+                ConsoleOutput.Ok(t["step.tags"] + "  " + t["tags.nothingdue"]);
+            return (null, t["tags.nothingdue"]);
+        }
+        var report = ConsoleOutput.Busy(context, t["step.tags"], () => runner.Run(catalog, settings.AsOf.Local, only));
+        if (!context.Json)
+            TagTreeView.PrintRun(catalog, report, settings.AsOf, t);
+        return (report, null);
+    }
+
+    /// <summary>Fact tables of sources that are no longer declared would keep feeding tags: they go.</summary>
+    private static List<string> DropUndeclaredFacts(WorkspaceDatabase database, WorkspaceDefinition definition)
+    {
+        var declared = definition.Sources.Where(s => s.Fact is not null).Select(s => "fact_" + s.Fact).ToHashSet(StringComparer.Ordinal);
+        var orphans = database.Rows("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'fact\\_%' ESCAPE '\\' AND NOT temporary")
+            .Select(r => (string)r[0]!).Where(name => !declared.Contains(name)).Order(StringComparer.Ordinal).ToList();
+        foreach (var table in orphans)
+            database.Execute($"DROP TABLE \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
+        return orphans;
+    }
+}

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using TagCenter.Cli.Console;
+using TagCenter.Core.Diagnostics;
+using TagCenter.DuckDb.Freshness;
+using TagCenter.DuckDb.Tags;
+
+namespace TagCenter.Cli.Commands;
+
+/// <summary><c>tagcenter run</c>: computes the published tags as of an instant and stores a snapshot; warns when its inputs are stale.</summary>
+internal static class RunCommand
+{
+    public static Command Create(CliOptions o)
+    {
+        var tags = new Option<string[]>("--tags") { Description = o.Texts["opt.tags"], AllowMultipleArgumentsPerToken = true };
+        var asOf = AsOfOption.Create(o.Texts);
+        var due = new Option<bool>("--due") { Description = o.Texts["opt.due"] };
+        var command = new Command("run", o.Texts["cmd.run"]) { tags, asOf, due };
+        command.SetAction(result =>
+        {
+            var context = CliContext.From(result, o);
+            var t = context.Texts;
+            using var session = context.Open();
+            var when = AsOfOption.Read(result, asOf, session.Definition);
+            // Runs compute what was published (tagcenter apply), not whatever the files say today.
+            var catalog = PublishedCatalog.Load(session.Database)
+                ?? throw new WorkspaceException([new Diagnostic("tags/", 0, 0, t["tags.unpublished"])]);
+            var freshness = WorkspaceFreshness.Of(session.Database, session.Definition);
+            var stale = freshness.Sources.Reasons.Concat(freshness.Identity.Reasons).ToList();
+            if (!context.Json)
+                foreach (var reason in stale)
+                    ConsoleOutput.Warn("! " + t.Format("run.stale", reason));
+            IReadOnlyCollection<string>? only = result.GetValue(tags) is { Length: > 0 } names ? names : null;
+            var runner = new TagRunner(session.Database, TimeProvider.System);
+            if (result.GetValue(due))
+            {
+                only = runner.Due(catalog, TimeProvider.System.GetUtcNow().UtcDateTime, AsOfOption.Zone(session.Definition));
+                if (only.Count == 0)
+                {
+                    if (context.Json)
+                        JsonOutput.Write(new { tags = Array.Empty<object>(), stale });
+                    else
+                        ConsoleOutput.Ok(t["tags.nothingdue"]);
+                    return ExitCodes.Ok;
+                }
+            }
+            var report = ConsoleOutput.Busy(context, t["step.tags"], () => runner.Run(catalog, when.Local, only));
+            if (context.Json)
+                JsonOutput.Write(new RunResult(report, when.Instant, stale));
+            else
+            {
+                TagTreeView.PrintRun(catalog, report, when, t);
+                if (stale.Count > 0)
+                    ConsoleOutput.Grey(t["fresh.hint"]);
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private sealed record RunResult(TagRunReport Run, DateTimeOffset AsOfInstant, IReadOnlyList<string> Stale);
+}

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using TagCenter.Core.Workspace;
+using TagCenter.DuckDb.Storage;
+
+namespace TagCenter.Cli.Console;
+
+/// <summary>What every command starts from: the language, JSON or console output, the workspace folder.</summary>
+internal sealed class CliContext
+{
+    private CliContext(Texts texts, bool json, string workspace, bool workspaceGiven)
+    {
+        Texts = texts;
+        Json = json;
+        WorkspaceRoot = workspace;
+        WorkspaceGiven = workspaceGiven;
+    }
+
+    public Texts Texts { get; }
+
+    public bool Json { get; }
+
+    /// <summary>The <c>--workspace</c> folder, made absolute.</summary>
+    public string WorkspaceRoot { get; }
+
+    /// <summary>Whether <c>--workspace</c> was written on the command line (demo has its own default).</summary>
+    public bool WorkspaceGiven { get; }
+
+    public static CliContext From(ParseResult result, CliOptions options)
+    {
+        var given = result.GetResult(options.Workspace) is { Implicit: false };
+        return new CliContext(Texts.For(result.GetValue(options.Lang)), result.GetValue(options.Json),
+            Path.GetFullPath(result.GetValue(options.Workspace)!), given);
+    }
+
+    /// <summary>The workspace definition (tagcenter.yaml, checked).</summary>
+    public WorkspaceDefinition LoadWorkspace() => WorkspaceLoader.Load(WorkspaceRoot);
+
+    /// <summary>The workspace and its database, for writing.</summary>
+    public WorkspaceSession Open() => WorkspaceSession.Open(LoadWorkspace(), readOnly: false);
+
+    /// <summary>The workspace and its database for reading only: works on a read-only folder and beside a running load.</summary>
+    public WorkspaceSession OpenReadOnly() => WorkspaceSession.Open(LoadWorkspace(), readOnly: true);
+}

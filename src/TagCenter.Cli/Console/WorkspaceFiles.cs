@@ -1,0 +1,56 @@
+using TagCenter.Core.Text;
+
+namespace TagCenter.Cli.Console;
+
+/// <summary>Files the CLI writes for the user: a clear error instead of a stack trace when they cannot be written.</summary>
+internal static class WorkspaceFiles
+{
+    public static void Write(string path, string content, List<string> written, System.Text.Encoding? encoding = null)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, content, encoding ?? new System.Text.UTF8Encoding(false));
+            written.Add(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException(Texts.T("storage.write", path, e.Message), e);
+        }
+    }
+
+    public static void WriteIfMissing(string path, string content, List<string> written)
+    {
+        if (!File.Exists(path))
+            Write(path, content, written);
+    }
+
+    /// <summary>The folder <paramref name="path"/> for output files: created if needed; an existing file there is an error.</summary>
+    public static string OutputFolder(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (File.Exists(full))
+            throw new UsageException(Texts.T("storage.isfile", full));
+        try
+        {
+            Directory.CreateDirectory(full);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException(Texts.T("storage.folder", full, e.Message), e);
+        }
+        return full;
+    }
+
+    /// <summary>An output file that must not exist yet unless <paramref name="force"/>.</summary>
+    public static string NewFile(string path, bool force)
+    {
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+            throw new UsageException(Texts.T("export.isfolder", full));
+        if (File.Exists(full) && !force)
+            throw new UsageException(Texts.T("storage.exists", full));
+        OutputFolder(Path.GetDirectoryName(full)!);
+        return full;
+    }
+}
