@@ -1,6 +1,6 @@
 using System.Data.Common;
-using DuckDB.NET.Data;
 using System.Text.RegularExpressions;
+using DuckDB.NET.Data;
 using TagCenter.Core.Diagnostics;
 using TagCenter.Core.Text;
 
