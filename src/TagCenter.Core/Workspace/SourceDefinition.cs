@@ -38,6 +38,12 @@ public sealed record SourceDefinition
     /// <summary>Above this share of rows in quarantine the load fails instead (a wrong delimiter or encoding, usually).</summary>
     public double MaxRejectRatio { get; init; } = 0.5;
 
+    /// <summary>
+    /// Largest share of the source's rows one load may remove (0.5: a load may not leave fewer than half the rows);
+    /// null: only a load that would empty a source that has rows is refused.
+    /// </summary>
+    public double? MaxShrink { get; init; }
+
     public required IReadOnlyList<ColumnDefinition> Columns { get; init; }
 
     /// <summary>The fact table (<c>fact_&lt;name&gt;</c>) this source's rows join in the unified model, if any.</summary>

@@ -1,4 +1,5 @@
 using TagCenter.Core.Diagnostics;
+using TagCenter.Core.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace TagCenter.Core.Workspace;
@@ -9,7 +10,7 @@ internal static class SourceParser
     private static readonly string[] SourceKeys =
     [
         "kind", "path", "encoding", "delimiter", "quote", "header", "connection", "connection_env", "table", "query",
-        "entity", "description", "event_time", "dedupe", "max_reject_ratio", "columns", "fact", "owner",
+        "entity", "description", "event_time", "dedupe", "max_reject_ratio", "max_shrink", "columns", "fact", "owner",
     ];
 
     private static readonly string[] ColumnKeys =
@@ -21,56 +22,61 @@ internal static class SourceParser
 
     public static SourceDefinition? Parse(
         string name, YamlMap source, string file, List<Diagnostic> diagnostics,
-        List<EntityTypeDefinition> entities, List<IdentifierTypeDefinition> identifiers)
+        List<EntityTypeDefinition> entities, List<IdentifierTypeDefinition> identifiers, SourcePaths paths)
     {
-        var context = $"source '{name}'";
+        var context = Texts.T("workspace.what_source", name);
         source.AllowOnly(context, SourceKeys);
         var kind = source.Enum<SourceKind>("kind");
         if (kind is null && source.Get("kind") is null)
-            source.Error("kind", $"missing required key 'kind' in {context} (csv, jsonl, parquet or postgres)");
+            source.Error("kind", Texts.T("workspace.source_kind_missing", context));
 
         var path = source.String("path");
         if (kind is SourceKind.Csv or SourceKind.Jsonl or SourceKind.Parquet && string.IsNullOrWhiteSpace(path))
-            source.Error("path", $"{context} needs a 'path' to its file");
+            source.Error("path", Texts.T("workspace.source_path_missing", context));
+        else if (path is not null && !paths.AllowOutside && !paths.IsInside(path))
+            source.Error("path", Texts.T("workspace.path_outside", path));
 
         var encoding = (source.String("encoding") ?? "utf-8").Trim().ToLowerInvariant();
         if (encoding == "utf8")
             encoding = "utf-8";
         if (!Encodings.Contains(encoding))
-            source.Error("encoding", $"encoding '{encoding}' is not supported (expected one of: {string.Join(", ", Encodings)})");
+            source.Error("encoding", Texts.T("workspace.encoding", encoding, string.Join(", ", Encodings)));
 
         var entity = source.String("entity") ?? "person";
         if (entities.All(e => e.Name != entity))
-            source.Error("entity", $"unknown entity type '{entity}' (declared: {string.Join(", ", entities.Select(e => e.Name))})");
+            source.Error("entity", Texts.T("workspace.unknown_entity", entity, string.Join(", ", entities.Select(e => e.Name))));
 
         if (kind == SourceKind.Postgres)
         {
             if (source.String("connection") is null && source.String("connection_env") is null)
-                source.Error("kind", $"{context} needs 'connection' or 'connection_env'");
+                source.Error("kind", Texts.T("workspace.pg_connection", context));
             if ((source.String("table") is null) == (source.String("query") is null))
-                source.Error("kind", $"{context} needs exactly one of 'table' or 'query'");
+                source.Error("kind", Texts.T("workspace.pg_table_or_query", context));
         }
 
         var columns = ParseColumns(source, context, file, diagnostics, identifiers);
         var dedupe = source.List("dedupe") ?? [];
         foreach (var key in dedupe.Where(k => columns.All(c => c.Name != k)))
-            source.Error("dedupe", $"dedupe column '{key}' is not a declared column of {context}");
+            source.Error("dedupe", Texts.T("workspace.dedupe_column", key, context));
         var eventTime = source.String("event_time");
         if (eventTime is not null && columns.All(c => c.Name != eventTime))
-            source.Error("event_time", $"event_time column '{eventTime}' is not a declared column of {context}");
+            source.Error("event_time", Texts.T("workspace.event_time_column", eventTime, context));
         var ratio = source.Decimal("max_reject_ratio") ?? 0.5m;
         if (ratio is < 0 or > 1)
-            source.Error("max_reject_ratio", "max_reject_ratio must be between 0 and 1");
+            source.Error("max_reject_ratio", Texts.T("workspace.share", "max_reject_ratio"));
+        var shrink = source.Decimal("max_shrink");
+        if (shrink is < 0 or > 1)
+            source.Error("max_shrink", Texts.T("workspace.share", "max_shrink"));
 
         var fact = source.String("fact");
         if (fact is not null && !System.Text.RegularExpressions.Regex.IsMatch(fact, "^[a-z][a-z0-9_]{0,40}$"))
-            source.Error("fact", $"fact name '{fact}' must start with a lower-case letter and use only a-z, 0-9 and _");
+            source.Error("fact", Texts.T("workspace.bad_name", Texts.T("workspace.kind_fact"), fact));
         (string, string)? owner = null;
         if (source.String("owner") is { } ownerText)
         {
             var parts = ownerText.Split('.');
             if (parts.Length != 2 || columns.All(c => c.Name != parts[1]))
-                source.Error("owner", $"owner must be '<fact>.<key column>' with the key a declared column of {context}, not '{ownerText}'");
+                source.Error("owner", Texts.T("workspace.owner", context, ownerText));
             else
                 owner = (parts[0], parts[1]);
         }
@@ -95,6 +101,7 @@ internal static class SourceParser
             EventTime = eventTime,
             Dedupe = dedupe,
             MaxRejectRatio = (double)ratio,
+            MaxShrink = (double?)shrink,
             Columns = columns,
             Fact = fact,
             Owner = owner,
@@ -110,7 +117,7 @@ internal static class SourceParser
             return '\t';
         if (text.Length == 1)
             return text[0];
-        source.Error(key, $"'{key}' must be a single character, not '{text}'");
+        source.Error(key, Texts.T("workspace.single_char", key, text));
         return fallback;
     }
 
@@ -118,19 +125,19 @@ internal static class SourceParser
         YamlMap source, string context, string file, List<Diagnostic> diagnostics, List<IdentifierTypeDefinition> identifiers)
     {
         var result = new List<ColumnDefinition>();
-        var map = YamlMap.From(source.Get("columns"), $"columns of {context}", file, diagnostics);
+        var map = YamlMap.From(source.Get("columns"), Texts.T("workspace.what_columns", context), file, diagnostics);
         if (map is null)
         {
             if (source.Get("columns") is null)
-                source.Error("columns", $"{context} needs 'columns' (name: {{ from: ..., type: ... }})");
+                source.Error("columns", Texts.T("workspace.columns_missing", context));
             return result;
         }
         foreach (var (name, keyNode, value) in map.Entries)
         {
-            WorkspaceLoader.CheckName(name, keyNode, "column", file, diagnostics);
+            WorkspaceLoader.CheckName(name, keyNode, Texts.T("workspace.kind_column"), file, diagnostics);
             if (name.StartsWith('_'))
-                diagnostics.Add(YamlMap.At(file, keyNode, "column names starting with '_' are reserved"));
-            var columnContext = $"column '{name}' of {context}";
+                diagnostics.Add(YamlMap.At(file, keyNode, Texts.T("workspace.column_reserved")));
+            var columnContext = Texts.T("workspace.what_column", name, context);
             // A bare scalar is shorthand for the type: `city: city`.
             if (value is YamlScalarNode scalar)
             {
@@ -145,11 +152,11 @@ internal static class SourceParser
             var identifier = column.String("identifier");
             if (identifier is not null && identifiers.All(i => i.Name != identifier))
             {
-                column.Error("identifier", $"unknown identifier type '{identifier}'{Suggest.Hint(identifier, identifiers.Select(i => i.Name))} (declare it under 'identifiers:' or use one of: {string.Join(", ", identifiers.Select(i => i.Name))})");
+                column.Error("identifier", Texts.T("workspace.unknown_identifier", identifier, Suggest.Hint(identifier, identifiers.Select(i => i.Name)), string.Join(", ", identifiers.Select(i => i.Name))));
             }
             var unit = (column.String("unit") ?? "yuan").Trim().ToLowerInvariant();
             if (unit is not ("yuan" or "fen"))
-                column.Error("unit", $"unit must be 'yuan' (元) or 'fen' (分), not '{unit}'");
+                column.Error("unit", Texts.T("workspace.unit", unit));
             var pattern = column.String("pattern");
             var reject = column.String("reject_pattern");
             CheckRegex(column, "pattern", pattern);
@@ -180,8 +187,7 @@ internal static class SourceParser
         var index = Array.IndexOf(names, (text ?? "").Trim().ToLowerInvariant());
         if (index >= 0)
             return Enum.GetValues<ColumnType>()[index];
-        diagnostics.Add(YamlMap.At(file, node,
-            $"unknown column type '{text}'{Suggest.Hint(text ?? "", names)} (expected one of: {string.Join(", ", names)})"));
+        diagnostics.Add(YamlMap.At(file, node, Texts.T("workspace.column_type", text, Suggest.Hint(text ?? "", names), string.Join(", ", names))));
         return ColumnType.String;
     }
 
@@ -195,7 +201,7 @@ internal static class SourceParser
         }
         catch (ArgumentException e)
         {
-            column.Error(key, $"'{key}' is not a valid regular expression: {e.Message}");
+            column.Error(key, Texts.T("workspace.regex", key, e.Message));
         }
     }
 }

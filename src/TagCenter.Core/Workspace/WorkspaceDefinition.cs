@@ -12,6 +12,14 @@ public sealed record WorkspaceDefinition
     /// <summary>Country calling code used for phone numbers written without one.</summary>
     public string DefaultCountryCode { get; init; } = "86";
 
+    /// <summary>Whether sources may read files outside the workspace folder (<c>allow_paths_outside: true</c>).</summary>
+    public bool AllowPathsOutside { get; init; }
+
+    /// <summary>The workspace's time zone (<c>timezone:</c>, an IANA name; Asia/Shanghai by default).</summary>
+    public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.FindSystemTimeZoneById(DefaultTimeZone);
+
+    public const string DefaultTimeZone = "Asia/Shanghai";
+
     public required IReadOnlyList<EntityTypeDefinition> Entities { get; init; }
 
     public required IReadOnlyList<IdentifierTypeDefinition> Identifiers { get; init; }

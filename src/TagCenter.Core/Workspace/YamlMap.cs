@@ -1,5 +1,6 @@
 using System.Globalization;
 using TagCenter.Core.Diagnostics;
+using TagCenter.Core.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace TagCenter.Core.Workspace;
@@ -28,7 +29,7 @@ internal sealed class YamlMap
         if (node is YamlMappingNode map)
             return new YamlMap(map, file, diagnostics);
         if (node is not null)
-            diagnostics.Add(At(file, node, $"{what} must be a mapping (key: value lines)"));
+            diagnostics.Add(At(file, node, Texts.T("workspace.not_mapping", what)));
         return null;
     }
 
@@ -41,8 +42,7 @@ internal sealed class YamlMap
         {
             if (Array.IndexOf(keys, key) >= 0)
                 continue;
-            _diagnostics.Add(At(_file, keyNode,
-                $"unknown key '{key}' in {context}{Suggest.Hint(key, keys)} (expected one of: {string.Join(", ", keys)})"));
+            _diagnostics.Add(At(_file, keyNode, Texts.T("workspace.unknown_key", key, context, Suggest.Hint(key, keys), string.Join(", ", keys))));
         }
     }
 
@@ -55,12 +55,12 @@ internal sealed class YamlMap
         if (node is null)
         {
             if (required)
-                _diagnostics.Add(At(_file, _node, $"missing required key '{key}'{(context is null ? "" : " in " + context)}"));
+                _diagnostics.Add(At(_file, _node, context is null ? Texts.T("workspace.missing_key", key) : Texts.T("workspace.missing_key_in", key, context)));
             return null;
         }
         if (node is YamlScalarNode scalar)
             return scalar.Value;
-        _diagnostics.Add(At(_file, node, $"'{key}' must be a single value"));
+        _diagnostics.Add(At(_file, node, Texts.T("workspace.not_scalar", key)));
         return null;
     }
 
@@ -73,7 +73,7 @@ internal sealed class YamlMap
             return true;
         if (text is "false" or "no" or "off")
             return false;
-        Error(key, $"'{key}' must be true or false, not '{text}'");
+        Error(key, Texts.T("workspace.not_bool", key, text));
         return null;
     }
 
@@ -84,7 +84,7 @@ internal sealed class YamlMap
             return null;
         if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
             return value;
-        Error(key, $"'{key}' must be a number, not '{text}'");
+        Error(key, Texts.T("workspace.not_number", key, text));
         return null;
     }
 
@@ -97,7 +97,7 @@ internal sealed class YamlMap
         var index = Array.IndexOf(names, text.Trim().ToLowerInvariant());
         if (index >= 0)
             return System.Enum.GetValues<TEnum>()[index];
-        Error(key, $"'{text}' is not a valid {key}{Suggest.Hint(text, names)} (expected one of: {string.Join(", ", names)})");
+        Error(key, Texts.T("workspace.not_enum", text, key, Suggest.Hint(text, names), string.Join(", ", names)));
         return null;
     }
 
@@ -113,7 +113,7 @@ internal sealed class YamlMap
             case YamlScalarNode scalar:
                 return [scalar.Value ?? ""];
             default:
-                _diagnostics.Add(At(_file, node, $"'{key}' must be a list of values"));
+                _diagnostics.Add(At(_file, node, Texts.T("workspace.not_list", key)));
                 return null;
         }
     }
@@ -132,7 +132,7 @@ internal sealed class YamlMap
             if (v is YamlScalarNode s)
                 result[k] = s.Value ?? "";
             else
-                _diagnostics.Add(At(_file, v, $"'{key}.{k}' must be a single value"));
+                _diagnostics.Add(At(_file, v, Texts.T("workspace.not_scalar", $"{key}.{k}")));
         }
         return result;
     }

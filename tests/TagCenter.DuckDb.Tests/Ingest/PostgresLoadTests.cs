@@ -104,5 +104,44 @@ public sealed class PostgresLoadTests : IDisposable
         _workspace.Database.Scalar<string>("SELECT a FROM src_x").ShouldBe("kept");
     }
 
+    [Theory]
+    [InlineData("SELECT a FROM {0}.victim; DROP TABLE {0}.victim", "one statement")]
+    [InlineData("SELECT a FROM {0}.victim; SELECT a FROM {0}.victim", "one statement")]
+    [InlineData("WITH d AS (DELETE FROM {0}.victim RETURNING a) SELECT a FROM d", "read-only")]
+    [InlineData("DROP TABLE {0}.victim", "read-only")]
+    public async Task Load_PostgresQueryThatWrites_RefusedAndNothingChanged(string query, string expected)
+    {
+        var connection = RequireServer();
+        var schema = "t_" + Guid.NewGuid().ToString("N")[..12];
+        await ExecuteAsync(connection, $"CREATE SCHEMA {schema}; CREATE TABLE {schema}.victim (a text); INSERT INTO {schema}.victim VALUES ('kept')");
+        try
+        {
+            _workspace.WithYaml($$"""
+                sources:
+                  x: { kind: postgres, connection: "{{connection}}", query: "{{string.Format(System.Globalization.CultureInfo.InvariantCulture, query, schema)}}", columns: { a: {} } }
+                """);
+
+            var error = await Should.ThrowAsync<SourceLoadException>(() => _workspace.LoadAsync("x"));
+
+            error.Message.ShouldContain(expected);
+            await using var pg = new NpgsqlConnection(connection);
+            await pg.OpenAsync(TestContext.Current.CancellationToken);
+            await using var count = new NpgsqlCommand($"SELECT count(*) FROM {schema}.victim", pg);
+            (await count.ExecuteScalarAsync(TestContext.Current.CancellationToken)).ShouldBe(1L);
+        }
+        finally
+        {
+            await ExecuteAsync(connection, $"DROP SCHEMA {schema} CASCADE");
+        }
+    }
+
+    private static async Task ExecuteAsync(string connection, string sql)
+    {
+        await using var pg = new NpgsqlConnection(connection);
+        await pg.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand(sql, pg);
+        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
+
     public void Dispose() => _workspace.Dispose();
 }
