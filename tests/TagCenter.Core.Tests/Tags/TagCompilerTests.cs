@@ -90,6 +90,31 @@ public sealed class TagCompilerTests
     }
 
     [Fact]
+    public void Compile_UnknownNameNotATypo_SuggestsDeclaringGoldenField()
+    {
+        var result = Compile(("x", "bool", "会员等级 = '金卡'", null));
+
+        result.Diagnostics.ShouldHaveSingleItem().Message.ShouldContain("declare 会员等级 under identity.golden in tagcenter.yaml");
+    }
+
+    [Fact]
+    public void Compile_UnknownNameCloseTypo_DidYouMeanOnly()
+    {
+        var message = Compile(("x", "bool", "cty = 'a'", null)).Diagnostics.ShouldHaveSingleItem().Message;
+
+        message.ShouldContain("did you mean 'city'");
+        message.ShouldNotContain("identity.golden");
+    }
+
+    [Fact]
+    public void Compile_RuleOf2000Terms_DiagnosticNotEngineError()
+    {
+        var result = Compile(("x", "int", string.Join("+", Enumerable.Repeat("1", 2000)), null));
+
+        result.Diagnostics.ShouldHaveSingleItem().Message.ShouldContain("levels deep");
+    }
+
+    [Fact]
     public void Compile_Cycle_NamesTheCycle()
     {
         var result = Compile(("甲", "int", "乙 + 1", null), ("乙", "int", "甲 + 1", null));
