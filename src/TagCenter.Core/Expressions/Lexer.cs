@@ -1,4 +1,5 @@
 using System.Globalization;
+using TagCenter.Core.Text;
 
 namespace TagCenter.Core.Expressions;
 
@@ -32,16 +33,25 @@ public static class Lexer
                 while (i < text.Length && char.IsAsciiLetter(text[i]))
                     i++;
                 var unit = text[unitStart..i];
+                var span = new TextSpan(start, i - start);
+                var numberKind = TokenKind.Bad;
                 if (unit.Length == 0)
-                    tokens.Add(new Token(TokenKind.Number, text[start..i], new TextSpan(start, i - start)));
-                else if (Durations.Unit(unit) is not null && !text[start..unitStart].Contains('.'))
-                    tokens.Add(new Token(TokenKind.Duration, text[start..i], new TextSpan(start, i - start)));
-                else
                 {
-                    diagnostics.Add(new ExpressionDiagnostic(new TextSpan(start, i - start),
-                        $"'{text[start..i]}' is not a number or a window; windows are whole numbers with a unit: {Durations.Help}"));
-                    tokens.Add(new Token(TokenKind.Bad, text[start..i], new TextSpan(start, i - start)));
+                    if (decimal.TryParse(text[start..i], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _))
+                        numberKind = TokenKind.Number;
+                    else
+                        diagnostics.Add(new ExpressionDiagnostic(span, Texts.T("expr.number.range", text[start..i])));
                 }
+                else if (Durations.Unit(unit) is { } windowUnit && !text[start..unitStart].Contains('.'))
+                {
+                    if (Durations.Parse(text[start..unitStart], windowUnit) is not null)
+                        numberKind = TokenKind.Duration;
+                    else
+                        diagnostics.Add(new ExpressionDiagnostic(span, Texts.T("expr.window.range", text[start..i], Durations.Ranges)));
+                }
+                else
+                    diagnostics.Add(new ExpressionDiagnostic(span, Texts.T("expr.lex.notnumber", text[start..i], Texts.T("expr.window.units"))));
+                tokens.Add(new Token(numberKind, text[start..i], span));
                 continue;
             }
             if (IsNameStart(c))
@@ -74,7 +84,7 @@ public static class Lexer
                     value.Append(text[i++]);
                 }
                 if (!closed)
-                    diagnostics.Add(new ExpressionDiagnostic(new TextSpan(start, 1), $"this {quote}…{quote} is never closed"));
+                    diagnostics.Add(new ExpressionDiagnostic(new TextSpan(start, 1), Texts.T("expr.lex.unclosed", quote)));
                 // Backquoted and double-quoted text names a tag or column (for names with spaces); single quotes are strings.
                 tokens.Add(new Token(quote == '\'' ? TokenKind.String : TokenKind.Name, value.ToString(), new TextSpan(start, i - start)));
                 continue;
@@ -100,8 +110,7 @@ public static class Lexer
                 _ => (TokenKind.Bad, 1),
             };
             if (kind == TokenKind.Bad)
-                diagnostics.Add(new ExpressionDiagnostic(new TextSpan(start, 1),
-                    $"unexpected character '{c}' (U+{(int)c:X4}); expressions use names, numbers, 'strings', and = != < <= > >= + - * / ( ) , :"));
+                diagnostics.Add(new ExpressionDiagnostic(new TextSpan(start, 1), Texts.T("expr.lex.badchar", c, (int)c)));
             tokens.Add(new Token(kind, text.Substring(start, length), new TextSpan(start, length)));
             i += length;
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TagCenter.Core.Text;
 
 namespace TagCenter.Core.Expressions;
 
@@ -9,7 +10,15 @@ namespace TagCenter.Core.Expressions;
 public sealed class Parser
 {
     public const int MaxLength = 64 * 1024;
+
+    /// <summary>Parentheses, not and unary minus nested at most this deep (guards the parser's own stack).</summary>
     public const int MaxDepth = 100;
+
+    /// <summary>The tree at most this high, whatever makes it so (a chain of 1+1+… is as deep as it is long).</summary>
+    public const int MaxHeight = 100;
+
+    /// <summary>At most this many nodes in one rule.</summary>
+    public const int MaxNodes = 10_000;
 
     private readonly IReadOnlyList<Token> _tokens;
     private readonly List<ExpressionDiagnostic> _diagnostics;
@@ -27,8 +36,7 @@ public sealed class Parser
         var diagnostics = new List<ExpressionDiagnostic>();
         if (text.Length > MaxLength)
         {
-            diagnostics.Add(new ExpressionDiagnostic(new TextSpan(MaxLength, 1),
-                $"the expression is {text.Length:N0} characters long; at most {MaxLength:N0} are accepted (split it into several tags)"));
+            diagnostics.Add(new ExpressionDiagnostic(new TextSpan(MaxLength, 1), Texts.T("expr.parse.toolong", text.Length, MaxLength)));
             return new ParseResult(text, null, diagnostics);
         }
         var tokens = Lexer.Tokenize(text, diagnostics);
@@ -37,7 +45,7 @@ public sealed class Parser
         var parser = new Parser(tokens, diagnostics);
         if (parser.Current.Kind == TokenKind.End)
         {
-            diagnostics.Add(new ExpressionDiagnostic(new TextSpan(0, 0), "the expression is empty"));
+            diagnostics.Add(new ExpressionDiagnostic(new TextSpan(0, 0), Texts.T("expr.parse.empty")));
             return new ParseResult(text, null, diagnostics);
         }
         ExpressionNode? node = null;
@@ -50,7 +58,9 @@ public sealed class Parser
             // A diagnostic has been recorded; stop at the first problem so the message is about the real cause.
         }
         if (diagnostics.Count == 0 && parser.Current.Kind != TokenKind.End)
-            diagnostics.Add(new ExpressionDiagnostic(parser.Current.Span, $"unexpected '{parser.Current.Text}' after a complete expression (a missing 'and' or 'or'?)"));
+            diagnostics.Add(new ExpressionDiagnostic(parser.Current.Span, Texts.T("expr.parse.trailing", parser.Current.Text)));
+        if (diagnostics.Count == 0 && node is not null && TreeSize.Check(node, MaxNodes, MaxHeight) is { } tooBig)
+            diagnostics.Add(tooBig);
         return new ParseResult(text, diagnostics.Count == 0 ? node : null, diagnostics);
     }
 
@@ -78,13 +88,13 @@ public sealed class Parser
     {
         if (Current.Kind == kind)
             return Advance();
-        throw Stop(Current.Span, $"expected {what} here, found {Describe(Current)}");
+        throw Stop(Current.Span, Texts.T("expr.parse.expected", Texts.T(what), Describe(Current)));
     }
 
     private void ExpectKeyword(string keyword, string context)
     {
         if (!Accept(keyword))
-            throw Stop(Current.Span, $"expected '{keyword}' {context}, found {Describe(Current)}");
+            throw Stop(Current.Span, Texts.T("expr.parse.expectedkeyword", keyword, Texts.T(context), Describe(Current)));
     }
 
     private ParseStop Stop(TextSpan span, string message)
@@ -93,12 +103,28 @@ public sealed class Parser
         return new ParseStop();
     }
 
-    private static string Describe(Token token) => token.Kind == TokenKind.End ? "the end of the expression" : $"'{token.Text}'";
+    private static string Describe(Token token) => token.Kind == TokenKind.End ? Texts.T("expr.parse.end") : $"'{token.Text}'";
+
+    private ParseStop TooDeep() => Stop(Current.Span, Texts.T("expr.parse.nested", MaxDepth));
+
+    /// <summary>
+    /// A chain of and (or of or) as a balanced tree: the same value in three-valued logic, but 1000 conditions
+    /// make a tree 11 levels high rather than 1000.
+    /// </summary>
+    private static ExpressionNode Balanced(string op, List<ExpressionNode> operands, int from, int count)
+    {
+        if (count == 1)
+            return operands[from];
+        var half = (count + 1) / 2;
+        var left = Balanced(op, operands, from, half);
+        var right = Balanced(op, operands, from + half, count - half);
+        return new BinaryNode(op, left, right, TextSpan.Between(left.Span, right.Span));
+    }
 
     private ExpressionNode Expression()
     {
         if (++_depth > MaxDepth)
-            throw Stop(Current.Span, $"the expression is nested more than {MaxDepth} levels deep");
+            throw TooDeep();
         try
         {
             return Or();
@@ -111,26 +137,24 @@ public sealed class Parser
 
     private ExpressionNode Or()
     {
-        var left = And();
+        var operands = new List<ExpressionNode> { And() };
         while (Current.Is("or"))
         {
             Advance();
-            var right = And();
-            left = new BinaryNode("or", left, right, TextSpan.Between(left.Span, right.Span));
+            operands.Add(And());
         }
-        return left;
+        return Balanced("or", operands, 0, operands.Count);
     }
 
     private ExpressionNode And()
     {
-        var left = Not();
+        var operands = new List<ExpressionNode> { Not() };
         while (Current.Is("and"))
         {
             Advance();
-            var right = Not();
-            left = new BinaryNode("and", left, right, TextSpan.Between(left.Span, right.Span));
+            operands.Add(Not());
         }
-        return left;
+        return Balanced("and", operands, 0, operands.Count);
     }
 
     private ExpressionNode Not()
@@ -139,7 +163,7 @@ public sealed class Parser
         {
             var start = Advance().Span;
             if (++_depth > MaxDepth)
-                throw Stop(Current.Span, $"the expression is nested more than {MaxDepth} levels deep");
+                throw TooDeep();
             var operand = Not();
             _depth--;
             return new UnaryNode("not", operand, TextSpan.Between(start, operand.Span));
@@ -177,7 +201,7 @@ public sealed class Parser
             Advance();
             var negated = Accept("not");
             var end = Current.Span;
-            ExpectKeyword("null", "after 'is'");
+            ExpectKeyword("null", "expr.ctx.afteris");
             return new IsNullNode(left, negated, TextSpan.Between(left.Span, end));
         }
         var not = Current.Is("not") && (_tokens[_position + 1].Is("in") || _tokens[_position + 1].Is("between"));
@@ -186,17 +210,17 @@ public sealed class Parser
         if (Accept("between"))
         {
             var low = Additive();
-            ExpectKeyword("and", "between the two bounds of 'between'");
+            ExpectKeyword("and", "expr.ctx.between");
             var high = Additive();
             return new BetweenNode(left, low, high, not, TextSpan.Between(left.Span, high.Span));
         }
         if (Accept("in"))
         {
-            Expect(TokenKind.OpenParen, "'(' to start the list after 'in'");
+            Expect(TokenKind.OpenParen, "expr.ctx.inopen");
             var items = new List<ExpressionNode> { Additive() };
             while (Accept(TokenKind.Comma))
                 items.Add(Additive());
-            var close = Expect(TokenKind.CloseParen, "')' to close the list");
+            var close = Expect(TokenKind.CloseParen, "expr.ctx.inclose");
             return new InNode(left, items, not, TextSpan.Between(left.Span, close.Span));
         }
         return left;
@@ -232,7 +256,7 @@ public sealed class Parser
         {
             var start = Advance().Span;
             if (++_depth > MaxDepth)
-                throw Stop(Current.Span, $"the expression is nested more than {MaxDepth} levels deep");
+                throw TooDeep();
             var operand = Unary();
             _depth--;
             return new UnaryNode("-", operand, TextSpan.Between(start, operand.Span));
@@ -253,11 +277,12 @@ public sealed class Parser
                 return new LiteralNode(token.Text, LiteralKind.String, token.Span);
             case TokenKind.Duration:
                 Advance();
-                return new LiteralNode(token.Text, LiteralKind.Duration, token.Span);
+                var digits = token.Text.TakeWhile(char.IsAsciiDigit).Count();
+                return new LiteralNode(Durations.Parse(token.Text[..digits], Durations.Unit(token.Text[digits..])!.Value)!.Value, LiteralKind.Duration, token.Span);
             case TokenKind.OpenParen:
                 Advance();
                 var inner = Expression();
-                Expect(TokenKind.CloseParen, "')' to close this '('");
+                Expect(TokenKind.CloseParen, "expr.ctx.parenclose");
                 return inner;
             case TokenKind.Name when token.Is("true") || token.Is("false"):
                 Advance();
@@ -268,12 +293,12 @@ public sealed class Parser
             case TokenKind.Name when token.Is("case"):
                 return Case();
             case TokenKind.Name when Keywords.Contains(token.Text.ToLowerInvariant()):
-                throw Stop(token.Span, $"expected a value here, found the keyword '{token.Text}'");
+                throw Stop(token.Span, Texts.T("expr.parse.keyword", token.Text));
             case TokenKind.Name:
                 Advance();
                 return Current.Kind == TokenKind.OpenParen ? Call(token) : new NameNode(token.Text, token.Span);
             default:
-                throw Stop(token.Span, $"expected a value (a tag name, a number, a 'string', a function call) here, found {Describe(token)}");
+                throw Stop(token.Span, Texts.T("expr.parse.value", Describe(token)));
         }
     }
 
@@ -286,14 +311,14 @@ public sealed class Parser
         while (Accept("when"))
         {
             var when = Expression();
-            ExpectKeyword("then", "after the condition of 'when'");
+            ExpectKeyword("then", "expr.ctx.then");
             branches.Add((when, Expression()));
         }
         if (branches.Count == 0)
-            throw Stop(Current.Span, $"'case' needs at least one 'when … then …', found {Describe(Current)}");
+            throw Stop(Current.Span, Texts.T("expr.parse.casewhen", Describe(Current)));
         var otherwise = Accept("else") ? Expression() : null;
         var end = Current.Span;
-        ExpectKeyword("end", "to close 'case'");
+        ExpectKeyword("end", "expr.ctx.caseend");
         return new CaseNode(branches, otherwise, TextSpan.Between(start, end));
     }
 
@@ -311,18 +336,18 @@ public sealed class Parser
                     var key = Advance();
                     Advance();
                     if (!named.TryAdd(key.Text, Expression()))
-                        throw Stop(key.Span, $"'{key.Text}:' is given twice");
+                        throw Stop(key.Span, Texts.T("expr.parse.twice", key.Text));
                 }
                 else
                 {
                     if (named.Count > 0)
-                        throw Stop(Current.Span, "positional arguments must come before named ones (within:, where:)");
+                        throw Stop(Current.Span, Texts.T("expr.parse.positional"));
                     arguments.Add(Expression());
                 }
             }
             while (Accept(TokenKind.Comma));
         }
-        var close = Expect(TokenKind.CloseParen, $"')' to close the call to {name.Text}");
+        var close = Expect(TokenKind.CloseParen, "expr.ctx.callclose");
         return new CallNode(name.Text.ToLowerInvariant(), name.Span, arguments, named, TextSpan.Between(name.Span, close.Span));
     }
 

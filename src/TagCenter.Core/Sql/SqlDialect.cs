@@ -1,57 +1,76 @@
+using TagCenter.Core.Expressions;
 using TagCenter.Core.Tags;
+using static TagCenter.Core.Sql.SqlFragment;
 
 namespace TagCenter.Core.Sql;
 
 /// <summary>
-/// The few things the tag compiler writes differently per engine. Everything else (CASE, FILTER, COALESCE,
-/// joins, parameters) is standard SQL and written once. Aggregates are templates with a <c>{filter}</c> slot.
+/// The few things the tag compiler writes differently per engine, placeholders and intervals included.
+/// Everything else (CASE, FILTER, COALESCE, joins) is standard SQL and written once. Aggregates take their
+/// FILTER clause (possibly empty) as a fragment.
 /// </summary>
 public abstract class SqlDialect
 {
     public static readonly SqlDialect DuckDb = new DuckDbDialect();
     public static readonly SqlDialect Postgres = new PostgresDialect();
 
+    /// <summary>The placeholder of parameter number <paramref name="number"/> (1-based).</summary>
+    public virtual string Placeholder(int number) => "$" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The value in the declared type, or NULL when it does not fit.</summary>
-    public abstract string TryCast(string sql, TagValueType type);
+    public abstract SqlFragment TryCast(SqlFragment sql, TagValueType type);
 
     public abstract string TypeName(TagValueType type);
 
     /// <summary>Whole calendar days from <paramref name="from"/> to <paramref name="to"/>.</summary>
-    public abstract string DaysBetween(string from, string to);
+    public abstract SqlFragment DaysBetween(SqlFragment from, SqlFragment to);
 
-    /// <summary>A timestamp minus a window such as 30d.</summary>
-    public abstract string Minus(string timestamp, string window);
+    /// <summary>A timestamp minus a window such as 30d; the window's length is a bound parameter.</summary>
+    public abstract SqlFragment Minus(SqlFragment timestamp, Window window);
 
-    public abstract string ArgMin(string value, string by);
+    public abstract SqlFragment ArgMin(SqlFragment value, SqlFragment by, SqlFragment filter);
 
-    public abstract string ArgMax(string value, string by);
+    public abstract SqlFragment ArgMax(SqlFragment value, SqlFragment by, SqlFragment filter);
 
-    public abstract string Mode(string value);
+    public abstract SqlFragment Mode(SqlFragment value, SqlFragment filter);
 
-    public abstract string ListContains(string list, string item);
+    public abstract SqlFragment ListContains(SqlFragment list, SqlFragment item);
 
-    public abstract string TextContains(string text, string part);
+    public abstract SqlFragment TextContains(SqlFragment text, SqlFragment part);
 
     public abstract string Double { get; }
 
-    public abstract string Round(string number, string digits);
+    public abstract SqlFragment Round(SqlFragment number, SqlFragment digits);
 
     /// <summary>Whether a SELECT list may use an alias defined earlier in the same list (DuckDB yes, PostgreSQL no).</summary>
     public abstract bool LateralAliases { get; }
 
     private sealed class DuckDbDialect : SqlDialect
     {
-        public override string TryCast(string sql, TagValueType type) => $"TRY_CAST({sql} AS {TypeName(type)})";
+        public override SqlFragment TryCast(SqlFragment sql, TagValueType type) => Of($"TRY_CAST({sql} AS {Raw(TypeName(type))})");
         public override string TypeName(TagValueType type) => type.Sql();
-        public override string DaysBetween(string from, string to) => $"date_diff('day', {from}, {to})";
-        public override string Minus(string timestamp, string window) => $"{timestamp} - {Expressions.Durations.Sql(window)}";
-        public override string ArgMin(string value, string by) => $"arg_min({value}, {by}){{filter}}";
-        public override string ArgMax(string value, string by) => $"arg_max({value}, {by}){{filter}}";
-        public override string Mode(string value) => $"mode({value}){{filter}}";
-        public override string ListContains(string list, string item) => $"list_contains({list}, {item})";
-        public override string TextContains(string text, string part) => $"contains({text}, {part})";
+        public override SqlFragment DaysBetween(SqlFragment from, SqlFragment to) => Of($"date_diff('day', {from}, {to})");
+
+        public override SqlFragment Minus(SqlFragment timestamp, Window window)
+        {
+            var function = window.Unit switch
+            {
+                WindowUnit.Hour => "to_hours",
+                WindowUnit.Day => "to_days",
+                WindowUnit.Week => "to_weeks",
+                WindowUnit.Month => "to_months",
+                _ => "to_years",
+            };
+            return Of($"{timestamp} - {Raw(function)}(CAST({Value(window.Amount)} AS INTEGER))");
+        }
+
+        public override SqlFragment ArgMin(SqlFragment value, SqlFragment by, SqlFragment filter) => Of($"arg_min({value}, {by}){filter}");
+        public override SqlFragment ArgMax(SqlFragment value, SqlFragment by, SqlFragment filter) => Of($"arg_max({value}, {by}){filter}");
+        public override SqlFragment Mode(SqlFragment value, SqlFragment filter) => Of($"mode({value}){filter}");
+        public override SqlFragment ListContains(SqlFragment list, SqlFragment item) => Of($"list_contains({list}, {item})");
+        public override SqlFragment TextContains(SqlFragment text, SqlFragment part) => Of($"contains({text}, {part})");
         public override string Double => "DOUBLE";
-        public override string Round(string number, string digits) => $"round({number}, CAST({digits} AS INTEGER))";
+        public override SqlFragment Round(SqlFragment number, SqlFragment digits) => Of($"round({number}, CAST({digits} AS INTEGER))");
         public override bool LateralAliases => true;
     }
 
@@ -59,7 +78,7 @@ public abstract class SqlDialect
     private sealed class PostgresDialect : SqlDialect
     {
         // The binder only lets through rules whose type converts to the declared one, so a plain cast cannot fail.
-        public override string TryCast(string sql, TagValueType type) => $"CAST({sql} AS {TypeName(type)})";
+        public override SqlFragment TryCast(SqlFragment sql, TagValueType type) => Of($"CAST({sql} AS {Raw(TypeName(type))})");
 
         public override string TypeName(TagValueType type) => type switch
         {
@@ -69,22 +88,28 @@ public abstract class SqlDialect
             _ => type.Sql(),
         };
 
-        public override string DaysBetween(string from, string to) => $"(CAST({to} AS DATE) - CAST({from} AS DATE))";
-        public override string Minus(string timestamp, string window) => $"{timestamp} - INTERVAL '{PostgresInterval(window)}'";
-        public override string ArgMin(string value, string by) => $"(array_agg({value} ORDER BY {by}){{filter}})[1]";
-        public override string ArgMax(string value, string by) => $"(array_agg({value} ORDER BY {by} DESC){{filter}})[1]";
-        public override string Mode(string value) => $"mode() WITHIN GROUP (ORDER BY {value}){{filter}}";
-        public override string ListContains(string list, string item) => $"({item} = ANY({list}))";
-        public override string TextContains(string text, string part) => $"(strpos({text}, {part}) > 0)";
-        public override string Double => "DOUBLE PRECISION";
-        public override string Round(string number, string digits) => $"round(CAST({number} AS NUMERIC), CAST({digits} AS INTEGER))";
-        public override bool LateralAliases => false;
+        public override SqlFragment DaysBetween(SqlFragment from, SqlFragment to) => Of($"(CAST({to} AS DATE) - CAST({from} AS DATE))");
 
-        private static string PostgresInterval(string window)
+        public override SqlFragment Minus(SqlFragment timestamp, Window window)
         {
-            var digits = new string(window.TakeWhile(char.IsDigit).ToArray());
-            var unit = window[digits.Length..] switch { "h" => "hours", "d" => "days", "w" => "weeks", "mo" => "months", _ => "years" };
-            return $"{digits} {unit}";
+            var unit = window.Unit switch
+            {
+                WindowUnit.Hour => "hours",
+                WindowUnit.Day => "days",
+                WindowUnit.Week => "weeks",
+                WindowUnit.Month => "months",
+                _ => "years",
+            };
+            return Of($"{timestamp} - make_interval({Raw(unit)} => CAST({Value(window.Amount)} AS INTEGER))");
         }
+
+        public override SqlFragment ArgMin(SqlFragment value, SqlFragment by, SqlFragment filter) => Of($"(array_agg({value} ORDER BY {by}){filter})[1]");
+        public override SqlFragment ArgMax(SqlFragment value, SqlFragment by, SqlFragment filter) => Of($"(array_agg({value} ORDER BY {by} DESC){filter})[1]");
+        public override SqlFragment Mode(SqlFragment value, SqlFragment filter) => Of($"mode() WITHIN GROUP (ORDER BY {value}){filter}");
+        public override SqlFragment ListContains(SqlFragment list, SqlFragment item) => Of($"({item} = ANY({list}))");
+        public override SqlFragment TextContains(SqlFragment text, SqlFragment part) => Of($"(strpos({text}, {part}) > 0)");
+        public override string Double => "DOUBLE PRECISION";
+        public override SqlFragment Round(SqlFragment number, SqlFragment digits) => Of($"round(CAST({number} AS NUMERIC), CAST({digits} AS INTEGER))");
+        public override bool LateralAliases => false;
     }
 }

@@ -1,117 +1,120 @@
 using TagCenter.Core.Expressions;
 using TagCenter.Core.Sql;
+using TagCenter.Core.Text;
+using static TagCenter.Core.Sql.SqlFragment;
 
 namespace TagCenter.Core.Tags;
 
 /// <summary>Behaviour functions over facts: count, did, sum, avg, min, max, first, last, most, days_since.</summary>
 internal sealed partial class ExpressionSqlWriter
 {
-    private (string, TagValueType) Behaviour(CallNode c)
+    private (SqlFragment, TagValueType) Behaviour(CallNode c)
     {
         var takesColumn = c.Function is "sum" or "avg" or "min" or "max" or "first" or "last" or "most";
         var usage = takesColumn
             ? $"{c.Function}('<fact or event>', <column>, within: 30d, where: <condition>)"
             : $"{c.Function}('<fact or event>', within: 30d, where: <condition>)";
         if (c.Arguments.Count != (takesColumn ? 2 : 1) || c.Arguments[0] is not LiteralNode { Kind: LiteralKind.String, Value: string source })
-            return Error(c.Span, $"use {usage}");
+            return Error(c.Span, Texts.T("expr.bind.usage", usage));
         foreach (var key in c.Named.Keys.Where(k => k is not ("within" or "where")))
-            return Error(c.Named[key].Span, $"unknown option '{key}:' of {c.Function} (options: within:, where:)");
+            return Error(c.Named[key].Span, Texts.T("expr.bind.option", key, c.Function));
         if (c.Function == "days_since" && c.Named.ContainsKey("within"))
-            return Error(c.Named["within"].Span, "days_since looks at all history; it takes no 'within:'");
+            return Error(c.Named["within"].Span, Texts.T("expr.bind.dayssince"));
 
         // The first argument names a fact ('orders') or an event of fact_events ('page_view').
         string fact;
-        string? eventFilter = null;
+        var filters = new List<SqlFragment>();
+        var isEvent = false;
         if (_schema.Facts.ContainsKey(source))
             fact = source;
         else if (_schema.Facts.TryGetValue(ModelSchema.EventFact, out var events) && events.ContainsKey("event")
                  && (_schema.Events.Count == 0 || _schema.Events.Contains(source)))
         {
             fact = ModelSchema.EventFact;
-            eventFilter = $"\"event\" = CAST({Parameter(source)} AS VARCHAR)";
+            isEvent = true;
         }
         else
         {
             var known = _schema.Facts.Keys.Concat(_schema.Events);
-            return Error(c.Arguments[0].Span, $"'{source}' is not a fact or a known event{TagCenter.Core.Diagnostics.Suggest.Hint(source, known)} (facts: {string.Join(", ", _schema.Facts.Keys)})");
+            return Error(c.Arguments[0].Span, Texts.T("expr.bind.fact", source, Hint(source, known), string.Join(", ", _schema.Facts.Keys)));
         }
 
-        string? window = null;
         if (c.Named.TryGetValue("within", out var within))
         {
-            if (within is not LiteralNode { Kind: LiteralKind.Duration, Value: string duration })
-                return Error(within.Span, $"'within:' takes a window such as 30d ({Durations.Help})");
-            window = duration;
+            if (within is not LiteralNode { Kind: LiteralKind.Duration, Value: Window window })
+                return Error(within.Span, Texts.T("expr.bind.within", Texts.T("expr.window.units")));
+            filters.Add(Of($"event_time > {_dialect.Minus(Of($"CAST({_asOf} AS TIMESTAMP)"), window)}"));
         }
+        if (isEvent)
+            filters.Add(Of($"\"event\" = CAST({Value(source)} AS VARCHAR)"));
 
-        string? column = null;
+        SqlFragment? column = null;
         var columnType = TagValueType.Int;
         if (takesColumn)
         {
             if (c.Arguments[1] is not NameNode columnName || !_schema.Facts[fact].TryGetValue(columnName.Name, out columnType))
             {
                 var given = c.Arguments[1] is NameNode n ? n.Name : "?";
-                return Error(c.Arguments[1].Span, $"'{given}' is not a column of fact_{fact}{TagCenter.Core.Diagnostics.Suggest.Hint(given, _schema.Facts[fact].Keys)}");
+                return Error(c.Arguments[1].Span, Texts.T("expr.bind.column", given, fact, Hint(given, _schema.Facts[fact].Keys)));
             }
             if (c.Function is "sum" or "avg" && !columnType.IsNumber())
-                return Error(c.Arguments[1].Span, $"{c.Function} needs a number column, but {columnName.Name} is {Describe(columnType)}");
-            column = SqlText.Ident(columnName.Name);
+                return Error(c.Arguments[1].Span, Texts.T("expr.bind.numbercolumn", c.Function, columnName.Name, Describe(columnType)));
+            column = Ident(columnName.Name);
         }
 
-        var filters = new List<string>();
-        if (eventFilter is not null)
-            filters.Add(eventFilter);
         if (c.Named.TryGetValue("where", out var where))
         {
             _fact = fact;
             var (condition, type) = Visit(where);
             _fact = null;
             if (type is not (TagValueType.Bool or TagValueType.Unknown))
-                Error(where.Span, $"'where:' needs a condition (true/false), but this is {Describe(type)}");
-            filters.Add(condition);
+                Error(where.Span, Texts.T("expr.bind.where", Describe(type)));
+            filters.Add(Of($"({condition})"));
         }
-        var filter = filters.Count == 0 ? null : string.Join(" AND ", filters);
+        var filter = filters.Count == 0 ? Empty : Of($" FILTER (WHERE {Join(" AND ", filters)})");
+        var time = Raw("event_time");
 
         var aggregate = c.Function switch
         {
-            "count" or "did" => "count(*){filter}",
-            "days_since" => "max(event_time){filter}",
-            "first" => _dialect.ArgMin(column!, "event_time"),
-            "last" => _dialect.ArgMax(column!, "event_time"),
-            "most" => _dialect.Mode(column!),
-            _ => $"{c.Function}({column}){{filter}}",
+            "count" or "did" => Of($"count(*){filter}"),
+            "days_since" => Of($"max(event_time){filter}"),
+            "first" => _dialect.ArgMin(column!, time, filter),
+            "last" => _dialect.ArgMax(column!, time, filter),
+            "most" => _dialect.Mode(column!, filter),
+            _ => Of($"{Raw(c.Function)}({column!}){filter}"),
         };
         Reads.Add(column is null ? $"fact_{fact}" : $"fact_{fact}.{((NameNode)c.Arguments[1]).Name}");
-        if (eventFilter is not null)
+        if (isEvent)
             Reads.Add($"fact_{fact}.event={source}");
-        var call = new AggregateCall(fact, window, aggregate, column, filter);
+        var call = new AggregateCall(fact, aggregate);
         if (!_aggregates.TryGetValue(call, out var shared))
         {
             shared = call with { Alias = $"agg_{_aggregates.Count + 1}" };
             _aggregates[call] = shared;
         }
-        var reference = $"t.{SqlText.Ident(shared.Alias)}";
+        Aggregates.Add(shared);
+        var reference = Of($"t.{Ident(shared.Alias)}");
         return c.Function switch
         {
-            "count" => ($"coalesce({reference}, 0)", TagValueType.Int),
-            "did" => ($"(coalesce({reference}, 0) > 0)", TagValueType.Bool),
-            "days_since" => (_dialect.DaysBetween(reference, "CAST($1 AS TIMESTAMP)"), TagValueType.Int),
+            "count" => (Of($"coalesce({reference}, 0)"), TagValueType.Int),
+            "did" => (Of($"(coalesce({reference}, 0) > 0)"), TagValueType.Bool),
+            "days_since" => (_dialect.DaysBetween(reference, Of($"CAST({_asOf} AS TIMESTAMP)")), TagValueType.Int),
             "sum" or "avg" => (reference, TagValueType.Decimal),
             _ => (reference, columnType),
         };
     }
 
-    private static string Describe(TagValueType type) => type switch
+    private static string Describe(TagValueType type) => Texts.T(type switch
     {
-        TagValueType.Bool => "true/false",
-        TagValueType.Int => "a whole number",
-        TagValueType.Decimal => "a number",
-        TagValueType.String => "text",
-        TagValueType.Date => "a date",
-        TagValueType.Timestamp => "a time",
-        TagValueType.List => "a list",
-        TagValueType.Duration => "a window",
-        TagValueType.Null => "null",
-        _ => "unknown",
-    };
+        TagValueType.Bool => "expr.type.bool",
+        TagValueType.Int => "expr.type.int",
+        TagValueType.Decimal => "expr.type.decimal",
+        TagValueType.String => "expr.type.string",
+        TagValueType.Date => "expr.type.date",
+        TagValueType.Timestamp => "expr.type.timestamp",
+        TagValueType.List => "expr.type.list",
+        TagValueType.Duration => "expr.type.duration",
+        TagValueType.Null => "expr.type.null",
+        _ => "expr.type.unknown",
+    });
 }

@@ -20,7 +20,7 @@ public static class RefreshSchedule
         }
         catch (CronFormatException e)
         {
-            return $"refresh '{refresh}' is neither realtime, hourly, daily nor a cron expression (minute hour day month weekday): {e.Message}";
+            return Text.Texts.T("tags.catalog.refresh", refresh, e.Message);
         }
     }
 

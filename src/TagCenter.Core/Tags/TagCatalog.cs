@@ -1,4 +1,5 @@
 using TagCenter.Core.Diagnostics;
+using TagCenter.Core.Text;
 using TagCenter.Core.Workspace;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -33,9 +34,9 @@ public sealed class TagCatalog
         foreach (var file in Directory.EnumerateFiles(folder, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             tags.AddRange(ParseFile(Path.GetRelativePath(workspaceRoot, file), File.ReadAllText(file), diagnostics));
         foreach (var duplicate in tags.GroupBy(t => t.Name).Where(g => g.Count() > 1))
-            diagnostics.Add(new Diagnostic(duplicate.Last().File, duplicate.Last().RuleLine, 1, $"tag '{duplicate.Key}' is declared twice (also in {duplicate.First().File})"));
+            diagnostics.Add(new Diagnostic(duplicate.Last().File, duplicate.Last().RuleLine, 1, Texts.T("tags.catalog.twice", duplicate.Key, duplicate.First().File)));
         foreach (var duplicate in tags.GroupBy(t => t.Code).Where(g => g.Count() > 1))
-            diagnostics.Add(new Diagnostic(duplicate.Last().File, duplicate.Last().RuleLine, 1, $"code '{duplicate.Key}' is used by two tags: {string.Join(", ", duplicate.Select(t => t.Name))}"));
+            diagnostics.Add(new Diagnostic(duplicate.Last().File, duplicate.Last().RuleLine, 1, Texts.T("tags.catalog.codetwice", duplicate.Key, string.Join(", ", duplicate.Select(t => t.Name)))));
         if (diagnostics.Count > 0)
             throw new WorkspaceException(diagnostics);
         return new TagCatalog(tags);
@@ -50,12 +51,12 @@ public sealed class TagCatalog
         }
         catch (YamlException e)
         {
-            diagnostics.Add(new Diagnostic(file, (int)e.Start.Line, (int)e.Start.Column, "YAML syntax error: " + (e.InnerException?.Message ?? e.Message)));
+            diagnostics.Add(new Diagnostic(file, (int)e.Start.Line, (int)e.Start.Column, Texts.T("tags.catalog.yaml", e.InnerException?.Message ?? e.Message)));
             return [];
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            diagnostics.Add(new Diagnostic(file, 1, 1, "YAML error: " + e.Message));
+            diagnostics.Add(new Diagnostic(file, 1, 1, Texts.T("tags.catalog.yaml", e.Message)));
             return [];
         }
         if (stream.Documents.Count == 0)
@@ -75,22 +76,24 @@ public sealed class TagCatalog
             tag.AllowOnly(context, TagKeys);
             var code = tag.String("code", required: true, context: context) ?? "";
             if (code.Length > 0 && !System.Text.RegularExpressions.Regex.IsMatch(code, "^[a-z][a-z0-9_]{0,62}$"))
-                tag.Error("code", $"code '{code}' must start with a lower-case letter and use only a-z, 0-9 and _");
+                tag.Error("code", Texts.T("tags.catalog.code", code));
             var kind = tag.Enum<TagKind>("kind") ?? TagKind.Value;
             var type = tag.Enum<TagValueType>("type") ?? TagValueType.String;
             if (type is TagValueType.Unknown or TagValueType.Null or TagValueType.Duration)
-                tag.Error("type", $"type must be one of: bool, int, decimal, string, date, timestamp, list");
+                tag.Error("type", Texts.T("tags.catalog.type"));
             var values = tag.List("values") ?? [];
             if (kind == TagKind.Enum && values.Count == 0)
-                tag.Error("kind", $"enum {context} needs 'values: [...]' (its ordered value set)");
+                tag.Error("kind", Texts.T("tags.catalog.values", name));
             var status = tag.String("status") ?? "published";
             if (!Statuses.Contains(status))
-                tag.Error("status", $"status must be one of: {string.Join(", ", Statuses)}");
+                tag.Error("status", Texts.T("tags.catalog.status", string.Join(", ", Statuses)));
             if (RefreshSchedule.Problem(tag.String("refresh") ?? "daily") is { } refreshProblem)
                 tag.Error("refresh", refreshProblem);
             var rule = tag.String("rule") ?? tag.String("from");
+            if (tag.Get("rule") is not null && tag.Get("from") is not null)
+                tag.Error("from", Texts.T("tags.catalog.fromandrule", name));
             if (rule is null && kind != TagKind.Model)
-                tag.Error("rule", $"{context} needs a 'rule' (or 'from: <golden-record field>')");
+                tag.Error("rule", Texts.T("tags.catalog.norule", name));
             var ruleNode = tag.Get("rule") ?? tag.Get("from") ?? keyNode;
             // A block scalar (| or >) starts on the line after its indicator, indented under its key.
             var block = ruleNode is YamlScalarNode { Style: ScalarStyle.Literal or ScalarStyle.Folded };

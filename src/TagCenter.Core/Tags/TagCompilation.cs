@@ -1,4 +1,5 @@
 using TagCenter.Core.Diagnostics;
+using TagCenter.Core.Sql;
 
 namespace TagCenter.Core.Tags;
 
@@ -13,5 +14,14 @@ public sealed record TagCompilation(
     /// <summary>Per tag, the fact columns and person fields its rule reads (its upstream data).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Reads { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>The layers of the statement in order (0: the fact passes), each with a statement that computes up to it.</summary>
+    public IReadOnlyList<TagLayer> Layers { get; init; } = [];
+
     public bool Success => Diagnostics.Count == 0;
 }
+
+/// <summary>
+/// One layer of a compiled statement: the tags it computes (layer 0: the tags whose aggregates the fact passes
+/// compute) and a statement that evaluates everything up to it, to tell which layer an engine error comes from.
+/// </summary>
+public sealed record TagLayer(int Number, IReadOnlyList<string> Tags, SqlCommand Probe);

@@ -1,25 +1,29 @@
 using TagCenter.Core.Diagnostics;
 using TagCenter.Core.Expressions;
 using TagCenter.Core.Sql;
+using TagCenter.Core.Text;
+using static TagCenter.Core.Sql.SqlFragment;
 
 namespace TagCenter.Core.Tags;
 
 /// <summary>
-/// Compiles tag rules into one DuckDB query: one <c>GROUP BY oneid</c> pass per fact (windows become FILTERs) holding every
+/// Compiles tag rules into one query: one <c>GROUP BY oneid</c> pass per fact (windows become FILTERs) holding every
 /// aggregate the rules need (shared when two tags ask the same), the person dimension joined to them, and
-/// the tags computed in layers along their dependency graph. Every literal is a bound parameter; $1 is the
+/// the tags computed in layers along their dependency graph. Every value is a bound parameter; $1 is the
 /// as-of time, so a run over old data reads only what was known then.
 /// </summary>
 public static class TagCompiler
 {
+    private sealed record CompiledRule(SqlFragment Sql, IReadOnlyList<string> Dependencies, IReadOnlySet<AggregateCall> Aggregates);
+
     public static TagCompilation Compile(TagCatalog catalog, ModelSchema schema, DateTime asOf, IReadOnlyCollection<string>? only = null, SqlDialect? dialect = null)
     {
         dialect ??= SqlDialect.DuckDb;
-        var parameters = new List<object?> { asOf };
+        var asOfValue = SharedValue(asOf);
         var aggregates = new Dictionary<AggregateCall, AggregateCall>();
         var byName = catalog.Tags.ToDictionary(t => t.Name);
         var diagnostics = new List<Diagnostic>();
-        var compiled = new Dictionary<string, (string Sql, IReadOnlyList<string> Dependencies)>();
+        var compiled = new Dictionary<string, CompiledRule>();
         var reads = new Dictionary<string, IReadOnlyList<string>>();
 
         foreach (var tag in catalog.Tags.Where(t => t.Rule is not null && t.Status != "deprecated"))
@@ -30,64 +34,42 @@ public static class TagCompiler
                 diagnostics.AddRange(parsed.Diagnostics.Select(d => Locate(tag, parsed.Text, d)));
                 continue;
             }
-            var writer = new ExpressionSqlWriter(schema, byName, parameters, aggregates, dialect);
+            var writer = new ExpressionSqlWriter(schema, byName, asOfValue, aggregates, dialect);
             var (ruleSql, type) = writer.Write(parsed.Root!);
             diagnostics.AddRange(writer.Diagnostics.Select(d => Locate(tag, parsed.Text, d)));
             foreach (var model in writer.Dependencies.Select(d => byName[d]).Where(d => d.Rule is null))
-                diagnostics.Add(new Diagnostic(tag.File, tag.RuleLine, tag.RuleColumn, $"tag '{tag.Name}' uses model tag '{model.Name}', which the models stage has not produced yet"));
+                diagnostics.Add(new Diagnostic(tag.File, tag.RuleLine, tag.RuleColumn, Texts.T("tags.compile.model", tag.Name, model.Name)));
             if (writer.Diagnostics.Count == 0 && !Fits(type, tag))
                 diagnostics.Add(new Diagnostic(tag.File, tag.RuleLine, tag.RuleColumn,
-                    $"the rule of '{tag.Name}' gives {type.ToString().ToLowerInvariant()}, but the tag is declared {tag.Type.ToString().ToLowerInvariant()}"));
-            compiled[tag.Name] = (Typed(ruleSql, tag, dialect), writer.Dependencies.ToList());
+                    Texts.T("tags.compile.type", tag.Name, type.ToString().ToLowerInvariant(), tag.Type.ToString().ToLowerInvariant())));
+            compiled[tag.Name] = new CompiledRule(Typed(ruleSql, tag, dialect), writer.Dependencies.ToList(), writer.Aggregates);
             reads[tag.Name] = writer.Reads.Order(StringComparer.Ordinal).ToList();
         }
-        diagnostics.AddRange(Cycles(catalog, compiled));
         var dependencies = compiled.ToDictionary(c => c.Key, c => c.Value.Dependencies);
+        diagnostics.AddRange(Cycles(catalog, dependencies));
         if (diagnostics.Count > 0)
             return new TagCompilation("", [], [], dependencies, diagnostics) { Reads = reads };
 
-        var needed = Upstream(only ?? compiled.Keys, compiled);
+        var needed = Upstream(only ?? compiled.Keys, dependencies);
         var order = catalog.Tags.Where(t => needed.Contains(t.Name)).ToList();
-        var sql = Assemble(schema, order, compiled, aggregates.Values.Where(a => Used(a, order, compiled)).ToList(), dialect);
-        var (compact, used) = CompactParameters(sql, parameters);
-        return new TagCompilation(compact, used, order, dependencies, []) { Reads = reads };
+        var used = order.SelectMany(t => compiled[t.Name].Aggregates).Distinct()
+            .OrderBy(a => int.Parse(a.Alias["agg_".Length..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var query = new QueryShape(schema, order, compiled, used, dialect, asOfValue);
+        var command = query.Command(asOf);
+        return new TagCompilation(command.Sql, command.Parameters, order, dependencies, []) { Reads = reads, Layers = query.Layers(asOf) };
     }
 
     /// <summary>The tags named and every tag they read, directly or not.</summary>
-    public static HashSet<string> Upstream(IEnumerable<string> names, IReadOnlyDictionary<string, (string Sql, IReadOnlyList<string> Dependencies)> compiled)
+    public static HashSet<string> Upstream(IEnumerable<string> names, IReadOnlyDictionary<string, IReadOnlyList<string>> dependencies)
     {
         var result = new HashSet<string>();
         var stack = new Stack<string>(names);
         while (stack.TryPop(out var name))
-            if (compiled.ContainsKey(name) && result.Add(name))
-                foreach (var d in compiled[name].Dependencies)
+            if (dependencies.TryGetValue(name, out var reads) && result.Add(name))
+                foreach (var d in reads)
                     stack.Push(d);
         return result;
     }
-
-    /// <summary>
-    /// Renumbers parameters $1..$n in the order of first use, dropping those of tags left out, so the engine
-    /// is given exactly the values the statement reads. (The SQL holds no user text: every value is a parameter.)
-    /// </summary>
-    private static (string Sql, List<object?> Parameters) CompactParameters(string sql, List<object?> parameters)
-    {
-        var map = new Dictionary<int, int>();
-        var used = new List<object?>();
-        var compact = System.Text.RegularExpressions.Regex.Replace(sql, @"\$(\d+)\b", m =>
-        {
-            var old = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-            if (!map.TryGetValue(old, out var now))
-            {
-                used.Add(parameters[old - 1]);
-                map[old] = now = used.Count;
-            }
-            return "$" + now;
-        });
-        return (compact, used);
-    }
-
-    private static bool Used(AggregateCall a, List<TagDefinition> order, Dictionary<string, (string Sql, IReadOnlyList<string> Dependencies)> compiled) =>
-        order.Any(t => compiled[t.Name].Sql.Contains(SqlText.Ident(a.Alias), StringComparison.Ordinal));
 
     private static bool Fits(TagValueType actual, TagDefinition tag) => actual switch
     {
@@ -101,18 +83,19 @@ public static class TagCompiler
 
     /// <summary>
     /// The rule's raw value (<c>code__raw</c>) and, beside it, the value in the declared type; for enums only
-    /// values from the set survive. A raw value without a typed one is a violation, counted by the run.
+    /// values from the set survive (the set is bound, value by value). A raw value without a typed one is a
+    /// violation, counted by the run.
     /// </summary>
-    private static string Typed(string sql, TagDefinition tag, SqlDialect dialect)
+    private static SqlFragment Typed(SqlFragment sql, TagDefinition tag, SqlDialect dialect)
     {
-        var raw = SqlText.Ident(tag.Code + "__raw");
-        var cast = dialect.TryCast(dialect.LateralAliases ? raw : $"({sql})", tag.Type);
+        var raw = Ident(tag.Code + "__raw");
+        var cast = dialect.TryCast(dialect.LateralAliases ? raw : Of($"({sql})"), tag.Type);
         return tag.Kind == TagKind.Enum && tag.Values.Count > 0
-            ? $"{sql} AS {raw}, CASE WHEN CAST({cast} AS VARCHAR) IN ({string.Join(", ", tag.Values.Select(SqlText.Literal))}) THEN {cast} END"
-            : $"{sql} AS {raw}, {cast}";
+            ? Of($"{sql} AS {raw}, CASE WHEN CAST({cast} AS VARCHAR) IN ({Join(", ", tag.Values.Select(v => Of($"CAST({Value(v)} AS VARCHAR)")))}) THEN {cast} END")
+            : Of($"{sql} AS {raw}, {cast}");
     }
 
-    private static List<Diagnostic> Cycles(TagCatalog catalog, Dictionary<string, (string Sql, IReadOnlyList<string> Dependencies)> compiled)
+    private static List<Diagnostic> Cycles(TagCatalog catalog, Dictionary<string, IReadOnlyList<string>> dependencies)
     {
         var diagnostics = new List<Diagnostic>();
         var state = new Dictionary<string, int>();
@@ -121,13 +104,13 @@ public static class TagCompiler
         {
             state[name] = 1;
             path.Add(name);
-            foreach (var next in compiled.TryGetValue(name, out var c) ? c.Dependencies : [])
+            foreach (var next in dependencies.TryGetValue(name, out var d) ? d : [])
             {
                 if (state.GetValueOrDefault(next) == 1)
                 {
                     var cycle = path.Skip(path.IndexOf(next)).Append(next);
                     var tag = catalog.Find(name)!;
-                    diagnostics.Add(new Diagnostic(tag.File, tag.RuleLine, tag.RuleColumn, $"tags depend on each other in a cycle: {string.Join(" → ", cycle)}"));
+                    diagnostics.Add(new Diagnostic(tag.File, tag.RuleLine, tag.RuleColumn, Texts.T("tags.compile.cycle", string.Join(" → ", cycle))));
                 }
                 else if (state.GetValueOrDefault(next) == 0)
                     Visit(next);
@@ -135,50 +118,9 @@ public static class TagCompiler
             path.RemoveAt(path.Count - 1);
             state[name] = 2;
         }
-        foreach (var name in compiled.Keys.Where(n => state.GetValueOrDefault(n) == 0))
+        foreach (var name in dependencies.Keys.Where(n => state.GetValueOrDefault(n) == 0))
             Visit(name);
         return diagnostics;
-    }
-
-    private static string Assemble(ModelSchema schema, List<TagDefinition> order,
-        Dictionary<string, (string Sql, IReadOnlyList<string> Dependencies)> compiled, List<AggregateCall> aggregates, SqlDialect dialect)
-    {
-        var ctes = new List<string>();
-        var joins = new List<string>();
-        // One scan per fact: every window and every where: becomes a FILTER on its aggregate.
-        foreach (var pass in aggregates.GroupBy(a => a.Fact).OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            var name = $"p_{ctes.Count + 1}";
-            var columns = pass.Select(a =>
-            {
-                var conditions = new[] { a.Window is null ? null : $"event_time > {dialect.Minus("CAST($1 AS TIMESTAMP)", a.Window)}", a.Filter }.OfType<string>().ToList();
-                var filter = conditions.Count == 0 ? "" : $" FILTER (WHERE {string.Join(" AND ", conditions)})";
-                return $"{a.Function.Replace("{filter}", filter, StringComparison.Ordinal)} AS {SqlText.Ident(a.Alias)}";
-            });
-            ctes.Add($"{name} AS (SELECT oneid, {string.Join(", ", columns)} FROM {SqlText.Ident("fact_" + pass.Key)} WHERE oneid IS NOT NULL AND (event_time IS NULL OR event_time <= $1) GROUP BY oneid)");
-            joins.Add($"LEFT JOIN {name} USING (oneid)");
-        }
-        // age is derived from birthday at the as-of date; every other field is a column of dim_person.
-        var fields = schema.PersonFields.Keys.Select(f => f == ModelSchema.Age
-            ? $"CAST(floor({dialect.DaysBetween("p.\"birthday\"", "CAST($1 AS DATE)")} / 365.25) AS BIGINT) AS \"f_age\""
-            : $"p.{SqlText.Ident(f)} AS {SqlText.Ident("f_" + f)}").ToList();
-        ctes.Add($"t0 AS (SELECT p.oneid{string.Concat(fields.Select(f => ", " + f))}{string.Concat(aggregates.Select(a => ", " + SqlText.Ident(a.Alias)))} FROM dim_person p {string.Join(" ", joins)})");
-
-        var depth = new Dictionary<string, int>();
-        int Depth(string tag) => depth.TryGetValue(tag, out var d) ? d : depth[tag] = 1 + compiled[tag].Dependencies.Select(Depth).DefaultIfEmpty(0).Max();
-        var layers = order.GroupBy(t => Depth(t.Name)).OrderBy(g => g.Key).ToList();
-        var previous = "t0";
-        foreach (var layer in layers)
-        {
-            var name = $"l{layer.Key}";
-            ctes.Add($"{name} AS (SELECT t.*, {string.Join(", ", layer.Select(t => $"{compiled[t.Name].Sql} AS {SqlText.Ident(t.Code)}"))} FROM {previous} t)");
-            previous = name;
-        }
-        // Violations (a raw value that did not fit the type or value set) travel as bits of a few BIGINT
-        // columns rather than a second column per tag: the result stays as narrow as the tags themselves.
-        var flags = order.Select((t, i) => (Tag: t, Index: i)).GroupBy(x => x.Index / 60)
-            .Select(g => $"({string.Join(" + ", g.Select(x => $"(CASE WHEN {SqlText.Ident(x.Tag.Code + "__raw")} IS NOT NULL AND {SqlText.Ident(x.Tag.Code)} IS NULL THEN {1L << (x.Index % 60)} ELSE 0 END)"))}) AS {SqlText.Ident(ViolationColumn(g.Key))}");
-        return $"WITH {string.Join(",\n", ctes)}\nSELECT oneid{string.Concat(order.Select(t => ", " + SqlText.Ident(t.Code)))}{string.Concat(flags.Select(f => ", " + f))} FROM {previous}";
     }
 
     /// <summary>The column holding the violation bits of tags 60·k … 60·k+59 (in compilation order).</summary>
@@ -190,13 +132,83 @@ public static class TagCompiler
     /// <summary>Moves an expression diagnostic to its place in the tag file.</summary>
     private static Diagnostic Locate(TagDefinition tag, string text, ExpressionDiagnostic d)
     {
-        var rendered = d.Render(text);
-        var firstColon = rendered.IndexOf(':', StringComparison.Ordinal);
-        var secondColon = rendered.IndexOf(':', firstColon + 1);
-        var line = int.Parse(rendered[..firstColon], System.Globalization.CultureInfo.InvariantCulture);
-        var column = int.Parse(rendered[(firstColon + 1)..secondColon], System.Globalization.CultureInfo.InvariantCulture);
+        var start = Math.Clamp(d.Span.Start, 0, text.Length);
+        var line = text[..start].Count(c => c == '\n') + 1;
+        var column = start - (start == 0 ? 0 : text.LastIndexOf('\n', start - 1) + 1) + 1;
         var fileLine = tag.RuleLine + line - 1;
         var fileColumn = line == 1 ? tag.RuleColumn + column - 1 : column;
-        return new Diagnostic(tag.File, fileLine, fileColumn, $"tag '{tag.Name}': {rendered[(secondColon + 2)..]}");
+        var rendered = d.Render(text);
+        return new Diagnostic(tag.File, fileLine, fileColumn, Texts.T("tags.compile.at", tag.Name, rendered[(rendered.IndexOf(": ", StringComparison.Ordinal) + 2)..]));
+    }
+
+    /// <summary>The statement's pieces: the fact passes, t0 (person fields and aggregates), one CTE per layer of tags.</summary>
+    private sealed class QueryShape
+    {
+        private readonly List<(string Name, SqlFragment Body)> _ctes = [];
+        private readonly List<(IReadOnlyList<TagDefinition> Tags, string Cte)> _layers = [];
+        private readonly SqlFragment _select;
+        private readonly SqlDialect _dialect;
+        private readonly SqlFragment _t0Probe;
+
+        public QueryShape(ModelSchema schema, List<TagDefinition> order, Dictionary<string, CompiledRule> compiled,
+            List<AggregateCall> aggregates, SqlDialect dialect, SqlFragment asOf)
+        {
+            _dialect = dialect;
+            var joins = new List<SqlFragment>();
+            // One scan per fact: every window and every where: is a FILTER on its aggregate.
+            foreach (var pass in aggregates.GroupBy(a => a.Fact).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                var name = $"p_{_ctes.Count + 1}";
+                var columns = Join(", ", pass.Select(a => Of($"{a.Expression} AS {Ident(a.Alias)}")));
+                _ctes.Add((name, Of($"SELECT oneid, {columns} FROM {Ident("fact_" + pass.Key)} WHERE oneid IS NOT NULL AND (event_time IS NULL OR event_time <= {asOf}) GROUP BY oneid")));
+                joins.Add(Raw($"LEFT JOIN {name} USING (oneid)"));
+            }
+            // age is derived from birthday at the as-of date; every other field is a column of dim_person.
+            var fields = schema.PersonFields.Keys.Select(f => f == ModelSchema.Age
+                ? Of($"CAST(floor({dialect.DaysBetween(Raw("p.\"birthday\""), Of($"CAST({asOf} AS DATE)"))} / 365.25) AS BIGINT) AS \"f_age\"")
+                : Of($"p.{Ident(f)} AS {Ident("f_" + f)}"));
+            var t0Columns = Join("", fields.Concat(aggregates.Select(a => Ident(a.Alias))).Select(c => Of($", {c}")));
+            _t0Probe = Join(", ", schema.PersonFields.Keys.Select(f => Ident("f_" + f)).Concat(aggregates.Select(a => Ident(a.Alias))).Select(c => Of($"count({c})")).Prepend(Raw("count(*)")));
+            _ctes.Add(("t0", Of($"SELECT p.oneid{t0Columns} FROM dim_person p {Join(" ", joins)}")));
+            _layers.Add((order.Where(t => compiled[t.Name].Aggregates.Count > 0).ToList(), "t0"));
+
+            var depth = new Dictionary<string, int>();
+            int Depth(string tag) => depth.TryGetValue(tag, out var d) ? d : depth[tag] = 1 + compiled[tag].Dependencies.Select(Depth).DefaultIfEmpty(0).Max();
+            var previous = "t0";
+            foreach (var layer in order.GroupBy(t => Depth(t.Name)).OrderBy(g => g.Key))
+            {
+                var name = $"l{layer.Key}";
+                _ctes.Add((name, Of($"SELECT t.*, {Join(", ", layer.Select(t => Of($"{compiled[t.Name].Sql} AS {Ident(t.Code)}")))} FROM {Raw(previous)} t")));
+                _layers.Add((layer.ToList(), name));
+                previous = name;
+            }
+            // Violations (a raw value that did not fit the type or value set) travel as bits of a few BIGINT
+            // columns rather than a second column per tag: the result stays as narrow as the tags themselves.
+            var flags = order.Select((t, i) => (Tag: t, Index: i)).GroupBy(x => x.Index / 60)
+                .Select(g => Of($"({Join(" + ", g.Select(x => Of($"(CASE WHEN {Ident(x.Tag.Code + "__raw")} IS NOT NULL AND {Ident(x.Tag.Code)} IS NULL THEN {1L << (x.Index % 60)} ELSE 0 END)")))}) AS {Ident(ViolationColumn(g.Key))}"));
+            _select = Of($"SELECT oneid{Join("", order.Select(t => Of($", {Ident(t.Code)}")).Concat(flags.Select(f => Of($", {f}"))))} FROM {Raw(previous)}");
+        }
+
+        public SqlCommand Command(DateTime asOf) => Statement(asOf, _ctes.Count, _select);
+
+        /// <summary>Per layer, a statement that computes the layer and everything before it: to find the layer a failure comes from.</summary>
+        public IReadOnlyList<TagLayer> Layers(DateTime asOf) => _layers.Select((layer, i) =>
+        {
+            var upTo = _ctes.FindIndex(c => c.Name == layer.Cte) + 1;
+            var columns = layer.Cte == "t0"
+                ? _t0Probe
+                : Join(", ", layer.Tags.Select(t => Of($"count({Ident(t.Code)})")));
+            var probe = Statement(asOf, upTo, Of($"SELECT {columns} FROM {Raw(layer.Cte)}"));
+            return new TagLayer(i, layer.Tags.Select(t => t.Name).ToList(), probe);
+        }).ToList();
+
+        private SqlCommand Statement(DateTime asOf, int ctes, SqlFragment select)
+        {
+            var builder = new SqlCommandBuilder(_dialect).Share(asOf);
+            builder.Append("WITH ");
+            for (var i = 0; i < ctes; i++)
+                builder.Append(i == 0 ? "" : ",\n").Append(_ctes[i].Name).Append(" AS (").Append(_ctes[i].Body).Append(")");
+            return builder.Append("\n").Append(select).Build();
+        }
     }
 }

@@ -21,8 +21,7 @@ public sealed partial class TagEvaluator
         var source = (string)((LiteralNode)c.Arguments[0]).Value!;
         var fact = _person.Facts.ContainsKey(source) ? source : ModelSchema.EventFact;
         var rows = _person.Facts.GetValueOrDefault(fact) ?? [];
-        var window = c.Named.TryGetValue("within", out var w) ? (string)((LiteralNode)w).Value! : null;
-        var from = window is null ? (DateTime?)null : Subtract(_asOf, window);
+        var from = c.Named.TryGetValue("within", out var w) ? Durations.Before(_asOf, (Window)((LiteralNode)w).Value!) : (DateTime?)null;
         var selected = rows.Where(r =>
         {
             var time = r.GetValueOrDefault("event_time") as DateTime?;
@@ -59,20 +58,6 @@ public sealed partial class TagEvaluator
                 ? (decimal)(_asOf.Date - last.Date).TotalDays
                 : null,
             _ => throw new InvalidOperationException($"unknown function {c.Function}"),
-        };
-    }
-
-    private static DateTime Subtract(DateTime asOf, string window)
-    {
-        var digits = new string(window.TakeWhile(char.IsDigit).ToArray());
-        var n = int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
-        return window[digits.Length..] switch
-        {
-            "h" => asOf.AddHours(-n),
-            "d" => asOf.AddDays(-n),
-            "w" => asOf.AddDays(-7 * n),
-            "mo" => asOf.AddMonths(-n),
-            _ => asOf.AddYears(-n),
         };
     }
 }

@@ -2,8 +2,24 @@ namespace TagCenter.Core.Text;
 
 public static partial class Texts
 {
-    /// <summary>Tags texts; keys start with <c>tags.</c>.</summary>
+    /// <summary>Tag catalog, compiler, planner and runner texts; keys start with <c>tags.</c> (followed by the stage).</summary>
     private static (string Key, string Zh, string En)[] Tags =>
     [
+        ("tags.compile.at", "标签 '{0}'：{1}", "tag '{0}': {1}"),
+        ("tags.compile.model", "标签 '{0}' 使用了模型标签 '{1}'，而模型阶段还没有产出它", "tag '{0}' uses model tag '{1}', which the models stage has not produced yet"),
+        ("tags.compile.type", "'{0}' 的规则得到 {1}，但标签声明为 {2}", "the rule of '{0}' gives {1}, but the tag is declared {2}"),
+        ("tags.compile.cycle", "标签之间循环依赖：{0}", "tags depend on each other in a cycle: {0}"),
+        ("tags.asof.invalid", "'{0}' 不是可识别的时间。可用格式：{1}（时区 {2}）。只写日期表示当天零点，即不含当天的事件",
+            "'{0}' is not a time. Accepted: {1} (in time zone {2}). A bare date means midnight at the start of that day: its events are not included"),
+        ("tags.catalog.twice", "标签 '{0}' 声明了两次（另一处在 {1}）", "tag '{0}' is declared twice (also in {1})"),
+        ("tags.catalog.codetwice", "code '{0}' 被两个标签使用：{1}", "code '{0}' is used by two tags: {1}"),
+        ("tags.catalog.yaml", "YAML 语法错误：{0}", "YAML syntax error: {0}"),
+        ("tags.catalog.code", "code '{0}' 必须以小写字母开头，只能使用 a-z、0-9 和 _", "code '{0}' must start with a lower-case letter and use only a-z, 0-9 and _"),
+        ("tags.catalog.type", "type 必须是以下之一：bool、int、decimal、string、date、timestamp、list", "type must be one of: bool, int, decimal, string, date, timestamp, list"),
+        ("tags.catalog.values", "枚举标签 '{0}' 需要 'values: [...]'（有序的取值集合）", "enum tag '{0}' needs 'values: [...]' (its ordered value set)"),
+        ("tags.catalog.status", "status 必须是以下之一：{0}", "status must be one of: {0}"),
+        ("tags.catalog.fromandrule", "标签 '{0}' 同时写了 'from:' 和 'rule:'；只能保留一个（from: 字段 等同于 rule: 字段）", "tag '{0}' has both 'from:' and 'rule:'; keep one ('from: field' is short for 'rule: field')"),
+        ("tags.catalog.norule", "标签 '{0}' 需要 'rule'（或 'from: <黄金记录字段>'）", "tag '{0}' needs a 'rule' (or 'from: <golden-record field>')"),
+        ("tags.catalog.refresh", "refresh '{0}' 既不是 realtime、hourly、daily，也不是 cron 表达式（分 时 日 月 周）：{1}", "refresh '{0}' is neither realtime, hourly, daily nor a cron expression (minute hour day month weekday): {1}"),
     ];
 }

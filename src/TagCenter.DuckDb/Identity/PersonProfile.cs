@@ -22,9 +22,10 @@ public sealed record PersonProfile(
         if (oneId is null)
         {
             // The value may be written the way a source writes it: standardise it as a phone and as an email.
-            var v = SqlText.Literal(identifier);
-            var phone = db.Scalar<string>($"SELECT {StandardiserSql.Phone(v, workspace.DefaultCountryCode)}");
-            var email = db.Scalar<string>($"SELECT {StandardiserSql.Email(v)}");
+            // The standardisers write SQL over a value expression; the value itself is bound as $1.
+            var v = "CAST($1 AS VARCHAR)";
+            var phone = db.Scalar<string>($"SELECT {StandardiserSql.Phone(v, workspace.DefaultCountryCode)}", identifier);
+            var email = db.Scalar<string>($"SELECT {StandardiserSql.Email(v)}", identifier);
             oneId = db.Scalar<string>("SELECT oneid FROM identity_map WHERE value IN ($1, $2) LIMIT 1", phone ?? "", email ?? "");
         }
         if (oneId is null)

@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using Shouldly;
 using TagCenter.Core.Expressions;
+using TagCenter.Core.Text;
 
 namespace TagCenter.Core.Tests.Expressions;
 
@@ -90,13 +91,104 @@ public sealed class ParserTests
         Parser.Parse(new string('a', 1 << 20)).Diagnostics.ShouldHaveSingleItem().Message.ShouldContain("at most");
         Parser.Parse(new string('(', 5000) + "1" + new string(')', 5000)).Diagnostics.ShouldHaveSingleItem().Message.ShouldContain("nested");
         Parser.Parse(string.Concat(Enumerable.Repeat("not ", 5000)) + "a").Diagnostics.ShouldHaveSingleItem().Message.ShouldContain("nested");
-        Parser.Parse(string.Join(" and ", Enumerable.Repeat("a = 1", 3000))).Success.ShouldBeTrue();
+        Parser.Parse(string.Join(" and ", Enumerable.Repeat("a = 1", 2000))).Success.ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("count('x', within: 999999999999999999999d)", "999999999999999999999d")]
+    [InlineData("count('x', within: 99999999999y)", "99999999999y")]
+    [InlineData("count('x', within: 0d)", "0d")]
+    [InlineData("count('x', within: 36501d)", "36501d")]
+    [InlineData("count('x', within: 101y)", "101y")]
+    public void Parse_WindowOutOfRange_DiagnosticAtWindowWithRange(string text, string window)
+    {
+        var result = Parser.Parse(text);
+
+        var d = result.Diagnostics.ShouldHaveSingleItem();
+        d.Span.ShouldBe(new TextSpan(19, window.Length));
+        d.Message.ShouldContain($"'{window}' is out of range");
+        d.Message.ShouldContain("1–36500d");
+        d.Message.ShouldContain("1–100y");
+    }
+
+    [Theory]
+    [InlineData("36500d", 36500, WindowUnit.Day)]
+    [InlineData("100y", 100, WindowUnit.Year)]
+    [InlineData("1h", 1, WindowUnit.Hour)]
+    [InlineData("6mo", 6, WindowUnit.Month)]
+    public void Parse_WindowAtTheLimits_Accepted(string window, int amount, WindowUnit unit)
+    {
+        var result = Parser.Parse($"count('x', within: {window})");
+
+        result.Diagnostics.ShouldBeEmpty();
+        ((CallNode)result.Root!).Named["within"].ShouldBeOfType<LiteralNode>().Value.ShouldBe(new Window(amount, unit));
+    }
+
+    [Fact]
+    public void Parse_NumberBeyondDecimal_Diagnostic() =>
+        Parser.Parse(new string('9', 40) + " > 1").Diagnostics.ShouldHaveSingleItem().Message.ShouldContain("too large");
+
+    [Theory]
+    [InlineData(2_000)]
+    [InlineData(10_000)]
+    public void Parse_LongArithmeticChain_DiagnosticNotStackOverflow(int terms)
+    {
+        var result = Parser.Parse(string.Join("+", Enumerable.Repeat("1", terms)));
+
+        result.Root.ShouldBeNull();
+        result.Diagnostics.ShouldHaveSingleItem().Message.ShouldContain($"more than {Parser.MaxHeight} levels deep");
+    }
+
+    [Fact]
+    public void Parse_TooManyNodes_Diagnostic()
+    {
+        var result = Parser.Parse("x in (" + string.Join(", ", Enumerable.Repeat("1", Parser.MaxNodes)) + ")");
+
+        result.Diagnostics.ShouldHaveSingleItem().Message.ShouldContain("too big");
+    }
+
+    [Fact]
+    public void Parse_LongAndChain_BalancedTree()
+    {
+        var result = Parser.Parse(string.Join(" and ", Enumerable.Range(0, 1000).Select(i => $"a = {i}")));
+
+        result.Success.ShouldBeTrue();
+        static int Height(ExpressionNode n) => n is BinaryNode { Operator: "and" } b ? 1 + Math.Max(Height(b.Left), Height(b.Right)) : 1;
+        Height(result.Root!).ShouldBeLessThanOrEqualTo(11);
+    }
+
+    [Fact]
+    public void Render_ChineseName_CaretsUnderTheNameByDisplayWidth()
+    {
+        var result = Parser.Parse("近30天访问次数 >= 5 和 活跃度 = '高'");
+
+        var rendered = result.Diagnostics[0].Render(result.Text).Split('\n');
+        rendered[0].ShouldStartWith("1:15: unexpected '和'");
+        // 近30天访问次数 >= 5 is 13 characters but 19 columns wide: the caret goes under 和, two columns wide.
+        rendered[2].ShouldBe("  " + new string(' ', 20) + "^^");
+    }
+
+    [Fact]
+    public void Parse_InChinese_DiagnosticInChinese()
+    {
+        Texts.Current = Language.Zh;
+        try
+        {
+            Parser.Parse("a > ").Diagnostics.ShouldHaveSingleItem().Message.ShouldBe("此处应为一个值（标签名、数字、'文本' 或函数调用），实际是 表达式结尾");
+            Parser.Parse("count('x', within: 0d)").Diagnostics.ShouldHaveSingleItem().Message.ShouldContain("超出范围");
+        }
+        finally
+        {
+            Texts.Current = Language.En;
+        }
     }
 
     private static readonly string[] Fragments =
     [
         "a", "累计消费金额", " ", "1", "30d", "'x'", "'", "(", ")", ",", ":", "=", "!=", "<", ">=", "+", "-", "*", "/", "and", "or",
         "not", "in", "between", "is", "null", "case", "when", "then", "else", "end", "count(", "within:", "where:", "contains", "`", "#", "（", "\n",
+        "99999999999999999999999999999999", "999999999999999999999d", "0d", "99999999999y", "1.5d", "近30天访问次数", "1+1+1+1+1+1+1+1+1+1",
+        "did(", "'近", "）", "，", "：", ".", "9.",
     ];
 
     /// <summary>Whatever text arrives, the parser answers with a tree or diagnostics, never an exception.</summary>
@@ -104,6 +196,16 @@ public sealed class ParserTests
     public Property Parse_AnyText_NeverThrows() =>
         Prop.ForAll(Gen.ListOf(Gen.Elements(Fragments)).Select(p => string.Join(" ", p)).ToArbitrary(), text =>
         {
+            var result = Parser.Parse(text);
+            return result.Success || result.Diagnostics.Count > 0;
+        });
+
+    /// <summary>Long generated rules (chains, nesting) answer with a tree or a diagnostic, never a stack overflow.</summary>
+    [FsCheck.Xunit.Property(MaxTest = 200)]
+    public Property Parse_LongChains_NeverThrows() =>
+        Prop.ForAll(Gen.Choose(1, 20_000).SelectMany(n => Gen.Elements("+", "-", "*", " and ", " or ", " = ").Select(op => (n, op))).ToArbitrary(), x =>
+        {
+            var text = string.Join(x.op, Enumerable.Repeat("(1)", x.n));
             var result = Parser.Parse(text);
             return result.Success || result.Diagnostics.Count > 0;
         });

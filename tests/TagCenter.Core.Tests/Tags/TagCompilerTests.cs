@@ -42,12 +42,14 @@ public sealed class TagCompilerTests
 
         result.Diagnostics.ShouldBeEmpty();
         result.Sql.Split("FROM \"fact_orders\"").Length.ShouldBe(2); // one scan of the fact for every window
-        result.Sql.ShouldContain("sum(\"amount\") FILTER (WHERE event_time > CAST($1 AS TIMESTAMP) - INTERVAL 30 DAY AND (\"status\" = CAST($2 AS VARCHAR)))");
-        result.Sql.Split("count(*) FILTER (WHERE event_time > CAST($1 AS TIMESTAMP) - INTERVAL 30 DAY) AS").Length.ShouldBe(2); // a and c share it
+        result.Sql.ShouldMatch(@"sum\(""amount""\) FILTER \(WHERE event_time > CAST\(\$1 AS TIMESTAMP\) - to_days\(CAST\(\$\d+ AS INTEGER\)\) AND \(\(""status"" = CAST\(\$\d+ AS VARCHAR\)\)\)\)");
+        System.Text.RegularExpressions.Regex.Count(result.Sql, @"count\(\*\) FILTER \(WHERE event_time > CAST\(\$1 AS TIMESTAMP\) - to_days\(CAST\(\$\d+ AS INTEGER\)\)\) AS").ShouldBe(1); // a and c share it
         result.Sql.ShouldContain("count(*) AS");
         result.Parameters[0].ShouldBe(new DateTime(2026, 11, 1));
         result.Parameters.ShouldContain("paid");
         result.Sql.ShouldNotContain("'paid'"); // values are bound, never spliced
+        result.Sql.ShouldNotContain("30"); // windows too
+        result.Parameters.ShouldContain(30);
     }
 
     [Fact]
@@ -85,6 +87,31 @@ public sealed class TagCompilerTests
         d.Message.ShouldStartWith("tag 'x'");
         d.File.ShouldBe("tags/t.yaml");
         d.Line.ShouldBe(8); // the rule's own line in the file
+    }
+
+    [Fact]
+    public void Compile_UnknownNameNotATypo_SuggestsDeclaringGoldenField()
+    {
+        var result = Compile(("x", "bool", "会员等级 = '金卡'", null));
+
+        result.Diagnostics.ShouldHaveSingleItem().Message.ShouldContain("declare 会员等级 under identity.golden in tagcenter.yaml");
+    }
+
+    [Fact]
+    public void Compile_UnknownNameCloseTypo_DidYouMeanOnly()
+    {
+        var message = Compile(("x", "bool", "cty = 'a'", null)).Diagnostics.ShouldHaveSingleItem().Message;
+
+        message.ShouldContain("did you mean 'city'");
+        message.ShouldNotContain("identity.golden");
+    }
+
+    [Fact]
+    public void Compile_RuleOf2000Terms_DiagnosticNotEngineError()
+    {
+        var result = Compile(("x", "int", string.Join("+", Enumerable.Repeat("1", 2000)), null));
+
+        result.Diagnostics.ShouldHaveSingleItem().Message.ShouldContain("levels deep");
     }
 
     [Fact]

@@ -74,7 +74,33 @@ public sealed class PostgresDialectTests : IDisposable
             code: shanghai
             type: bool
             rule: city contains '上海' and not (city is null)
+          消费档:
+            code: spend_band
+            kind: enum
+            type: string
+            values: ["$100+", "$1", 低]
+            rule: case when 消费 > 100 then '$100+' when 消费 > 0 then '$1' else '低' end
         """;
+
+    /// <summary>Enum values that look like placeholders stay values: P1 spent 350, P2 80, P3 nothing.</summary>
+    private static readonly string?[] Bands = ["$100+", "$1", "低"];
+
+    [Fact]
+    public void Run_EnumValuesLikePlaceholders_BoundAsValues()
+    {
+        _workspace.WithYaml("sources: {}").WithFile("tags/t.yaml", Tags);
+        _workspace.Database.Execute(Data);
+        var catalog = TagCatalog.Load(_workspace.Root);
+
+        var report = new TagRunner(_workspace.Database, TimeProvider.System).Run(catalog, AsOf);
+
+        _workspace.Rows("SELECT spend_band FROM person_tags ORDER BY oneid").Select(r => (string?)r[0]).ShouldBe(Bands);
+        report.Tags.Single(t => t.Code == "spend_band").Violations.ShouldBe(0);
+        var compiled = TagCompiler.Compile(catalog, new TagRunner(_workspace.Database, TimeProvider.System).Schema(), AsOf);
+        compiled.Sql.ShouldNotContain("$100+");
+        compiled.Parameters.ShouldContain("$100+");
+        compiled.Parameters.ShouldContain("$1");
+    }
 
     [Fact]
     public void Compile_Postgres_DialectSqlText()
@@ -85,9 +111,9 @@ public sealed class PostgresDialectTests : IDisposable
 
         var sql = TagCompiler.Compile(TagCatalog.Load(_workspace.Root), schema, AsOf, dialect: SqlDialect.Postgres).Sql;
 
-        sql.ShouldContain("INTERVAL '30 days'");
+        sql.ShouldMatch(@"make_interval\(days => CAST\(\$\d+ AS INTEGER\)\)");
         sql.ShouldContain("mode() WITHIN GROUP (ORDER BY \"channel\")");
-        sql.ShouldContain("(array_agg(\"channel\" ORDER BY event_time) FILTER (WHERE (\"status\" = CAST($");
+        sql.ShouldContain("(array_agg(\"channel\" ORDER BY event_time) FILTER (WHERE ((\"status\" = CAST($");
         sql.ShouldContain("strpos(");
         sql.ShouldNotContain("TRY_CAST");
         sql.ShouldNotContain("date_diff");
@@ -129,6 +155,9 @@ public sealed class PostgresDialectTests : IDisposable
                     rows.Add(Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? null : reader.GetValue(i)).ToArray());
 
             rows.Count.ShouldBe(duck.Count);
+            var band = codes.IndexOf("spend_band") + 1;
+            rows.Select(r => (string?)r[band]).ShouldBe(Bands);
+            duck.Select(r => (string?)r[band]).ShouldBe(Bands);
             for (var r = 0; r < rows.Count; r++)
                 for (var c = 0; c < rows[r].Length; c++)
                     Normal(rows[r][c]).ShouldBe(Normal(duck[r][c]), $"{rows[r][0]} {(c == 0 ? "oneid" : codes[c - 1])}");
