@@ -41,22 +41,22 @@ public sealed class IdentityRunner
         IdentityTables.Ensure(_db);
         return _db.InTransaction(() =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            Checkpoint("start", cancellationToken);
             RememberIssuedIds();
             IdentityExtraction.Run(_db, _workspace);
-            cancellationToken.ThrowIfCancellationRequested();
+            Checkpoint("extracted", cancellationToken);
             var rules = _workspace.Identity.Rules;
             incremental &= _db.Scalar<long>("SELECT count(*) FROM identity_runs") > 0;
             var affected = incremental ? IncrementalScope.Compute(_db) : _db.Scalar<long>("SELECT count(*) FROM id_nodes");
 
             var graph = IdentityGraphLoader.Load(_db, rules, incremental ? "n.node IN (SELECT node FROM id_affected)" : "true");
-            cancellationToken.ThrowIfCancellationRequested();
+            Checkpoint("loaded", cancellationToken);
             var resolution = IdentityResolver.Resolve(graph.Input);
             CheckSize(resolution, graph);
             var previous = PreviousOneIds.Load(_db, graph);
             var assignment = OneIdAssigner.Assign(graph.Input, resolution, previous.PerNode, previous.Ids.Length);
             var names = OneIdNaming.Name(_db, assignment, previous, graph, EntityOf);
-            cancellationToken.ThrowIfCancellationRequested();
+            Checkpoint("named", cancellationToken);
             WriteNewMap(graph, resolution, assignment, names, incremental);
 
             var conflictCount = RecordConflicts(runId, resolution, graph, rules, incremental);
@@ -72,12 +72,12 @@ public sealed class IdentityRunner
                 SELECT na.type AS a_type, na.value AS a_value, nb.type AS b_type, nb.value AS b_value
                 FROM id_edges e JOIN id_nodes na ON na.node = e.a JOIN id_nodes nb ON nb.node = e.b
                 """);
-            cancellationToken.ThrowIfCancellationRequested();
+            Checkpoint("mapped", cancellationToken);
             RowOwners(rules);
             GoldenRecord.Build(_db, _workspace);
             OtherEntities.Build(_db, _workspace);
             var facts = UnifiedModel.Build(_db, _workspace);
-            cancellationToken.ThrowIfCancellationRequested();
+            Checkpoint("built", cancellationToken);
             var persons = _db.Scalar<long>("SELECT count(*) FROM dim_person");
             var blocked = _db.Scalar<long>("SELECT coalesce(sum(occurrences), 0)::BIGINT FROM id_blocked");
             var nodes = _db.Scalar<long>("SELECT count(*) FROM id_nodes");
@@ -92,6 +92,15 @@ public sealed class IdentityRunner
                 Reresolved = affected,
             };
         });
+    }
+
+    /// <summary>Called at each step (tests cancel a run half-way with it).</summary>
+    internal Action<string>? AfterStep { get; init; }
+
+    private void Checkpoint(string step, CancellationToken cancellationToken)
+    {
+        AfterStep?.Invoke(step);
+        cancellationToken.ThrowIfCancellationRequested();
     }
 
     /// <summary>A workspace from before <c>identity_oneids</c>: its ids count as issued, so no new id repeats one.</summary>

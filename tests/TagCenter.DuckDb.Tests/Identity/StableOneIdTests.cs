@@ -127,5 +127,28 @@ public sealed class StableOneIdTests : IDisposable
         incremental.Persons.ShouldBe(full.Persons);
     }
 
+    [Theory]
+    [InlineData("extracted")]
+    [InlineData("mapped")]
+    [InlineData("built")]
+    public async Task RunAsync_CancelledHalfWay_NothingWritten(string step)
+    {
+        await RunAsync(_workspace, "M1,13800138001,,2024-01-01\n", "D1,13800138001,,2024-02-01\n");
+        _workspace.WithFile("crm.csv", "member_no,phone,email,at\nM1,13800138001,,2024-01-01\nM2,13900139002,,2024-01-01\n");
+        await _workspace.LoadAsync("crm", force: true);
+        string[] tables = ["identity_map", "identity_runs", "identity_oneids", "identity_history", "id_occurrences", "dim_person", "id_rows"];
+        var before = tables.Select(t => _workspace.Rows($"SELECT * FROM {t} ORDER BY ALL")).ToList();
+        using var cancel = new CancellationTokenSource();
+        var runner = new IdentityRunner(_workspace.Database, _workspace.Definition, TimeProvider.System)
+        {
+            AfterStep = s => { if (s == step) cancel.Cancel(); },
+        };
+
+        await Should.ThrowAsync<OperationCanceledException>(() => runner.RunAsync(false, cancel.Token));
+
+        tables.Select(t => _workspace.Rows($"SELECT * FROM {t} ORDER BY ALL")).ToList().ShouldBe(before);
+        (await RunAsync(_workspace, "M1,13800138001,,2024-01-01\nM2,13900139002,,2024-01-01\n", "D1,13800138001,,2024-02-01\n")).Persons.ShouldBe(2);
+    }
+
     public void Dispose() => _workspace.Dispose();
 }
