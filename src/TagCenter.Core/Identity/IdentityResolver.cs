@@ -47,7 +47,7 @@ public static class IdentityResolver
         foreach (var key in weakEdges)
             Union(state, (int)((key >> 29) & Mask), (int)(key & Mask), conflicts, limitSlot, graph, allowTwoStrong: false);
 
-        return new IdentityResolution(Anchors(state, graph, priority), cluster, conflicts);
+        return new IdentityResolution(Anchors(state, graph), cluster, conflicts);
     }
 
     private const ulong Mask = (1UL << 29) - 1;
@@ -138,31 +138,23 @@ public static class IdentityResolver
     }
 
     /// <summary>Per node, the anchor of its person: oldest first-seen, then strongest type, then lowest index.</summary>
-    private static int[] Anchors(UnionState s, IdentityGraphInput graph, int[] priority)
+    private static int[] Anchors(UnionState s, IdentityGraphInput graph)
     {
         var n = graph.NodeCount;
+        var order = new AnchorOrder(graph);
         var anchorOfRoot = new int[n];
         Array.Fill(anchorOfRoot, -1);
         for (var i = 0; i < n; i++)
         {
             var root = s.Find(i);
             var current = anchorOfRoot[root];
-            if (current < 0 || Older(graph, priority, i, current))
+            if (current < 0 || order.Older(i, current))
                 anchorOfRoot[root] = i;
         }
         var person = new int[n];
         for (var i = 0; i < n; i++)
             person[i] = anchorOfRoot[s.Find(i)];
         return person;
-    }
-
-    private static bool Older(IdentityGraphInput graph, int[] priority, int a, int b)
-    {
-        if (graph.FirstSeen[a] != graph.FirstSeen[b])
-            return graph.FirstSeen[a] < graph.FirstSeen[b];
-        var pa = priority[graph.NodeType[a]];
-        var pb = priority[graph.NodeType[b]];
-        return pa != pb ? pa < pb : a < b;
     }
 
     /// <summary>Plain connected components, named by their lowest node.</summary>

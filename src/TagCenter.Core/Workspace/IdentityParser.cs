@@ -1,5 +1,6 @@
 using TagCenter.Core.Diagnostics;
 using TagCenter.Core.Identity;
+using TagCenter.Core.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace TagCenter.Core.Workspace;
@@ -22,7 +23,7 @@ internal static class IdentityParser
         {
             if (!rules.TryGetValue(name, out var rule))
             {
-                diagnostics.Add(YamlMap.At(file, keyNode, $"unknown identifier type '{name}' in identity.types (declare it under 'identifiers:' first)"));
+                diagnostics.Add(YamlMap.At(file, keyNode, Texts.T("identity.err.unknown_type", name)));
                 continue;
             }
             var map = YamlMap.From(value, $"identity.types.{name}", file, diagnostics);
@@ -31,10 +32,10 @@ internal static class IdentityParser
             map.AllowOnly($"identity.types.{name}", "priority", "limit", "weak");
             var limit = map.Decimal("limit");
             if (limit is < 1 or > 250)
-                map.Error("limit", "limit must be between 1 and 250");
+                map.Error("limit", Texts.T("identity.err.limit"));
             var priority = map.Decimal("priority");
             if (priority is < 0 or > 63)
-                map.Error("priority", "priority must be between 0 (strongest) and 63");
+                map.Error("priority", Texts.T("identity.err.priority"));
             rules[name] = rule with
             {
                 Priority = priority is { } p ? (int)p : rule.Priority,
@@ -52,21 +53,49 @@ internal static class IdentityParser
             }
             catch (ArgumentException e)
             {
-                section.Error("blocklist_patterns", $"'{pattern}' is not a valid regular expression: {e.Message}");
+                section.Error("blocklist_patterns", Texts.T("identity.err.pattern", pattern, e.Message));
             }
         }
         var size = section.Decimal("max_component_size") ?? 200;
         if (size < 2)
-            section.Error("max_component_size", "max_component_size must be at least 2");
+            section.Error("max_component_size", Texts.T("identity.err.max_size"));
 
         return new IdentityDefinition
         {
             Rules = [.. rules.Values.OrderBy(r => r.Priority).ThenBy(r => r.Name, StringComparer.Ordinal)],
-            Blocklist = section.List("blocklist") ?? IdentityDefinition.DefaultBlocklist,
+            Blocklist = ParseBlocklist(section, file, diagnostics),
             BlocklistPatterns = patterns,
             MaxComponentSize = (int)size,
             Golden = ParseGolden(section, file, diagnostics, sources),
         };
+    }
+
+    /// <summary>
+    /// <c>blocklist: [...]</c> adds to the built-in junk values; <c>blocklist: { values: [...], replace_defaults: true }</c>
+    /// replaces them.
+    /// </summary>
+    private static IReadOnlyList<string> ParseBlocklist(YamlMap section, string file, List<Diagnostic> diagnostics)
+    {
+        IReadOnlyList<string> values;
+        var replace = false;
+        switch (section.Get("blocklist"))
+        {
+            case null:
+                return IdentityDefinition.DefaultBlocklist;
+            case YamlMappingNode node:
+                var map = new YamlMap(node, file, diagnostics);
+                map.AllowOnly("identity.blocklist", "values", "replace_defaults");
+                values = map.List("values") ?? [];
+                replace = map.Bool("replace_defaults") ?? false;
+                break;
+            case YamlSequenceNode or YamlScalarNode:
+                values = section.List("blocklist") ?? [];
+                break;
+            default:
+                section.Error("blocklist", Texts.T("identity.err.blocklist"));
+                return IdentityDefinition.DefaultBlocklist;
+        }
+        return replace ? [.. values.Distinct(StringComparer.Ordinal)] : [.. IdentityDefinition.DefaultBlocklist.Concat(values).Distinct(StringComparer.Ordinal)];
     }
 
     private static List<GoldenField> ParseGolden(YamlMap section, string file, List<Diagnostic> diagnostics, IReadOnlyList<SourceDefinition> sources)
@@ -87,13 +116,13 @@ internal static class IdentityParser
                 var source = parts.Length == 2 ? sources.FirstOrDefault(s => s.Name == parts[0]) : null;
                 if (source is null || source.Columns.All(c => c.Name != parts[1]))
                 {
-                    map.Error("from", $"'{reference}' in identity.golden.{name} is not a declared source.column");
+                    map.Error("from", Texts.T("identity.err.golden_from", reference, name));
                     continue;
                 }
                 from.Add((parts[0], parts[1]));
             }
             if (from.Count == 0)
-                map.Error("from", $"identity.golden.{name} needs 'from: [source.column, ...]'");
+                map.Error("from", Texts.T("identity.err.golden_empty", name));
             result.Add(new GoldenField(name, rule, from));
         }
         return result;

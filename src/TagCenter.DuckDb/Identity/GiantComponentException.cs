@@ -1,4 +1,5 @@
 using TagCenter.Core.Diagnostics;
+using TagCenter.Core.Text;
 
 namespace TagCenter.DuckDb.Identity;
 
@@ -6,9 +7,7 @@ namespace TagCenter.DuckDb.Identity;
 public sealed class GiantComponentException : TagCenterException
 {
     public GiantComponentException(int size, int limit, IReadOnlyList<string> topIdentifiers)
-        : base($"identity stopped: one person would hold {size:N0} identifiers (max_component_size is {limit:N0}). " +
-               $"The most connected values are: {string.Join(", ", topIdentifiers)}. " +
-               "Add the junk ones to identity.blocklist (or raise the limit if this is real), then run again. Nothing was changed.")
+        : base(Texts.T("identity.err.giant", size, limit, string.Join(", ", topIdentifiers)))
     {
         Size = size;
         TopIdentifiers = topIdentifiers;

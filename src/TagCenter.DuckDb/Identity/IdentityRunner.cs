@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text;
 using TagCenter.Core.Identity;
 using TagCenter.Core.Sql;
 using TagCenter.Core.Workspace;
@@ -10,9 +8,10 @@ namespace TagCenter.DuckDb.Identity;
 
 /// <summary>
 /// One identity run over everything loaded: extract identifiers → resolve persons (TagCenter.Core) →
-/// stable OneIDs, merge/split history and conflicts → golden record (<c>dim_person</c>) → fact tables keyed
-/// by OneID. The new state replaces the old in one transaction; a giant person stops the run first.
-/// An incremental run re-resolves only the clusters that changed and gives the same result as a full one.
+/// OneIDs carried over from the previous map (merges and splits recorded), conflicts → golden record
+/// (<c>dim_person</c>) → fact tables keyed by OneID. The whole run is one transaction: a giant person or a
+/// cancellation leaves every table as it was. An incremental run re-resolves only the clusters that changed
+/// and gives the same result as a full one.
 /// </summary>
 public sealed class IdentityRunner
 {
@@ -28,24 +27,41 @@ public sealed class IdentityRunner
     }
 
     /// <param name="incremental">Re-resolve only the clusters that changed since the last run (the same result as a full run).</param>
-    public IdentityRunReport Run(bool incremental = false)
+    public IdentityRunReport Run(bool incremental = false) => Execute(incremental, CancellationToken.None);
+
+    /// <summary>The run on a worker thread; cancelling stops it between steps and rolls everything back.</summary>
+    /// <exception cref="OperationCanceledException">Cancelled: every table is as it was before the run.</exception>
+    public Task<IdentityRunReport> RunAsync(bool incremental, CancellationToken cancellationToken) =>
+        Task.Run(() => Execute(incremental, cancellationToken), cancellationToken);
+
+    private IdentityRunReport Execute(bool incremental, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var runId = RunIds.Next('I', _time);
         IdentityTables.Ensure(_db);
-        IdentityExtraction.Run(_db, _workspace);
-        var rules = _workspace.Identity.Rules;
-        incremental &= _db.Scalar<long>("SELECT count(*) FROM identity_runs") > 0;
-        var affected = incremental ? IncrementalScope.Compute(_db) : _db.Scalar<long>("SELECT count(*) FROM id_nodes");
-
-        var graph = IdentityGraphLoader.Load(_db, rules, incremental ? "n.node IN (SELECT node FROM id_affected)" : "true");
-        var resolution = IdentityResolver.Resolve(graph.Input);
-        CheckSize(resolution, graph);
-        WriteNewMap(graph, resolution, incremental);
         return _db.InTransaction(() =>
         {
-            RecordConflicts(runId, resolution, graph, rules, incremental);
-            var (merges, splits) = IdentityHistory.Record(_db, runId, _time.GetUtcNow().UtcDateTime);
+            Checkpoint("start", cancellationToken);
+            RememberIssuedIds();
+            IdentityExtraction.Run(_db, _workspace);
+            Checkpoint("extracted", cancellationToken);
+            var rules = _workspace.Identity.Rules;
+            incremental &= _db.Scalar<long>("SELECT count(*) FROM identity_runs") > 0;
+            var affected = incremental ? IncrementalScope.Compute(_db) : _db.Scalar<long>("SELECT count(*) FROM id_nodes");
+
+            var graph = IdentityGraphLoader.Load(_db, rules, incremental ? "n.node IN (SELECT node FROM id_affected)" : "true");
+            Checkpoint("loaded", cancellationToken);
+            var resolution = IdentityResolver.Resolve(graph.Input);
+            CheckSize(resolution, graph);
+            var previous = PreviousOneIds.Load(_db, graph);
+            var assignment = OneIdAssigner.Assign(graph.Input, resolution, previous.PerNode, previous.Ids.Length);
+            var names = OneIdNaming.Name(_db, assignment, previous, graph, EntityOf);
+            Checkpoint("named", cancellationToken);
+            WriteNewMap(graph, resolution, assignment, names, incremental);
+
+            var conflictCount = RecordConflicts(runId, resolution, graph, rules, incremental);
+            var (merges, splits) = IdentityHistory.Record(_db, runId, _time.GetUtcNow().UtcDateTime, assignment, names, conflictCount > 0);
+            _db.Execute("INSERT INTO identity_oneids SELECT oneid, born, $1 FROM id_oneids_new", runId);
             _db.Execute("""
                 CREATE OR REPLACE TABLE identity_map AS
                 SELECT n.node, n.type, n.value, m.oneid, m.cluster, n.first_seen, n.occurrences, n.entity
@@ -56,10 +72,12 @@ public sealed class IdentityRunner
                 SELECT na.type AS a_type, na.value AS a_value, nb.type AS b_type, nb.value AS b_value
                 FROM id_edges e JOIN id_nodes na ON na.node = e.a JOIN id_nodes nb ON nb.node = e.b
                 """);
+            Checkpoint("mapped", cancellationToken);
             RowOwners(rules);
             GoldenRecord.Build(_db, _workspace);
             OtherEntities.Build(_db, _workspace);
             var facts = UnifiedModel.Build(_db, _workspace);
+            Checkpoint("built", cancellationToken);
             var persons = _db.Scalar<long>("SELECT count(*) FROM dim_person");
             var blocked = _db.Scalar<long>("SELECT coalesce(sum(occurrences), 0)::BIGINT FROM id_blocked");
             var nodes = _db.Scalar<long>("SELECT count(*) FROM id_nodes");
@@ -76,12 +94,21 @@ public sealed class IdentityRunner
         });
     }
 
-    /// <summary>
-    /// A person's OneID: derived from its anchor (oldest) identifier, so it is the same on every run that finds
-    /// that person. Other entities get ids the same way, prefixed by their entity's initial (S… for a store).
-    /// </summary>
-    public static string OneId(string type, string value, string entity = "person") =>
-        (entity == "person" ? "P" : entity[..1].ToUpperInvariant()) + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(type + ":" + value)))[..16];
+    /// <summary>Called at each step (tests cancel a run half-way with it).</summary>
+    internal Action<string>? AfterStep { get; init; }
+
+    private void Checkpoint(string step, CancellationToken cancellationToken)
+    {
+        AfterStep?.Invoke(step);
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>A workspace from before <c>identity_oneids</c>: its ids count as issued, so no new id repeats one.</summary>
+    private void RememberIssuedIds() => _db.Execute("""
+        INSERT INTO identity_oneids
+        SELECT oneid, 0, NULL FROM (SELECT oneid FROM identity_map UNION SELECT oneid FROM identity_history UNION SELECT other_oneid FROM identity_history)
+        WHERE oneid IS NOT NULL AND NOT EXISTS (SELECT 1 FROM identity_oneids)
+        """);
 
     private string EntityOf(string type) => _workspace.Identifiers.FirstOrDefault(i => i.Name == type)?.Entity ?? "person";
 
@@ -96,24 +123,23 @@ public sealed class IdentityRunner
         var members = Enumerable.Range(0, resolution.Person.Length).Where(i => resolution.Person[i] == anchor).Select(i => graph.Global[i]).ToHashSet();
         var top = _db.Rows("SELECT node, type, value, occurrences FROM id_nodes ORDER BY occurrences DESC LIMIT 5000")
             .Where(r => members.Contains(Convert.ToInt32(r[0]))).Take(5)
-            .Select(r => $"{r[1]}:{r[2]} ({Convert.ToInt64(r[3]):N0} rows)").ToList();
+            .Select(r => $"{r[1]}:{r[2]} ({Convert.ToInt64(r[3]):N0})").ToList();
         throw new GiantComponentException(size, limit, top);
     }
 
     /// <summary>
-    /// <c>id_map_new(node, oneid, cluster)</c> for every current node: the resolved part from the resolver,
+    /// <c>id_map_new(node, oneid, cluster)</c> for every current node: the resolved part from the assignment,
     /// and in an incremental run the untouched rest carried over from the previous map. A cluster is named
     /// by its lowest identifier (type:value), which does not depend on how nodes are numbered.
     /// </summary>
-    private void WriteNewMap(IdentityGraphLoader graph, IdentityResolution resolution, bool incremental)
+    private void WriteNewMap(IdentityGraphLoader graph, IdentityResolution resolution, OneIdAssignment assignment, string[] names, bool incremental)
     {
         _db.Execute("CREATE OR REPLACE TEMP TABLE id_map_new (node INTEGER, oneid VARCHAR, cluster VARCHAR)");
         using (var appender = _db.Connection.CreateAppender("id_map_new"))
             for (var i = 0; i < resolution.Person.Length; i++)
             {
-                var anchor = resolution.Person[i];
                 var cluster = resolution.Cluster[i];
-                appender.CreateRow().AppendValue(graph.Global[i]).AppendValue(OneId(graph.Types[anchor], graph.Values[anchor], EntityOf(graph.Types[anchor])))
+                appender.CreateRow().AppendValue(graph.Global[i]).AppendValue(names[assignment.Id[i]])
                     .AppendValue(graph.Types[cluster] + ":" + graph.Values[cluster]).EndRow();
             }
         if (incremental)
@@ -124,7 +150,7 @@ public sealed class IdentityRunner
                 """);
     }
 
-    private void RecordConflicts(string runId, IdentityResolution resolution, IdentityGraphLoader graph, IReadOnlyList<IdentifierTypeRule> rules, bool incremental)
+    private long RecordConflicts(string runId, IdentityResolution resolution, IdentityGraphLoader graph, IReadOnlyList<IdentifierTypeRule> rules, bool incremental)
     {
         // An incremental run keeps the conflicts of the clusters it did not re-resolve.
         _db.Execute(incremental
@@ -133,10 +159,11 @@ public sealed class IdentityRunner
                   SELECT n.type, n.value FROM id_nodes n WHERE n.node NOT IN (SELECT node FROM id_affected))
               """
             : "DELETE FROM identity_conflicts");
-        using var appender = _db.Connection.CreateAppender("identity_conflicts");
-        foreach (var c in resolution.Conflicts)
-            appender.CreateRow().AppendValue(runId).AppendValue(graph.Types[c.From]).AppendValue(graph.Values[c.From])
-                .AppendValue(graph.Types[c.To]).AppendValue(graph.Values[c.To]).AppendValue(rules[c.LimitedType].Name).AppendValue(c.Limit).EndRow();
+        using (var appender = _db.Connection.CreateAppender("identity_conflicts"))
+            foreach (var c in resolution.Conflicts)
+                appender.CreateRow().AppendValue(runId).AppendValue(graph.Types[c.From]).AppendValue(graph.Values[c.From])
+                    .AppendValue(graph.Types[c.To]).AppendValue(graph.Values[c.To]).AppendValue(rules[c.LimitedType].Name).AppendValue(c.Limit).EndRow();
+        return resolution.Conflicts.Count;
     }
 
     /// <summary>Every source row's person (the one its strongest identifier belongs to), and its other entities.</summary>

@@ -15,5 +15,6 @@ internal static class IdentityTables
         CREATE TABLE IF NOT EXISTS identity_map (
             node INTEGER, type VARCHAR, value VARCHAR, oneid VARCHAR, cluster VARCHAR, first_seen TIMESTAMP, occurrences BIGINT, entity VARCHAR);
         CREATE TABLE IF NOT EXISTS identity_edges (a_type VARCHAR, a_value VARCHAR, b_type VARCHAR, b_value VARCHAR);
+        CREATE TABLE IF NOT EXISTS identity_oneids (oneid VARCHAR, born BIGINT, run_id VARCHAR);
         """);
 }

@@ -224,41 +224,5 @@ public sealed class IdentityRunnerTests : IDisposable
         PersonProfile.Find(_workspace.Database, _workspace.Definition, "nobody").ShouldBeNull();
     }
 
-    [Fact]
-    public async Task Run_Incremental_SameResultAsFullRebuild()
-    {
-        const string crm1 = "M1,13800138001,a@qq.com,甲,上海,男,,2024-01-01\nM2,13900139002,,乙,北京,女,,2024-01-02\nM3,13700137003,,丙,,,,2024-01-03\nM9,13500135009,c@qq.com,戊,,,,2024-01-05\n";
-        const string app1 = "D1,13800138001,,,,view,2024-02-01\nD2,,,,,view,2024-02-02\nD3,13700137003,,,,view,2024-02-03\n";
-        await RunAsync(crm1, app1);
-
-        // New rows: a link between two known people (conflict), a new person, an older sighting, a changed row.
-        const string crm2 = crm1 + "M2,13800138001,,乙,,,,2024-03-01\nM4,13600136004,b@qq.com,丁,,,,2023-12-01\n";
-        const string app2 = "D1,13800138001,,,,view,2024-02-01\nD2,13600136004,,,,view,2024-02-02\nD3,,,,,view,2024-02-03\nD5,,,,,view,2024-04-01\n";
-        _workspace.WithFile("crm.csv", "member_no,phone,email,name,city,gender,birthday,at\n" + crm2)
-            .WithFile("app.csv", "device_id,phone,nickname,city,gender,event,at\n" + app2);
-        await _workspace.LoadAsync("crm", force: true);
-        await _workspace.LoadAsync("app", force: true);
-        var incremental = new IdentityRunner(_workspace.Database, _workspace.Definition, TimeProvider.System).Run(incremental: true);
-
-        using var fresh = new TestWorkspace();
-        fresh.WithFile("crm.csv", "member_no,phone,email,name,city,gender,birthday,at\n" + crm2)
-            .WithFile("app.csv", "device_id,phone,nickname,city,gender,event,at\n" + app2)
-            .WithFile("orders.csv", "order_id,member_no,paid_at\n").WithFile("items.csv", "order_id,sku\n")
-            .WithYaml(Yaml.Replace("MAXSIZE", "50"));
-        foreach (var source in new[] { "crm", "app", "orders", "items" })
-            await fresh.LoadAsync(source);
-        var full = new IdentityRunner(fresh.Database, fresh.Definition, TimeProvider.System).Run();
-
-        incremental.Incremental.ShouldBeTrue();
-        incremental.Reresolved.ShouldBeLessThan(incremental.Identifiers);
-        const string map = "SELECT type, value, oneid, cluster FROM identity_map ORDER BY type, value";
-        _workspace.Rows(map).ShouldBe(fresh.Rows(map));
-        const string conflicts = "SELECT from_type, from_value, to_type, to_value FROM identity_conflicts ORDER BY ALL";
-        _workspace.Rows(conflicts).ShouldBe(fresh.Rows(conflicts));
-        const string persons = "SELECT oneid, name, city, gender FROM dim_person ORDER BY oneid";
-        _workspace.Rows(persons).ShouldBe(fresh.Rows(persons));
-        incremental.Persons.ShouldBe(full.Persons);
-    }
-
     public void Dispose() => _workspace.Dispose();
 }
