@@ -11,12 +11,12 @@ internal static class IdentityRunCommand
     {
         var incremental = new Option<bool>("--incremental") { Description = o.Texts["opt.incremental"] };
         var command = new Command("run", o.Texts["cmd.identity.run"]) { incremental };
-        command.SetAction(result =>
+        command.SetAction(async (result, cancellationToken) =>
         {
             var context = CliContext.From(result, o);
             using var session = context.Open();
-            var report = ConsoleOutput.Busy(context, context.Texts["step.identity"],
-                () => new IdentityRunner(session.Database, session.Definition, TimeProvider.System).Run(result.GetValue(incremental)));
+            var report = await ConsoleOutput.BusyAsync(context, context.Texts["step.identity"],
+                () => new IdentityRunner(session.Database, session.Definition, TimeProvider.System).RunAsync(result.GetValue(incremental), cancellationToken));
             if (context.Json)
                 JsonOutput.Write(report);
             else

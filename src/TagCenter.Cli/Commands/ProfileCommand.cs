@@ -66,7 +66,7 @@ internal static class ProfileCommand
     /// <summary>The person's latest value of every published tag (person_tags), in catalog order.</summary>
     private static List<(string Name, string Code, string? Value)> Tags(WorkspaceDatabase db, string oneId)
     {
-        if (!db.TableExists("person_tags") || !db.TableExists("tag_catalog") || PublishedCatalog.Load(db) is not { } catalog)
+        if (!db.TableExists("person_tags") || PublishedCatalog.Load(db) is not { } catalog)
             return [];
         var columns = db.Rows("SELECT column_name FROM duckdb_columns() WHERE table_name = 'person_tags' AND column_name <> 'oneid'")
             .Select(r => (string)r[0]!).ToHashSet(StringComparer.Ordinal);

@@ -38,7 +38,7 @@ internal static class RefreshCommand
     }
 
     /// <summary>What refresh (and demo) should do: the as-of of tag runs, whether to reload everything, whether to publish the tag files first.</summary>
-    public sealed record RefreshSettings(AsOf AsOf, bool ForceLoad, bool Publish, bool AllowShrink);
+    public sealed record RefreshSettings(AsOfTime AsOf, bool ForceLoad, bool Publish, bool AllowShrink);
 
     public sealed record RefreshResult(
         object? Loads, IdentityRunReport? Identity, IReadOnlyList<string> DroppedFacts, TagRunReport? Tags,
@@ -73,7 +73,8 @@ internal static class RefreshCommand
         if (!afterLoads.Identity.Fresh)
         {
             var incremental = afterLoads.Identity.LastRun is not null;
-            identity = ConsoleOutput.Busy(context, t["step.identity"], () => new IdentityRunner(database, definition, TimeProvider.System).Run(incremental));
+            identity = await ConsoleOutput.BusyAsync(context, t["step.identity"],
+                () => new IdentityRunner(database, definition, TimeProvider.System).RunAsync(incremental, cancellationToken));
             if (!context.Json)
                 IdentityView.Print(identity, t);
         }
@@ -112,7 +113,7 @@ internal static class RefreshCommand
         var freshness = WorkspaceFreshness.Of(database, definition);
         var runner = new TagRunner(database, TimeProvider.System);
         IReadOnlyCollection<string>? only = freshness.Tags.Fresh
-            ? runner.Due(catalog, TimeProvider.System.GetUtcNow().UtcDateTime, AsOfOption.Zone(definition))
+            ? runner.Due(catalog, TimeProvider.System.GetUtcNow().UtcDateTime, definition.TimeZone)
             : null; // inputs changed: every tag
         if (only is { Count: 0 })
         {

@@ -33,7 +33,7 @@ internal static class RunCommand
             var runner = new TagRunner(session.Database, TimeProvider.System);
             if (result.GetValue(due))
             {
-                only = runner.Due(catalog, TimeProvider.System.GetUtcNow().UtcDateTime, AsOfOption.Zone(session.Definition));
+                only = runner.Due(catalog, TimeProvider.System.GetUtcNow().UtcDateTime, session.Definition.TimeZone);
                 if (only.Count == 0)
                 {
                     if (context.Json)

@@ -38,4 +38,11 @@ internal static class ConsoleOutput
         AnsiConsole.Status().Start(label + "…", _ => result = work());
         return result;
     }
+
+    public static async Task<T> BusyAsync<T>(CliContext context, string label, Func<Task<T>> work)
+    {
+        if (context.Json || !AnsiConsole.Profile.Capabilities.Interactive)
+            return await work();
+        return await AnsiConsole.Status().StartAsync(label + "…", _ => work());
+    }
 }

@@ -7,7 +7,7 @@ namespace TagCenter.Cli.Console;
 /// <summary>The tag tree (维度 → 主题 → 标签), with each tag's coverage after a run.</summary>
 internal static class TagTreeView
 {
-    public static void PrintRun(TagCatalog catalog, TagRunReport report, AsOf asOf, Texts t)
+    public static void PrintRun(TagCatalog catalog, TagRunReport report, AsOfTime asOf, Texts t)
     {
         ConsoleOutput.Step(t["step.tags"], t.Format("tags.summary", report.Tags.Count, report.Coverage, report.RunId, report.AsOf), report.Elapsed);
         ConsoleOutput.Grey("  " + t.Format("tags.asof", asOf.Local, asOf.Instant));

@@ -16,7 +16,8 @@ public sealed record PersonProfile(
     /// <summary>Finds the person holding <paramref name="identifier"/>, written as the user would (a raw phone, any-case email, a OneID).</summary>
     public static PersonProfile? Find(WorkspaceDatabase db, WorkspaceDefinition workspace, string identifier)
     {
-        IdentityTables.Ensure(db);
+        if (!db.TableExists("identity_map"))
+            return null; // identity never ran (and read-only callers must not create tables)
         var oneId = db.Scalar<string>("SELECT oneid FROM identity_map WHERE oneid = $1 LIMIT 1", identifier)
             ?? db.Scalar<string>("SELECT oneid FROM identity_map WHERE value = $1 LIMIT 1", identifier);
         if (oneId is null)

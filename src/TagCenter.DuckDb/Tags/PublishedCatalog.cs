@@ -17,7 +17,8 @@ public static class PublishedCatalog
 
     public static TagCatalog? Load(WorkspaceDatabase db)
     {
-        Ensure(db);
+        if (!db.TableExists("tag_catalog"))
+            return null; // nothing published (and read-only callers must not create tables)
         var rows = db.Rows("SELECT definition_json FROM tag_catalog ORDER BY position");
         return rows.Count == 0 ? null : TagCatalog.From(rows.Select(r => JsonSerializer.Deserialize<TagDefinition>((string)r[0]!)!).ToList());
     }

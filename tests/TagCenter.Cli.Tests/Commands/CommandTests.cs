@@ -132,7 +132,7 @@ public sealed class CommandTests
         var result = await CliRunner.RunAsync(command, "-w", dir, "--as-of", asOf, "--lang", "en");
 
         result.ExitCode.ShouldBe(1, result.Err);
-        result.Err.ShouldContain("2026-06-30T18:00:00+08:00");
+        result.Err.ShouldContain("2026-06-30T18:00+08:00");
         result.Err.ShouldNotContain("   at ");
     }
 

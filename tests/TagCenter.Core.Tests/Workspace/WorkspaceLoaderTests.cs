@@ -131,7 +131,9 @@ public sealed class WorkspaceLoaderTests
     {
         var ws = WorkspaceLoader.Parse(StarterWorkspace.Yaml, "/ws");
 
-        ws.Sources.ShouldHaveSingleItem().Name.ShouldBe("customers");
+        ws.Sources.Select(s => s.Name).ShouldBe(["customers", "orders"]);
+        ws.Sources[1].Fact.ShouldBe("orders");
+        ws.Identity.Golden.Select(g => g.Name).ShouldBe(["city", "gender", "birthday"]);
     }
 }
 
