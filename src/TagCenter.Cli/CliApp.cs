@@ -21,7 +21,12 @@ internal static class CliApp
             return CliErrors.Usage(parse.Errors.Select(e => e.Message), json, texts);
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            return await parse.InvokeAsync(new InvocationConfiguration
+            {
+                EnableDefaultExceptionHandler = false,
+                // Ctrl-C cancels the token; the running statement is interrupted and rolls back. Give it time to.
+                ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
+            });
         }
         catch (Exception e)
         {

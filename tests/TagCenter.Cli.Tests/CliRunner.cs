@@ -25,6 +25,25 @@ internal static class CliRunner
         return (process.ExitCode, await stdout, await stderr);
     }
 
+    /// <summary>Starts tagcenter, sends it SIGTERM (as a service manager or Ctrl-C would stop it) after <paramref name="after"/>, and waits.</summary>
+    public static async Task<(int ExitCode, TimeSpan Stopping)> InterruptAsync(TimeSpan after, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "tagcenter.dll"));
+        foreach (var a in args)
+            start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await Task.Delay(after, TestContext.Current.CancellationToken);
+        var signalled = Stopwatch.StartNew();
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        await Task.WhenAll(stdout, stderr);
+        return (process.ExitCode, signalled.Elapsed);
+    }
+
     public static string TempDir()
     {
         var dir = Path.Combine(Path.GetTempPath(), "tagcenter-cli-tests", Guid.NewGuid().ToString("N"));

@@ -49,6 +49,7 @@ internal static class DemoCommand
                 ConsoleOutput.Step(t["step.generate"], t.Format("gen.summary", definition.Sources.Count, summary.Persons, summary.Events), generated);
 
             using var database = WorkspaceDatabase.Open(definition.DatabasePath);
+            using var cancellation = database.CancelWith(cancellationToken);
             var asOf = AsOfOption.At(DemoCalendar.AsOf, definition);
             var refreshed = await RefreshCommand.RunAsync(context, definition, database,
                 new RefreshCommand.RefreshSettings(asOf, ForceLoad: true, Publish: true, AllowShrink: true), cancellationToken);

@@ -14,7 +14,7 @@ internal static class IdentityRunCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var context = CliContext.From(result, o);
-            using var session = context.Open();
+            using var session = context.Open(cancellationToken);
             var report = await ConsoleOutput.BusyAsync(context, context.Texts["step.identity"],
                 () => new IdentityRunner(session.Database, session.Definition, TimeProvider.System).RunAsync(result.GetValue(incremental), cancellationToken));
             if (context.Json)

@@ -19,7 +19,7 @@ internal static class LoadCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var context = CliContext.From(result, o);
-            using var session = context.Open();
+            using var session = context.Open(cancellationToken);
             var selected = WorkspaceLoad.Select(session.Definition, result.GetValue(sources) ?? []);
             var results = await LoadWithProgressAsync(session.Database, session.Definition, selected, result.GetValue(force),
                 result.GetValue(allowShrink), context.Json, context.Texts, cancellationToken);

@@ -13,10 +13,10 @@ internal static class PlanCommand
     {
         var asOf = AsOfOption.Create(o.Texts);
         var command = new Command(apply ? "apply" : "plan", o.Texts[apply ? "cmd.apply" : "cmd.plan"]) { asOf };
-        command.SetAction(result =>
+        command.SetAction((result, cancellationToken) =>
         {
             var context = CliContext.From(result, o);
-            using var session = context.Open();
+            using var session = context.Open(cancellationToken);
             var when = AsOfOption.Read(result, asOf, session.Definition);
             var files = TagCatalog.Load(session.Definition.Root);
             var plan = TagPlanner.Plan(session.Database, files, when.Local);
@@ -40,7 +40,7 @@ internal static class PlanCommand
                 });
             else
                 Print(plan, apply, context.Texts);
-            return plan.Blocked ? ExitCodes.PlanBlocked : ExitCodes.Ok;
+            return Task.FromResult(plan.Blocked ? ExitCodes.PlanBlocked : ExitCodes.Ok);
         });
         return command;
     }

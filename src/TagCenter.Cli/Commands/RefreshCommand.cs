@@ -26,7 +26,7 @@ internal static class RefreshCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var context = CliContext.From(result, o);
-            using var session = context.Open();
+            using var session = context.Open(cancellationToken);
             var when = AsOfOption.Read(result, asOf, session.Definition);
             var refreshed = await RunAsync(context, session.Definition, session.Database,
                 new RefreshSettings(when, ForceLoad: false, Publish: false, result.GetValue(allowShrink)), cancellationToken);

@@ -15,11 +15,11 @@ internal static class RunCommand
         var asOf = AsOfOption.Create(o.Texts);
         var due = new Option<bool>("--due") { Description = o.Texts["opt.due"] };
         var command = new Command("run", o.Texts["cmd.run"]) { tags, asOf, due };
-        command.SetAction(result =>
+        command.SetAction((result, cancellationToken) =>
         {
             var context = CliContext.From(result, o);
             var t = context.Texts;
-            using var session = context.Open();
+            using var session = context.Open(cancellationToken);
             var when = AsOfOption.Read(result, asOf, session.Definition);
             // Runs compute what was published (tagcenter apply), not whatever the files say today.
             var catalog = PublishedCatalog.Load(session.Database)
@@ -40,7 +40,7 @@ internal static class RunCommand
                         JsonOutput.Write(new { tags = Array.Empty<object>(), stale });
                     else
                         ConsoleOutput.Ok(t["tags.nothingdue"]);
-                    return ExitCodes.Ok;
+                    return Task.FromResult(ExitCodes.Ok);
                 }
             }
             var report = ConsoleOutput.Busy(context, t["step.tags"], () => runner.Run(catalog, when.Local, only));
@@ -52,7 +52,7 @@ internal static class RunCommand
                 if (stale.Count > 0)
                     ConsoleOutput.Grey(t["fresh.hint"]);
             }
-            return ExitCodes.Ok;
+            return Task.FromResult(ExitCodes.Ok);
         });
         return command;
     }

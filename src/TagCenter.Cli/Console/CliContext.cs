@@ -35,8 +35,8 @@ internal sealed class CliContext
     /// <summary>The workspace definition (tagcenter.yaml, checked).</summary>
     public WorkspaceDefinition LoadWorkspace() => WorkspaceLoader.Load(WorkspaceRoot);
 
-    /// <summary>The workspace and its database, for writing.</summary>
-    public WorkspaceSession Open() => WorkspaceSession.Open(LoadWorkspace(), readOnly: false);
+    /// <summary>The workspace and its database, for writing; Ctrl-C (<paramref name="cancellationToken"/>) interrupts the running statement.</summary>
+    public WorkspaceSession Open(CancellationToken cancellationToken = default) => WorkspaceSession.Open(LoadWorkspace(), readOnly: false, cancellationToken);
 
     /// <summary>The workspace and its database for reading only: works on a read-only folder and beside a running load.</summary>
     public WorkspaceSession OpenReadOnly() => WorkspaceSession.Open(LoadWorkspace(), readOnly: true);

@@ -58,6 +58,22 @@ public sealed partial class WorkspaceDatabase : IDisposable
 
     private string? _temporaryCopy;
 
+    private CancellationToken _cancellation;
+
+    /// <summary>
+    /// Ctrl-C interrupts the statement that is running (DuckDB's interrupt) and it fails as cancelled; the
+    /// transaction around it rolls back, so nothing is half-written.
+    /// </summary>
+    public IDisposable CancelWith(CancellationToken cancellationToken)
+    {
+        _cancellation = cancellationToken;
+        return cancellationToken.Register(() =>
+        {
+            using var command = Connection.CreateCommand();
+            command.Cancel();
+        });
+    }
+
     private static void CreateFolder(string path)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
@@ -185,12 +201,16 @@ public sealed partial class WorkspaceDatabase : IDisposable
 
     private static readonly bool Trace = Environment.GetEnvironmentVariable("TAGCENTER_TRACE_SQL") == "1";
 
-    private static T Run<T>(string sql, Func<T> action)
+    private T Run<T>(string sql, Func<T> action)
     {
         var started = Trace ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
         try
         {
             return action();
+        }
+        catch (DbException e) when (_cancellation.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("cancelled", e, _cancellation);
         }
         catch (DbException e)
         {

@@ -29,4 +29,22 @@ public sealed class ConcurrentAccessTests
         load.ExitCode.ShouldBe(7);
         JsonDocument.Parse(load.Err).RootElement.GetProperty("code").GetString().ShouldBe("busy");
     }
+
+    [Fact]
+    public async Task Demo_StoppedHalfWay_StopsSoonAndLeavesAConsistentWorkspace()
+    {
+        var dir = CliRunner.TempDir();
+
+        var (exitCode, stopping) = await CliRunner.InterruptAsync(TimeSpan.FromSeconds(4), "demo", "-w", dir, "--persons", "20000");
+        var status = await CliRunner.RunAsync("status", "-w", dir, "--json");
+
+        exitCode.ShouldBeOneOf(130, 143); // 128 + SIGINT / SIGTERM
+        stopping.ShouldBeLessThan(TimeSpan.FromSeconds(25));
+        status.ExitCode.ShouldBe(0, status.Err);
+        var sources = JsonDocument.Parse(status.Out).RootElement.GetProperty("sources").EnumerateArray().ToList();
+        // Every source is either fully loaded (its counts add up) or untouched: never half.
+        sources.ShouldContain(s => s.GetProperty("last_status").ValueKind == JsonValueKind.Null);
+        foreach (var s in sources.Where(s => s.GetProperty("last_status").ValueKind != JsonValueKind.Null))
+            s.GetProperty("loaded").GetInt64().ShouldBeGreaterThan(0);
+    }
 }
