@@ -27,6 +27,13 @@ public static partial class Texts
         ("ingest.file_not_found", "找不到文件（file not found）：{0}", "file not found: {0}"),
         ("ingest.bad_encoding", "{0} 第 {1} 行：有不是有效 {2} 编码的字节（文件被截断或混用了编码？）", "{0} line {1}: bytes that are not valid {2} (a truncated or mixed-encoding file?)"),
         ("ingest.truncated_character", "{0} 在一个字符的中间结束（第 {1} 行）；文件看起来被截断（truncated）了", "{0} ends in the middle of a character (line {1}); the file looks truncated"),
+        ("ingest.too_many_rejects", "{1:N0} 行中有 {0:N0} 行未通过（超过 max_reject_ratio {2:P0}）；没有加载任何数据。主要原因：{3}。请检查分隔符、编码和列类型",
+            "{0:N0} of {1:N0} rows failed (over max_reject_ratio {2:P0}); nothing was loaded. Top reasons: {3}. Check the delimiter, the encoding and the column types."),
+        ("ingest.would_empty", "这次加载会清空该数据源：现有 {0:N0} 行，新数据 0 行；没有做任何修改。如果新文件确实是对的，请加 --allow-shrink 再加载一次",
+            "this load would empty the source: it has {0:N0} rows now and the new data has none; nothing was changed. If the new file is right, load again with --allow-shrink"),
+        ("ingest.would_shrink", "这次加载会让数据源从 {0:N0} 行减少到 {1:N0} 行（减少 {2:P0}，超过 max_shrink {3:P0}）；没有做任何修改。如果新文件确实是对的，请加 --allow-shrink 再加载一次",
+            "this load would shrink the source from {0:N0} to {1:N0} rows (−{2:P0}, more than max_shrink {3:P0}); nothing was changed. If the new file is right, load again with --allow-shrink"),
+        ("ingest.unknown_source", "未知的数据源 '{0}'{1}（数据源：{2}）", "unknown source '{0}'{1} (sources: {2})"),
         ("ingest.pg_no_column", "{0} 返回的结果中没有列 '{1}'；已有的列：{2}", "the result from {0} has no column '{1}'; it has: {2}"),
     ];
 }
