@@ -34,6 +34,9 @@ public static partial class Texts
         ("ingest.would_shrink", "这次加载会让数据源从 {0:N0} 行减少到 {1:N0} 行（减少 {2:P0}，超过 max_shrink {3:P0}）；没有做任何修改。如果新文件确实是对的，请加 --allow-shrink 再加载一次",
             "this load would shrink the source from {0:N0} to {1:N0} rows (−{2:P0}, more than max_shrink {3:P0}); nothing was changed. If the new file is right, load again with --allow-shrink"),
         ("ingest.unknown_source", "未知的数据源 '{0}'{1}（数据源：{2}）", "unknown source '{0}'{1} (sources: {2})"),
+        ("reason.json_not_scalar", "JSON 字段是对象或数组，而声明的是单个值", "JSON object or array where a single value is declared"),
+        ("ingest.json_not_object", "不是 JSON 对象", "not a JSON object"),
+        ("ingest.json_not_scalar", "字段 '{0}' 是 JSON 对象或数组，而该列声明的是单个值；请用 from: 指向其中的字段（如 a.b）", "field '{0}' is a JSON object or array where the column holds one value; point 'from:' at a field inside it (a.b)"),
         ("ingest.pg_no_column", "{0} 返回的结果中没有列 '{1}'；已有的列：{2}", "the result from {0} has no column '{1}'; it has: {2}"),
     ];
 }
