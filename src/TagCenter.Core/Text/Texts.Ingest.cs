@@ -37,6 +37,13 @@ public static partial class Texts
         ("reason.json_not_scalar", "JSON 字段是对象或数组，而声明的是单个值", "JSON object or array where a single value is declared"),
         ("ingest.json_not_object", "不是 JSON 对象", "not a JSON object"),
         ("ingest.json_not_scalar", "字段 '{0}' 是 JSON 对象或数组，而该列声明的是单个值；请用 from: 指向其中的字段（如 a.b）", "field '{0}' is a JSON object or array where the column holds one value; point 'from:' at a field inside it (a.b)"),
+        ("ingest.parquet_unreadable", "{0} 不是可读取的 Parquet 文件（{1}）；文件可能不完整或已损坏：请重新导出或完整复制后再加载",
+            "{0} is not a readable Parquet file ({1}); it may be incomplete or damaged: export or copy it again, whole, and load again"),
+        ("ingest.parquet_read_failed", "读取 {0} 失败（{1}）；文件可能被截断或已损坏：请重新导出后再加载",
+            "{0} could not be read ({1}); the file may be truncated or damaged: export it again and load again"),
+        ("ingest.parquet_no_column", "{0} 中没有列 {1}；已有的列：{2}", "{0} has no column {1}; it has: {2}"),
+        ("ingest.engine_failed", "读取并清洗 {0} 时出错（{1}）；之前的数据保持不变。请检查文件是否完整、列是否与声明一致；设置 TAGCENTER_TRACE_SQL=1 可查看执行的语句",
+            "loading {0} failed ({1}); the previous data is unchanged. Check that the file is complete and its columns match the declaration; TAGCENTER_TRACE_SQL=1 shows the statements run"),
         ("ingest.pg_no_column", "{0} 返回的结果中没有列 '{1}'；已有的列：{2}", "the result from {0} has no column '{1}'; it has: {2}"),
     ];
 }

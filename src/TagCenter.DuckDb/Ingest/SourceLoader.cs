@@ -67,7 +67,7 @@ public sealed class SourceLoader
         {
             RecordFailure(source, loadId, started);
             if (e is EngineException engine)
-                throw new SourceLoadException(source.Name, engine.Message, engine);
+                throw new SourceLoadException(source.Name, Texts.T("ingest.engine_failed", source.Path ?? source.Table ?? "query", EngineErrors.Reason(engine)), engine);
             if (e is IOException or UnauthorizedAccessException)
                 throw new SourceLoadException(source.Name, e.Message, e);
             throw;
