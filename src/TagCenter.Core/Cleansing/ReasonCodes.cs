@@ -19,4 +19,5 @@ public static class ReasonCodes
     public const string Duplicate = "duplicate";
     public const string MalformedRow = "malformed_row";
     public const string JsonInvalid = "json_invalid";
+    public const string JsonNotScalar = "json_not_scalar";
 }

@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Text;
+using TagCenter.Core.Cleansing;
 using TagCenter.Core.Diagnostics;
 using TagCenter.Core.Sql;
+using TagCenter.Core.Text;
 
 namespace TagCenter.DuckDb.Ingest;
 
@@ -13,13 +16,16 @@ internal sealed class CsvRawReader : IRawReader
     /// <summary>Longest record accepted; longer ones are quarantined, not loaded.</summary>
     public const int MaxLineBytes = 8 << 20;
 
+    /// <summary>The column of a cleaned copy that carries each record's physical line.</summary>
+    private const string LineColumn = "__tc_line";
+
     public Task ReadAsync(RawReadContext context, CancellationToken cancellationToken)
     {
-        Read(context, TextFiles.Utf8Copy(context));
+        Read(context, TextFiles.Utf8Copy(context), cancellationToken);
         return Task.CompletedTask;
     }
 
-    private static void Read(RawReadContext context, string path)
+    private static void Read(RawReadContext context, string path, CancellationToken cancellationToken)
     {
         var source = context.Source;
         var fileColumns = HeaderColumns(source.Name, path, source.Delimiter, source.Quote, source.Header);
@@ -28,10 +34,23 @@ internal sealed class CsvRawReader : IRawReader
             var index = source.Header ? fileColumns.IndexOf(c.From) : int.TryParse(c.From, out var n) ? n - 1 : -1;
             if (index < 0 || index >= fileColumns.Count)
                 throw new SourceLoadException(source.Name, source.Header
-                    ? $"column '{c.From}' (for '{c.Name}') is not in the header of {context.Source.Path}; the header has: {string.Join(", ", fileColumns)}"
-                    : $"column '{c.Name}' must say 'from: <1-based column number>' (1..{fileColumns.Count}) because the file has no header");
+                    ? Texts.T("ingest.csv_no_column", c.From, c.Name, context.Source.Path, string.Join(", ", fileColumns))
+                    : Texts.T("ingest.csv_column_number", c.Name, fileColumns.Count));
             return $"{SqlText.Ident(fileColumns[index])} AS {SqlText.Ident(c.Name)}";
-        });
+        }).ToList();
+
+        context.CreateEmptyRejects();
+        var scanner = new CsvScanner(source.Delimiter, source.Quote, fileColumns.Count);
+        var summary = scanner.Scan(source.Name, path, source.Header, checkUtf8: true, null, cancellationToken);
+        var readable = summary.ReadableAsIs;
+        if (!readable)
+        {
+            // Good records go to a copy DuckDB can read, each with its physical line; bad ones straight to rejects.
+            path = CleanCopy(context, scanner, path, cancellationToken);
+            fileColumns.Insert(0, LineColumn);
+            selected.Insert(0, $"CAST({SqlText.Ident(LineColumn)} AS BIGINT) AS _line");
+        }
+
         var columns = "{" + string.Join(", ", fileColumns.Select(c => $"{SqlText.Literal(c)}: 'VARCHAR'")) + "}";
         var db = context.Database;
         db.Execute("DROP TABLE IF EXISTS temp.tc_rejects; DROP TABLE IF EXISTS temp.tc_rejects_scan");
@@ -39,17 +58,60 @@ internal sealed class CsvRawReader : IRawReader
         db.Execute($"""
             CREATE OR REPLACE TEMP VIEW {RawReadContext.RawRelation} AS
             SELECT {string.Join(", ", selected)}
-            FROM read_csv({SqlText.Literal(path)}, header = {(source.Header ? "true" : "false")}, auto_detect = false,
+            FROM read_csv({SqlText.Literal(path)}, header = {(source.Header || !readable ? "true" : "false")}, auto_detect = false,
                 delim = {SqlText.Literal(source.Delimiter.ToString())}, quote = {SqlText.Literal(source.Quote.ToString())},
                 escape = {SqlText.Literal(source.Quote.ToString())}, columns = {columns}, max_line_size = {MaxLineBytes},
                 store_rejects = true, rejects_table = 'tc_rejects', rejects_scan = 'tc_rejects_scan')
             """);
-        context.CreateEmptyRejects();
-        context.LineFromInsertionOrder = source.Header ? 2 : 1;
+        context.LineFromInsertionOrder = readable ? source.Header ? 2 : 1 : null;
+        // The scan above should leave DuckDB nothing to reject; if it does, one row per record, never per column.
+        var line = readable ? "line" : $"coalesce(TRY_CAST(split_part(csv_line, {SqlText.Literal(source.Delimiter.ToString())}, 1) AS BIGINT), line)";
         context.AfterScan = () => db.Execute($"""
             INSERT INTO {RawReadContext.Rejects}
-            SELECT line, column_name, 'malformed_row', error_type || ': ' || error_message, csv_line FROM temp.tc_rejects
+            SELECT {line}, NULL, '{ReasonCodes.MalformedRow}', any_value(error_type || ': ' || error_message), any_value(csv_line)
+            FROM temp.tc_rejects GROUP BY ALL
             """);
+    }
+
+    /// <summary>
+    /// Writes the good records to a copy (LF line ends, the physical line as the first field) and the bad ones to
+    /// the rejects, and returns the copy's path; the context deletes it when the load is over.
+    /// </summary>
+    private static string CleanCopy(RawReadContext context, CsvScanner scanner, string path, CancellationToken cancellationToken)
+    {
+        var source = context.Source;
+        Directory.CreateDirectory(context.TempDirectory);
+        var copy = Path.Combine(context.TempDirectory, $"{Path.GetFileNameWithoutExtension(path)}.{Guid.NewGuid():N}.csv");
+        var previous = context.Cleanup;
+        context.Cleanup = () =>
+        {
+            previous?.Invoke();
+            File.Delete(copy);
+        };
+        var delimiter = (byte)source.Delimiter;
+        using (var output = new FileStream(copy, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
+        using (var appender = context.Database.Connection.CreateAppender(RawReadContext.Rejects))
+        {
+            output.Write(Encoding.UTF8.GetBytes(LineColumn));
+            output.WriteByte((byte)'\n');
+            var number = new byte[24];
+            scanner.Scan(source.Name, path, source.Header, checkUtf8: false, (record, line, problem) =>
+            {
+                if (problem is not null)
+                {
+                    var raw = Encoding.UTF8.GetString(record[..Math.Min(record.Length, 65536)]);
+                    appender.CreateRow().AppendValue(line).AppendNullValue().AppendValue(ReasonCodes.MalformedRow)
+                        .AppendValue(problem).AppendValue(raw).EndRow();
+                    return;
+                }
+                line.TryFormat(number, out var written, default, CultureInfo.InvariantCulture);
+                output.Write(number, 0, written);
+                output.WriteByte(delimiter);
+                output.Write(record);
+                output.WriteByte((byte)'\n');
+            }, cancellationToken);
+        }
+        return copy;
     }
 
     /// <summary>The file's column names (or column1..n without a header), from its first record.</summary>
@@ -67,10 +129,10 @@ internal sealed class CsvRawReader : IRawReader
                 break;
             first.Append((char)ch);
             if (first.Length > MaxLineBytes)
-                throw new SourceLoadException(sourceName, $"{path} line 1: the header is longer than {MaxLineBytes} bytes; is the delimiter right?");
+                throw new SourceLoadException(sourceName, Texts.T("ingest.csv_header_too_long", path, MaxLineBytes));
         }
         if (first.Length == 0)
-            throw new SourceLoadException(sourceName, $"{path} is empty: expected a header line");
+            throw new SourceLoadException(sourceName, Texts.T("ingest.csv_empty", path));
         var fields = SplitRecord(first.ToString(), delimiter, quote);
         if (!header)
             return fields.Select((_, i) => $"column{i + 1}").ToList();

@@ -1,5 +1,6 @@
 using TagCenter.Core.Cleansing;
 using TagCenter.Core.Sql;
+using TagCenter.Core.Text;
 
 namespace TagCenter.DuckDb.Ingest;
 
@@ -35,18 +36,31 @@ internal sealed class JsonlRawReader : IRawReader
             INSERT INTO {RawReadContext.Rejects}
             SELECT line, NULL, 'malformed_row', error_type || ': ' || error_message, csv_line FROM temp.tc_rejects
             """);
-        var paths = SqlText.List(context.Source.Columns.Select(c => JsonPath(c.From)));
-        var fields = string.Join(", ", context.Source.Columns.Select((c, i) => $"f[{i + 1}] AS {SqlText.Ident(c.Name)}"));
+        var columns = context.Source.Columns;
+        var paths = SqlText.List(columns.Select(c => JsonPath(c.From)));
+        var fields = string.Join(", ", columns.Select((c, i) => $"f[{i + 1}] AS {SqlText.Ident(c.Name)}"));
+        // Every declared column holds one value: the first field that is an object or an array sets the row aside.
+        var nested = "coalesce(" + string.Join(", ", columns.Select((c, i) =>
+            $"CASE WHEN t[{i + 1}] IN ('OBJECT', 'ARRAY') THEN {i + 1} END")) + ")";
         db.Execute($"""
             CREATE OR REPLACE TEMP TABLE tc_json AS
-            SELECT rowid + 1 AS _line, CASE WHEN json_valid(j) AND json_type(j) = 'OBJECT' THEN json_extract_string(j, {paths}) END AS f, j
-            FROM tc_lines WHERE j IS NOT NULL
+            SELECT _line, f, j, {nested} AS bad FROM (
+                SELECT rowid + 1 AS _line, j,
+                       CASE WHEN json_valid(j) AND json_type(j) = 'OBJECT' THEN json_extract_string(j, {paths}) END AS f,
+                       CASE WHEN f IS NOT NULL THEN json_type(j, {paths}) END AS t
+                FROM tc_lines WHERE j IS NOT NULL)
             """);
         db.Execute($"""
             INSERT INTO {RawReadContext.Rejects}
-            SELECT _line, NULL, '{ReasonCodes.JsonInvalid}', 'not a JSON object', left(j, 4096) FROM tc_json WHERE f IS NULL
-            """);
-        db.Execute($"CREATE OR REPLACE TEMP VIEW {RawReadContext.RawRelation} AS SELECT _line, {fields} FROM tc_json WHERE f IS NOT NULL");
+            SELECT _line, NULL, '{ReasonCodes.JsonInvalid}', $1, left(j, 4096) FROM tc_json WHERE f IS NULL
+            """, Texts.T("ingest.json_not_object"));
+        db.Execute($"""
+            INSERT INTO {RawReadContext.Rejects}
+            SELECT _line, {SqlText.List(columns.Select(c => c.Name))}[bad], '{ReasonCodes.JsonNotScalar}',
+                   printf($1, {SqlText.List(columns.Select(c => c.From))}[bad]), f[bad]
+            FROM tc_json WHERE bad IS NOT NULL
+            """, Texts.T("ingest.json_not_scalar", "%s"));
+        db.Execute($"CREATE OR REPLACE TEMP VIEW {RawReadContext.RawRelation} AS SELECT _line, {fields} FROM tc_json WHERE f IS NOT NULL AND bad IS NULL");
     }
 
     /// <summary>A dotted field path (<c>properties.amount</c>) as a JSONPath with every key quoted.</summary>

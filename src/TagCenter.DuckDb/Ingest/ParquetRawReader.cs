@@ -1,5 +1,6 @@
 using TagCenter.Core.Diagnostics;
 using TagCenter.Core.Sql;
+using TagCenter.Core.Text;
 using TagCenter.DuckDb.Storage;
 
 namespace TagCenter.DuckDb.Ingest;
@@ -21,12 +22,12 @@ internal sealed class ParquetRawReader : IRawReader
         }
         catch (EngineException e)
         {
-            throw new SourceLoadException(source.Name, $"{path} is not a readable Parquet file: {e.Message}", e);
+            throw new SourceLoadException(source.Name, Texts.T("ingest.parquet_unreadable", path, EngineErrors.Reason(e)), e);
         }
         var missing = source.Columns.Where(c => !available.Contains(c.From)).ToList();
         if (missing.Count > 0)
             throw new SourceLoadException(source.Name,
-                $"{path} has no column {string.Join(", ", missing.Select(c => $"'{c.From}'"))}; it has: {string.Join(", ", available)}");
+                Texts.T("ingest.parquet_no_column", path, string.Join(", ", missing.Select(c => $"'{c.From}'")), string.Join(", ", available)));
         var fields = string.Join(", ", source.Columns.Select(c => $"CAST({SqlText.Ident(c.From)} AS VARCHAR) AS {SqlText.Ident(c.Name)}"));
         context.CreateEmptyRejects();
         try
@@ -38,7 +39,7 @@ internal sealed class ParquetRawReader : IRawReader
         }
         catch (EngineException e)
         {
-            throw new SourceLoadException(source.Name, $"{path} could not be read: {e.Message}", e);
+            throw new SourceLoadException(source.Name, Texts.T("ingest.parquet_read_failed", path, EngineErrors.Reason(e)), e);
         }
         db.Execute($"CREATE OR REPLACE TEMP VIEW {RawReadContext.RawRelation} AS SELECT * FROM tc_parquet");
         return Task.CompletedTask;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using TagCenter.Core.Cleansing;
 using TagCenter.Core.Diagnostics;
 using TagCenter.Core.Sql;
+using TagCenter.Core.Text;
 using TagCenter.Core.Workspace;
 using TagCenter.DuckDb.Storage;
 
@@ -24,8 +25,12 @@ public sealed class SourceLoader
         _time = time;
     }
 
-    public async Task<LoadReport> LoadAsync(SourceDefinition source, bool force, CancellationToken cancellationToken)
+    public Task<LoadReport> LoadAsync(SourceDefinition source, bool force, CancellationToken cancellationToken) =>
+        LoadAsync(source, new LoadOptions(Force: force), cancellationToken);
+
+    public async Task<LoadReport> LoadAsync(SourceDefinition source, LoadOptions options, CancellationToken cancellationToken)
     {
+        var force = options.Force;
         var stopwatch = Stopwatch.StartNew();
         var fingerprint = SourceFingerprint.Of(_workspace, source);
         if (!force && fingerprint is not null && IsUnchanged(source, fingerprint))
@@ -50,10 +55,10 @@ public sealed class SourceLoader
             var quarantined = badRows + rejected;
             var reasons = staging.TopReasons();
             if (read > 0 && (double)quarantined / read > source.MaxRejectRatio)
-                throw new SourceLoadException(source.Name,
-                    $"{quarantined:N0} of {read:N0} rows failed (over max_reject_ratio {source.MaxRejectRatio:P0}); nothing was loaded. " +
-                    $"Top reasons: {string.Join("; ", reasons.Take(3).Select(r => $"{r.Reason}{(r.Column is null ? "" : $" ({r.Column})")} × {r.Count:N0}"))}. " +
-                    "Check the delimiter, the encoding and the column types.");
+                throw new SourceLoadException(source.Name, Texts.T("ingest.too_many_rejects", quarantined, read, source.MaxRejectRatio,
+                    string.Join("; ", reasons.Take(3).Select(r => $"{r.Reason}{(r.Column is null ? "" : $" ({r.Column})")} × {r.Count:N0}"))));
+            if (!options.AllowShrink)
+                RequireNoShrink(source, parsed - badRows);
 
             Commit(staging, source, loadId, fingerprint, started, read, parsed - badRows, quarantined, nulled);
             return new LoadReport(source.Name, loadId, LoadStatus.Loaded, read, parsed - badRows, quarantined, nulled, reasons, stopwatch.Elapsed);
@@ -62,7 +67,7 @@ public sealed class SourceLoader
         {
             RecordFailure(source, loadId, started);
             if (e is EngineException engine)
-                throw new SourceLoadException(source.Name, engine.Message, engine);
+                throw new SourceLoadException(source.Name, Texts.T("ingest.engine_failed", source.Path ?? source.Table ?? "query", EngineErrors.Reason(engine)), engine);
             if (e is IOException or UnauthorizedAccessException)
                 throw new SourceLoadException(source.Name, e.Message, e);
             throw;
@@ -73,6 +78,20 @@ public sealed class SourceLoader
             DropStaging();
             context?.Cleanup?.Invoke();
         }
+    }
+
+    /// <summary>Refuses a load that would empty a source with rows, or shrink it by more than its max_shrink.</summary>
+    private void RequireNoShrink(SourceDefinition source, long loaded)
+    {
+        if (!_database.TableExists(source.TableName))
+            return;
+        var now = _database.Scalar<long>($"SELECT count(*) FROM {SqlText.Ident(source.TableName)}");
+        if (now == 0 || loaded >= now)
+            return;
+        if (loaded == 0)
+            throw new SourceLoadException(source.Name, Texts.T("ingest.would_empty", now));
+        if (source.MaxShrink is { } max && (double)(now - loaded) / now > max)
+            throw new SourceLoadException(source.Name, Texts.T("ingest.would_shrink", now, loaded, (double)(now - loaded) / now, max));
     }
 
     private bool IsUnchanged(SourceDefinition source, string fingerprint) =>

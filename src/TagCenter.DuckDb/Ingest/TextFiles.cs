@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Unicode;
 using TagCenter.Core.Diagnostics;
+using TagCenter.Core.Text;
 
 namespace TagCenter.DuckDb.Ingest;
 
@@ -31,7 +32,7 @@ internal static class TextFiles
     public static void RequireExists(string source, string path)
     {
         if (!File.Exists(path))
-            throw new SourceLoadException(source, $"file not found: {path}");
+            throw new SourceLoadException(source, Texts.T("ingest.file_not_found", path));
     }
 
     /// <summary>Fails early, naming the line, when a file declared UTF-8 is not (usually a GBK export).</summary>
@@ -49,8 +50,7 @@ internal static class TextFiles
         var chars = new char[span.Length];
         _ = Utf8.ToUtf16(span, chars, out var good, out _, replaceInvalidSequences: false);
         var line = span[..good].Count((byte)'\n') + 1;
-        throw new SourceLoadException(source,
-            $"{path} is not valid UTF-8 (first bad byte on line {line}); if it is a GBK/GB18030 export, set 'encoding: gbk' on the source");
+        throw new SourceLoadException(source, Texts.T("ingest.not_utf8", path, line));
     }
 
     /// <summary>Transcodes a GBK/GB18030 file to UTF-8; an invalid byte sequence fails with its line number.</summary>
@@ -79,7 +79,7 @@ internal static class TextFiles
                 catch (DecoderFallbackException e)
                 {
                     var line = lines + bytes.AsSpan(0, Math.Clamp(e.Index, 0, read)).Count((byte)'\n') + 1;
-                    throw new SourceLoadException(source, $"{path} line {line}: bytes that are not valid {encodingName.ToUpperInvariant()} (a truncated or mixed-encoding file?)", e);
+                    throw new SourceLoadException(source, Texts.T("ingest.bad_encoding", path, line, encodingName.ToUpperInvariant()), e);
                 }
                 lines += bytes.AsSpan(0, read).Count((byte)'\n');
                 output.Write(chars, 0, decoded);
@@ -90,7 +90,7 @@ internal static class TextFiles
             }
             catch (DecoderFallbackException e)
             {
-                throw new SourceLoadException(source, $"{path} ends in the middle of a character (line {lines + 1}); the file looks truncated", e);
+                throw new SourceLoadException(source, Texts.T("ingest.truncated_character", path, lines + 1), e);
             }
         }
         catch

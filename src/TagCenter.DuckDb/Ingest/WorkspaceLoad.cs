@@ -1,4 +1,5 @@
 using TagCenter.Core.Diagnostics;
+using TagCenter.Core.Text;
 using TagCenter.Core.Workspace;
 using TagCenter.DuckDb.Storage;
 
@@ -7,8 +8,13 @@ namespace TagCenter.DuckDb.Ingest;
 /// <summary>Loads several sources one after another; one failing source does not stop (or undo) the others.</summary>
 public static class WorkspaceLoad
 {
-    public static async Task<IReadOnlyList<SourceLoadResult>> RunAsync(
+    public static Task<IReadOnlyList<SourceLoadResult>> RunAsync(
         WorkspaceDatabase database, WorkspaceDefinition workspace, IEnumerable<SourceDefinition> sources, bool force,
+        Action<SourceDefinition>? starting, Action<SourceLoadResult>? finished, TimeProvider time, CancellationToken cancellationToken) =>
+        RunAsync(database, workspace, sources, new LoadOptions(Force: force), starting, finished, time, cancellationToken);
+
+    public static async Task<IReadOnlyList<SourceLoadResult>> RunAsync(
+        WorkspaceDatabase database, WorkspaceDefinition workspace, IEnumerable<SourceDefinition> sources, LoadOptions options,
         Action<SourceDefinition>? starting, Action<SourceLoadResult>? finished, TimeProvider time, CancellationToken cancellationToken)
     {
         var loader = new SourceLoader(database, workspace, time);
@@ -20,7 +26,7 @@ public static class WorkspaceLoad
             SourceLoadResult result;
             try
             {
-                result = new SourceLoadResult(source.Name, await loader.LoadAsync(source, force, cancellationToken).ConfigureAwait(false), null);
+                result = new SourceLoadResult(source.Name, await loader.LoadAsync(source, options, cancellationToken).ConfigureAwait(false), null);
             }
             catch (SourceLoadException e)
             {
@@ -38,8 +44,7 @@ public static class WorkspaceLoad
         if (names.Count == 0)
             return workspace.Sources;
         return names.Select(n => workspace.FindSource(n) ?? throw new WorkspaceException(
-            $"unknown source '{n}'{Suggest.Hint(n, workspace.Sources.Select(s => s.Name))} " +
-            $"(sources: {string.Join(", ", workspace.Sources.Select(s => s.Name))})")).ToList();
+            Texts.T("ingest.unknown_source", n, Suggest.Hint(n, workspace.Sources.Select(s => s.Name)), string.Join(", ", workspace.Sources.Select(s => s.Name))))).ToList();
     }
 }
 
