@@ -21,5 +21,6 @@ public static partial class Texts
         ("tags.catalog.fromandrule", "标签 '{0}' 同时写了 'from:' 和 'rule:'；只能保留一个（from: 字段 等同于 rule: 字段）", "tag '{0}' has both 'from:' and 'rule:'; keep one ('from: field' is short for 'rule: field')"),
         ("tags.catalog.norule", "标签 '{0}' 需要 'rule'（或 'from: <黄金记录字段>'）", "tag '{0}' needs a 'rule' (or 'from: <golden-record field>')"),
         ("tags.catalog.refresh", "refresh '{0}' 既不是 realtime、hourly、daily，也不是 cron 表达式（分 时 日 月 周）：{1}", "refresh '{0}' is neither realtime, hourly, daily nor a cron expression (minute hour day month weekday): {1}"),
+        ("tags.unknown", "未知标签 '{0}'{1}", "unknown tag '{0}'{1}"),
     ];
 }
