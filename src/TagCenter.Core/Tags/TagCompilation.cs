@@ -1,4 +1,5 @@
 using TagCenter.Core.Diagnostics;
+using TagCenter.Core.Expressions;
 using TagCenter.Core.Sql;
 
 namespace TagCenter.Core.Tags;
@@ -16,6 +17,9 @@ public sealed record TagCompilation(
 
     /// <summary>The layers of the statement in order (0: the fact passes), each with a statement that computes up to it.</summary>
     public IReadOnlyList<TagLayer> Layers { get; init; } = [];
+
+    /// <summary>The parsed rule of every compiled tag, by name: the one tree each back end (SQL, the evaluator) walks.</summary>
+    public IReadOnlyDictionary<string, ExpressionNode> Trees { get; init; } = new Dictionary<string, ExpressionNode>();
 
     public bool Success => Diagnostics.Count == 0;
 }

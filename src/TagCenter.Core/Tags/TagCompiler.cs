@@ -25,6 +25,7 @@ public static class TagCompiler
         var diagnostics = new List<Diagnostic>();
         var compiled = new Dictionary<string, CompiledRule>();
         var reads = new Dictionary<string, IReadOnlyList<string>>();
+        var trees = new Dictionary<string, ExpressionNode>();
 
         foreach (var tag in catalog.Tags.Where(t => t.Rule is not null && t.Status != "deprecated"))
         {
@@ -34,6 +35,7 @@ public static class TagCompiler
                 diagnostics.AddRange(parsed.Diagnostics.Select(d => Locate(tag, parsed.Text, d)));
                 continue;
             }
+            trees[tag.Name] = parsed.Root!;
             var writer = new ExpressionSqlWriter(schema, byName, asOfValue, aggregates, dialect);
             var (ruleSql, type) = writer.Write(parsed.Root!);
             diagnostics.AddRange(writer.Diagnostics.Select(d => Locate(tag, parsed.Text, d)));
@@ -48,7 +50,7 @@ public static class TagCompiler
         var dependencies = compiled.ToDictionary(c => c.Key, c => c.Value.Dependencies);
         diagnostics.AddRange(Cycles(catalog, dependencies));
         if (diagnostics.Count > 0)
-            return new TagCompilation("", [], [], dependencies, diagnostics) { Reads = reads };
+            return new TagCompilation("", [], [], dependencies, diagnostics) { Reads = reads, Trees = trees };
 
         var needed = Upstream(only ?? compiled.Keys, dependencies);
         var order = catalog.Tags.Where(t => needed.Contains(t.Name)).ToList();
@@ -56,7 +58,7 @@ public static class TagCompiler
             .OrderBy(a => int.Parse(a.Alias["agg_".Length..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
         var query = new QueryShape(schema, order, compiled, used, dialect, asOfValue);
         var command = query.Command(asOf);
-        return new TagCompilation(command.Sql, command.Parameters, order, dependencies, []) { Reads = reads, Layers = query.Layers(asOf) };
+        return new TagCompilation(command.Sql, command.Parameters, order, dependencies, []) { Reads = reads, Layers = query.Layers(asOf), Trees = trees };
     }
 
     /// <summary>The tags named and every tag they read, directly or not.</summary>

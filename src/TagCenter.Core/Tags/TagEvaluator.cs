@@ -14,29 +14,36 @@ public sealed partial class TagEvaluator
     private readonly DateTime _asOf;
     private readonly Dictionary<string, object?> _values = [];
     private readonly IReadOnlyDictionary<string, TagDefinition> _tags;
+    private readonly IReadOnlyDictionary<string, ExpressionNode> _trees;
     private IReadOnlyDictionary<string, object?>? _row;
 
-    private TagEvaluator(TagCatalog catalog, PersonData person, DateTime asOf)
+    private TagEvaluator(TagCompilation compilation, PersonData person, DateTime asOf)
     {
         _person = person;
         _asOf = asOf;
-        _tags = catalog.Tags.ToDictionary(t => t.Name);
+        _tags = compilation.Tags.ToDictionary(t => t.Name);
+        _trees = compilation.Trees;
     }
 
-    /// <summary>Every computable tag of the catalog for this person, by code. Rules must have compiled (see <see cref="TagCompiler"/>).</summary>
-    public static IReadOnlyDictionary<string, object?> Evaluate(TagCatalog catalog, PersonData person, DateTime asOf)
+    /// <summary>
+    /// Every tag of a successful compilation for this person, by code, walking the trees the compiler parsed
+    /// (the same ones it wrote the SQL from).
+    /// </summary>
+    public static IReadOnlyDictionary<string, object?> Evaluate(TagCompilation compilation, PersonData person, DateTime asOf)
     {
-        var evaluator = new TagEvaluator(catalog, person, asOf);
-        foreach (var tag in catalog.Tags.Where(t => t.Rule is not null && t.Status != "deprecated"))
+        if (!compilation.Success)
+            throw new InvalidOperationException("the compilation has diagnostics; only a successful one can be evaluated");
+        var evaluator = new TagEvaluator(compilation, person, asOf);
+        foreach (var tag in compilation.Tags)
             evaluator.Tag(tag);
-        return catalog.Tags.Where(t => evaluator._values.ContainsKey(t.Name)).ToDictionary(t => t.Code, t => evaluator._values[t.Name]);
+        return compilation.Tags.ToDictionary(t => t.Code, t => evaluator._values[t.Name]);
     }
 
     private object? Tag(TagDefinition tag)
     {
         if (_values.TryGetValue(tag.Name, out var known))
             return known;
-        var root = Parser.Parse(tag.Rule!).Root ?? throw new InvalidOperationException($"tag {tag.Name} does not parse; compile the catalog first");
+        var root = _trees[tag.Name];
         var value = Cast(Eval(root), tag.Type);
         if (tag.Kind == TagKind.Enum && tag.Values.Count > 0 && value is not null && !tag.Values.Contains(Text(value)))
             value = null;

@@ -21,5 +21,10 @@ public static partial class Texts
         ("tags.catalog.fromandrule", "标签 '{0}' 同时写了 'from:' 和 'rule:'；只能保留一个（from: 字段 等同于 rule: 字段）", "tag '{0}' has both 'from:' and 'rule:'; keep one ('from: field' is short for 'rule: field')"),
         ("tags.catalog.norule", "标签 '{0}' 需要 'rule'（或 'from: <黄金记录字段>'）", "tag '{0}' needs a 'rule' (or 'from: <golden-record field>')"),
         ("tags.catalog.refresh", "refresh '{0}' 既不是 realtime、hourly、daily，也不是 cron 表达式（分 时 日 月 周）：{1}", "refresh '{0}' is neither realtime, hourly, daily nor a cron expression (minute hour day month weekday): {1}"),
+        ("tags.unknown", "未知标签 '{0}'{1}", "unknown tag '{0}'{1}"),
+        ("tags.run.nodim", "还没有人员维度表：计算标签前先运行 tagcenter identity run", "there is no person dimension yet: run 'tagcenter identity run' before computing tags"),
+        ("tags.run.cancelled", "标签计算已取消，未保存任何结果（上一次快照保持不变）", "the tag run was cancelled; nothing was stored (the last snapshot is unchanged)"),
+        ("tags.run.failed", "计算这些标签时数据库出错：{0}。原因：{1}。未保存任何结果，上一次快照保持不变。请检查这些规则：数值是否可能溢出（例如对极大金额求和或相乘），取值能否转换为声明的类型；可用 TAGCENTER_TRACE_SQL=1 查看执行的语句",
+            "the engine failed while computing {0}: {1}. Nothing was stored; the last snapshot is unchanged. Check these rules for numbers that can overflow (sums or products of very large values) and values that do not convert to the declared type; TAGCENTER_TRACE_SQL=1 shows the statements"),
     ];
 }

@@ -1,11 +1,15 @@
 using TagCenter.Core.Diagnostics;
 using TagCenter.Core.Tags;
+using TagCenter.Core.Text;
 using TagCenter.Core.Workspace;
 using TagCenter.DuckDb.Storage;
 
 namespace TagCenter.DuckDb.Tags;
 
-/// <summary>One tag with where it comes from and where it goes, and its values in the latest snapshot.</summary>
+/// <summary>
+/// One tag as published (what runs compute) with where it comes from and where it goes, and its values in the
+/// latest snapshot; beside it, the definition in the files when it differs and has not been applied yet.
+/// </summary>
 public sealed record TagLineage(
     TagDefinition Tag,
     IReadOnlyList<string> UpstreamTags,
@@ -18,11 +22,24 @@ public sealed record TagLineage(
     /// <summary>For number tags: minimum, quartiles and maximum of the latest snapshot, e.g. "min 0 · p25 12 · …".</summary>
     public string? Quantiles { get; init; }
 
-    public static TagLineage Of(WorkspaceDatabase db, WorkspaceDefinition workspace, TagCatalog catalog, string name)
+    /// <summary>Whether <see cref="Tag"/> is the published definition; false for a tag only in the files (never applied).</summary>
+    public bool Published { get; init; }
+
+    /// <summary>The definition in the files when it differs from the published one (or was never published): pending, not yet applied.</summary>
+    public TagDefinition? Draft { get; init; }
+
+    /// <summary>The tag named, from the published catalog when it is there (else from <paramref name="files"/>).</summary>
+    public static TagLineage Of(WorkspaceDatabase db, WorkspaceDefinition workspace, TagCatalog files, string name)
     {
-        var tag = catalog.Find(name) ?? throw new WorkspaceException([new Diagnostic("tags/", 0, 0,
-            $"unknown tag '{name}'{Suggest.Hint(name, catalog.Tags.Select(t => t.Name))}")]);
-        var compilation = TagCompiler.Compile(catalog, new TagRunner(db, TimeProvider.System).Schema(), TimeProvider.System.GetLocalNow().DateTime);
+        var published = PublishedCatalog.Load(db);
+        var live = published?.Find(name);
+        var draft = files.Find(name);
+        var catalog = live is null ? files : published!;
+        var tag = live ?? draft ?? throw new WorkspaceException([new Diagnostic("tags/", 0, 0,
+            Texts.T("tags.unknown", name, Hint(name, files.Tags.Concat(published?.Tags ?? []).Select(t => t.Name).Distinct())))]);
+        var pending = draft is not null && (live is null || PublishedCatalog.Json(Comparable(draft)) != PublishedCatalog.Json(Comparable(live))) ? draft : null;
+        // Any time will do: only the dependencies and reads of the compilation are used.
+        var compilation = TagCompiler.Compile(catalog, new TagRunner(db, TimeProvider.System).Schema(), DateTime.UnixEpoch);
         var upstream = compilation.Dependencies.GetValueOrDefault(tag.Name) ?? [];
         var reads = compilation.Reads.GetValueOrDefault(tag.Name) ?? [];
         var downstream = compilation.Dependencies.Where(d => d.Value.Contains(tag.Name)).Select(d => d.Key).ToList();
@@ -33,7 +50,7 @@ public sealed record TagLineage(
             .ToList();
         var distribution = new List<(string?, long)>();
         long persons = 0;
-        if (db.TableExists("tag_runs"))
+        if (live is not null && db.TableExists("tag_runs"))
         {
             var run = db.Scalar<string>("SELECT run_id FROM tag_runs WHERE status = 'ok' AND list_contains(string_split(tags, ','), $1) ORDER BY finished_at DESC LIMIT 1", tag.Code);
             persons = db.Scalar<long>("SELECT coalesce(max(persons), 0) FROM tag_runs WHERE run_id = $1", run);
@@ -42,7 +59,7 @@ public sealed record TagLineage(
                 """, run, tag.Code).Select(r => ((string?)r[0], Convert.ToInt64(r[1]))).ToList();
         }
         string? quantiles = null;
-        if (tag.Type is TagValueType.Int or TagValueType.Decimal && db.TableExists("tag_values"))
+        if (live is not null && tag.Type is TagValueType.Int or TagValueType.Decimal && db.TableExists("tag_values"))
         {
             var q = db.Rows("""
                 SELECT quantile_cont(TRY_CAST(value AS DOUBLE), [0, 0.25, 0.5, 0.75, 1]) FROM tag_values
@@ -52,6 +69,11 @@ public sealed record TagLineage(
                 quantiles = string.Join(" · ", new[] { "min", "p25", "p50", "p75", "max" }.Zip(q.Cast<object?>(),
                     (label, v) => $"{label} {Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture):#,##0.##}"));
         }
-        return new TagLineage(tag, upstream, reads, sources, downstream, distribution, persons) { Quantiles = quantiles };
+        return new TagLineage(tag, upstream, reads, sources, downstream, distribution, persons) { Quantiles = quantiles, Published = live is not null, Draft = pending };
     }
+
+    private static TagDefinition Comparable(TagDefinition t) => t with { File = "", RuleLine = 0, RuleColumn = 0 };
+
+    private static string Hint(string input, IEnumerable<string> candidates) =>
+        Suggest.Closest(input, candidates) is { } best ? Texts.T("expr.bind.didyoumean", best) : "";
 }

@@ -9,10 +9,23 @@ public enum TagChangeAction
     Removed,
 }
 
+/// <summary>Where the as-of time of a plan came from.</summary>
+public enum PlanAsOfSource
+{
+    /// <summary>Given by the caller (<c>--as-of</c>).</summary>
+    Given,
+
+    /// <summary>The as-of of the latest published snapshot (the last successful tag run).</summary>
+    Snapshot,
+
+    /// <summary>No snapshot yet: the current time.</summary>
+    Now,
+}
+
 /// <summary>One tag's change between the published catalog and the files, with its impact on real data.</summary>
 public sealed record TagChange(TagChangeAction Action, string Code, string Name, TagDefinition? Before, TagDefinition? After, IReadOnlyList<string> What)
 {
-    /// <summary>Persons whose value would change (null when there is no earlier snapshot to compare with).</summary>
+    /// <summary>Persons whose value would change (null when it could not be computed), old and new rule both as of the plan's as-of.</summary>
     public long? PersonsChanging { get; init; }
 
     /// <summary>The most common old → new transitions.</summary>
@@ -22,7 +35,15 @@ public sealed record TagChange(TagChangeAction Action, string Code, string Name,
     public IReadOnlyList<string> Dependents { get; init; } = [];
 }
 
+/// <summary>The changes, and the as-of time at which old and new rules were both computed to measure them.</summary>
 public sealed record TagPlan(IReadOnlyList<TagChange> Changes)
 {
+    public DateTime AsOf { get; init; }
+
+    public PlanAsOfSource AsOfSource { get; init; }
+
     public bool Blocked => Changes.Any(c => c.Dependents.Count > 0);
 }
+
+/// <summary>How to plan: the as-of time (null: the as-of of the latest snapshot, else now from <paramref name="Time"/>).</summary>
+public sealed record TagPlanOptions(DateTime? AsOf, TimeProvider Time);

@@ -9,12 +9,19 @@ namespace TagCenter.DuckDb.Tags;
 
 /// <summary>
 /// <c>tagcenter plan</c>: what applying the files would change, tag by tag, and for every added or changed
-/// tag how many persons would get a different value than in the last snapshot (computed on the real data).
+/// tag how many persons would get a different value (computed on the real data). The published rule and the
+/// new one are both computed as of the same time, by default the as-of of the latest snapshot, so the
+/// difference is the rule's alone; values are compared typed (2 and 2.00 are the same number).
 /// </summary>
 public static class TagPlanner
 {
-    public static TagPlan Plan(WorkspaceDatabase db, TagCatalog files, DateTime asOf)
+    /// <summary>The plan with old and new rules both computed as of <paramref name="asOf"/>.</summary>
+    public static TagPlan Plan(WorkspaceDatabase db, TagCatalog files, DateTime asOf) =>
+        Plan(db, files, new TagPlanOptions(asOf, TimeProvider.System), CancellationToken.None);
+
+    public static TagPlan Plan(WorkspaceDatabase db, TagCatalog files, TagPlanOptions options, CancellationToken cancellationToken)
     {
+        var (asOf, time) = (options.AsOf, options.Time);
         var published = PublishedCatalog.Load(db) ?? TagCatalog.From([]);
         var changes = new List<TagChange>();
         foreach (var tag in files.Tags)
@@ -31,7 +38,18 @@ public static class TagPlanner
                 .Select(t => t.Name).Distinct().ToList();
             changes.Add(new TagChange(TagChangeAction.Removed, gone.Code, gone.Name, gone, null, ["removed"]) { Dependents = dependents });
         }
-        return new TagPlan(WithImpact(db, files, changes, asOf));
+        var (when, source) = AsOfFor(db, asOf, time);
+        return new TagPlan(WithImpact(db, files, published, changes, when, cancellationToken)) { AsOf = when, AsOfSource = source };
+    }
+
+    private static (DateTime, PlanAsOfSource) AsOfFor(WorkspaceDatabase db, DateTime? given, TimeProvider time)
+    {
+        if (given is { } g)
+            return (g, PlanAsOfSource.Given);
+        TagTables.Ensure(db);
+        return db.Scalar<DateTime?>("SELECT as_of FROM tag_runs WHERE status = 'ok' ORDER BY finished_at DESC LIMIT 1") is { } snapshot
+            ? (snapshot, PlanAsOfSource.Snapshot)
+            : (time.GetLocalNow().DateTime, PlanAsOfSource.Now);
     }
 
     private static List<string> Differences(TagDefinition before, TagDefinition after)
@@ -64,30 +82,49 @@ public static class TagPlanner
         return names;
     }
 
-    /// <summary>Computes the new values of added and changed tags and compares them with the last snapshot.</summary>
-    private static List<TagChange> WithImpact(WorkspaceDatabase db, TagCatalog files, List<TagChange> changes, DateTime asOf)
+    /// <summary>Computes old and new values of added and changed tags at the same as-of and compares them, typed.</summary>
+    private static List<TagChange> WithImpact(WorkspaceDatabase db, TagCatalog files, TagCatalog published, List<TagChange> changes, DateTime asOf, CancellationToken cancellationToken)
     {
         var affecting = changes.Where(c => c.After?.Rule is not null && (c.Action == TagChangeAction.Added || c.What.Intersect(["rule", "type", "values", "kind"]).Any())).ToList();
         if (affecting.Count == 0 || !db.TableExists("dim_person"))
             return changes;
-        var compilation = TagCompiler.Compile(files, new TagRunner(db, TimeProvider.System).Schema(), asOf, affecting.Select(c => c.Name).ToList());
+        var schema = new TagRunner(db, TimeProvider.System).Schema();
+        var compilation = TagCompiler.Compile(files, schema, asOf, affecting.Select(c => c.Name).ToList());
         if (!compilation.Success)
             throw new WorkspaceException(compilation.Diagnostics);
-        db.Execute($"CREATE OR REPLACE TEMP TABLE tc_plan AS {compilation.Sql}", [.. compilation.Parameters]);
-        TagTables.Ensure(db);
-        // Compare with the latest values: person_tags holds them whichever run computed each tag.
+        cancellationToken.ThrowIfCancellationRequested();
+        db.Execute($"CREATE OR REPLACE TEMP TABLE tc_plan_new AS {compilation.Sql}", [.. compilation.Parameters]);
+        // The published rules of the changed tags, as of the same time: the old side of the comparison.
+        var before = affecting.Where(c => c.Before?.Rule is not null).Select(c => c.Before!.Name).ToList();
+        var old = before.Count == 0 ? null : TagCompiler.Compile(published, schema, asOf, before);
+        var haveOld = old is { Success: true };
+        if (haveOld)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            db.Execute($"CREATE OR REPLACE TEMP TABLE tc_plan_old AS {old!.Sql}", [.. old.Parameters]);
+        }
         return changes.Select(change =>
         {
             if (!affecting.Contains(change))
                 return change;
+            cancellationToken.ThrowIfCancellationRequested();
             var code = SqlText.Ident(change.Code);
+            var oldSide = change.Before?.Rule is null
+                ? $"(SELECT NULL::VARCHAR AS oneid, NULL::VARCHAR AS {code} WHERE false)"
+                : haveOld ? "tc_plan_old" : null;
+            if (oldSide is null)
+                return change;
+            var numbers = change.After!.Type is TagValueType.Int or TagValueType.Decimal && (change.Before is null || change.Before.Type is TagValueType.Int or TagValueType.Decimal);
+            var distinct = numbers
+                ? "CAST(o.v AS DECIMAL(38,10)) IS DISTINCT FROM CAST(n.v AS DECIMAL(38,10))"
+                : "CAST(o.v AS VARCHAR) IS DISTINCT FROM CAST(n.v AS VARCHAR)";
             var compare = $"""
-                FROM (SELECT oneid, CAST({code} AS VARCHAR) AS value FROM tc_plan) n
-                FULL JOIN (SELECT oneid, CAST({code} AS VARCHAR) AS value FROM {(db.TableExists("person_tags") && db.Scalar<long>("SELECT count(*) FROM duckdb_columns() WHERE table_name = 'person_tags' AND column_name = $1", change.Code) > 0 ? "person_tags" : "(SELECT NULL::VARCHAR AS oneid, NULL::VARCHAR AS " + code + " WHERE false)")}) o USING (oneid)
-                WHERE o.value IS DISTINCT FROM n.value
+                FROM (SELECT oneid, {code} AS v FROM tc_plan_new) n
+                FULL JOIN (SELECT oneid, {code} AS v FROM {oldSide}) o USING (oneid)
+                WHERE {distinct}
                 """;
             var persons = db.Scalar<long>($"SELECT count(*) {compare}");
-            var transitions = db.Rows($"SELECT o.value, n.value, count(*) AS c {compare} GROUP BY ALL ORDER BY c DESC LIMIT 5")
+            var transitions = db.Rows($"SELECT CAST(o.v AS VARCHAR), CAST(n.v AS VARCHAR), count(*) AS c {compare} GROUP BY ALL ORDER BY c DESC, 1, 2 LIMIT 5")
                 .Select(r => ((string?)r[0], (string?)r[1], Convert.ToInt64(r[2]))).ToList();
             return change with { PersonsChanging = persons, Transitions = transitions };
         }).ToList();

@@ -7,3 +7,6 @@ public sealed record TagRunReport(string RunId, DateTime AsOf, long Persons, IRe
 }
 
 public sealed record TagResult(string Name, string Code, string Path, long WithValue, long Violations, double Coverage);
+
+/// <summary>What to run: the as-of time (wall clock in the workspace's zone, see <c>AsOf.Parse</c>) and optionally only some tags.</summary>
+public sealed record TagRunOptions(DateTime AsOf, IReadOnlyCollection<string>? Only = null);

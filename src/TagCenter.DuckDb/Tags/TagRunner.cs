@@ -2,6 +2,7 @@ using System.Diagnostics;
 using TagCenter.Core.Diagnostics;
 using TagCenter.Core.Sql;
 using TagCenter.Core.Tags;
+using TagCenter.Core.Text;
 using TagCenter.DuckDb.Storage;
 
 namespace TagCenter.DuckDb.Tags;
@@ -26,7 +27,7 @@ public sealed class TagRunner
     public ModelSchema Schema()
     {
         if (!_db.TableExists("dim_person"))
-            throw new TagCenterException("there is no person dimension yet: run 'tagcenter identity run' before computing tags");
+            throw new TagCenterException(Texts.T("tags.run.nodim"));
         var person = _db.Rows("SELECT column_name, column_type FROM (DESCRIBE dim_person)")
             .Select(r => ((string)r[0]!, (string)r[1]!))
             .Where(c => c.Item1 != "oneid" && !c.Item1.EndsWith("__source", StringComparison.Ordinal) && !c.Item1.EndsWith("__line", StringComparison.Ordinal))
@@ -44,12 +45,24 @@ public sealed class TagRunner
         return new ModelSchema(person, facts) { Events = events };
     }
 
-    public TagRunReport Run(TagCatalog catalog, DateTime asOf, IReadOnlyCollection<string>? only = null)
+    /// <summary>Computes the tags as of <paramref name="asOf"/> (all of them, or <paramref name="only"/> and what reads them).</summary>
+    public TagRunReport Run(TagCatalog catalog, DateTime asOf, IReadOnlyCollection<string>? only = null) =>
+        Run(catalog, new TagRunOptions(asOf, only), CancellationToken.None);
+
+    /// <summary>
+    /// Computes the tags and stores the snapshot in one transaction. Cancelling interrupts the engine; whenever it
+    /// happens, nothing of this run is stored (<see cref="OperationCanceledException"/>).
+    /// </summary>
+    public TagRunReport Run(TagCatalog catalog, TagRunOptions options, CancellationToken cancellationToken)
     {
+        var (asOf, only) = (options.AsOf, options.Only);
+        cancellationToken.ThrowIfCancellationRequested();
         var stopwatch = Stopwatch.StartNew();
         if (only is not null)
             foreach (var name in only.Where(n => catalog.Find(n) is null))
-                throw new WorkspaceException([new Diagnostic("tags/", 0, 0, $"unknown tag '{name}'{Suggest.Hint(name, catalog.Tags.Select(t => t.Name))}")]);
+                throw new WorkspaceException([new Diagnostic("tags/", 0, 0, Texts.T("tags.unknown", name,
+                    Suggest.Closest(name, catalog.Tags.Select(t => t.Name)) is { } best ? Texts.T("expr.bind.didyoumean", best) : ""))]);
+        using var interrupt = cancellationToken.Register(Interrupt);
         var names = only?.Select(n => catalog.Find(n)!.Name).ToList();
         var schema = Schema();
         var all = TagCompiler.Compile(catalog, schema, asOf);
@@ -62,7 +75,8 @@ public sealed class TagRunner
         var runId = RunIds.Next('T', _time);
         var started = _time.GetUtcNow().UtcDateTime;
         TagTables.Ensure(_db);
-        _db.Execute($"CREATE OR REPLACE TEMP TABLE tc_tags AS {compilation.Sql}", [.. compilation.Parameters]);
+        Compute(compilation, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
 
         var persons = _db.Scalar<long>("SELECT count(*) FROM tc_tags");
         var tags = compilation.Tags.ToList();
@@ -75,13 +89,64 @@ public sealed class TagRunner
             return new TagResult(t.Name, t.Code, string.Join("/", t.Path), withValue, Convert.ToInt64(counts[2 * i + 1]), persons == 0 ? 0 : (double)withValue / persons);
         }).ToList();
 
-        _db.InTransaction(() =>
+        try
         {
-            Snapshot(runId, stored, everything: refreshed is null);
-            _db.Execute("INSERT INTO tag_runs VALUES ($1, $2, $3, $4, $5, $6, 'ok')",
-                runId, started, _time.GetUtcNow().UtcDateTime, asOf, string.Join(",", stored.Select(t => t.Code)), persons);
-        });
+            _db.InTransaction(() =>
+            {
+                Snapshot(runId, stored, everything: refreshed is null);
+                cancellationToken.ThrowIfCancellationRequested();
+                _db.Execute("INSERT INTO tag_runs VALUES ($1, $2, $3, $4, $5, $6, 'ok')",
+                    runId, started, _time.GetUtcNow().UtcDateTime, asOf, string.Join(",", stored.Select(t => t.Code)), persons);
+            });
+        }
+        catch (EngineException e) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(Texts.T("tags.run.cancelled"), e, cancellationToken);
+        }
         return new TagRunReport(runId, asOf, persons, results, stopwatch.Elapsed);
+    }
+
+    /// <summary>
+    /// Computes every requested tag into <c>tc_tags</c>. An engine error is located by computing the statement
+    /// layer by layer, so the message names the tags whose rules failed rather than showing internal SQL.
+    /// </summary>
+    private void Compute(TagCompilation compilation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            _db.Execute($"CREATE OR REPLACE TEMP TABLE tc_tags AS {compilation.Sql}", [.. compilation.Parameters]);
+        }
+        catch (EngineException e) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(Texts.T("tags.run.cancelled"), e, cancellationToken);
+        }
+        catch (EngineException e)
+        {
+            var failed = compilation.Layers.FirstOrDefault(layer => Fails(layer.Probe));
+            var tags = failed is { Tags.Count: > 0 } ? failed.Tags : compilation.Tags.Select(t => t.Name).ToList();
+            var reason = e.Message.Split('\n')[0];
+            throw new TagRunException(tags, Texts.T("tags.run.failed", string.Join(", ", tags), reason), e);
+        }
+    }
+
+    private bool Fails(SqlCommand probe)
+    {
+        try
+        {
+            _db.Rows(probe.Sql, [.. probe.Parameters]);
+            return false;
+        }
+        catch (EngineException)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>Stops the statement running on the workspace connection (DuckDB interrupts the whole connection).</summary>
+    private void Interrupt()
+    {
+        using var command = _db.Connection.CreateCommand();
+        command.Cancel();
     }
 
     /// <summary>The tags whose refresh schedule says they are due now (never computed, or their next time has passed).</summary>

@@ -95,5 +95,70 @@ public sealed class TagPlannerTests : IDisposable
         _workspace.Database.Scalar<long>("SELECT count(*) FROM tag_catalog_history WHERE action = 'added'").ShouldBe(3);
     }
 
+    private TagCatalog Windowed(string type, string low, string high)
+    {
+        _workspace.WithFile("tags/t.yaml", $"""
+            path: 测试
+            tags:
+              近30天订单:
+                code: orders_30d
+                type: {type}
+                rule: >-
+                  count('orders', within: 30d)
+              活跃:
+                code: active
+                kind: enum
+                type: string
+                values: [高, 中, 低]
+                rule: case when 近30天订单 >= {high} then '高' when 近30天订单 >= {low} then '中' else '低' end
+            """);
+        return TagCatalog.Load(_workspace.Root);
+    }
+
+    private void PublishAndRun(TagCatalog catalog)
+    {
+        PublishedCatalog.Publish(_workspace.Database, catalog, TagPlanner.Plan(_workspace.Database, catalog, AsOf), AsOf);
+        new TagRunner(_workspace.Database, TimeProvider.System).Run(PublishedCatalog.Load(_workspace.Database)!, AsOf);
+    }
+
+    [Fact]
+    public void Plan_LoweredThresholdLaterAsOf_BothRulesAtThatAsOf_NoImpossibleTransitions()
+    {
+        PublishAndRun(Windowed("int", "1", "2")); // as of 1 Nov: P1 高 (2 orders in 30 days), P2 中, P3 低
+
+        // On 15 Dec every order is older than 30 days: under either rule everyone is 低, so lowering cannot change anyone.
+        var plan = TagPlanner.Plan(_workspace.Database, Windowed("int", "1", "1"), new DateTime(2026, 12, 15));
+
+        plan.AsOf.ShouldBe(new DateTime(2026, 12, 15));
+        plan.AsOfSource.ShouldBe(PlanAsOfSource.Given);
+        var change = plan.Changes.ShouldHaveSingleItem();
+        change.PersonsChanging.ShouldBe(0);
+        change.Transitions.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Plan_NoAsOf_UsesTheSnapshotsAsOfAndSaysSo()
+    {
+        PublishAndRun(Windowed("int", "1", "2"));
+
+        var plan = TagPlanner.Plan(_workspace.Database, Windowed("int", "1", "1"), new TagPlanOptions(null, TimeProvider.System), TestContext.Current.CancellationToken);
+
+        plan.AsOf.ShouldBe(AsOf);
+        plan.AsOfSource.ShouldBe(PlanAsOfSource.Snapshot);
+        plan.Changes.ShouldHaveSingleItem().Transitions.ShouldBe([("中", "高", 1L)]); // P2's one order
+    }
+
+    [Fact]
+    public void Plan_IntToDecimal_SameNumbers_NoChange()
+    {
+        PublishAndRun(Windowed("int", "1", "2"));
+
+        var plan = TagPlanner.Plan(_workspace.Database, Windowed("decimal", "1", "2"), new TagPlanOptions(null, TimeProvider.System), TestContext.Current.CancellationToken);
+
+        var change = plan.Changes.ShouldHaveSingleItem();
+        change.What.ShouldBe(["type"]);
+        change.PersonsChanging.ShouldBe(0); // 2 = 2.00
+    }
+
     public void Dispose() => _workspace.Dispose();
 }

@@ -146,6 +146,63 @@ public sealed class TagRunnerTests : IDisposable
         runner.Due(catalog, clock.GetUtcNow().UtcDateTime, TimeZoneInfo.Utc).Count.ShouldBe(catalog.Tags.Count);
     }
 
+    private const string Overflowing = """
+          订单数:
+            code: n
+            type: int
+            rule: >-
+              count('orders')
+          放大:
+            code: big
+            type: int
+            rule: 订单数 * 9000000000000000000 * 10
+        """;
+
+    [Fact]
+    public void Run_OverflowAtRunTime_NamesTheTagOfThatLayer_NothingStored()
+    {
+        Run(Tags);
+
+        var error = Should.Throw<TagRunException>(() => Run(Overflowing));
+
+        error.Tags.ShouldBe(["放大"]);
+        error.Message.ShouldStartWith("the engine failed while computing 放大: ");
+        error.Message.ShouldContain("Nothing was stored");
+        error.Message.ShouldNotContain("SELECT");
+        error.InnerException.ShouldBeOfType<TagCenter.DuckDb.Storage.EngineException>();
+        _workspace.Database.Scalar<long>("SELECT count(*) FROM tag_runs").ShouldBe(1);
+    }
+
+    [Fact]
+    public void Run_Cancelled_OperationCanceledAndNothingStored()
+    {
+        Run(Tags);
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+        var runner = new TagRunner(_workspace.Database, TimeProvider.System);
+
+        Should.Throw<OperationCanceledException>(() => runner.Run(Catalog(), new TagRunOptions(AsOf), cancel.Token));
+
+        _workspace.Database.Scalar<long>("SELECT count(*) FROM tag_runs").ShouldBe(1);
+        _workspace.Database.Scalar<long>("SELECT count(DISTINCT run_id) FROM tag_values").ShouldBe(1);
+    }
+
+    /// <summary>What cancelling a run relies on: cancelling any command of the connection interrupts the statement running on it.</summary>
+    [Fact]
+    public void Interrupt_CommandOfTheConnection_StopsTheRunningStatement()
+    {
+        using var timer = new Timer(_ =>
+        {
+            using var command = _workspace.Database.Connection.CreateCommand();
+            command.Cancel();
+        }, null, 300, Timeout.Infinite);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        Should.Throw<OperationCanceledException>(() => _workspace.Database.Scalar<long>("SELECT count(*) FROM range(100000000000) r(i) WHERE i % 7 = 3"));
+
+        started.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
+    }
+
     private TagCatalog Catalog()
     {
         _workspace.WithFile("tags/t.yaml", "path: 测试\ntags:\n" + Tags);
