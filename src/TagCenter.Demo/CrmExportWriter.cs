@@ -16,11 +16,16 @@ internal static class CrmExportWriter
         {
             if (p.MemberNo is null)
                 continue;
-            // A clerk now and then types another member's phone: two member numbers claim one phone.
-            var typo = random.NextDouble() < 0.004 ? p with { Phone = people[random.Next(people.Count)].Phone } : p;
-            var line = Row(random, p.MemberNo, p.Name, typo);
+            var line = Row(random, p.MemberNo, p.Name, p);
             writer.Write(line);
             rows++;
+            // A customer who forgot they were a member registered again: two member numbers claim one phone.
+            // Identity must not merge them (one member number per person), so this costs recall, never precision.
+            if (p.SecondMemberNo is { } second)
+            {
+                writer.Write(Row(random, second, p.Name, p));
+                rows++;
+            }
             if (random.NextDouble() < 0.012)
             {
                 writer.Write(line); // the same member exported twice

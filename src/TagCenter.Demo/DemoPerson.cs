@@ -8,6 +8,9 @@ internal sealed record DemoPerson
     public required string Phone { get; init; }
     public string? MemberNo { get; init; }
     public string? Email { get; init; }
+
+    /// <summary>A second registration by the same customer (a few members have one).</summary>
+    public string? SecondMemberNo => MemberNo is not null && Index % 250 == 17 ? "M" + (90_000_000 + Index).ToString("D8", System.Globalization.CultureInfo.InvariantCulture) : null;
     public required bool Male { get; init; }
     public required DateOnly Birthday { get; init; }
     public required string City { get; init; }

@@ -11,6 +11,9 @@ public static class RetailDemoGenerator
     public const int DefaultPersons = 50_000;
     public const int DefaultSeed = 20261101;
 
+    /// <summary>Where, under the data folder, the true person of every generated identifier is written.</summary>
+    public static readonly string TruthFile = Path.Combine("_truth", "identifiers.csv");
+
     static RetailDemoGenerator() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     public static DemoSummary Generate(string dataDirectory, int persons = DefaultPersons, int seed = DefaultSeed)
@@ -28,7 +31,8 @@ public static class RetailDemoGenerator
         var pos = Task.Run(() => StoreExportWriters.WritePos(P("pos_sales.csv"), people, seed + 4));
         var mini = Task.Run(() => StoreExportWriters.WriteMiniProgramUsers(P("mini_users.csv"), people, seed + 5));
         var tickets = Task.Run(() => StoreExportWriters.WriteTickets(P("service_tickets.csv"), people, seed + 6));
-        Task.WaitAll(crm, events, orders, pos, mini, tickets);
+        var truth = Task.Run(() => TruthWriter.Write(P(TruthFile), people));
+        Task.WaitAll(crm, events, orders, pos, mini, tickets, truth);
 
         return new DemoSummary(persons, new Dictionary<string, int>
         {

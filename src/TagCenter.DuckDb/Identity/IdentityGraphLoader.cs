@@ -5,7 +5,8 @@ namespace TagCenter.DuckDb.Identity;
 
 /// <summary>
 /// Reads (part of) the extracted graph into the resolver's arrays. <paramref name="nodeFilter"/> selects the
-/// nodes (an SQL condition on <c>id_nodes n</c>); they are renumbered 0..k-1 in their stable (type, value) order.
+/// nodes (an SQL condition on <c>id_nodes n</c>); they are renumbered 0..k-1 in their stable (type, value) order,
+/// whatever numbers the dictionary gave them, so the resolver breaks ties the same way on any history.
 /// </summary>
 internal sealed class IdentityGraphLoader
 {
@@ -18,7 +19,7 @@ internal sealed class IdentityGraphLoader
     {
         db.Execute($"""
             CREATE OR REPLACE TEMP TABLE id_sub AS
-            SELECT (row_number() OVER (ORDER BY n.node) - 1)::INTEGER AS local, n.node
+            SELECT (row_number() OVER (ORDER BY n.type, n.value) - 1)::INTEGER AS local, n.node
             FROM id_nodes n WHERE {nodeFilter}
             """);
         var count = (int)db.Scalar<long>("SELECT count(*) FROM id_sub");
@@ -45,12 +46,12 @@ internal sealed class IdentityGraphLoader
                 nodeType[i] = index[types[i]];
             }
         }
-        var edgeCount = db.Scalar<long>("SELECT count(*) FROM id_edges e JOIN id_sub a ON a.node = e.a JOIN id_sub b ON b.node = e.b");
+        var edgeCount = db.Scalar<long>("SELECT count(*) FROM id_source_edges e JOIN id_sub a ON a.node = e.a JOIN id_sub b ON b.node = e.b");
         var from = new int[edgeCount];
         var to = new int[edgeCount];
         using (var command = db.Connection.CreateCommand())
         {
-            command.CommandText = "SELECT a.local, b.local FROM id_edges e JOIN id_sub a ON a.node = e.a JOIN id_sub b ON b.node = e.b";
+            command.CommandText = "SELECT a.local, b.local FROM id_source_edges e JOIN id_sub a ON a.node = e.a JOIN id_sub b ON b.node = e.b";
             using var reader = command.ExecuteReader();
             var e = 0;
             while (reader.Read())

@@ -19,6 +19,9 @@ public sealed record IdentityRunReport(
 
     /// <summary>How many identifier nodes were resolved in this run (all of them in a full run).</summary>
     public long Reresolved { get; init; }
+
+    /// <summary>How many sources identifiers were extracted from (all of them in a full run; those whose load changed in an incremental one).</summary>
+    public int SourcesRead { get; init; }
 }
 
 /// <summary>One fact table of the unified model: rows, and how many matched a person.</summary>

@@ -39,14 +39,15 @@ public sealed class IdentityRunner
         var stopwatch = Stopwatch.StartNew();
         var runId = RunIds.Next('I', _time);
         IdentityTables.Ensure(_db);
+        IdentityExtraction.Ensure(_db);
         return _db.InTransaction(() =>
         {
             Checkpoint("start", cancellationToken);
             RememberIssuedIds();
-            IdentityExtraction.Run(_db, _workspace);
+            incremental &= _db.Scalar<long>("SELECT count(*) FROM identity_runs") > 0 && IdentityExtraction.Current(_db);
+            var sourcesRead = IdentityExtraction.Run(_db, _workspace, all: !incremental);
             Checkpoint("extracted", cancellationToken);
             var rules = _workspace.Identity.Rules;
-            incremental &= _db.Scalar<long>("SELECT count(*) FROM identity_runs") > 0;
             var affected = incremental ? IncrementalScope.Compute(_db) : _db.Scalar<long>("SELECT count(*) FROM id_nodes");
 
             var graph = IdentityGraphLoader.Load(_db, rules, incremental ? "n.node IN (SELECT node FROM id_affected)" : "true");
@@ -67,11 +68,6 @@ public sealed class IdentityRunner
                 SELECT n.node, n.type, n.value, m.oneid, m.cluster, n.first_seen, n.occurrences, n.entity
                 FROM id_nodes n JOIN id_map_new m USING (node)
                 """);
-            _db.Execute("""
-                CREATE OR REPLACE TABLE identity_edges AS
-                SELECT na.type AS a_type, na.value AS a_value, nb.type AS b_type, nb.value AS b_value
-                FROM id_edges e JOIN id_nodes na ON na.node = e.a JOIN id_nodes nb ON nb.node = e.b
-                """);
             Checkpoint("mapped", cancellationToken);
             RowOwners(rules);
             GoldenRecord.Build(_db, _workspace);
@@ -81,7 +77,7 @@ public sealed class IdentityRunner
             var persons = _db.Scalar<long>("SELECT count(*) FROM dim_person");
             var blocked = _db.Scalar<long>("SELECT coalesce(sum(occurrences), 0)::BIGINT FROM id_blocked");
             var nodes = _db.Scalar<long>("SELECT count(*) FROM id_nodes");
-            var edges = _db.Scalar<long>("SELECT count(*) FROM id_edges");
+            var edges = _db.Scalar<long>("SELECT count(*) FROM (SELECT DISTINCT a, b FROM id_source_edges)");
             var conflicts = _db.Scalar<long>("SELECT count(*) FROM identity_conflicts");
             var largest = (int)_db.Scalar<long>("SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM identity_map GROUP BY oneid)");
             _db.Execute("INSERT INTO identity_runs VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
@@ -90,6 +86,7 @@ public sealed class IdentityRunner
             {
                 Incremental = incremental,
                 Reresolved = affected,
+                SourcesRead = sourcesRead,
             };
         });
     }
@@ -145,7 +142,7 @@ public sealed class IdentityRunner
         if (incremental)
             _db.Execute("""
                 INSERT INTO id_map_new
-                SELECT n.node, m.oneid, m.cluster FROM id_nodes n JOIN identity_map m USING (type, value)
+                SELECT n.node, m.oneid, m.cluster FROM id_nodes n JOIN identity_map m USING (node)
                 WHERE n.node NOT IN (SELECT node FROM id_affected)
                 """);
     }
@@ -172,7 +169,7 @@ public sealed class IdentityRunner
         var priorities = string.Join(", ", rules.Select(r => $"({SqlText.Literal(r.Name)}, {r.Priority})"));
         _db.Execute($"""
             CREATE OR REPLACE TABLE id_entity_rows AS
-            SELECT o.source, o.line, m.entity, arg_min(m.oneid, p.priority * 100000000 + m.node) AS oneid
+            SELECT o.source, o.line, m.entity, arg_min(m.oneid, struct_pack(p := p.priority, t := m.type, v := m.value)) AS oneid
             FROM id_occurrences o JOIN identity_map m USING (node)
             JOIN (VALUES {priorities}) p(type, priority) ON p.type = m.type
             GROUP BY o.source, o.line, m.entity

@@ -14,7 +14,6 @@ internal static class IdentityTables
             run_id VARCHAR, from_type VARCHAR, from_value VARCHAR, to_type VARCHAR, to_value VARCHAR, limited_type VARCHAR, "limit" INTEGER);
         CREATE TABLE IF NOT EXISTS identity_map (
             node INTEGER, type VARCHAR, value VARCHAR, oneid VARCHAR, cluster VARCHAR, first_seen TIMESTAMP, occurrences BIGINT, entity VARCHAR);
-        CREATE TABLE IF NOT EXISTS identity_edges (a_type VARCHAR, a_value VARCHAR, b_type VARCHAR, b_value VARCHAR);
         CREATE TABLE IF NOT EXISTS identity_oneids (oneid VARCHAR, born BIGINT, run_id VARCHAR);
         """);
 }

@@ -127,6 +127,45 @@ public sealed class StableOneIdTests : IDisposable
         incremental.Persons.ShouldBe(full.Persons);
     }
 
+    [Fact]
+    public async Task RunAsync_Incremental_ReadsOnlySourcesWhoseLoadChanged_SameAsFull()
+    {
+        using var other = new TestWorkspace();
+        await RunAsync(_workspace, "M1,13800138001,,2024-01-01\n", "D1,13800138001,,2024-02-01\nD2,13900139002,,2024-02-01\n");
+        await RunAsync(other, "M1,13800138001,,2024-01-01\n", "D1,13800138001,,2024-02-01\nD2,13900139002,,2024-02-01\n");
+        _workspace.WithFile("crm.csv", "member_no,phone,email,at\nM1,13800138001,,2024-01-01\nM2,13900139002,,2024-03-01\n");
+        await _workspace.LoadAsync("crm");
+        await _workspace.LoadAsync("app");
+
+        var report = await new IdentityRunner(_workspace.Database, _workspace.Definition, TimeProvider.System)
+            .RunAsync(true, TestContext.Current.CancellationToken);
+        var full = await RunAsync(other, "M1,13800138001,,2024-01-01\nM2,13900139002,,2024-03-01\n", "D1,13800138001,,2024-02-01\nD2,13900139002,,2024-02-01\n");
+
+        report.SourcesRead.ShouldBe(1);
+        full.SourcesRead.ShouldBe(2);
+        report.Edges.ShouldBe(full.Edges);
+        report.Identifiers.ShouldBe(full.Identifiers);
+        const string map = "SELECT type, value, oneid, cluster, first_seen, occurrences FROM identity_map ORDER BY type, value";
+        _workspace.Rows(map).ShouldBe(other.Rows(map));
+        const string rows = "SELECT source, line, oneid FROM id_rows ORDER BY ALL";
+        _workspace.Rows(rows).ShouldBe(other.Rows(rows));
+        OneIdOf(_workspace, "M2").ShouldBe(OneIdOf(_workspace, "D2"));
+    }
+
+    [Fact]
+    public async Task RunAsync_Incremental_BlocklistChanged_EverySourceReadAgain()
+    {
+        await RunAsync(_workspace, "M1,13800138001,,2024-01-01\n", "D1,13800138001,,2024-02-01\n");
+        _workspace.WithYaml(Yaml + "\nidentity:\n  blocklist: [\"D1\"]\n");
+
+        var report = await new IdentityRunner(_workspace.Database, _workspace.Definition, TimeProvider.System)
+            .RunAsync(true, TestContext.Current.CancellationToken);
+
+        report.SourcesRead.ShouldBe(2);
+        report.Blocked.ShouldBe(1);
+        _workspace.Database.Scalar<long>("SELECT count(*) FROM identity_map WHERE value = 'D1'").ShouldBe(0);
+    }
+
     [Theory]
     [InlineData("extracted")]
     [InlineData("mapped")]
