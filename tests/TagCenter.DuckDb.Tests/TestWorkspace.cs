@@ -36,6 +36,10 @@ internal sealed class TestWorkspace : IDisposable
         return this;
     }
 
+    public Task<LoadReport> LoadAsync(string source, LoadOptions options) =>
+        new SourceLoader(Database, Definition, TimeProvider.System)
+            .LoadAsync(Definition.FindSource(source)!, options, TestContext.Current.CancellationToken);
+
     public Task<LoadReport> LoadAsync(string source, bool force = false) =>
         new SourceLoader(Database, Definition, TimeProvider.System)
             .LoadAsync(Definition.FindSource(source)!, force, TestContext.Current.CancellationToken);

@@ -53,12 +53,17 @@ internal static class DemoCommand
             var asOf = AsOfOption.At(DemoCalendar.AsOf, definition);
             var refreshed = await RefreshCommand.RunAsync(context, definition, database,
                 new RefreshCommand.RefreshSettings(asOf, ForceLoad: true, Publish: true, AllowShrink: true), cancellationToken);
+            // The generator knows who every identifier truly belongs to: identity is graded against it.
+            var quality = refreshed.Identity is null ? null
+                : IdentityQuality.Measure(database, definition, Path.Combine(root, "data", RetailDemoGenerator.TruthFile));
 
             if (context.Json)
                 JsonOutput.Write(new DemoResult(root, definition.DatabasePath,
-                    new GeneratedData(summary.Persons, summary.Events, summary.Rows, generated), refreshed, total.Elapsed));
+                    new GeneratedData(summary.Persons, summary.Events, summary.Rows, generated), refreshed, quality, total.Elapsed));
             else
             {
+                if (quality is not null)
+                    ConsoleOutput.Ok(t.Format("identity.quality", quality.Precision, quality.Recall, quality.RecallOfLinkable, quality.Identifiers));
                 AnsiConsole.MarkupLine(Markup.Escape(t.Format("demo.done", total.Elapsed.TotalSeconds)));
                 ConsoleOutput.Grey(t.Format("demo.next", root, definition.DatabasePath));
             }
@@ -79,5 +84,6 @@ internal static class DemoCommand
 
     private sealed record GeneratedData(int Persons, long Events, IReadOnlyDictionary<string, int> Rows, TimeSpan Elapsed);
 
-    private sealed record DemoResult(string Workspace, string Database, GeneratedData Generated, RefreshCommand.RefreshResult Refresh, TimeSpan Elapsed);
+    private sealed record DemoResult(string Workspace, string Database, GeneratedData Generated, RefreshCommand.RefreshResult Refresh,
+        IdentityQuality? IdentityQuality, TimeSpan Elapsed);
 }

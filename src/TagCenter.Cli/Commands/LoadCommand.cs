@@ -36,9 +36,9 @@ internal static class LoadCommand
         WorkspaceDatabase database, WorkspaceDefinition definition, IReadOnlyList<SourceDefinition> sources, bool force, bool allowShrink,
         bool quiet, Texts t, CancellationToken cancellationToken)
     {
-        _ = allowShrink; // wired to the loader's shrink guard
+        var options = new LoadOptions(force, allowShrink);
         if (quiet || !AnsiConsole.Profile.Capabilities.Interactive)
-            return await WorkspaceLoad.RunAsync(database, definition, sources, force, null,
+            return await WorkspaceLoad.RunAsync(database, definition, sources, options, null,
                 quiet ? null : r => AnsiConsole.MarkupLine(Line(r, t)), TimeProvider.System, cancellationToken);
 
         IReadOnlyList<SourceLoadResult> results = [];
@@ -47,7 +47,7 @@ internal static class LoadCommand
             .StartAsync(async context =>
             {
                 var tasks = sources.ToDictionary(s => s.Name, s => context.AddTask(t.Format("load.loading", s.Name), autoStart: false).IsIndeterminate());
-                results = await WorkspaceLoad.RunAsync(database, definition, sources, force,
+                results = await WorkspaceLoad.RunAsync(database, definition, sources, options,
                     s => tasks[s.Name].StartTask(),
                     r =>
                     {

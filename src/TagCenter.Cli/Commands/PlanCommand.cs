@@ -17,15 +17,17 @@ internal static class PlanCommand
         {
             var context = CliContext.From(result, o);
             using var session = context.Open(cancellationToken);
-            var when = AsOfOption.Read(result, asOf, session.Definition);
+            DateTime? when = result.GetValue(asOf) is null ? null : AsOfOption.Read(result, asOf, session.Definition).Local;
             var files = TagCatalog.Load(session.Definition.Root);
-            var plan = TagPlanner.Plan(session.Database, files, when.Local);
+            var plan = TagPlanner.Plan(session.Database, files, new TagPlanOptions(when, TimeProvider.System), cancellationToken);
             if (apply && !plan.Blocked)
                 PublishedCatalog.Publish(session.Database, files, plan, TimeProvider.System.GetUtcNow().UtcDateTime);
             if (context.Json)
                 JsonOutput.Write(new
                 {
                     applied = apply && !plan.Blocked,
+                    as_of = plan.AsOf,
+                    as_of_source = plan.AsOfSource,
                     blocked = plan.Blocked,
                     changes = plan.Changes.Select(c => new
                     {
@@ -47,6 +49,7 @@ internal static class PlanCommand
 
     private static void Print(TagPlan plan, bool apply, Texts t)
     {
+        ConsoleOutput.Grey(t.Format("plan.asof." + plan.AsOfSource.ToString().ToLowerInvariant(), plan.AsOf));
         if (plan.Changes.Count == 0)
         {
             ConsoleOutput.Ok(t["plan.none"]);

@@ -99,7 +99,7 @@ internal static class RefreshCommand
         if (settings.Publish)
         {
             var files = TagCatalog.Load(definition.Root);
-            var plan = TagPlanner.Plan(database, files, settings.AsOf.Local);
+            var plan = TagPlanner.Plan(database, files, new TagPlanOptions(settings.AsOf.Local, TimeProvider.System), cancellationToken);
             if (!plan.Blocked)
                 PublishedCatalog.Publish(database, files, plan, TimeProvider.System.GetUtcNow().UtcDateTime);
         }
@@ -121,7 +121,7 @@ internal static class RefreshCommand
                 ConsoleOutput.Ok(t["step.tags"] + "  " + t["tags.nothingdue"]);
             return (null, t["tags.nothingdue"]);
         }
-        var report = ConsoleOutput.Busy(context, t["step.tags"], () => runner.Run(catalog, settings.AsOf.Local, only));
+        var report = ConsoleOutput.Busy(context, t["step.tags"], () => runner.Run(catalog, new TagRunOptions(settings.AsOf.Local, only), cancellationToken));
         if (!context.Json)
             TagTreeView.PrintRun(catalog, report, settings.AsOf, t);
         return (report, null);

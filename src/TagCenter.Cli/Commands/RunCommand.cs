@@ -43,7 +43,7 @@ internal static class RunCommand
                     return Task.FromResult(ExitCodes.Ok);
                 }
             }
-            var report = ConsoleOutput.Busy(context, t["step.tags"], () => runner.Run(catalog, when.Local, only));
+            var report = ConsoleOutput.Busy(context, t["step.tags"], () => runner.Run(catalog, new TagRunOptions(when.Local, only), cancellationToken));
             if (context.Json)
                 JsonOutput.Write(new RunResult(report, when.Instant, stale));
             else

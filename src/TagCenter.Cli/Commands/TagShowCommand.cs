@@ -35,6 +35,8 @@ internal static class TagShowCommand
                 json["distribution"] = lineage.Distribution.Select(d => new { value = d.Value, persons = d.Persons });
                 json["quantiles"] = lineage.Quantiles;
                 json["persons"] = lineage.Persons;
+                json["published"] = lineage.Published;
+                json["draft"] = lineage.Draft is null ? null : TagTreeView.Json(lineage.Draft);
                 JsonOutput.Write(json);
                 return ExitCodes.Ok;
             }
@@ -44,7 +46,9 @@ internal static class TagShowCommand
             Line("show.kind", TagTreeView.Kind(tag) + (tag.Values.Count == 0 ? "" : " · " + string.Join(" / ", tag.Values)));
             Line("show.description", tag.Description);
             Line("show.definition", tag.Definition);
-            Line("show.rule", tag.Rule);
+            Line("show.rule", tag.Rule + (lineage.Published ? "" : "  (" + t["show.unpublished"] + ")"));
+            if (lineage.Draft is { } draft && draft.Rule != tag.Rule)
+                grid.AddRow($"[yellow]{Markup.Escape(t["show.draft"])}[/]", $"[yellow]{Markup.Escape(draft.Rule ?? "—")}[/]");
             Line("show.owner", $"{tag.Owner} · {tag.BusinessLine} · {tag.Refresh} · {tag.Status}");
             Line("show.upstream", string.Join(", ", lineage.UpstreamTags.Concat(lineage.Reads)));
             Line("show.sources", string.Join("\n", lineage.Sources));

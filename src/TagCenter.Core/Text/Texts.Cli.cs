@@ -157,5 +157,11 @@ public static partial class Texts
         ("export.notags", "尚未计算标签：先运行 tagcenter refresh", "no tags computed yet: run tagcenter refresh first"),
         ("export.norun", "没有标签计算批次 {0}", "no tag run {0}"),
         ("export.isfolder", "{0} 是一个目录；--out 需要文件路径", "{0} is a folder; --out takes a file path"),
+        ("show.unpublished", "尚未发布：运行 tagcenter apply", "not published yet: run tagcenter apply"),
+        ("show.draft", "待发布的修改", "Pending edit"),
+        ("plan.asof.given", "按 --as-of 时点 {0:yyyy-MM-dd HH:mm:ss} 对比新旧规则", "old and new rules compared as of {0:yyyy-MM-dd HH:mm:ss} (--as-of)"),
+        ("plan.asof.snapshot", "按最近一次快照的时点 {0:yyyy-MM-dd HH:mm:ss} 对比新旧规则（可用 --as-of 指定）", "old and new rules compared as of {0:yyyy-MM-dd HH:mm:ss}, the as-of of the latest snapshot (--as-of to choose)"),
+        ("plan.asof.now", "尚无快照：按当前时间 {0:yyyy-MM-dd HH:mm:ss} 计算", "no snapshot yet: computed as of now, {0:yyyy-MM-dd HH:mm:ss}"),
+        ("identity.quality", "与生成器真值对比：精确率 {0:P2} · 召回率 {1:P2} · 可链接部分召回率 {2:P2}（{3:N0} 个标识）", "against the generator's truth: precision {0:P2} · recall {1:P2} · recall of what the data makes linkable {2:P2} ({3:N0} identifiers)"),
     ];
 }

@@ -40,6 +40,9 @@ public sealed class DemoCommandTests
         loads.EnumerateArray().Sum(s => s.GetProperty("read").GetInt64()).ShouldBe(written);
         json.GetProperty("elapsed").ValueKind.ShouldBe(JsonValueKind.Number);
 
+        var quality = json.GetProperty("identity_quality");
+        quality.GetProperty("precision").GetDouble().ShouldBe(1.0); // nobody merged with a stranger
+        quality.GetProperty("recall_of_linkable").GetDouble().ShouldBeGreaterThan(0.99);
         var persons = refresh.GetProperty("identity").GetProperty("persons").GetInt64();
         persons.ShouldBeGreaterThan(0);
         var again = await CliRunner.RunAsync("identity", "run", "--incremental", "--workspace", dir, "--json");

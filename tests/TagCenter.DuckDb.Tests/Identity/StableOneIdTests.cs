@@ -1,5 +1,6 @@
 using Shouldly;
 using TagCenter.DuckDb.Identity;
+using TagCenter.DuckDb.Ingest;
 
 namespace TagCenter.DuckDb.Tests.Identity;
 
@@ -37,8 +38,9 @@ public sealed class StableOneIdTests : IDisposable
         workspace.WithFile("crm.csv", "member_no,phone,email,at\n" + crm)
             .WithFile("app.csv", "device_id,phone,email,at\n" + app)
             .WithYaml(Yaml);
-        await workspace.LoadAsync("crm", force: true);
-        await workspace.LoadAsync("app", force: true);
+        // A source emptied on purpose (the test removes its rows): allowed explicitly, as --allow-shrink does.
+        await workspace.LoadAsync("crm", new LoadOptions(Force: true, AllowShrink: true));
+        await workspace.LoadAsync("app", new LoadOptions(Force: true, AllowShrink: true));
         return await new IdentityRunner(workspace.Database, workspace.Definition, TimeProvider.System)
             .RunAsync(incremental, TestContext.Current.CancellationToken);
     }
