@@ -11,11 +11,8 @@ internal sealed partial class ExpressionSqlWriter
     private (SqlFragment, TagValueType) Behaviour(CallNode c)
     {
         var takesColumn = c.Function is "sum" or "avg" or "min" or "max" or "first" or "last" or "most";
-        var usage = takesColumn
-            ? $"{c.Function}('<fact or event>', <column>, within: 30d, where: <condition>)"
-            : $"{c.Function}('<fact or event>', within: 30d, where: <condition>)";
         if (c.Arguments.Count != (takesColumn ? 2 : 1) || c.Arguments[0] is not LiteralNode { Kind: LiteralKind.String, Value: string source })
-            return Error(c.Span, Texts.T("expr.bind.usage", usage));
+            return Error(c.Span, takesColumn ? Texts.T("expr.bind.usagecolumn", c.Function) : Texts.T("expr.bind.usage", c.Function));
         foreach (var key in c.Named.Keys.Where(k => k is not ("within" or "where")))
             return Error(c.Named[key].Span, Texts.T("expr.bind.option", key, c.Function));
         if (c.Function == "days_since" && c.Named.ContainsKey("within"))

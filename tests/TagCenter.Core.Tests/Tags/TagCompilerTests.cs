@@ -1,6 +1,7 @@
 using Shouldly;
 using TagCenter.Core.Diagnostics;
 using TagCenter.Core.Tags;
+using TagCenter.Core.Text;
 
 namespace TagCenter.Core.Tests.Tags;
 
@@ -112,6 +113,22 @@ public sealed class TagCompilerTests
         var result = Compile(("x", "int", string.Join("+", Enumerable.Repeat("1", 2000)), null));
 
         result.Diagnostics.ShouldHaveSingleItem().Message.ShouldContain("levels deep");
+    }
+
+    [Fact]
+    public void Compile_InChinese_DiagnosticInChinese()
+    {
+        Texts.Current = Language.Zh;
+        try
+        {
+            var d = Compile(("消费", "int", "sum('orders', amout)", null)).Diagnostics.ShouldHaveSingleItem();
+
+            d.Message.ShouldStartWith("标签 '消费'：'amout' 不是 fact_orders 的列；你是不是想写 'amount'？");
+        }
+        finally
+        {
+            Texts.Current = Language.En;
+        }
     }
 
     [Fact]
