@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using TagCenter.Cli.Console;
+using TagCenter.Core.Diagnostics;
 using TagCenter.Core.Tags;
 using TagCenter.DuckDb.Tags;
 
@@ -20,6 +21,13 @@ internal static class PlanCommand
             DateTime? when = result.GetValue(asOf) is null ? null : AsOfOption.Read(result, asOf, session.Definition).Local;
             var files = TagCatalog.Load(session.Definition.Root);
             var plan = TagPlanner.Plan(session.Database, files, new TagPlanOptions(when, TimeProvider.System), cancellationToken);
+            if (!plan.Blocked && !session.Database.TableExists("dim_person"))
+            {
+                // No data yet to measure the impact on: still check every rule against what the workspace declares.
+                var check = TagCompiler.Compile(files, DeclaredSchema.Of(session.Definition), plan.AsOf);
+                if (!check.Success)
+                    throw new WorkspaceException(check.Diagnostics);
+            }
             if (apply && !plan.Blocked)
                 PublishedCatalog.Publish(session.Database, files, plan, TimeProvider.System.GetUtcNow().UtcDateTime);
             if (context.Json)

@@ -5,7 +5,7 @@ public static class Suggest
 {
     /// <summary>"; did you mean 'x'?" when a candidate is close to <paramref name="input"/>, else nothing: for the end of an error message.</summary>
     public static string Hint(string input, IEnumerable<string> candidates) =>
-        Closest(input, candidates) is { } best ? $"; did you mean '{best}'?" : "";
+        Closest(input, candidates) is { } best ? Text.Texts.T("hint.didyoumean", best) : "";
 
     public static string? Closest(string input, IEnumerable<string> candidates)
     {

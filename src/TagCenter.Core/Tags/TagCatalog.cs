@@ -44,21 +44,9 @@ public sealed class TagCatalog
 
     public static IReadOnlyList<TagDefinition> ParseFile(string file, string yaml, List<Diagnostic> diagnostics)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            diagnostics.Add(new Diagnostic(file, (int)e.Start.Line, (int)e.Start.Column, Texts.T("tags.catalog.yaml", e.InnerException?.Message ?? e.Message)));
+        // The same YAML reader as tagcenter.yaml: a tab, an unclosed { or an unquoted ': ' get a message a person can act on.
+        if (YamlSyntax.Load(yaml, file, diagnostics) is not { } stream)
             return [];
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
-        {
-            diagnostics.Add(new Diagnostic(file, 1, 1, Texts.T("tags.catalog.yaml", e.Message)));
-            return [];
-        }
         if (stream.Documents.Count == 0)
             return [];
         var top = YamlMap.From(stream.Documents[0].RootNode, "a tag file", file, diagnostics);

@@ -163,5 +163,6 @@ public static partial class Texts
         ("plan.asof.snapshot", "按最近一次快照的时点 {0:yyyy-MM-dd HH:mm:ss} 对比新旧规则（可用 --as-of 指定）", "old and new rules compared as of {0:yyyy-MM-dd HH:mm:ss}, the as-of of the latest snapshot (--as-of to choose)"),
         ("plan.asof.now", "尚无快照：按当前时间 {0:yyyy-MM-dd HH:mm:ss} 计算", "no snapshot yet: computed as of now, {0:yyyy-MM-dd HH:mm:ss}"),
         ("identity.quality", "与生成器真值对比：精确率 {0:P2} · 召回率 {1:P2} · 可链接部分召回率 {2:P2}（{3:N0} 个标识）", "against the generator's truth: precision {0:P2} · recall {1:P2} · recall of what the data makes linkable {2:P2} ({3:N0} identifiers)"),
+        ("hint.didyoumean", "；是不是 '{0}'？", "; did you mean '{0}'?"),
     ];
 }

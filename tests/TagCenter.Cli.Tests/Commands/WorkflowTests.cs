@@ -101,4 +101,20 @@ public sealed class WorkflowTests
 
         result.ExitCode.ShouldBe(5, result.Out + result.Err);
     }
+
+    [Fact]
+    public async Task Apply_BeforeAnyData_ChecksRulesAgainstTheDeclarations()
+    {
+        var dir = CliRunner.TempDir();
+        await CliRunner.RunAsync("init", dir);
+        File.AppendAllText(Path.Combine(dir, "tags", "基础.yaml"), "  坏标签:\n    code: bad\n    type: int\n    rule: >-\n      count('orders', within: 7d) + 城市名\n");
+
+        var result = await CliRunner.RunAsync("apply", "-w", dir, "--lang", "en");
+        var status = await CliRunner.RunAsync("run", "-w", dir, "--json");
+
+        result.ExitCode.ShouldBe(2, result.Out + result.Err);
+        result.Err.ShouldContain("城市名");
+        result.Err.ShouldContain("tags/基础.yaml:22:");
+        status.ExitCode.ShouldBe(2); // nothing was published
+    }
 }
