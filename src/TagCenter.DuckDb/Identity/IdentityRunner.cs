@@ -37,6 +37,8 @@ public sealed class IdentityRunner
     private IdentityRunReport Execute(bool incremental, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
+        _steps.Clear();
+        _stepClock.Restart();
         var runId = RunIds.Next('I', _time);
         IdentityTables.Ensure(_db);
         IdentityExtraction.Ensure(_db);
@@ -51,11 +53,12 @@ public sealed class IdentityRunner
             var affected = incremental ? IncrementalScope.Compute(_db) : _db.Scalar<long>("SELECT count(*) FROM id_nodes");
 
             var graph = IdentityGraphLoader.Load(_db, rules, incremental ? "n.node IN (SELECT node FROM id_affected)" : "true");
+            var previous = PreviousOneIds.Load(_db, graph);
             Checkpoint("loaded", cancellationToken);
             var resolution = IdentityResolver.Resolve(graph.Input);
             CheckSize(resolution, graph);
-            var previous = PreviousOneIds.Load(_db, graph);
             var assignment = OneIdAssigner.Assign(graph.Input, resolution, previous.PerNode, previous.Ids.Length);
+            Checkpoint("resolved", cancellationToken);
             var names = OneIdNaming.Name(_db, assignment, previous, graph, EntityOf);
             Checkpoint("named", cancellationToken);
             WriteNewMap(graph, resolution, assignment, names, incremental);
@@ -87,15 +90,21 @@ public sealed class IdentityRunner
                 Incremental = incremental,
                 Reresolved = affected,
                 SourcesRead = sourcesRead,
+                Steps = new Dictionary<string, TimeSpan>(_steps),
             };
         });
     }
+
+    private readonly Dictionary<string, TimeSpan> _steps = [];
+    private readonly Stopwatch _stepClock = new();
 
     /// <summary>Called at each step (tests cancel a run half-way with it).</summary>
     internal Action<string>? AfterStep { get; init; }
 
     private void Checkpoint(string step, CancellationToken cancellationToken)
     {
+        _steps[step] = _stepClock.Elapsed;
+        _stepClock.Restart();
         AfterStep?.Invoke(step);
         cancellationToken.ThrowIfCancellationRequested();
     }
@@ -169,7 +178,7 @@ public sealed class IdentityRunner
         var priorities = string.Join(", ", rules.Select(r => $"({SqlText.Literal(r.Name)}, {r.Priority})"));
         _db.Execute($"""
             CREATE OR REPLACE TABLE id_entity_rows AS
-            SELECT o.source, o.line, m.entity, arg_min(m.oneid, struct_pack(p := p.priority, t := m.type, v := m.value)) AS oneid
+            SELECT o.source, o.line, m.entity, arg_min(m.oneid, p.priority * 4294967296 + m.node) AS oneid
             FROM id_occurrences o JOIN identity_map m USING (node)
             JOIN (VALUES {priorities}) p(type, priority) ON p.type = m.type
             GROUP BY o.source, o.line, m.entity
