@@ -66,16 +66,18 @@ public sealed class IdentityRunner
             var conflictCount = RecordConflicts(runId, resolution, graph, rules, incremental);
             var (merges, splits) = IdentityHistory.Record(_db, runId, _time.GetUtcNow().UtcDateTime, assignment, names, conflictCount > 0);
             _db.Execute("INSERT INTO identity_oneids SELECT oneid, born, $1 FROM id_oneids_new", runId);
+            if (incremental)
+                RowOwners.NoteMoves(_db);
             _db.Execute("""
                 CREATE OR REPLACE TABLE identity_map AS
                 SELECT n.node, n.type, n.value, m.oneid, m.cluster, n.first_seen, n.occurrences, n.entity
                 FROM id_nodes n JOIN id_map_new m USING (node)
                 """);
             Checkpoint("mapped", cancellationToken);
-            RowOwners(rules);
+            RowOwners.Build(_db, rules, incremental);
             GoldenRecord.Build(_db, _workspace);
             OtherEntities.Build(_db, _workspace);
-            var facts = UnifiedModel.Build(_db, _workspace);
+            var facts = UnifiedModel.Build(_db, _workspace, incremental);
             Checkpoint("built", cancellationToken);
             var persons = _db.Scalar<long>("SELECT count(*) FROM dim_person");
             var blocked = _db.Scalar<long>("SELECT coalesce(sum(occurrences), 0)::BIGINT FROM id_blocked");
@@ -170,19 +172,5 @@ public sealed class IdentityRunner
                 appender.CreateRow().AppendValue(runId).AppendValue(graph.Types[c.From]).AppendValue(graph.Values[c.From])
                     .AppendValue(graph.Types[c.To]).AppendValue(graph.Values[c.To]).AppendValue(rules[c.LimitedType].Name).AppendValue(c.Limit).EndRow();
         return resolution.Conflicts.Count;
-    }
-
-    /// <summary>Every source row's person (the one its strongest identifier belongs to), and its other entities.</summary>
-    private void RowOwners(IReadOnlyList<IdentifierTypeRule> rules)
-    {
-        var priorities = string.Join(", ", rules.Select(r => $"({SqlText.Literal(r.Name)}, {r.Priority})"));
-        _db.Execute($"""
-            CREATE OR REPLACE TABLE id_entity_rows AS
-            SELECT o.source, o.line, m.entity, arg_min(m.oneid, p.priority * 4294967296 + m.node) AS oneid
-            FROM id_occurrences o JOIN identity_map m USING (node)
-            JOIN (VALUES {priorities}) p(type, priority) ON p.type = m.type
-            GROUP BY o.source, o.line, m.entity
-            """);
-        _db.Execute("CREATE OR REPLACE TABLE id_rows AS SELECT source, line, oneid FROM id_entity_rows WHERE entity = 'person'");
     }
 }
