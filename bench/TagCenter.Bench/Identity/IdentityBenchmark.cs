@@ -19,6 +19,12 @@ internal static class IdentityBenchmark
 
     public static int Run(BenchArgs args)
     {
+        // `identity --end-to-end true [--persons 50000] [--runs 5]`: identity run on a workspace, extraction included.
+        if (args.Values.TryGetValue("end-to-end", out var endToEnd) && endToEnd == "true")
+            return IdentityRunBenchmark.RunAsync(args).GetAwaiter().GetResult();
+        // `identity --quality true [--persons 50000]`: precision and recall against the demo's truth.
+        if (args.Values.TryGetValue("quality", out var quality) && quality == "true")
+            return IdentityQualityBenchmark.RunAsync(args).GetAwaiter().GetResult();
         var nodes = args.Int("nodes", 10_000_000);
         var compareNodes = args.Int("compare-nodes", 200_000);
 

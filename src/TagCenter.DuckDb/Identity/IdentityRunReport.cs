@@ -22,6 +22,14 @@ public sealed record IdentityRunReport(
 
     /// <summary>How many sources identifiers were extracted from (all of them in a full run; those whose load changed in an incremental one).</summary>
     public int SourcesRead { get; init; }
+
+    /// <summary>
+    /// Time per step, each measured from the previous one: <c>extracted</c> (identifiers and edges from the sources),
+    /// <c>loaded</c> (incremental scope, graph and previous OneIDs read), <c>resolved</c> (persons and OneIDs, pure code),
+    /// <c>named</c> (new OneIDs named), <c>mapped</c> (map,
+    /// history, conflicts written), <c>built</c> (row owners, golden record, fact tables).
+    /// </summary>
+    public IReadOnlyDictionary<string, TimeSpan> Steps { get; init; } = new Dictionary<string, TimeSpan>();
 }
 
 /// <summary>One fact table of the unified model: rows, and how many matched a person.</summary>

@@ -37,6 +37,8 @@ public sealed class IdentityRunner
     private IdentityRunReport Execute(bool incremental, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
+        _steps.Clear();
+        _stepClock.Restart();
         var runId = RunIds.Next('I', _time);
         IdentityTables.Ensure(_db);
         IdentityExtraction.Ensure(_db);
@@ -51,11 +53,12 @@ public sealed class IdentityRunner
             var affected = incremental ? IncrementalScope.Compute(_db) : _db.Scalar<long>("SELECT count(*) FROM id_nodes");
 
             var graph = IdentityGraphLoader.Load(_db, rules, incremental ? "n.node IN (SELECT node FROM id_affected)" : "true");
+            var previous = PreviousOneIds.Load(_db, graph);
             Checkpoint("loaded", cancellationToken);
             var resolution = IdentityResolver.Resolve(graph.Input);
             CheckSize(resolution, graph);
-            var previous = PreviousOneIds.Load(_db, graph);
             var assignment = OneIdAssigner.Assign(graph.Input, resolution, previous.PerNode, previous.Ids.Length);
+            Checkpoint("resolved", cancellationToken);
             var names = OneIdNaming.Name(_db, assignment, previous, graph, EntityOf);
             Checkpoint("named", cancellationToken);
             WriteNewMap(graph, resolution, assignment, names, incremental);
@@ -63,16 +66,18 @@ public sealed class IdentityRunner
             var conflictCount = RecordConflicts(runId, resolution, graph, rules, incremental);
             var (merges, splits) = IdentityHistory.Record(_db, runId, _time.GetUtcNow().UtcDateTime, assignment, names, conflictCount > 0);
             _db.Execute("INSERT INTO identity_oneids SELECT oneid, born, $1 FROM id_oneids_new", runId);
+            if (incremental)
+                RowOwners.NoteMoves(_db);
             _db.Execute("""
                 CREATE OR REPLACE TABLE identity_map AS
                 SELECT n.node, n.type, n.value, m.oneid, m.cluster, n.first_seen, n.occurrences, n.entity
                 FROM id_nodes n JOIN id_map_new m USING (node)
                 """);
             Checkpoint("mapped", cancellationToken);
-            RowOwners(rules);
+            RowOwners.Build(_db, rules, incremental);
             GoldenRecord.Build(_db, _workspace);
             OtherEntities.Build(_db, _workspace);
-            var facts = UnifiedModel.Build(_db, _workspace);
+            var facts = UnifiedModel.Build(_db, _workspace, incremental);
             Checkpoint("built", cancellationToken);
             var persons = _db.Scalar<long>("SELECT count(*) FROM dim_person");
             var blocked = _db.Scalar<long>("SELECT coalesce(sum(occurrences), 0)::BIGINT FROM id_blocked");
@@ -87,15 +92,21 @@ public sealed class IdentityRunner
                 Incremental = incremental,
                 Reresolved = affected,
                 SourcesRead = sourcesRead,
+                Steps = new Dictionary<string, TimeSpan>(_steps),
             };
         });
     }
+
+    private readonly Dictionary<string, TimeSpan> _steps = [];
+    private readonly Stopwatch _stepClock = new();
 
     /// <summary>Called at each step (tests cancel a run half-way with it).</summary>
     internal Action<string>? AfterStep { get; init; }
 
     private void Checkpoint(string step, CancellationToken cancellationToken)
     {
+        _steps[step] = _stepClock.Elapsed;
+        _stepClock.Restart();
         AfterStep?.Invoke(step);
         cancellationToken.ThrowIfCancellationRequested();
     }
@@ -161,19 +172,5 @@ public sealed class IdentityRunner
                 appender.CreateRow().AppendValue(runId).AppendValue(graph.Types[c.From]).AppendValue(graph.Values[c.From])
                     .AppendValue(graph.Types[c.To]).AppendValue(graph.Values[c.To]).AppendValue(rules[c.LimitedType].Name).AppendValue(c.Limit).EndRow();
         return resolution.Conflicts.Count;
-    }
-
-    /// <summary>Every source row's person (the one its strongest identifier belongs to), and its other entities.</summary>
-    private void RowOwners(IReadOnlyList<IdentifierTypeRule> rules)
-    {
-        var priorities = string.Join(", ", rules.Select(r => $"({SqlText.Literal(r.Name)}, {r.Priority})"));
-        _db.Execute($"""
-            CREATE OR REPLACE TABLE id_entity_rows AS
-            SELECT o.source, o.line, m.entity, arg_min(m.oneid, struct_pack(p := p.priority, t := m.type, v := m.value)) AS oneid
-            FROM id_occurrences o JOIN identity_map m USING (node)
-            JOIN (VALUES {priorities}) p(type, priority) ON p.type = m.type
-            GROUP BY o.source, o.line, m.entity
-            """);
-        _db.Execute("CREATE OR REPLACE TABLE id_rows AS SELECT source, line, oneid FROM id_entity_rows WHERE entity = 'person'");
     }
 }

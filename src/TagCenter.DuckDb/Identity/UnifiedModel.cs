@@ -11,21 +11,49 @@ namespace TagCenter.DuckDb.Identity;
 /// </summary>
 internal static class UnifiedModel
 {
-    public static IReadOnlyList<FactReport> Build(WorkspaceDatabase db, WorkspaceDefinition workspace)
+    /// <param name="incremental">
+    /// Keep a fact table whose sources were not re-read and update the OneIDs of its rows in <c>id_rows_changed</c>
+    /// (tables built from an owner are always rebuilt: their owner's rows may have moved).
+    /// </param>
+    public static IReadOnlyList<FactReport> Build(WorkspaceDatabase db, WorkspaceDefinition workspace, bool incremental = false)
     {
+        var changed = incremental
+            ? db.Rows("SELECT source FROM id_changed_sources").Select(r => (string)r[0]!).ToHashSet(StringComparer.Ordinal)
+            : [];
         var facts = workspace.Sources.Where(s => s.Fact is not null && db.TableExists(s.TableName))
             .GroupBy(s => s.Fact!)
             .OrderBy(g => g.Any(s => s.Owner is not null) ? 1 : 0).ThenBy(g => g.Key, StringComparer.Ordinal);
         var reports = new List<FactReport>();
         foreach (var fact in facts)
         {
-            var parts = fact.Select(source => Rows(db, source)).ToList();
             var table = SqlText.Ident("fact_" + fact.Key);
-            db.Execute($"CREATE OR REPLACE TABLE {table} AS {string.Join("\nUNION ALL BY NAME\n", parts)}");
+            if (incremental && db.TableExists("fact_" + fact.Key) && fact.All(s => s.Owner is null && !changed.Contains(s.Name)))
+                Update(db, "fact_" + fact.Key);
+            else
+                db.Execute($"CREATE OR REPLACE TABLE {table} AS {string.Join("\nUNION ALL BY NAME\n", fact.Select(source => Rows(db, source)))}");
             var counts = db.Rows($"SELECT count(*), count(oneid) FROM {table}")[0];
             reports.Add(new FactReport(fact.Key, Convert.ToInt64(counts[0]), Convert.ToInt64(counts[1])));
         }
         return reports;
+    }
+
+    /// <summary>New OneIDs (the person's and other entities') for the rows whose owner moved.</summary>
+    private static void Update(WorkspaceDatabase db, string name)
+    {
+        var table = SqlText.Ident(name);
+        db.Execute($"""
+            UPDATE {table} f SET oneid = r.oneid
+            FROM id_rows_changed c JOIN id_rows r USING (source, line)
+            WHERE c.source = f._source AND c.line = f._line
+            """);
+        var entities = db.Rows("SELECT column_name FROM duckdb_columns() WHERE table_name = $1 AND column_name LIKE '%\\_oneid' ESCAPE '\\' AND column_name <> 'oneid'",
+            name).Select(r => (string)r[0]!).ToList();
+        foreach (var column in entities)
+            db.Execute($"""
+                UPDATE {table} f SET {SqlText.Ident(column)} = e.oneid
+                FROM id_rows_changed c JOIN id_entity_rows e USING (source, line)
+                WHERE c.source = f._source AND c.line = f._line AND e.entity = {SqlText.Literal(column[..^"_oneid".Length])}
+                """);
     }
 
     private static string Rows(WorkspaceDatabase db, SourceDefinition source)

@@ -23,6 +23,7 @@ public sealed class StableOneIdTests : IDisposable
             kind: csv
             path: app.csv
             event_time: at
+            fact: events
             max_reject_ratio: 1
             columns:
               device_id: { identifier: device_id }
@@ -135,13 +136,14 @@ public sealed class StableOneIdTests : IDisposable
         using var other = new TestWorkspace();
         await RunAsync(_workspace, "M1,13800138001,,2024-01-01\n", "D1,13800138001,,2024-02-01\nD2,13900139002,,2024-02-01\n");
         await RunAsync(other, "M1,13800138001,,2024-01-01\n", "D1,13800138001,,2024-02-01\nD2,13900139002,,2024-02-01\n");
-        _workspace.WithFile("crm.csv", "member_no,phone,email,at\nM1,13800138001,,2024-01-01\nM2,13900139002,,2024-03-01\n");
+        // The member now names the app visitor's phone: the visitor's OneID retires, its app rows (not re-read) move.
+        _workspace.WithFile("crm.csv", "member_no,phone,email,at\nM1,13800138001,,2024-01-01\nM1,13900139002,,2024-03-01\n");
         await _workspace.LoadAsync("crm");
         await _workspace.LoadAsync("app");
 
         var report = await new IdentityRunner(_workspace.Database, _workspace.Definition, TimeProvider.System)
             .RunAsync(true, TestContext.Current.CancellationToken);
-        var full = await RunAsync(other, "M1,13800138001,,2024-01-01\nM2,13900139002,,2024-03-01\n", "D1,13800138001,,2024-02-01\nD2,13900139002,,2024-02-01\n");
+        var full = await RunAsync(other, "M1,13800138001,,2024-01-01\nM1,13900139002,,2024-03-01\n", "D1,13800138001,,2024-02-01\nD2,13900139002,,2024-02-01\n");
 
         report.SourcesRead.ShouldBe(1);
         full.SourcesRead.ShouldBe(2);
@@ -151,7 +153,11 @@ public sealed class StableOneIdTests : IDisposable
         _workspace.Rows(map).ShouldBe(other.Rows(map));
         const string rows = "SELECT source, line, oneid FROM id_rows ORDER BY ALL";
         _workspace.Rows(rows).ShouldBe(other.Rows(rows));
-        OneIdOf(_workspace, "M2").ShouldBe(OneIdOf(_workspace, "D2"));
+        OneIdOf(_workspace, "M1").ShouldBe(OneIdOf(_workspace, "D2"));
+        report.Merges.ShouldBe(1);
+        const string facts = "SELECT _line, oneid, device_id FROM fact_events ORDER BY ALL";
+        _workspace.Rows(facts).ShouldBe(other.Rows(facts));
+        _workspace.Rows(facts).ShouldAllBe(r => (string)r[1]! == OneIdOf(_workspace, "M1"));
     }
 
     [Fact]
