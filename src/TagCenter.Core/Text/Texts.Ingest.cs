@@ -44,6 +44,7 @@ public static partial class Texts
         ("ingest.parquet_no_column", "{0} 中没有列 {1}；已有的列：{2}", "{0} has no column {1}; it has: {2}"),
         ("ingest.engine_failed", "读取并清洗 {0} 时出错（{1}）；之前的数据保持不变。请检查文件是否完整、列是否与声明一致；设置 TAGCENTER_TRACE_SQL=1 可查看执行的语句",
             "loading {0} failed ({1}); the previous data is unchanged. Check that the file is complete and its columns match the declaration; TAGCENTER_TRACE_SQL=1 shows the statements run"),
+        ("ingest.io_failed", "读取 {0} 失败：{1}", "reading {0} failed: {1}"),
         ("ingest.pg_no_column", "{0} 返回的结果中没有列 '{1}'；已有的列：{2}", "the result from {0} has no column '{1}'; it has: {2}"),
     ];
 }

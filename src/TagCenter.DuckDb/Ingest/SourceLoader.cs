@@ -30,6 +30,7 @@ public sealed class SourceLoader
 
     public async Task<LoadReport> LoadAsync(SourceDefinition source, LoadOptions options, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var force = options.Force;
         var stopwatch = Stopwatch.StartNew();
         var fingerprint = SourceFingerprint.Of(_workspace, source);
@@ -40,10 +41,13 @@ public sealed class SourceLoader
         var started = _time.GetUtcNow().UtcDateTime;
         RawReadContext? context = null;
         var staging = new StagingTable(_database, source);
+        // Ctrl-C interrupts the statement DuckDB is running; the swap is one transaction, so nothing is half-written.
+        var interrupt = cancellationToken.Register(Interrupt);
         try
         {
             context = new RawReadContext(_database, _workspace, source, Path.Combine(_workspace.Root, ".tagcenter", "tmp"));
             await RawReaders.For(source.Kind).ReadAsync(context, cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
             staging.Create(loadId, RawReadContext.RawRelation, _workspace.DefaultCountryCode, context.LineFromInsertionOrder is not null);
             context.AfterScan?.Invoke();
             if (context.LineFromInsertionOrder is { } firstLine)
@@ -60,20 +64,24 @@ public sealed class SourceLoader
             if (!options.AllowShrink)
                 RequireNoShrink(source, parsed - badRows);
 
+            cancellationToken.ThrowIfCancellationRequested();
             Commit(staging, source, loadId, fingerprint, started, read, parsed - badRows, quarantined, nulled);
             return new LoadReport(source.Name, loadId, LoadStatus.Loaded, read, parsed - badRows, quarantined, nulled, reasons, stopwatch.Elapsed);
         }
         catch (Exception e) when (e is TagCenterException or IOException or UnauthorizedAccessException)
         {
+            // An interrupted statement is the cancellation itself, not a failure of the source.
+            cancellationToken.ThrowIfCancellationRequested();
             RecordFailure(source, loadId, started);
             if (e is EngineException engine)
                 throw new SourceLoadException(source.Name, Texts.T("ingest.engine_failed", source.Path ?? source.Table ?? "query", EngineErrors.Reason(engine)), engine);
             if (e is IOException or UnauthorizedAccessException)
-                throw new SourceLoadException(source.Name, e.Message, e);
+                throw new SourceLoadException(source.Name, Texts.T("ingest.io_failed", source.Path, e.Message), e);
             throw;
         }
         finally
         {
+            await interrupt.DisposeAsync().ConfigureAwait(false);
             staging.Drop();
             DropStaging();
             context?.Cleanup?.Invoke();
@@ -92,6 +100,12 @@ public sealed class SourceLoader
             throw new SourceLoadException(source.Name, Texts.T("ingest.would_empty", now));
         if (source.MaxShrink is { } max && (double)(now - loaded) / now > max)
             throw new SourceLoadException(source.Name, Texts.T("ingest.would_shrink", now, loaded, (double)(now - loaded) / now, max));
+    }
+
+    private void Interrupt()
+    {
+        using var command = _database.Connection.CreateCommand();
+        command.Cancel();
     }
 
     private bool IsUnchanged(SourceDefinition source, string fingerprint) =>
