@@ -45,6 +45,8 @@ public static partial class Texts
         ("ingest.engine_failed", "读取并清洗 {0} 时出错（{1}）；之前的数据保持不变。请检查文件是否完整、列是否与声明一致；设置 TAGCENTER_TRACE_SQL=1 可查看执行的语句",
             "loading {0} failed ({1}); the previous data is unchanged. Check that the file is complete and its columns match the declaration; TAGCENTER_TRACE_SQL=1 shows the statements run"),
         ("ingest.io_failed", "读取 {0} 失败：{1}", "reading {0} failed: {1}"),
+        ("ingest.link_outside", "路径 '{0}' 是一个链接，指向工作区之外的 {1}；请把文件放进工作区，或在 tagcenter.yaml 顶层写 'allow_paths_outside: true' 明确允许",
+            "path '{0}' is a link to {1}, outside the workspace; move the file into the workspace, or allow it with the top-level setting 'allow_paths_outside: true'"),
         ("ingest.pg_no_column", "{0} 返回的结果中没有列 '{1}'；已有的列：{2}", "the result from {0} has no column '{1}'; it has: {2}"),
     ];
 }
