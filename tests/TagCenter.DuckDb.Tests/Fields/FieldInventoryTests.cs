@@ -115,5 +115,21 @@ public sealed class FieldInventoryTests : IDisposable
         fields["tier"].Stats.Distinct.ShouldBe(3);
     }
 
+    [Fact]
+    public void Build_BlankAndEmptyText_CountedAsEmptyNotAsValues()
+    {
+        _workspace.WithYaml("sources: {}");
+        _workspace.Database.Execute("""
+            CREATE TABLE fact_visits AS SELECT * FROM (VALUES ('P1', ''), ('P2', '   '), ('P3', ' x'), ('P4', NULL), ('P5', '!')) t(oneid, note)
+            """);
+
+        var note = FieldInventory.Build(_workspace.Database, _workspace.Definition, TagCatalog.Load(_workspace.Root), new DateTime(2026, 11, 1))
+            .Fields.Single(f => f.Column == "note");
+
+        note.Stats.Empty.ShouldBe(2);
+        note.Stats.Nulls.ShouldBe(1);
+        note.EmptyShare.ShouldBe(0.4);
+    }
+
     public void Dispose() => _workspace.Dispose();
 }
