@@ -15,6 +15,7 @@ public sealed class FieldUsageMap
 
     private readonly WorkspaceDefinition _workspace;
     private readonly Dictionary<string, SortedSet<string>> _tagsByRead = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SortedSet<string>> _tagsByFact = new(StringComparer.Ordinal);
 
     public FieldUsageMap(WorkspaceDefinition workspace, IReadOnlyDictionary<string, IReadOnlyList<string>> reads)
     {
@@ -24,9 +25,9 @@ public sealed class FieldUsageMap
             {
                 // "fact_events.event=page_view" reads the event column.
                 var key = read.Split('=')[0];
-                if (!_tagsByRead.TryGetValue(key, out var tags))
-                    _tagsByRead[key] = tags = new SortedSet<string>(StringComparer.Ordinal);
-                tags.Add(tag);
+                Add(_tagsByRead, key, tag);
+                if (key.StartsWith("fact_", StringComparison.Ordinal))
+                    Add(_tagsByFact, key.Split('.')[0], tag);
             }
     }
 
@@ -38,7 +39,7 @@ public sealed class FieldUsageMap
             var fact = table["fact_".Length..];
             var feeding = _workspace.Sources.Where(s => s.Fact == fact).ToList();
             var identifier = feeding.SelectMany(s => s.Columns).FirstOrDefault(c => c.Name == column && c.Identifier is not null)?.Identifier;
-            return new FieldUsage(identifier, [], Tags($"{table}.{column}"))
+            return new FieldUsage(identifier, [], column == "event_time" ? FactTags(table) : Tags($"{table}.{column}"))
             {
                 ModelKey = FactKeys.Contains(column) || (column.EndsWith("_oneid", StringComparison.Ordinal) && feeding.All(s => s.Columns.All(c => c.Name != column))),
             };
@@ -50,11 +51,20 @@ public sealed class FieldUsageMap
         var golden = _workspace.Identity.Golden.Where(g => g.From.Contains((source.Name, column))).Select(g => g.Name).ToList();
         var tags = new SortedSet<string>(StringComparer.Ordinal);
         if (source.Fact is not null)
-            tags.UnionWith(Tags($"fact_{source.Fact}.{column}"));
+            tags.UnionWith(column == source.EventTime ? FactTags("fact_" + source.Fact) : Tags($"fact_{source.Fact}.{column}"));
         foreach (var field in golden)
             tags.UnionWith(Tags($"dim_person.{field}"));
         return new FieldUsage(declared?.Identifier, golden, [.. tags]);
     }
 
     private IReadOnlyList<string> Tags(string read) => _tagsByRead.TryGetValue(read, out var tags) ? [.. tags] : [];
+
+    private IReadOnlyList<string> FactTags(string table) => _tagsByFact.TryGetValue(table, out var tags) ? [.. tags] : [];
+
+    private static void Add(Dictionary<string, SortedSet<string>> map, string key, string tag)
+    {
+        if (!map.TryGetValue(key, out var tags))
+            map[key] = tags = new SortedSet<string>(StringComparer.Ordinal);
+        tags.Add(tag);
+    }
 }

@@ -16,8 +16,8 @@ public sealed class FieldUsageMapTests
         [
             new SourceDefinition
             {
-                Name = "orders", Kind = SourceKind.Csv, Fact = "orders",
-                Columns = [new ColumnDefinition { Name = "member_no", From = "m", Identifier = "member_no" }, new ColumnDefinition { Name = "amount", From = "a" }],
+                Name = "orders", Kind = SourceKind.Csv, Fact = "orders", EventTime = "paid_at",
+                Columns = [new ColumnDefinition { Name = "member_no", From = "m", Identifier = "member_no" }, new ColumnDefinition { Name = "amount", From = "a" }, new ColumnDefinition { Name = "paid_at", From = "p" }],
             },
             new SourceDefinition { Name = "crm", Kind = SourceKind.Csv, Columns = [new ColumnDefinition { Name = "city", From = "c" }] },
         ],
@@ -52,6 +52,15 @@ public sealed class FieldUsageMapTests
 
         usage.Golden.ShouldBe(["city"]);
         usage.Tags.ShouldBe(["城市"]);
+    }
+
+    [Fact]
+    public void Of_EventTime_UsedByEveryTagReadingTheFact()
+    {
+        var map = new FieldUsageMap(Workspace(), Reads);
+
+        map.Of("src_orders", "paid_at").Tags.ShouldBe(["下单次数", "消费"]);
+        map.Of("fact_orders", "event_time").Tags.ShouldBe(["下单次数", "消费"]);
     }
 
     [Fact]
