@@ -61,8 +61,8 @@ internal static class FieldsCommand
             return;
         var t = context.Texts;
         var report = Build(definition, database);
-        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(t.Format("fields.top", definition.Root)))
-            .AddColumn(t["col.source"]).AddColumn(new TableColumn(t["col.loaded"]).RightAligned())
+        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(t["fields.top"]))
+            .AddColumn(t["fields.col.table"]).AddColumn(new TableColumn(t["fields.col.rows"]).RightAligned())
             .AddColumn(new TableColumn(t["fields.class.core"]).RightAligned()).AddColumn(new TableColumn(t["fields.class.auxiliary"]).RightAligned())
             .AddColumn(new TableColumn(t["fields.class.redundant"]).RightAligned());
         foreach (var group in report.Fields.GroupBy(f => f.Table))
@@ -72,6 +72,7 @@ internal static class FieldsCommand
         foreach (var field in report.Fields.Where(f => f.Class == FieldClass.Redundant).Take(redundant))
             ConsoleOutput.Grey($"  {t["fields.class.redundant"]}: {field.Table}.{field.Column} — {string.Join("; ", field.Evidence)}");
         Summary(report, t);
+        ConsoleOutput.Grey(t.Format("fields.more", definition.Root));
     }
 
     private static string Count(IEnumerable<FieldProfile> fields, FieldClass c) =>
