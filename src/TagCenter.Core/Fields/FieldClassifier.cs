@@ -64,6 +64,8 @@ public static class FieldClassifier
                 kept.Add(stats.Column);
                 var coverage = stats.Rows == 0 ? 0 : (double)stats.Filled / stats.Rows;
                 evidence.Add(Texts.T(coverage >= GoodCoverage ? "fields.ev.coverage" : "fields.ev.lowcoverage", coverage));
+                if (use.DedupeKey)
+                    evidence.Add(Texts.T("fields.ev.dedupe"));
             }
             var (quarantined, nulled) = cleansing(stats.Column);
             result.Add(new FieldProfile

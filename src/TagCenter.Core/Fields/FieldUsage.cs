@@ -8,5 +8,8 @@ public sealed record FieldUsage(string? Identifier, IReadOnlyList<string> Golden
     /// <summary>A key the unified model itself adds (oneid, event_time, store_oneid): used by every tag.</summary>
     public bool ModelKey { get; init; }
 
+    /// <summary>A key the source is deduplicated on: cleansing reads it, tags do not (yet).</summary>
+    public bool DedupeKey { get; init; }
+
     public bool Used => Identifier is not null || Golden.Count > 0 || Tags.Count > 0 || ModelKey;
 }

@@ -54,7 +54,7 @@ public sealed class FieldUsageMap
             tags.UnionWith(column == source.EventTime ? FactTags("fact_" + source.Fact) : Tags($"fact_{source.Fact}.{column}"));
         foreach (var field in golden)
             tags.UnionWith(Tags($"dim_person.{field}"));
-        return new FieldUsage(declared?.Identifier, golden, [.. tags]);
+        return new FieldUsage(declared?.Identifier, golden, [.. tags]) { DedupeKey = source.Dedupe.Contains(column) };
     }
 
     private IReadOnlyList<string> Tags(string read) => _tagsByRead.TryGetValue(read, out var tags) ? [.. tags] : [];

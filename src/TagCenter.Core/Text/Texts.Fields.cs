@@ -34,6 +34,7 @@ public static partial class Texts
         ("fields.ev.constant", "只有一个取值：{0}", "a single value: {0}"),
         ("fields.ev.copy", "与 {0} 在 {1:0.0%} 的行中取值相同", "same value as {0} in {1:0.0%} of rows"),
         ("fields.ev.coverage", "{0:0%} 的行有值，尚未使用", "filled in {0:0%} of rows, not used yet"),
+        ("fields.ev.dedupe", "数据源按它去重", "the source is deduplicated on it"),
         ("fields.ev.lowcoverage", "只有 {0:0%} 的行有值，尚未使用", "filled in only {0:0%} of rows, not used yet"),
         ("suggest.cmd", "从字段生成标签定义草稿（YAML，可直接保留）", "Propose tag definitions from fields, as YAML you can keep"),
         ("suggest.opt.fields", "字段，形如 source.column（默认：所有可用字段）", "Fields as source.column (default: every usable field)"),

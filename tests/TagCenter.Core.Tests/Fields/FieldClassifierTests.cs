@@ -68,6 +68,17 @@ public sealed class FieldClassifierTests
     }
 
     [Fact]
+    public void Classify_UnusedDedupeKey_AuxiliarySayingItIsTheKey()
+    {
+        Text.Texts.Current = Text.Language.En;
+
+        var profile = FieldClassifier.Classify([Stats("order_id")], _ => FieldUsage.None with { DedupeKey = true }, _ => (0, 0), "t").Single();
+
+        profile.Class.ShouldBe(FieldClass.Auxiliary);
+        profile.Evidence.ShouldContain("the source is deduplicated on it");
+    }
+
+    [Fact]
     public void Classify_ThinlyFilledUnusedColumn_AuxiliarySayingSo()
     {
         Text.Texts.Current = Text.Language.En;

@@ -101,6 +101,7 @@ public sealed class FieldInventoryTests : IDisposable
         fields["country"].Evidence.ShouldHaveSingleItem().ShouldContain("CN");
         fields["note"].Class.ShouldBe(FieldClass.Redundant);
         fields["tier"].Class.ShouldBe(FieldClass.Auxiliary);
+        fields["member_no"].Usage.DedupeKey.ShouldBeTrue();
     }
 
     [Fact]
