@@ -1,4 +1,5 @@
 using TagCenter.Bench;
+using TagCenter.Bench.Fields;
 using TagCenter.Bench.Identity;
 using TagCenter.Bench.Ingest;
 using TagCenter.Bench.Tags;
@@ -11,6 +12,7 @@ return args.FirstOrDefault() switch
     "demo" => await DemoBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
     "identity" => IdentityBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     "tags" => TagBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
+    "fields" => FieldsBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     _ => Usage(),
 };
 
@@ -20,5 +22,6 @@ static int Usage()
     Console.Error.WriteLine("       TagCenter.Bench demo [--persons 50000]");
     Console.Error.WriteLine("       TagCenter.Bench identity [--nodes 10000000] [--compare-nodes 200000]");
     Console.Error.WriteLine("       TagCenter.Bench tags [--persons 1000000] [--runs 3]");
+    Console.Error.WriteLine("       TagCenter.Bench fields [--workspace /tmp/fields-demo] [--runs 3]");
     return 1;
 }

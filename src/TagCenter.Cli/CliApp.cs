@@ -49,5 +49,6 @@ internal static class CliApp
         PlanCommand.Create(o, apply: false),
         PlanCommand.Create(o, apply: true),
         ExportCommand.Create(o),
+        FieldsCommand.Create(o),
     ];
 }
