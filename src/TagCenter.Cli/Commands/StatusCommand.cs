@@ -42,11 +42,11 @@ internal static class StatusCommand
                 };
                 table.AddRow(new Markup(Markup.Escape(s.Source)), new Markup(status), ConsoleOutput.Cell(s.LastFinished?.ToString("yyyy-MM-dd HH:mm:ss")),
                     new Markup($"{s.Read:N0}"), new Markup($"{s.Loaded:N0}"), new Markup($"{s.Quarantined:N0}"),
-                    new Markup(Markup.Escape(LoadResultsView.Reasons(s.TopReasons, t, 3))));
+                    new Markup(Markup.Escape(s.Error ?? LoadResultsView.Reasons(s.TopReasons, t, 3))));
             }
             AnsiConsole.Write(table);
             foreach (var s in statuses.Where(s => s.LastStatus == "failed"))
-                ConsoleOutput.Warn($"  {s.Source}: {t["status.kept"]}");
+                ConsoleOutput.Warn($"  {s.Source}: {s.Error} — " + (s.HeldSince is { } since ? t.Format("status.kept", since) : t["status.nothing"]));
             foreach (var stage in new[] { freshness.Sources, freshness.Identity, freshness.Tags })
             {
                 var name = t["stage." + stage.Stage];

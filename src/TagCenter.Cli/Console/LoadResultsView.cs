@@ -35,13 +35,25 @@ internal static class LoadResultsView
                 : $"  [red]{Markup.Escape(r.Source)}: {Markup.Escape(r.Error ?? "")}[/]")
             .OfType<string>();
 
-    public static string Reasons(IEnumerable<ReasonCount> reasons, Texts t, int take) =>
-        string.Join(" · ", reasons.Take(take).Select(r => $"{t.Reason(r.Reason)}{(r.Column is null ? "" : $"({r.Column})")} {r.Count:N0}"));
+    /// <summary>
+    /// Why rows were set aside, then (apart) which values were only nulled: "隔离: 重复(member_no) 407 · 置空: 手机号无效(phone) 2,462".
+    /// </summary>
+    public static string Reasons(IEnumerable<ReasonCount> reasons, Texts t, int take)
+    {
+        var list = reasons.ToList();
+        string Part(string action, string label)
+        {
+            var picked = list.Where(r => r.Action == action).Take(take).ToList();
+            return picked.Count == 0 ? "" : $"{t[label]}: " + string.Join(" · ",
+                picked.Select(r => $"{t.Reason(r.Reason)}{(r.Column is null ? "" : $"({r.Column})")} {r.Count:N0}"));
+        }
+        return string.Join("  |  ", new[] { Part("quarantined", "reasons.quarantined"), Part("nulled", "reasons.nulled") }.Where(p => p.Length > 0));
+    }
 
     /// <summary>Reasons summed over all sources, for the one-line summary.</summary>
     public static IEnumerable<ReasonCount> Overall(IEnumerable<SourceLoadResult> results) =>
         results.Where(r => r.Report is not null).SelectMany(r => r.Report!.TopReasons)
-            .GroupBy(r => r.Reason).Select(g => new ReasonCount(g.Key, null, g.Sum(x => x.Count)))
+            .GroupBy(r => (r.Reason, r.Action)).Select(g => new ReasonCount(g.Key.Reason, null, g.Sum(x => x.Count)) { Action = g.Key.Action })
             .OrderByDescending(r => r.Count);
 
     public static object Json(IReadOnlyList<SourceLoadResult> results) => results.Select(r => new
@@ -54,7 +66,7 @@ internal static class LoadResultsView
         loaded = r.Report?.Loaded,
         quarantined = r.Report?.Quarantined,
         nulled = r.Report?.Nulled,
-        top_reasons = r.Report?.TopReasons.Select(x => new { reason = x.Reason, column = x.Column, count = x.Count }),
+        top_reasons = r.Report?.TopReasons.Select(x => new { reason = x.Reason, column = x.Column, action = x.Action, count = x.Count }),
         seconds = r.Report is null ? (double?)null : Math.Round(r.Report.Elapsed.TotalSeconds, 3),
     }).ToList();
 }

@@ -134,7 +134,6 @@ public static partial class Texts
         ("tags.asof", "计算时点 {0:yyyy-MM-dd HH:mm:ss}（工作区时区）= {1:yyyy-MM-dd'T'HH:mm:ssK}；此刻之后的事件不计入", "as of {0:yyyy-MM-dd HH:mm:ss} (workspace time zone) = {1:yyyy-MM-dd'T'HH:mm:ssK}; events after this instant are not counted"),
         ("status.failed", "失败", "failed"),
         ("status.loaded", "已加载", "loaded"),
-        ("status.kept", "上次加载失败，之前成功加载的数据仍在使用", "the last load failed; the rows of the previous successful load are still in place"),
         ("stage.sources", "数据源", "Sources"),
         ("stage.identity", "身份统一与事实表", "Identity and facts"),
         ("stage.tags", "标签", "Tags"),
@@ -164,5 +163,9 @@ public static partial class Texts
         ("plan.asof.now", "尚无快照：按当前时间 {0:yyyy-MM-dd HH:mm:ss} 计算", "no snapshot yet: computed as of now, {0:yyyy-MM-dd HH:mm:ss}"),
         ("identity.quality", "与生成器真值对比：精确率 {0:P2} · 召回率 {1:P2} · 可链接部分召回率 {2:P2}（{3:N0} 个标识）", "against the generator's truth: precision {0:P2} · recall {1:P2} · recall of what the data makes linkable {2:P2} ({3:N0} identifiers)"),
         ("hint.didyoumean", "；是不是 '{0}'？", "; did you mean '{0}'?"),
+        ("status.kept", "上次加载失败；{0:yyyy-MM-dd HH:mm:ss} 成功加载的数据仍在使用", "the last load failed; the rows loaded successfully at {0:yyyy-MM-dd HH:mm:ss} are still in place"),
+        ("status.nothing", "上次加载失败；该数据源还没有任何成功加载的数据", "the last load failed; this source has no successfully loaded rows yet"),
+        ("reasons.quarantined", "隔离", "quarantined"),
+        ("reasons.nulled", "置空", "nulled"),
     ];
 }

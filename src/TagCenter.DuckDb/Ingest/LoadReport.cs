@@ -19,4 +19,8 @@ public enum LoadStatus
 }
 
 /// <summary>How many rows (or nulled values) failed for one reason on one column.</summary>
-public sealed record ReasonCount(string Reason, string? Column, long Count);
+public sealed record ReasonCount(string Reason, string? Column, long Count)
+{
+    /// <summary><c>quarantined</c> (the row was set aside) or <c>nulled</c> (the value was set to NULL, the row kept).</summary>
+    public string Action { get; init; } = "quarantined";
+}

@@ -72,12 +72,16 @@ public sealed class SourceLoader
         {
             // An interrupted statement is the cancellation itself, not a failure of the source.
             cancellationToken.ThrowIfCancellationRequested();
-            RecordFailure(source, loadId, started);
-            if (e is EngineException engine)
-                throw new SourceLoadException(source.Name, Texts.T("ingest.engine_failed", source.Path ?? source.Table ?? "query", EngineErrors.Reason(engine)), engine);
-            if (e is IOException or UnauthorizedAccessException)
-                throw new SourceLoadException(source.Name, Texts.T("ingest.io_failed", source.Path, e.Message), e);
-            throw;
+            var failure = e switch
+            {
+                EngineException engine => new SourceLoadException(source.Name, Texts.T("ingest.engine_failed", source.Path ?? source.Table ?? "query", EngineErrors.Reason(engine)), engine),
+                IOException or UnauthorizedAccessException => new SourceLoadException(source.Name, Texts.T("ingest.io_failed", source.Path, e.Message), e),
+                _ => e,
+            };
+            RecordFailure(source, loadId, started, failure.Message);
+            if (ReferenceEquals(failure, e))
+                throw;
+            throw failure;
         }
         finally
         {
@@ -135,19 +139,19 @@ public sealed class SourceLoader
         {
             staging.SwapIn();
             _database.Execute(
-                "INSERT INTO loads VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'loaded')",
+                "INSERT INTO loads (load_id, source, location, fingerprint, started_at, finished_at, read, loaded, quarantined, nulled, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'loaded')",
                 loadId, source.Name, source.Path ?? source.Table ?? "query", fingerprint, started, _time.GetUtcNow().UtcDateTime,
                 read, loaded, quarantined, nulled);
         });
     }
 
-    private void RecordFailure(SourceDefinition source, string loadId, DateTime started)
+    private void RecordFailure(SourceDefinition source, string loadId, DateTime started, string error)
     {
         try
         {
             _database.Execute(
-                "INSERT INTO loads VALUES ($1, $2, $3, NULL, $4, $5, NULL, NULL, NULL, NULL, 'failed')",
-                loadId, source.Name, source.Path ?? source.Table ?? "query", started, _time.GetUtcNow().UtcDateTime);
+                "INSERT INTO loads (load_id, source, location, started_at, finished_at, status, error) VALUES ($1, $2, $3, $4, $5, 'failed', $6)",
+                loadId, source.Name, source.Path ?? source.Table ?? "query", started, _time.GetUtcNow().UtcDateTime, error);
         }
         catch (EngineException)
         {

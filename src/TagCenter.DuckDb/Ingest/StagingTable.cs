@@ -71,13 +71,13 @@ internal sealed class StagingTable
     public List<ReasonCount> TopReasons()
     {
         var nulled = string.Concat(CleansingPlan.NullableColumns(_source).Select(c =>
-            $" UNION ALL SELECT {CleansingPlan.Nulled(c)}, {SqlText.Literal(c.Name)} FROM {Name} WHERE {CleansingPlan.Nulled(c)} IS NOT NULL"));
+            $" UNION ALL SELECT {CleansingPlan.Nulled(c)}, {SqlText.Literal(c.Name)}, 'nulled' FROM {Name} WHERE {CleansingPlan.Nulled(c)} IS NOT NULL"));
         return _database.Rows($"""
-            SELECT reason, "column", count(*) AS n FROM (
-                SELECT _error_reason AS reason, _error_column AS "column" FROM {Name} WHERE _error_reason IS NOT NULL
-                UNION ALL SELECT reason, "column" FROM {RawReadContext.Rejects}{nulled})
+            SELECT reason, "column", action, count(*) AS n FROM (
+                SELECT _error_reason AS reason, _error_column AS "column", 'quarantined' AS action FROM {Name} WHERE _error_reason IS NOT NULL
+                UNION ALL SELECT reason, "column", 'quarantined' FROM {RawReadContext.Rejects}{nulled})
             GROUP BY ALL ORDER BY n DESC, reason LIMIT 10
-            """).Select(r => new ReasonCount((string)r[0]!, (string?)r[1], Convert.ToInt64(r[2]))).ToList();
+            """).Select(r => new ReasonCount((string)r[0]!, (string?)r[1], Convert.ToInt64(r[3])) { Action = (string)r[2]! }).ToList();
     }
 
     /// <summary>

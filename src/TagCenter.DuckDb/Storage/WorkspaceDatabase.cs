@@ -124,6 +124,7 @@ public sealed partial class WorkspaceDatabase : IDisposable
         CREATE TABLE IF NOT EXISTS quarantine (
             source VARCHAR NOT NULL, load_id VARCHAR NOT NULL, line BIGINT, "column" VARCHAR,
             raw_value VARCHAR, reason VARCHAR NOT NULL, detail VARCHAR, action VARCHAR NOT NULL, raw_row VARCHAR);
+        ALTER TABLE loads ADD COLUMN IF NOT EXISTS error VARCHAR;
         """;
 
     public int Execute(string sql, params object?[] parameters)

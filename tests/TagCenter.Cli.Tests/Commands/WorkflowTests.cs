@@ -117,4 +117,29 @@ public sealed class WorkflowTests
         result.Err.ShouldContain("tags/基础.yaml:22:");
         status.ExitCode.ShouldBe(2); // nothing was published
     }
+
+    [Fact]
+    public async Task Status_AfterAFailedLoad_SaysWhyAndThatTheOldRowsStay()
+    {
+        var dir = CliRunner.TempDir();
+        await CliRunner.RunAsync("init", dir);
+        var first = await CliRunner.RunAsync("load", "-w", dir, "--lang", "en");
+        first.ExitCode.ShouldBe(0);
+        File.Delete(Path.Combine(dir, "data", "customers.csv"));
+
+        (await CliRunner.RunAsync("load", "-w", dir)).ExitCode.ShouldBe(3);
+        var json = await CliRunner.RunAsync("status", "-w", dir, "--json");
+        var text = await CliRunner.RunAsync("status", "-w", dir, "--lang", "en");
+
+        var customers = JsonDocument.Parse(json.Out).RootElement.GetProperty("sources")[0];
+        customers.GetProperty("last_status").GetString().ShouldBe("failed");
+        customers.GetProperty("error").GetString().ShouldNotBeNull().ShouldContain("customers.csv");
+        customers.GetProperty("loaded").GetInt64().ShouldBe(3); // the three rows of the first load are still there
+        text.Out.ShouldContain("still in place");
+        // The starter's C0003 has a 10-digit phone: nulled (row kept), never counted as a quarantined row.
+        var phone = customers.GetProperty("top_reasons").EnumerateArray().Single(r => r.GetProperty("column").GetString() == "phone");
+        phone.GetProperty("action").GetString().ShouldBe("nulled");
+        phone.GetProperty("count").GetInt64().ShouldBe(1);
+        first.Out.ShouldContain("nulled: phone invalid(phone) 1");
+    }
 }
