@@ -83,6 +83,9 @@ internal static class FieldsCommand
         ConsoleOutput.Grey(t.Format("fields.approx", FieldInventory.DefaultExactBelow));
         ConsoleOutput.Ok(t.Format("fields.summary", report.Tables, report.Fields.Count, report.Count(FieldClass.Core),
             report.Count(FieldClass.Auxiliary), report.Count(FieldClass.Redundant), report.Elapsed.TotalSeconds));
+        foreach (var f in report.Fields.Where(f => f.PinDisagrees))
+            ConsoleOutput.Warn($"! {f.Table}.{f.Column}: " + t.Format("fields.ev.pin_disagrees", FieldInventoryExport.ClassName(f.Pin!.Class),
+                FieldInventoryExport.ClassName(f.EvidenceClass!.Value)));
     }
 
     private static Table Table(List<FieldProfile> fields, Texts t)
@@ -101,7 +104,8 @@ internal static class FieldsCommand
             var color = f.Class switch { FieldClass.Core => "green", FieldClass.Redundant => "yellow", _ => "default" };
             table.AddRow(ConsoleOutput.Cell(f.Column), ConsoleOutput.Cell(f.Stats.SqlType), ConsoleOutput.Cell(FieldInventoryExport.Percent(f.NullShare + f.EmptyShare)),
                 ConsoleOutput.Cell(FieldInventoryExport.Distinct(f.Stats)), ConsoleOutput.Cell(values), ConsoleOutput.Cell(cleansing),
-                new Markup($"[{color}]{Markup.Escape(t["fields.class." + FieldInventoryExport.ClassName(f.Class)])}[/]"),
+                new Markup($"[{color}]{Markup.Escape(t["fields.class." + FieldInventoryExport.ClassName(f.Class)])}[/]"
+                    + (f.Pin is null ? "" : f.PinDisagrees ? $" [red]📌 {Markup.Escape(t["fields.pinned"])}[/]" : $" [grey]📌 {Markup.Escape(t["fields.pinned"])}[/]")),
                 ConsoleOutput.Cell(string.Join("; ", f.Evidence)));
         }
         return table;
@@ -113,10 +117,22 @@ internal static class FieldsCommand
         long Distinct, bool DistinctExact, string? Min, string? Max, IReadOnlyList<TopValue> Top, double Quarantined, double Nulled,
         string? Identifier, IReadOnlyList<string> Golden, IReadOnlyList<string> Tags, FieldClass Class, IReadOnlyList<string> Evidence)
     {
+        /// <summary>The class pinned in the workspace (null when none) and whether the evidence disagrees with it.</summary>
+        public FieldClass? Pinned { get; init; }
+
+        public FieldClass? EvidenceClass { get; init; }
+
+        public bool PinDisagrees { get; init; }
+
         public static FieldView Of(FieldProfile f) => new(f.Table, f.Source, f.Column, f.Stats.SqlType, f.Stats.Rows, Math.Round(f.NullShare, 4),
             Math.Round(f.EmptyShare, 4), f.Stats.Distinct, f.Stats.DistinctExact, f.Stats.Min, f.Stats.Max,
             [.. f.Stats.Top.Take(5).Select(v => new TopValue(v.Value, v.Rows, Math.Round(f.Stats.Rows == 0 ? 0 : (double)v.Rows / f.Stats.Rows, 4)))],
-            Math.Round(f.Quarantined, 4), Math.Round(f.Nulled, 4), f.Usage.Identifier, f.Usage.Golden, f.Usage.Tags, f.Class, f.Evidence);
+            Math.Round(f.Quarantined, 4), Math.Round(f.Nulled, 4), f.Usage.Identifier, f.Usage.Golden, f.Usage.Tags, f.Class, f.Evidence)
+        {
+            Pinned = f.Pin?.Class,
+            EvidenceClass = f.EvidenceClass ?? f.Class,
+            PinDisagrees = f.PinDisagrees,
+        };
     }
 
     private sealed record TopValue(string Value, long Rows, double Share);

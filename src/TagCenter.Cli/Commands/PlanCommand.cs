@@ -28,6 +28,7 @@ internal static class PlanCommand
                 if (!check.Success)
                     throw new WorkspaceException(check.Diagnostics);
             }
+            var breaks = TagConventionCheck.Check(files, session.Definition.TagConvention);
             if (apply && !plan.Blocked)
                 PublishedCatalog.Publish(session.Database, files, plan, TimeProvider.System.GetUtcNow().UtcDateTime);
             if (context.Json)
@@ -36,6 +37,7 @@ internal static class PlanCommand
                     applied = apply && !plan.Blocked,
                     as_of = plan.AsOf,
                     as_of_source = plan.AsOfSource,
+                    convention_breaks = breaks,
                     blocked = plan.Blocked,
                     changes = plan.Changes.Select(c => new
                     {
@@ -49,7 +51,13 @@ internal static class PlanCommand
                     }),
                 });
             else
+            {
                 Print(plan, apply, context.Texts);
+                if (breaks.Count > 0)
+                    ConsoleOutput.Warn(context.Texts.Format("tags.convention.summary", breaks.Count));
+                foreach (var b in breaks)
+                    ConsoleOutput.Warn($"  {b.File}: {b.Tag}: {b.Message}");
+            }
             return Task.FromResult(plan.Blocked ? ExitCodes.PlanBlocked : ExitCodes.Ok);
         });
         return command;

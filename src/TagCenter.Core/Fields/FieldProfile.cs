@@ -18,6 +18,15 @@ public sealed record FieldProfile
 
     public required FieldClass Class { get; init; }
 
+    /// <summary>The class the evidence gives; differs from <see cref="Class"/> only when the workspace pinned another.</summary>
+    public FieldClass? EvidenceClass { get; init; }
+
+    /// <summary>Set when the workspace pins this field's class by hand (<c>fields:</c>).</summary>
+    public FieldPinInfo? Pin { get; init; }
+
+    /// <summary>A pinned class the evidence does not support (e.g. pinned core, used by nothing).</summary>
+    public bool PinDisagrees => Pin is not null && EvidenceClass is { } evidence && evidence != Pin.Class;
+
     /// <summary>Why the class, in words (the current language).</summary>
     public required IReadOnlyList<string> Evidence { get; init; }
 

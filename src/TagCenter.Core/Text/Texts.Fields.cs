@@ -82,5 +82,7 @@ public static partial class Texts
         ("suggest.def.last", "{0} 记录中最晚的 {1}；无记录不打标", "the latest {1} among the {0} rows; no rows, no tag"),
         ("suggest.def.days", "计算日距最近一次 {0} 记录（{1}）的天数；无记录不打标", "days from the latest {0} row ({1}) to the computation date; no rows, no tag"),
         ("suggest.def.share", "近 {2} 天 {0} 记录中 {1} 为真的比例（0–1，四位小数）；无记录不打标", "share of the {0} rows of the last {2} days whose {1} is true (0–1, 4 decimals); no rows, no tag"),
+        ("fields.ev.pin_disagrees", "工作区固定为 {0}，但证据显示为 {1}", "pinned {0} in the workspace, but the evidence says {1}"),
+        ("fields.pinned", "已固定", "pinned"),
     ];
 }

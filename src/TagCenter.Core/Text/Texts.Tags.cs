@@ -26,5 +26,10 @@ public static partial class Texts
         ("tags.run.cancelled", "标签计算已取消，未保存任何结果（上一次快照保持不变）", "the tag run was cancelled; nothing was stored (the last snapshot is unchanged)"),
         ("tags.run.failed", "计算这些标签时数据库出错：{0}。原因：{1}。未保存任何结果，上一次快照保持不变。请检查这些规则：数值是否可能溢出（例如对极大金额求和或相乘），取值能否转换为声明的类型；可用 TAGCENTER_TRACE_SQL=1 查看执行的语句",
             "the engine failed while computing {0}: {1}. Nothing was stored; the last snapshot is unchanged. Check these rules for numbers that can overflow (sums or products of very large values) and values that do not convert to the declared type; TAGCENTER_TRACE_SQL=1 shows the statements"),
+        ("tags.convention.depth", "路径 '{0}' 有 {1} 层，规范要求 {2} 层（维度/主题）", "path '{0}' has {1} levels; the convention asks for {2}"),
+        ("tags.convention.code", "编码 '{0}' 不符合规范 {1}", "code '{0}' does not match the convention {1}"),
+        ("tags.convention.length", "名称有 {0} 个字，规范最多 {1} 个", "the name has {0} characters; the convention allows {1}"),
+        ("tags.convention.required", "缺少规范要求的字段 {0}", "missing {0}, which the convention requires"),
+        ("tags.convention.summary", "{0} 处不符合工作区的标签命名规范（conventions.tags）：", "{0} break(s) of the workspace's tag naming convention (conventions.tags):"),
     ];
 }

@@ -60,5 +60,11 @@ public static partial class Texts
         ("workspace.not_number", "'{0}' 必须是数字，而不是 '{1}'", "'{0}' must be a number, not '{1}'"),
         ("workspace.not_enum", "'{0}' 不是有效的 {1}{2}（可选：{3}）", "'{0}' is not a valid {1}{2} (expected one of: {3})"),
         ("workspace.not_list", "'{0}' 必须是值的列表", "'{0}' must be a list of values"),
+        ("workspace.fields.unknown_table", "fields: '{0}' 不是 <数据源或 fact_表>.<字段>{1}（可用：{2}）", "fields: '{0}' is not <source or fact_table>.<column>{1} (known: {2})"),
+        ("workspace.fields.unknown_column", "fields: {1} 没有字段 '{0}'{2}", "fields: {1} has no column '{0}'{2}"),
+        ("workspace.fields.class", "fields: '{0}' 不是 {1} 可用的分类{2}（core、auxiliary 或 redundant）", "fields: '{0}' is not a class for {1}{2} (core, auxiliary or redundant)"),
+        ("workspace.conventions.pattern", "conventions.tags.code_pattern '{0}' 不是有效的正则表达式：{1}", "conventions.tags.code_pattern '{0}' is not a valid regular expression: {1}"),
+        ("workspace.conventions.required", "conventions.tags.required 中的 '{0}' 不是标签字段{1}（可用：{2}）", "'{0}' in conventions.tags.required is not a tag field{1} (one of: {2})"),
+        ("workspace.conventions.range", "{0} 必须是 {1} 到 {2} 之间的整数", "{0} must be a whole number from {1} to {2}"),
     ];
 }

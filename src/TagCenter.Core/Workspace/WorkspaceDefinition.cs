@@ -28,6 +28,12 @@ public sealed record WorkspaceDefinition
 
     public required IdentityDefinition Identity { get; init; }
 
+    /// <summary>Field classes pinned by hand (<c>fields:</c>), which the inventory checks against its evidence.</summary>
+    public IReadOnlyList<FieldPin> FieldPins { get; init; } = [];
+
+    /// <summary>The tag naming convention (<c>conventions.tags</c>); empty means none declared.</summary>
+    public TagConvention TagConvention { get; init; } = new();
+
     public string DatabasePath => System.IO.Path.Combine(Root, ".tagcenter", "tagcenter.duckdb");
 
     public string Resolve(string relativePath) =>

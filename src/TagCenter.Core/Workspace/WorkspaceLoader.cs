@@ -11,6 +11,7 @@ public static partial class WorkspaceLoader
     private static readonly string[] TopKeys =
     [
         "name", "default_country_code", "timezone", "allow_paths_outside", "entities", "identifiers", "sources", "identity",
+        "fields", "conventions",
     ];
 
     public static WorkspaceDefinition Load(string root)
@@ -42,6 +43,8 @@ public static partial class WorkspaceLoader
         if (!CountryCode().IsMatch(country))
             top.Error("default_country_code", Texts.T("workspace.country_code", country));
         var timeZone = ParseTimeZone(top);
+        var pins = GovernanceParser.ParseFields(top, file, diagnostics, sources);
+        var conventions = GovernanceParser.ParseConventions(top, file, diagnostics);
 
         if (diagnostics.Count > 0)
             throw new WorkspaceException(diagnostics);
@@ -56,6 +59,8 @@ public static partial class WorkspaceLoader
             Identifiers = identifiers,
             Sources = sources,
             Identity = identity,
+            FieldPins = pins,
+            TagConvention = conventions,
         };
     }
 

@@ -30,7 +30,7 @@ public static class FieldInventory
             fields.AddRange(FieldClassifier.Classify(stats, column => usage.Of(table, column),
                 column => cleansing.GetValueOrDefault((source, column)), source));
         }
-        return new FieldInventoryReport(fields, stopwatch.Elapsed);
+        return new FieldInventoryReport(FieldPins.Apply(fields, workspace), stopwatch.Elapsed);
     }
 
     /// <summary>The loaded tables with their source: src_ tables in declaration order, then the facts.</summary>

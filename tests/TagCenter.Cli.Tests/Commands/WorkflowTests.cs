@@ -142,4 +142,37 @@ public sealed class WorkflowTests
         phone.GetProperty("count").GetInt64().ShouldBe(1);
         first.Out.ShouldContain("nulled: phone invalid(phone) 1");
     }
+
+    [Fact]
+    public async Task Governance_ConventionBreaksInPlan_PinnedFieldDisagreementInFields()
+    {
+        var dir = CliRunner.TempDir();
+        await CliRunner.RunAsync("init", dir);
+        File.AppendAllText(Path.Combine(dir, "tagcenter.yaml"), """
+
+            fields:
+              customers.gender: redundant      # pinned against the evidence: a golden field reads it
+            conventions:
+              tags:
+                path_depth: 2
+                required: [owner]
+
+            """);
+
+        var plan = await CliRunner.RunAsync("plan", "-w", dir, "--json");
+        await CliRunner.RunAsync("apply", "-w", dir);
+        await CliRunner.RunAsync("refresh", "-w", dir);
+        var fields = await CliRunner.RunAsync("fields", "-w", dir, "--json");
+
+        plan.ExitCode.ShouldBe(0, plan.Err);
+        // The starter's two tags sit at 基础属性/示例 (2 levels) and name no owner: two breaks, both of 'required'.
+        var breaks = JsonDocument.Parse(plan.Out).RootElement.GetProperty("convention_breaks").EnumerateArray().ToList();
+        breaks.Select(b => b.GetProperty("rule").GetString()).ShouldBe(["required", "required"]);
+        fields.ExitCode.ShouldBe(0, fields.Err);
+        var gender = JsonDocument.Parse(fields.Out).RootElement.GetProperty("fields").EnumerateArray()
+            .Single(f => f.GetProperty("table").GetString() == "src_customers" && f.GetProperty("column").GetString() == "gender");
+        gender.GetProperty("class").GetString().ShouldBe("redundant");
+        gender.GetProperty("evidence_class").GetString().ShouldBe("core");
+        gender.GetProperty("pin_disagrees").GetBoolean().ShouldBeTrue();
+    }
 }
