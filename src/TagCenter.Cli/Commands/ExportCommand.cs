@@ -34,10 +34,19 @@ internal static class ExportCommand
             var (query, parameters) = Query(session.Database, kind, runId, t);
             var file = WorkspaceFiles.NewFile(result.GetValue(output) ?? Path.Combine(session.Definition.Root, "exports", $"{kind}.{fmt}"),
                 result.GetValue(force));
+            WorkspaceFiles.RefuseWorkspaceFile(file, session.Definition);
             var rows = session.Database.Scalar<long>($"SELECT count(*) FROM ({query})", parameters);
             // COPY takes its target as a literal: the path is quoted (never bound), the query's values are bound.
             var target = "'" + file.Replace("'", "''", StringComparison.Ordinal) + "'";
-            session.Database.Execute($"COPY ({query}) TO {target} ({(fmt == "csv" ? "FORMAT csv, HEADER" : "FORMAT parquet")})", parameters);
+            try
+            {
+                session.Database.Execute($"COPY ({query}) TO {target} ({(fmt == "csv" ? "FORMAT csv, HEADER" : "FORMAT parquet")})", parameters);
+            }
+            catch (EngineException e)
+            {
+                File.Delete(file); // no partial file left behind
+                throw new IOException(t.Format("storage.write", file, e.Message.Split('\n')[0]), e);
+            }
             if (context.Json)
                 JsonOutput.Write(new ExportResult(kind, fmt, file, rows, runId));
             else

@@ -49,7 +49,7 @@ internal static class FieldsCommand
 
     /// <summary>The inventory of an open workspace, as of now.</summary>
     public static FieldInventoryReport Build(WorkspaceDefinition definition, WorkspaceDatabase database) =>
-        FieldInventory.Build(database, definition, TagCatalog.Load(definition.Root), TimeProvider.System.GetLocalNow().DateTime);
+        FieldInventory.Build(database, definition, TagCatalog.Load(definition.Root), WorkspaceClock.For(definition).GetLocalNow().DateTime);
 
     /// <summary>
     /// For <c>demo</c>: the top of the inventory after a refresh — per table its rows and classes, then the

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TagCenter.Cli.Console;
+using TagCenter.DuckDb.Freshness;
 using TagCenter.DuckDb.Identity;
 
 namespace TagCenter.Cli.Commands;
@@ -17,6 +18,7 @@ internal static class IdentityRunCommand
             using var session = context.Open(cancellationToken);
             var report = await ConsoleOutput.BusyAsync(context, context.Texts["step.identity"],
                 () => new IdentityRunner(session.Database, session.Definition, TimeProvider.System).RunAsync(result.GetValue(incremental), cancellationToken));
+            WorkspaceFreshness.RecordIdentityInputs(session.Database, session.Definition);
             if (context.Json)
                 JsonOutput.Write(report);
             else

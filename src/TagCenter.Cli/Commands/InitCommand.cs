@@ -14,7 +14,10 @@ internal static class InitCommand
         command.SetAction(result =>
         {
             var context = CliContext.From(result, o);
-            var root = Path.GetFullPath(result.GetValue(dir)!);
+            var positional = result.GetResult(dir) is { Implicit: false };
+            if (positional && context.WorkspaceGiven && Path.GetFullPath(result.GetValue(dir)!) != context.WorkspaceRoot)
+                throw new UsageException(context.Texts["init.twofolders"]);
+            var root = positional ? Path.GetFullPath(result.GetValue(dir)!) : context.WorkspaceRoot;
             var t = context.Texts;
             if (File.Exists(root))
                 throw new UsageException(t.Format("storage.isfile", root));

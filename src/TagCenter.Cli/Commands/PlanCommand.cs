@@ -20,7 +20,7 @@ internal static class PlanCommand
             using var session = context.Open(cancellationToken);
             DateTime? when = result.GetValue(asOf) is null ? null : AsOfOption.Read(result, asOf, session.Definition).Local;
             var files = TagCatalog.Load(session.Definition.Root);
-            var plan = TagPlanner.Plan(session.Database, files, new TagPlanOptions(when, TimeProvider.System), cancellationToken);
+            var plan = TagPlanner.Plan(session.Database, files, new TagPlanOptions(when, WorkspaceClock.For(session.Definition)), cancellationToken);
             if (!plan.Blocked && !session.Database.TableExists("dim_person"))
             {
                 // No data yet to measure the impact on: still check every rule against what the workspace declares.

@@ -75,6 +75,7 @@ internal static class RefreshCommand
             var incremental = afterLoads.Identity.LastRun is not null;
             identity = await ConsoleOutput.BusyAsync(context, t["step.identity"],
                 () => new IdentityRunner(database, definition, TimeProvider.System).RunAsync(incremental, cancellationToken));
+            WorkspaceFreshness.RecordIdentityInputs(database, definition);
             if (!context.Json)
                 IdentityView.Print(identity, t);
         }
@@ -112,7 +113,8 @@ internal static class RefreshCommand
         }
         var freshness = WorkspaceFreshness.Of(database, definition);
         var runner = new TagRunner(database, TimeProvider.System);
-        IReadOnlyCollection<string>? only = freshness.Tags.Fresh
+        // Inputs changed, or an explicit --as-of: every tag; else those the schedule says are due.
+        IReadOnlyCollection<string>? only = freshness.Tags.Fresh && !settings.AsOf.Given
             ? runner.Due(catalog, TimeProvider.System.GetUtcNow().UtcDateTime, definition.TimeZone)
             : null; // inputs changed: every tag
         if (only is { Count: 0 })

@@ -26,8 +26,6 @@ internal static class StatusCommand
                     [freshness.Sources, freshness.Identity, freshness.Tags]));
                 return ExitCodes.Ok;
             }
-            if (database.Snapshot is not null)
-                ConsoleOutput.Warn(t["storage.snapshot"]);
             var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(definition.Name))
                 .AddColumn(t["col.source"]).AddColumn(t["col.status"]).AddColumn(t["col.last"])
                 .AddColumn(new TableColumn(t["col.read"]).RightAligned()).AddColumn(new TableColumn(t["col.loaded"]).RightAligned())
@@ -40,7 +38,7 @@ internal static class StatusCommand
                     "failed" => $"[red]{Markup.Escape(t["status.failed"])}[/]",
                     var other => $"[green]{Markup.Escape(t.Format("status." + other))}[/]",
                 };
-                table.AddRow(new Markup(Markup.Escape(s.Source)), new Markup(status), ConsoleOutput.Cell(s.LastFinished?.ToString("yyyy-MM-dd HH:mm:ss")),
+                table.AddRow(ConsoleOutput.Cell(s.Source), new Markup(status), ConsoleOutput.Cell(s.LastFinished?.ToString("yyyy-MM-dd HH:mm:ss")),
                     new Markup($"{s.Read:N0}"), new Markup($"{s.Loaded:N0}"), new Markup($"{s.Quarantined:N0}"),
                     new Markup(Markup.Escape(s.Error ?? LoadResultsView.Reasons(s.TopReasons, t, 3))));
             }

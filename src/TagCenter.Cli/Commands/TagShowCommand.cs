@@ -21,8 +21,10 @@ internal static class TagShowCommand
             using var session = context.OpenReadOnly();
             var files = TagCatalog.Load(session.Definition.Root);
             var wanted = result.GetValue(name)!;
-            if (files.Find(wanted) is null)
-                throw new NotFoundException(t.Format("tag.unknown", wanted) + Suggest.Hint(wanted, files.Tags.Select(x => x.Name)));
+            var published = PublishedCatalog.Load(session.Database);
+            if (files.Find(wanted) is null && published?.Find(wanted) is null)
+                throw new NotFoundException(t.Format("tag.unknown", wanted)
+                    + Suggest.Hint(wanted, files.Tags.Concat(published?.Tags ?? []).Select(x => x.Name).Distinct()));
             var lineage = TagLineage.Of(session.Database, session.Definition, files, wanted);
             var tag = lineage.Tag;
             if (context.Json)

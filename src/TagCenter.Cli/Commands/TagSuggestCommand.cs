@@ -17,7 +17,8 @@ internal static class TagSuggestCommand
     {
         var fields = new Argument<string[]>("fields") { Description = o.Texts["suggest.opt.fields"], Arity = ArgumentArity.ZeroOrMore };
         var write = new Option<bool>("--write") { Description = o.Texts["suggest.opt.write"] };
-        var command = new Command("suggest", o.Texts["suggest.cmd"]) { fields, write };
+        var force = new Option<bool>("--force") { Description = o.Texts["suggest.opt.force"] };
+        var command = new Command("suggest", o.Texts["suggest.cmd"]) { fields, write, force };
         command.SetAction(result =>
         {
             var context = CliContext.From(result, o);
@@ -29,12 +30,16 @@ internal static class TagSuggestCommand
             {
                 root = session.Definition.Root;
                 report = TagSuggestions.Build(session.Database, session.Definition, TagCatalog.Load(root), named,
-                    TimeProvider.System.GetLocalNow().DateTime);
+                    WorkspaceClock.For(session.Definition).GetLocalNow().DateTime);
             }
             var written = new List<string>();
             if (result.GetValue(write))
-                foreach (var (source, yaml) in report.Files)
-                    WorkspaceFiles.Write(Path.Combine(root, SuggestionYaml.RelativePath(source)), yaml, written);
+            {
+                // A suggestion file the user may have edited is never overwritten silently.
+                var files = report.Files.Select(f => (Path: WorkspaceFiles.NewFile(Path.Combine(root, SuggestionYaml.RelativePath(f.Key)), result.GetValue(force)), Yaml: f.Value)).ToList();
+                foreach (var (path, yaml) in files)
+                    WorkspaceFiles.Write(path, yaml, written);
+            }
             if (context.Json)
             {
                 JsonOutput.Write(new SuggestResult(report.Suggestions.Select(s => new SuggestionView(

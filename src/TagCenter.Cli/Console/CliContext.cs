@@ -28,8 +28,11 @@ internal sealed class CliContext
     public static CliContext From(ParseResult result, CliOptions options)
     {
         var given = result.GetResult(options.Workspace) is { Implicit: false };
-        return new CliContext(Texts.For(result.GetValue(options.Lang)), result.GetValue(options.Json),
-            Path.GetFullPath(result.GetValue(options.Workspace)!), given);
+        var texts = Texts.For(result.GetValue(options.Lang));
+        var workspace = result.GetValue(options.Workspace);
+        if (string.IsNullOrWhiteSpace(workspace))
+            throw new UsageException(texts["error.workspace_empty"]);
+        return new CliContext(texts, result.GetValue(options.Json), Path.GetFullPath(workspace), given);
     }
 
     /// <summary>The workspace definition (tagcenter.yaml, checked).</summary>
@@ -39,5 +42,11 @@ internal sealed class CliContext
     public WorkspaceSession Open(CancellationToken cancellationToken = default) => WorkspaceSession.Open(LoadWorkspace(), readOnly: false, cancellationToken);
 
     /// <summary>The workspace and its database for reading only: works on a read-only folder and beside a running load.</summary>
-    public WorkspaceSession OpenReadOnly() => WorkspaceSession.Open(LoadWorkspace(), readOnly: true);
+    public WorkspaceSession OpenReadOnly()
+    {
+        var session = WorkspaceSession.Open(LoadWorkspace(), readOnly: true);
+        if (session.Database.Snapshot is { } why)
+            System.Console.Error.WriteLine($"{Texts["storage.snapshot"]} ({why})");
+        return session;
+    }
 }

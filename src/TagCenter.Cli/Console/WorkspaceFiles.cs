@@ -1,4 +1,5 @@
 using TagCenter.Core.Text;
+using TagCenter.Core.Workspace;
 
 namespace TagCenter.Cli.Console;
 
@@ -52,5 +53,21 @@ internal static class WorkspaceFiles
             throw new UsageException(Texts.T("storage.exists", full));
         OutputFolder(Path.GetDirectoryName(full)!);
         return full;
+    }
+
+    /// <summary>
+    /// The workspace's own files — its definition, tag files, source files and database — are never an output,
+    /// not even with <c>--force</c>.
+    /// </summary>
+    public static void RefuseWorkspaceFile(string path, WorkspaceDefinition workspace)
+    {
+        var full = Path.GetFullPath(path);
+        bool Under(string folder) => full.StartsWith(Path.GetFullPath(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        var own = full == Path.Combine(workspace.Root, WorkspaceDefinition.FileName)
+            || Under(Path.Combine(workspace.Root, ".tagcenter"))
+            || Under(Path.Combine(workspace.Root, "tags"))
+            || workspace.Sources.Any(s => s.Path is { } p && workspace.Resolve(p) == full);
+        if (own)
+            throw new UsageException(Texts.T("storage.own_file", full));
     }
 }

@@ -30,6 +30,19 @@ public static class AsOf
 
     public static AsOfResult Parse(string? text, TimeZoneInfo zone)
     {
+        try
+        {
+            return ParseIn(text, zone);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // 0001-01-01 in a zone east of UTC is before the first instant .NET can hold.
+            return Failed((text ?? "").Trim(), zone);
+        }
+    }
+
+    private static AsOfResult ParseIn(string? text, TimeZoneInfo zone)
+    {
         var input = (text ?? "").Trim();
         const DateTimeStyles styles = DateTimeStyles.AllowWhiteSpaces;
         if (DateTime.TryParseExact(input, DateOnly, CultureInfo.InvariantCulture, styles, out var day))

@@ -23,7 +23,12 @@ public static class DeclaredSchema
         var facts = new Dictionary<string, IReadOnlyDictionary<string, TagValueType>>(StringComparer.Ordinal);
         foreach (var source in workspace.Sources.Where(s => s.Fact is not null))
         {
-            var columns = source.Columns.ToDictionary(c => c.Name, c => Of(c.Type), StringComparer.Ordinal);
+            // Several sources may feed one fact: its columns are all of theirs.
+            var columns = facts.TryGetValue(source.Fact!, out var known)
+                ? new Dictionary<string, TagValueType>(known, StringComparer.Ordinal)
+                : new Dictionary<string, TagValueType>(StringComparer.Ordinal);
+            foreach (var column in source.Columns)
+                columns.TryAdd(column.Name, Of(column.Type));
             columns["oneid"] = TagValueType.String;
             columns["event_time"] = TagValueType.Timestamp;
             facts[source.Fact!] = columns;

@@ -121,7 +121,7 @@ public static partial class Texts
         ("reason.json_invalid", "JSON 无效", "invalid JSON"),
         ("error.lang", "不支持的语言 '{0}'：请用 zh 或 en", "unsupported language '{0}': use zh or en"),
         ("error.help", "用 --help 查看用法", "see --help for usage"),
-        ("error.cancelled", "已取消（Ctrl-C）；没有写入任何半成品", "cancelled (Ctrl-C); nothing was half-written"),
+        ("error.cancelled", "已取消（Ctrl-C 或停止信号）；没有写入任何半成品", "cancelled (Ctrl-C or a stop signal); nothing was half-written"),
         ("error.internal", "内部错误（{0}）：{1}。请连同命令一起报告；设置 TAGCENTER_DEBUG=1 可查看堆栈", "internal error ({0}): {1}. Please report it with the command; set TAGCENTER_DEBUG=1 to see the stack trace"),
         ("error.asof", "--as-of '{0}' 无法识别。可用格式：2026-06-30（当天 0 点，即不含当天）、2026-06-30 18:00、2026-06-30 18:00:00、2026-06-30T18:00:00、带时区 2026-06-30T18:00:00+08:00 或 …Z；不带时区时按工作区时区理解", "--as-of '{0}' is not a date. Accepted: 2026-06-30 (midnight at the start of that day, so that day is not included), 2026-06-30 18:00, 2026-06-30 18:00:00, 2026-06-30T18:00:00, or with an offset 2026-06-30T18:00:00+08:00 or …Z; without an offset it is read in the workspace's time zone"),
         ("error.persons", "--persons 必须在 1 到 10,000,000 之间", "--persons must be between 1 and 10,000,000"),
@@ -167,5 +167,8 @@ public static partial class Texts
         ("status.nothing", "上次加载失败；该数据源还没有任何成功加载的数据", "the last load failed; this source has no successfully loaded rows yet"),
         ("reasons.quarantined", "隔离", "quarantined"),
         ("reasons.nulled", "置空", "nulled"),
+        ("error.workspace_empty", "--workspace 不能为空", "--workspace cannot be empty"),
+        ("init.twofolders", "init 的目录参数和 -w 指向不同的目录；只写一个", "init was given a folder and a different -w; give only one"),
+        ("suggest.opt.force", "覆盖已存在的建议文件（会丢失其中的修改）", "Overwrite existing suggestion files (edits in them are lost)"),
     ];
 }

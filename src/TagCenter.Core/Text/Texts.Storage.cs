@@ -11,6 +11,7 @@ public static partial class Texts
         ("storage.open", "无法打开工作区数据库 {0}：{1}", "cannot open the workspace database {0}: {1}"),
         ("storage.snapshot", "另一个进程正在写入，显示的是它最近一次检查点的状态", "another process is writing; showing the state as of its last checkpoint"),
         ("storage.exists", "{0} 已存在；加 --force 覆盖", "{0} already exists; add --force to overwrite it"),
+        ("storage.own_file", "{0} 是工作区自己的文件（定义、标签、数据源或数据库），不能作为输出", "{0} is one of the workspace's own files (definition, tags, a source or the database) and cannot be an output"),
         ("storage.write", "无法写入 {0}：{1}", "cannot write {0}: {1}"),
         ("storage.isfile", "{0} 是一个文件，不是目录", "{0} is a file, not a folder"),
         ("fresh.never_loaded", "数据源 {0} 从未加载", "source {0} was never loaded"),
@@ -20,7 +21,11 @@ public static partial class Texts
         ("fresh.fact_undeclared", "{0} 来自一个已不再声明的数据源，仍在被使用", "{0} comes from a source no longer declared and is still in use"),
         ("fresh.fact_missing", "{0} 已声明但尚未生成", "{0} is declared but not built yet"),
         ("fresh.tags_never", "尚未计算过标签", "tags have never been computed"),
-        ("fresh.identity_since", "上次计算之后身份统一又运行过（{0:yyyy-MM-dd HH:mm:ss}），事实表已更新", "identity ran again after the last tag run ({0:yyyy-MM-dd HH:mm:ss}): the fact tables changed"),
-        ("fresh.published_since", "上次计算之后发布了新的标签定义（{0:yyyy-MM-dd HH:mm:ss}）", "new tag definitions were published after the last tag run ({0:yyyy-MM-dd HH:mm:ss})"),
+        ("fresh.identity_since", "身份统一在 {0:yyyy-MM-dd HH:mm:ss} 又运行过，这些标签仍是之前的数据算的：{1}", "identity ran again at {0:yyyy-MM-dd HH:mm:ss}; these tags were computed on the facts before: {1}"),
+        ("fresh.published_since", "这些标签发布了新定义后还没有重新计算：{0}", "these tags were published with new definitions and not computed since: {0}"),
+        ("fresh.tags_uncomputed", "这些已发布的标签还没有计算过：{0}", "these published tags were never computed: {0}"),
+        ("fresh.identity_inputs", "身份配置（identity、标识类型或数据源的标识列）在上次运行后有变化", "the identity configuration (identity, identifier types or the sources' identifier columns) changed since the last run"),
+        ("fresh.source_removed", "数据源 {0} 已不再声明，但它的标识仍在身份图中", "source {0} is no longer declared but its identifiers are still in the identity graph"),
+        ("fresh.file_missing", "数据源 {0} 的文件 {1} 不存在", "source {0}: its file {1} does not exist"),
     ];
 }

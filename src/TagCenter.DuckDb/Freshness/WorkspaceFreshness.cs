@@ -32,7 +32,9 @@ public sealed record WorkspaceFreshness(
             }
             else if (SourceFingerprint.Of(workspace, source) is not { } now)
             {
-                toLoad.Add(source.Name); // a database source (read afresh each time) or a file that is gone: the loader says which
+                toLoad.Add(source.Name); // a database source is read afresh each time; a file that is gone is a problem to say
+                if (source.Path is { } path && !File.Exists(workspace.Resolve(path)))
+                    sourceReasons.Add(Texts.T("fresh.file_missing", source.Name, path));
             }
             else if (now != last.Fingerprint)
             {
@@ -43,6 +45,28 @@ public sealed record WorkspaceFreshness(
         var lastLoad = lastLoads.Values.Max(v => v.At);
         var sources = new StageFreshness("sources", sourceReasons.Count == 0, lastLoad, sourceReasons);
         return new WorkspaceFreshness(toLoad, sources, IdentityStage(db, workspace, lastLoads), TagStage(db));
+    }
+
+    /// <summary>
+    /// What identity depends on besides the loaded rows: the identity section (types, limits, blocklist, golden
+    /// rules) and which sources with which identifier and golden columns exist. Recorded after each identity run.
+    /// </summary>
+    public static string IdentityInputs(WorkspaceDefinition workspace)
+    {
+        var text = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            identity = workspace.Identity,
+            identifiers = workspace.Identifiers,
+            sources = workspace.Sources.Select(s => new { s.Name, s.Fact, s.Owner, s.EventTime, s.Entity, columns = s.Columns.Select(c => new { c.Name, c.Identifier, c.Type }) }),
+        });
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+    }
+
+    /// <summary>Records the identity inputs a run used, so a later change to them marks identity stale.</summary>
+    public static void RecordIdentityInputs(WorkspaceDatabase db, WorkspaceDefinition workspace)
+    {
+        db.Execute("CREATE TABLE IF NOT EXISTS stage_inputs (stage VARCHAR PRIMARY KEY, fingerprint VARCHAR, recorded_at TIMESTAMP)");
+        db.Execute("INSERT OR REPLACE INTO stage_inputs VALUES ('identity', $1, now())", IdentityInputs(workspace));
     }
 
     private static StageFreshness IdentityStage(WorkspaceDatabase db, WorkspaceDefinition workspace,
@@ -57,6 +81,15 @@ public sealed record WorkspaceFreshness(
         }
         foreach (var (source, last) in lastLoads.Where(l => l.Value.At > lastRun && workspace.FindSource(l.Key) is not null))
             reasons.Add(Texts.T("fresh.loaded_since", source, last.At));
+        var recorded = db.TableExists("stage_inputs") ? db.Scalar<string>("SELECT fingerprint FROM stage_inputs WHERE stage = 'identity'") : null;
+        if (recorded is not null && recorded != IdentityInputs(workspace))
+            reasons.Add(Texts.T("fresh.identity_inputs"));
+        if (db.TableExists("id_rows"))
+        {
+            var read = db.Rows("SELECT DISTINCT source FROM id_rows").Select(r => (string)r[0]!);
+            foreach (var gone in read.Where(s => workspace.FindSource(s) is null).Order(StringComparer.Ordinal))
+                reasons.Add(Texts.T("fresh.source_removed", gone));
+        }
         var declaredFacts = workspace.Sources.Where(s => s.Fact is not null).Select(s => "fact_" + s.Fact).ToHashSet(StringComparer.Ordinal);
         var factTables = db.Rows("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'fact\\_%' ESCAPE '\\' AND NOT temporary")
             .Select(r => (string)r[0]!).ToHashSet(StringComparer.Ordinal);
@@ -69,16 +102,29 @@ public sealed record WorkspaceFreshness(
 
     private static StageFreshness TagStage(WorkspaceDatabase db)
     {
-        var lastRun = db.TableExists("tag_runs") ? db.Scalar<DateTime?>("SELECT max(finished_at) FROM tag_runs") : null;
-        var reasons = new List<string>();
+        if (!db.TableExists("tag_runs") || !db.TableExists("tag_catalog"))
+            return new StageFreshness("tags", false, null, [Texts.T("fresh.tags_never")]);
+        // Per published tag: when it was last computed (a partial run refreshes only its own tags).
+        var tags = db.Rows("""
+            SELECT c.name, c.published_at, max(r.finished_at)
+            FROM tag_catalog c
+            LEFT JOIN (SELECT unnest(string_split(tags, ',')) AS code, finished_at FROM tag_runs WHERE status = 'ok') r USING (code)
+            GROUP BY c.name, c.published_at, c.position ORDER BY c.position
+            """).Select(r => (Name: (string)r[0]!, Published: (DateTime?)r[1], Computed: (DateTime?)r[2])).ToList();
+        var lastRun = tags.Max(t => t.Computed);
         if (lastRun is null)
             return new StageFreshness("tags", false, null, [Texts.T("fresh.tags_never")]);
         var lastIdentity = db.TableExists("identity_runs") ? db.Scalar<DateTime?>("SELECT max(run_at) FROM identity_runs") : null;
-        if (lastIdentity > lastRun)
-            reasons.Add(Texts.T("fresh.identity_since", lastIdentity));
-        var published = db.TableExists("tag_catalog") ? db.Scalar<DateTime?>("SELECT max(published_at) FROM tag_catalog") : null;
-        if (published > lastRun)
-            reasons.Add(Texts.T("fresh.published_since", published));
+        var reasons = new List<string>();
+        var never = tags.Where(t => t.Computed is null).Select(t => t.Name).ToList();
+        if (never.Count > 0)
+            reasons.Add(Texts.T("fresh.tags_uncomputed", string.Join(", ", never)));
+        var beforeIdentity = tags.Where(t => t.Computed is not null && t.Computed < lastIdentity).Select(t => t.Name).ToList();
+        if (beforeIdentity.Count > 0)
+            reasons.Add(Texts.T("fresh.identity_since", lastIdentity, string.Join(", ", beforeIdentity)));
+        var republished = tags.Where(t => t.Computed is not null && t.Published > t.Computed).Select(t => t.Name).ToList();
+        if (republished.Count > 0)
+            reasons.Add(Texts.T("fresh.published_since", string.Join(", ", republished)));
         return new StageFreshness("tags", reasons.Count == 0, lastRun, reasons);
     }
 }

@@ -43,7 +43,7 @@ public static class WorkspaceLoad
     {
         if (names.Count == 0)
             return workspace.Sources;
-        return names.Select(n => workspace.FindSource(n) ?? throw new WorkspaceException(
+        return names.Select(n => workspace.FindSource(n) ?? throw new NotFoundException(
             Texts.T("ingest.unknown_source", n, Suggest.Hint(n, workspace.Sources.Select(s => s.Name)), string.Join(", ", workspace.Sources.Select(s => s.Name))))).ToList();
     }
 }

@@ -102,7 +102,7 @@ public sealed partial class WorkspaceDatabase : IDisposable
                 throw new WorkspaceBusyException(Texts.T("storage.busy", path, held.Groups["pid"].Value), e);
             if (e.Message.Contains("Read-only file system", StringComparison.OrdinalIgnoreCase)
                 || e.Message.Contains("Permission denied", StringComparison.OrdinalIgnoreCase))
-                throw new TagCenterException(Texts.T("storage.readonly", path), e);
+                throw new IOException(Texts.T("storage.readonly", path), e);
             throw new TagCenterException(Texts.T("storage.open", path, e.Message), e);
         }
     }

@@ -29,12 +29,17 @@ public static class PublishedCatalog
     public static void Publish(WorkspaceDatabase db, TagCatalog catalog, TagPlan plan, DateTime at)
     {
         Ensure(db);
+        // A tag keeps the time it was last published unless this plan adds or changes it: freshness and
+        // tag show compare that time with the tag's last run.
+        var changed = plan.Changes.Where(c => c.Action != TagChangeAction.Removed).Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
+        var since = db.Rows("SELECT code, published_at FROM tag_catalog").ToDictionary(r => (string)r[0]!, r => (DateTime?)r[1]);
         db.InTransaction(() =>
         {
             db.Execute("DELETE FROM tag_catalog");
             var position = 0;
             foreach (var tag in catalog.Tags)
-                db.Execute("INSERT INTO tag_catalog VALUES ($1, $2, $3, $4, $5)", position++, tag.Code, tag.Name, Json(tag), at);
+                db.Execute("INSERT INTO tag_catalog VALUES ($1, $2, $3, $4, $5)", position++, tag.Code, tag.Name, Json(tag),
+                    changed.Contains(tag.Code) ? at : since.GetValueOrDefault(tag.Code) ?? at);
             foreach (var change in plan.Changes)
                 db.Execute("INSERT INTO tag_catalog_history VALUES ($1, $2, $3, $4, $5, $6)", at, change.Action.ToString().ToLowerInvariant(), change.Code, change.Name,
                     change.Before is null ? null : Json(change.Before), change.After is null ? null : Json(change.After));

@@ -39,12 +39,22 @@ public sealed record TagLineage(
             Texts.T("tags.unknown", name, Hint(name, files.Tags.Concat(published?.Tags ?? []).Select(t => t.Name).Distinct())))]);
         var pending = draft is not null && (live is null || PublishedCatalog.Json(Comparable(draft)) != PublishedCatalog.Json(Comparable(live))) ? draft : null;
         // Any time will do: only the dependencies and reads of the compilation are used.
-        var compilation = TagCompiler.Compile(catalog, new TagRunner(db, TimeProvider.System).Schema(), DateTime.UnixEpoch);
+        // Before identity has built the model, what the workspace declares is what rules will read.
+        var schema = db.TableExists("dim_person") ? new TagRunner(db, TimeProvider.System).Schema() : DeclaredSchema.Of(workspace);
+        var compilation = TagCompiler.Compile(catalog, schema, DateTime.UnixEpoch);
         var upstream = compilation.Dependencies.GetValueOrDefault(tag.Name) ?? [];
         var reads = compilation.Reads.GetValueOrDefault(tag.Name) ?? [];
+        // A tag built on other tags comes, in the end, from what they read.
+        var closure = new HashSet<string>(StringComparer.Ordinal) { tag.Name };
+        var pendingTags = new Stack<string>(upstream);
+        while (pendingTags.TryPop(out var next))
+            if (closure.Add(next))
+                foreach (var up in compilation.Dependencies.GetValueOrDefault(next) ?? [])
+                    pendingTags.Push(up);
+        var allReads = closure.SelectMany(n => compilation.Reads.GetValueOrDefault(n) ?? []).Distinct().ToList();
         var downstream = compilation.Dependencies.Where(d => d.Value.Contains(tag.Name)).Select(d => d.Key).ToList();
-        var facts = reads.Where(r => r.StartsWith("fact_", StringComparison.Ordinal)).Select(r => r["fact_".Length..].Split('.')[0]).ToHashSet();
-        var fields = reads.Where(r => r.StartsWith("dim_person.", StringComparison.Ordinal)).Select(r => r["dim_person.".Length..]).ToHashSet();
+        var facts = allReads.Where(r => r.StartsWith("fact_", StringComparison.Ordinal)).Select(r => r["fact_".Length..].Split('.')[0]).ToHashSet();
+        var fields = allReads.Where(r => r.StartsWith("dim_person.", StringComparison.Ordinal)).Select(r => r["dim_person.".Length..]).ToHashSet();
         var sources = workspace.Sources.Where(s => s.Fact is not null && facts.Contains(s.Fact)).Select(s => $"{s.Name} → fact_{s.Fact}")
             .Concat(workspace.Identity.Golden.Where(g => fields.Contains(g.Name)).SelectMany(g => g.From.Select(f => $"{f.Source}.{f.Column} → dim_person.{g.Name} ({g.Rule})")))
             .ToList();
@@ -52,7 +62,12 @@ public sealed record TagLineage(
         long persons = 0;
         if (live is not null && db.TableExists("tag_runs"))
         {
-            var run = db.Scalar<string>("SELECT run_id FROM tag_runs WHERE status = 'ok' AND list_contains(string_split(tags, ','), $1) ORDER BY finished_at DESC LIMIT 1", tag.Code);
+            // Only a run after the tag was last published shows the published rule's values.
+            var run = db.Scalar<string>("""
+                SELECT run_id FROM tag_runs WHERE status = 'ok' AND list_contains(string_split(tags, ','), $1)
+                  AND finished_at >= (SELECT coalesce(max(published_at), TIMESTAMP '0001-01-01') FROM tag_catalog WHERE code = $1)
+                ORDER BY finished_at DESC LIMIT 1
+                """, tag.Code);
             persons = db.Scalar<long>("SELECT coalesce(max(persons), 0) FROM tag_runs WHERE run_id = $1", run);
             distribution = db.Rows("""
                 SELECT value, count(*) AS n FROM tag_values WHERE run_id = $1 AND tag = $2 GROUP BY value ORDER BY n DESC, value LIMIT 10
@@ -63,7 +78,9 @@ public sealed record TagLineage(
         {
             var q = db.Rows("""
                 SELECT quantile_cont(TRY_CAST(value AS DOUBLE), [0, 0.25, 0.5, 0.75, 1]) FROM tag_values
-                WHERE run_id = (SELECT run_id FROM tag_runs WHERE status = 'ok' AND list_contains(string_split(tags, ','), $1) ORDER BY finished_at DESC LIMIT 1) AND tag = $1
+                WHERE run_id = (SELECT run_id FROM tag_runs WHERE status = 'ok' AND list_contains(string_split(tags, ','), $1)
+                                  AND finished_at >= (SELECT coalesce(max(published_at), TIMESTAMP '0001-01-01') FROM tag_catalog WHERE code = $1)
+                                ORDER BY finished_at DESC LIMIT 1) AND tag = $1
                 """, tag.Code)[0][0] as System.Collections.IList;
             if (q is { Count: 5 })
                 quantiles = string.Join(" · ", new[] { "min", "p25", "p50", "p75", "max" }.Zip(q.Cast<object?>(),

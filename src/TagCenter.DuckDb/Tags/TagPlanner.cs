@@ -34,7 +34,8 @@ public static class TagPlanner
         }
         foreach (var gone in published.Tags.Where(p => files.Tags.All(f => f.Code != p.Code)))
         {
-            var dependents = files.Tags.Concat(published.Tags).Where(t => t.Code != gone.Code && t.Rule is not null && Names(t.Rule).Contains(gone.Name))
+            // Only what stays counts: a published rule that is itself being changed or removed no longer reads it.
+            var dependents = files.Tags.Where(t => t.Code != gone.Code && t.Rule is not null && Names(t.Rule).Contains(gone.Name))
                 .Select(t => t.Name).Distinct().ToList();
             changes.Add(new TagChange(TagChangeAction.Removed, gone.Code, gone.Name, gone, null, ["removed"]) { Dependents = dependents });
         }

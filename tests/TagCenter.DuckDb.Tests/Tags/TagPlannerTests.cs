@@ -59,7 +59,7 @@ public sealed class TagPlannerTests : IDisposable
     }
 
     [Fact]
-    public void Plan_RemovingTagStillUsed_RefusedWithDependents()
+    public void Plan_RemovingTagWhoseOnlyUserChangesToo_Allowed()
     {
         var first = Files("case when 订单数 >= 2 then '高' else '低' end");
         PublishedCatalog.Publish(_workspace.Database, first, TagPlanner.Plan(_workspace.Database, first, AsOf), AsOf);
@@ -76,13 +76,13 @@ public sealed class TagPlannerTests : IDisposable
                 type: bool
                 rule: 订单数 > 1
             """);
-        // The published 忠诚 still reads 活跃; the file version no longer does, but the old definition is live until applied.
+        // The published 忠诚 reads 活跃, the file version no longer does: apply publishes both at once, so nothing breaks.
         var plan = TagPlanner.Plan(_workspace.Database, TagCatalog.Load(_workspace.Root), AsOf);
 
         var removal = plan.Changes.Single(c => c.Action == TagChangeAction.Removed);
         removal.Name.ShouldBe("活跃");
-        removal.Dependents.ShouldBe(["忠诚"]);
-        plan.Blocked.ShouldBeTrue();
+        removal.Dependents.ShouldBeEmpty();
+        plan.Blocked.ShouldBeFalse();
     }
 
     [Fact]
