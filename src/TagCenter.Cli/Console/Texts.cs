@@ -17,6 +17,8 @@ internal sealed class Texts
     {
         var language = string.IsNullOrWhiteSpace(lang) ? Table.Default() : Table.Parse(lang) ?? Table.Default();
         Table.Current = language;
+        // System.CommandLine's own help headings and parse errors come from its satellite resources: same language.
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(language == Language.Zh ? "zh-Hans" : "en");
         return new Texts(language);
     }
 
