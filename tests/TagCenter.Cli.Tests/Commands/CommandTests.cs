@@ -152,6 +152,7 @@ public sealed class CommandTests
 
         result.Out.ShouldContain("统一标签中心");
         result.Out.ShouldContain("工作区");
+        result.Out.ShouldContain("用法"); // System.CommandLine's own heading, from its zh-Hans resources
     }
 
     [Fact]
