@@ -30,6 +30,7 @@ internal static class BitmapAssert
             c.Values().Count().ShouldBe(c.Cardinality);
             c.Values().ShouldBeInOrder(SortDirection.Ascending);
             c.Values().Distinct().Count().ShouldBe(c.Cardinality);
+            c.NumberOfRuns().ShouldBe(RunsOf(c.Values()), "run count");
             switch (c)
             {
                 case ArrayContainer:
@@ -40,6 +41,18 @@ internal static class BitmapAssert
                     break;
             }
         }
+    }
+
+    private static int RunsOf(IEnumerable<ushort> values)
+    {
+        var (runs, previous) = (0, -2);
+        foreach (var v in values)
+        {
+            if (v != previous + 1)
+                runs++;
+            previous = v;
+        }
+        return runs;
     }
 
     public static IEnumerable<Type> Kinds(RoaringBitmap bitmap) =>
