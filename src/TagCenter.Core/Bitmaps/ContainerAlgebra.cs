@@ -2,7 +2,7 @@ namespace TagCenter.Core.Bitmaps;
 
 /// <summary>
 /// AND, OR, ANDNOT, XOR and the intersection count of two containers. Arrays are merged or probed; every other
-/// pair goes through 1024 words with the vector kernels. A null result is an empty container.
+/// pair but two runs (merged interval by interval) goes through 1024 words with the vector kernels. A null result is an empty container.
 /// </summary>
 internal static class ContainerAlgebra
 {
@@ -13,6 +13,7 @@ internal static class ContainerAlgebra
             (ArrayContainer x, ArrayContainer y) => SortedMerge.Intersect(x.Span, y.Span),
             (ArrayContainer x, _) => x.Filter(b, keep: true),
             (_, ArrayContainer y) => y.Filter(a, keep: true),
+            (RunContainer x, RunContainer y) => RunMerge.Intersect(x, y),
             _ => Words<AndOp>(a, b),
         };
         return NullIfEmpty(result);
@@ -34,6 +35,7 @@ internal static class ContainerAlgebra
         {
             (ArrayContainer x, ArrayContainer y) when x.Cardinality + y.Cardinality <= ArrayMax =>
                 SortedMerge.Union(x.Span, y.Span),
+            (RunContainer x, RunContainer y) => RunMerge.Union(x, y),
             _ => Words<OrOp>(a, b),
         };
         return NullIfEmpty(result);

@@ -124,4 +124,27 @@ public sealed class RoaringBitmapTests
         RoaringBitmap.AndCardinality(bitset, runs).ShouldBe(1000);
         RoaringBitmap.AndCardinality(runs, otherRuns).ShouldBe(500);
     }
+
+    [Fact]
+    public void AndOr_TwoRunContainers_MergedIntervalByInterval()
+    {
+        var a = Runs((10, 20), (40, 50), (1000, 5000));
+        var b = Runs((20, 30), (45, 60), (4000, 4001));
+        a.ContainerAt(0).ShouldBeOfType<RunContainer>();
+        b.ContainerAt(0).ShouldBeOfType<RunContainer>();
+
+        var or = RoaringBitmap.Or(a, b);
+        or.ContainerAt(0).ShouldBeOfType<RunContainer>().Runs.ToArray().ShouldBe(new ushort[] { 10, 19, 40, 19, 1000, 3999 });
+        var and = RoaringBitmap.And(a, b);
+        and.ContainerAt(0).ShouldBeOfType<RunContainer>().Runs.ToArray().ShouldBe(new ushort[] { 45, 4, 4000, 0 });
+        RoaringBitmap.And(a, Runs((30, 40))).ShouldBeEmpty();
+        RoaringBitmap.And(a, Runs((30, 40))).IsEmpty.ShouldBeTrue();
+    }
+
+    private static RoaringBitmap Runs(params (int Start, int End)[] runs)
+    {
+        var bitmap = RoaringBitmap.FromSorted([.. runs.SelectMany(r => Enumerable.Range(r.Start, r.End - r.Start)).Select(v => (uint)v)]);
+        bitmap.RunOptimize();
+        return bitmap;
+    }
 }
