@@ -29,7 +29,10 @@ public sealed record Piece(PieceKind Kind, ushort Key, int Seed)
                 break;
             case PieceKind.NearThreshold:
                 // Around 4096 distinct values: some pieces stay arrays, some become bitsets.
-                foreach (var v in Enumerable.Range(0, 65536).OrderBy(_ => random.Next()).Take(random.Next(4080, 4110)))
+                var distinct = new HashSet<int>();
+                for (var target = random.Next(4080, 4110); distinct.Count < target;)
+                    distinct.Add(random.Next(65536));
+                foreach (var v in distinct)
                     yield return high | (uint)v;
                 break;
             case PieceKind.Dense:
@@ -75,14 +78,14 @@ public sealed record BitmapSpec(Piece[] Pieces, bool Optimize, bool Sorted)
         from seed in FsCheck.Fluent.Gen.Choose(0, int.MaxValue)
         select new Piece(kind, key, seed);
 
-    public SortedSet<uint> Expected() => new(Pieces.SelectMany(p => p.Values()));
+    public HashSet<uint> Expected() => [.. Pieces.SelectMany(p => p.Values())];
 
     internal RoaringBitmap Build()
     {
         RoaringBitmap bitmap;
         if (Sorted)
         {
-            bitmap = RoaringBitmap.FromSorted(Expected().ToArray());
+            bitmap = RoaringBitmap.FromSorted(Expected().Order().ToArray());
         }
         else
         {

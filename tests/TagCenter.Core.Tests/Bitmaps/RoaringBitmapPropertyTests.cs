@@ -5,7 +5,7 @@ using TagCenter.Core.Bitmaps;
 
 namespace TagCenter.Core.Tests.Bitmaps;
 
-/// <summary>Every operation against <see cref="SortedSet{T}"/> on generated sets of every container kind.</summary>
+/// <summary>Every operation against <see cref="HashSet{T}"/> on generated sets of every container kind.</summary>
 public sealed class RoaringBitmapPropertyTests
 {
     private static Arbitrary<BitmapSpec> One => BitmapSpec.Gen().ToArbitrary();
@@ -97,7 +97,7 @@ public sealed class RoaringBitmapPropertyTests
     }
 
     private static void Check((BitmapSpec A, BitmapSpec B) pair, Func<RoaringBitmap, RoaringBitmap, RoaringBitmap> op,
-        Action<SortedSet<uint>, SortedSet<uint>> setOp)
+        Action<HashSet<uint>, HashSet<uint>> setOp)
     {
         var (a, b) = pair;
         var expected = a.Expected();
