@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace TagCenter.Core.Bitmaps;
 
 /// <summary>Up to 4096 sorted distinct values.</summary>
@@ -33,6 +35,23 @@ internal sealed class ArrayContainer : Container
         foreach (var v in values)
             array[n++] = v;
         return new ArrayContainer(array, n);
+    }
+
+    /// <summary>The values set in both word arrays; <paramref name="cardinality"/> is their known count.</summary>
+    public static ArrayContainer FromAnd(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b, int cardinality)
+    {
+        var values = new ushort[cardinality];
+        var n = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            var w = a[i] & b[i];
+            while (w != 0)
+            {
+                values[n++] = (ushort)((i << 6) + BitOperations.TrailingZeroCount(w));
+                w &= w - 1;
+            }
+        }
+        return new ArrayContainer(values, n);
     }
 
     public override bool Contains(ushort value) => Span.BinarySearch(value) >= 0;

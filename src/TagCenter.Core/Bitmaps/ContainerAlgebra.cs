@@ -14,6 +14,7 @@ internal static class ContainerAlgebra
             (ArrayContainer x, _) => x.Filter(b, keep: true),
             (_, ArrayContainer y) => y.Filter(a, keep: true),
             (RunContainer x, RunContainer y) => RunMerge.Intersect(x, y),
+            (BitsetContainer x, BitsetContainer y) => AndBitsets(x, y),
             _ => Words<AndOp>(a, b),
         };
         return NullIfEmpty(result);
@@ -65,10 +66,24 @@ internal static class ContainerAlgebra
 
     private const int ArrayMax = Container.ArrayMaxCardinality;
 
+    // Count first (cheap): a sparse intersection goes straight to an array, never through a bitset.
+    private static Container? AndBitsets(BitsetContainer a, BitsetContainer b)
+    {
+        var cardinality = BitsetOps.AndCount(a.Words, b.Words);
+        if (cardinality == 0)
+            return null;
+        if (cardinality <= ArrayMax)
+            return ArrayContainer.FromAnd(a.Words, b.Words, cardinality);
+        var words = GC.AllocateUninitializedArray<ulong>(Container.BitsetWords);
+        BitsetOps.Apply<AndOp>(a.Words, b.Words, words);
+        return new BitsetContainer(words, cardinality);
+    }
+
     private static Container? Words<TOp>(Container a, Container b)
         where TOp : struct, IWordOp
     {
-        var words = new ulong[Container.BitsetWords];
+        // Every word is written by Apply, so the array need not be zeroed first.
+        var words = GC.AllocateUninitializedArray<ulong>(Container.BitsetWords);
         BitsetOps.Apply<TOp>(WordsOf(a), WordsOf(b), words);
         return BitsetContainer.FromWords(words, BitsetOps.PopCount(words));
     }
