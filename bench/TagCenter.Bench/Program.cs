@@ -1,4 +1,5 @@
 using TagCenter.Bench;
+using TagCenter.Bench.Bitmaps;
 using TagCenter.Bench.Fields;
 using TagCenter.Bench.Identity;
 using TagCenter.Bench.Ingest;
@@ -13,6 +14,7 @@ return args.FirstOrDefault() switch
     "identity" => IdentityBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     "tags" => TagBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     "fields" => FieldsBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
+    "bitmaps" => BitmapBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     _ => Usage(),
 };
 
@@ -23,5 +25,6 @@ static int Usage()
     Console.Error.WriteLine("       TagCenter.Bench identity [--nodes 10000000] [--compare-nodes 200000]");
     Console.Error.WriteLine("       TagCenter.Bench tags [--persons 1000000] [--runs 3]");
     Console.Error.WriteLine("       TagCenter.Bench fields [--workspace /tmp/fields-demo] [--runs 3]");
+    Console.Error.WriteLine("       TagCenter.Bench bitmaps [--universe 10000000] [--runs 25]");
     return 1;
 }
