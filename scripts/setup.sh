@@ -9,6 +9,10 @@ command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK is required (dotn
 if [ "${TAGCENTER_SKIP_PG:-}" != "1" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   need_apt+=(postgresql)
 fi
+# node + npm run roaring-wasm, the independent reference the bitmap tests compare the portable format with.
+if [ "${TAGCENTER_SKIP_PG:-}" != "1" ] && ! command -v npm >/dev/null; then
+  need_apt+=(nodejs npm)
+fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "setup: installing ${need_apt[*]} from Debian"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
