@@ -19,8 +19,8 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
-# The bitmap tests check the portable format against roaring-wasm (CRoaring in WebAssembly) through node.
-if command -v npm >/dev/null && [ ! -d tests/TagCenter.Core.Tests/Bitmaps/roaring-wasm/node_modules/roaring-wasm ]; then
+# The bitmap tests (not the demo) check the portable format against roaring-wasm (CRoaring in WebAssembly) through node.
+if [ "${TAGCENTER_SKIP_PG:-}" != "1" ] && command -v npm >/dev/null && [ ! -d tests/TagCenter.Core.Tests/Bitmaps/roaring-wasm/node_modules/roaring-wasm ]; then
   (cd tests/TagCenter.Core.Tests/Bitmaps/roaring-wasm && npm ci --no-audit --no-fund --loglevel=error)
 fi
 dotnet restore TagCenter.slnx --verbosity quiet

@@ -20,14 +20,7 @@ internal static class PlanCommand
             using var session = context.Open(cancellationToken);
             DateTime? when = result.GetValue(asOf) is null ? null : AsOfOption.Read(result, asOf, session.Definition).Local;
             var files = TagCatalog.Load(session.Definition.Root);
-            var plan = TagPlanner.Plan(session.Database, files, new TagPlanOptions(when, WorkspaceClock.For(session.Definition)), cancellationToken);
-            if (!plan.Blocked && !session.Database.TableExists("dim_person"))
-            {
-                // No data yet to measure the impact on: still check every rule against what the workspace declares.
-                var check = TagCompiler.Compile(files, DeclaredSchema.Of(session.Definition), plan.AsOf);
-                if (!check.Success)
-                    throw new WorkspaceException(check.Diagnostics);
-            }
+            var plan = TagPlanner.Plan(session.Database, files, new TagPlanOptions(when, WorkspaceClock.For(session.Definition), DeclaredSchema.Of(session.Definition)), cancellationToken);
             var breaks = TagConventionCheck.Check(files, session.Definition.TagConvention);
             if (apply && !plan.Blocked)
                 PublishedCatalog.Publish(session.Database, files, plan, TimeProvider.System.GetUtcNow().UtcDateTime);

@@ -52,9 +52,8 @@ internal static class RefreshCommand
     {
         var t = context.Texts;
         var total = Stopwatch.StartNew();
-        var before = WorkspaceFreshness.Of(database, definition);
-
-        var sources = settings.ForceLoad ? definition.Sources : definition.Sources.Where(s => before.SourcesToLoad.Contains(s.Name)).ToList();
+        var sources = settings.ForceLoad ? definition.Sources
+            : WorkspaceFreshness.SourceStage(database, definition).ToLoad.Select(name => definition.FindSource(name)!).ToList();
         var step = Stopwatch.StartNew();
         var loads = sources.Count == 0 ? [] : await LoadCommand.LoadWithProgressAsync(database, definition, sources, settings.ForceLoad,
             settings.AllowShrink, context.Json, t, cancellationToken);
@@ -69,10 +68,10 @@ internal static class RefreshCommand
 
         cancellationToken.ThrowIfCancellationRequested();
         IdentityRunReport? identity = null;
-        var afterLoads = WorkspaceFreshness.Of(database, definition);
-        if (!afterLoads.Identity.Fresh)
+        var identityStage = WorkspaceFreshness.IdentityStage(database, definition);
+        if (!identityStage.Fresh)
         {
-            var incremental = afterLoads.Identity.LastRun is not null;
+            var incremental = identityStage.LastRun is not null;
             identity = await ConsoleOutput.BusyAsync(context, t["step.identity"],
                 () => new IdentityRunner(database, definition, TimeProvider.System).RunAsync(incremental, cancellationToken));
             WorkspaceFreshness.RecordIdentityInputs(database, definition);
@@ -81,7 +80,7 @@ internal static class RefreshCommand
         }
         else if (!context.Json)
             ConsoleOutput.Ok(t["step.identity"] + "  " + t["refresh.identity_fresh"]);
-        var dropped = DropUndeclaredFacts(database, definition);
+        var dropped = UnifiedModel.DropUndeclared(database, definition);
         foreach (var fact in dropped.Where(_ => !context.Json))
             ConsoleOutput.Grey("  " + t.Format("refresh.dropped", fact));
 
@@ -100,7 +99,7 @@ internal static class RefreshCommand
         if (settings.Publish)
         {
             var files = TagCatalog.Load(definition.Root);
-            var plan = TagPlanner.Plan(database, files, new TagPlanOptions(settings.AsOf.Local, TimeProvider.System), cancellationToken);
+            var plan = TagPlanner.Plan(database, files, new TagPlanOptions(settings.AsOf.Local, WorkspaceClock.For(definition), DeclaredSchema.Of(definition)), cancellationToken);
             if (!plan.Blocked)
                 PublishedCatalog.Publish(database, files, plan, TimeProvider.System.GetUtcNow().UtcDateTime);
         }
@@ -111,10 +110,10 @@ internal static class RefreshCommand
                 ConsoleOutput.Warn(t["tags.unpublished"]);
             return (null, t["tags.unpublished"]);
         }
-        var freshness = WorkspaceFreshness.Of(database, definition);
+        var tagStage = WorkspaceFreshness.TagStage(database);
         var runner = new TagRunner(database, TimeProvider.System);
         // Inputs changed, or an explicit --as-of: every tag; else those the schedule says are due.
-        IReadOnlyCollection<string>? only = freshness.Tags.Fresh && !settings.AsOf.Given
+        IReadOnlyCollection<string>? only = tagStage.Fresh && !settings.AsOf.Given
             ? runner.Due(catalog, TimeProvider.System.GetUtcNow().UtcDateTime, definition.TimeZone)
             : null; // inputs changed: every tag
         if (only is { Count: 0 })
@@ -127,16 +126,5 @@ internal static class RefreshCommand
         if (!context.Json)
             TagTreeView.PrintRun(catalog, report, settings.AsOf, t);
         return (report, null);
-    }
-
-    /// <summary>Fact tables of sources that are no longer declared would keep feeding tags: they go.</summary>
-    private static List<string> DropUndeclaredFacts(WorkspaceDatabase database, WorkspaceDefinition definition)
-    {
-        var declared = definition.Sources.Where(s => s.Fact is not null).Select(s => "fact_" + s.Fact).ToHashSet(StringComparer.Ordinal);
-        var orphans = database.Rows("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'fact\\_%' ESCAPE '\\' AND NOT temporary")
-            .Select(r => (string)r[0]!).Where(name => !declared.Contains(name)).Order(StringComparer.Ordinal).ToList();
-        foreach (var table in orphans)
-            database.Execute($"DROP TABLE \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
-        return orphans;
     }
 }

@@ -45,6 +45,16 @@ public abstract class SqlDialect
     /// <summary>Whether a SELECT list may use an alias defined earlier in the same list (DuckDB yes, PostgreSQL no).</summary>
     public abstract bool LateralAliases { get; }
 
+    /// <summary>The unit's plural, the word both engines build intervals from (DuckDB <c>to_days</c>, PostgreSQL <c>days =&gt;</c>).</summary>
+    private static string Plural(WindowUnit unit) => unit switch
+    {
+        WindowUnit.Hour => "hours",
+        WindowUnit.Day => "days",
+        WindowUnit.Week => "weeks",
+        WindowUnit.Month => "months",
+        _ => "years",
+    };
+
     private sealed class DuckDbDialect : SqlDialect
     {
         public override SqlFragment TryCast(SqlFragment sql, TagValueType type) => Of($"TRY_CAST({sql} AS {Raw(TypeName(type))})");
@@ -53,15 +63,7 @@ public abstract class SqlDialect
 
         public override SqlFragment Minus(SqlFragment timestamp, Window window)
         {
-            var function = window.Unit switch
-            {
-                WindowUnit.Hour => "to_hours",
-                WindowUnit.Day => "to_days",
-                WindowUnit.Week => "to_weeks",
-                WindowUnit.Month => "to_months",
-                _ => "to_years",
-            };
-            return Of($"{timestamp} - {Raw(function)}(CAST({Value(window.Amount)} AS INTEGER))");
+            return Of($"{timestamp} - {Raw("to_" + Plural(window.Unit))}(CAST({Value(window.Amount)} AS INTEGER))");
         }
 
         public override SqlFragment ArgMin(SqlFragment value, SqlFragment by, SqlFragment filter) => Of($"arg_min({value}, {by}){filter}");
@@ -92,15 +94,7 @@ public abstract class SqlDialect
 
         public override SqlFragment Minus(SqlFragment timestamp, Window window)
         {
-            var unit = window.Unit switch
-            {
-                WindowUnit.Hour => "hours",
-                WindowUnit.Day => "days",
-                WindowUnit.Week => "weeks",
-                WindowUnit.Month => "months",
-                _ => "years",
-            };
-            return Of($"{timestamp} - make_interval({Raw(unit)} => CAST({Value(window.Amount)} AS INTEGER))");
+            return Of($"{timestamp} - make_interval({Raw(Plural(window.Unit))} => CAST({Value(window.Amount)} AS INTEGER))");
         }
 
         public override SqlFragment ArgMin(SqlFragment value, SqlFragment by, SqlFragment filter) => Of($"(array_agg({value} ORDER BY {by}){filter})[1]");

@@ -25,7 +25,6 @@ public static partial class Texts
         ("fresh.published_since", "这些标签发布了新定义后还没有重新计算：{0}", "these tags were published with new definitions and not computed since: {0}"),
         ("fresh.tags_uncomputed", "这些已发布的标签还没有计算过：{0}", "these published tags were never computed: {0}"),
         ("fresh.identity_inputs", "身份配置（identity、标识类型或数据源的标识列）在上次运行后有变化", "the identity configuration (identity, identifier types or the sources' identifier columns) changed since the last run"),
-        ("fresh.source_removed", "数据源 {0} 已不再声明，但它的标识仍在身份图中", "source {0} is no longer declared but its identifiers are still in the identity graph"),
         ("fresh.file_missing", "数据源 {0} 的文件 {1} 不存在", "source {0}: its file {1} does not exist"),
     ];
 }

@@ -1,5 +1,6 @@
 using TagCenter.Core.Text;
 using TagCenter.Core.Workspace;
+using TagCenter.DuckDb.Identity;
 using TagCenter.DuckDb.Ingest;
 using TagCenter.DuckDb.Storage;
 
@@ -15,12 +16,22 @@ public sealed record WorkspaceFreshness(
 {
     public bool Fresh => Sources.Fresh && Identity.Fresh && Tags.Fresh;
 
+    /// <summary>Every stage, for <c>status</c> and <c>run</c>; <c>refresh</c> asks for one stage at a time, as it goes.</summary>
     public static WorkspaceFreshness Of(WorkspaceDatabase db, WorkspaceDefinition workspace)
     {
-        var lastLoads = db.Rows("""
-            SELECT source, arg_max(fingerprint, finished_at), max(finished_at)
-            FROM loads WHERE status = 'loaded' GROUP BY source
-            """).ToDictionary(r => (string)r[0]!, r => (Fingerprint: (string?)r[1], At: (DateTime?)r[2]));
+        var (toLoad, sources) = SourceStage(db, workspace);
+        return new WorkspaceFreshness(toLoad, sources, IdentityStage(db, workspace), TagStage(db));
+    }
+
+    private static Dictionary<string, (string? Fingerprint, DateTime? At)> LastLoads(WorkspaceDatabase db) => db.Rows("""
+        SELECT source, arg_max(fingerprint, finished_at), max(finished_at)
+        FROM loads WHERE status = 'loaded' GROUP BY source
+        """).ToDictionary(r => (string)r[0]!, r => (Fingerprint: (string?)r[1], At: (DateTime?)r[2]));
+
+    /// <summary>The sources whose file or declaration changed since their last load (database sources always), and why.</summary>
+    public static (IReadOnlyList<string> ToLoad, StageFreshness Stage) SourceStage(WorkspaceDatabase db, WorkspaceDefinition workspace)
+    {
+        var lastLoads = LastLoads(db);
         var toLoad = new List<string>();
         var sourceReasons = new List<string>();
         foreach (var source in workspace.Sources)
@@ -43,8 +54,7 @@ public sealed record WorkspaceFreshness(
             }
         }
         var lastLoad = lastLoads.Values.Max(v => v.At);
-        var sources = new StageFreshness("sources", sourceReasons.Count == 0, lastLoad, sourceReasons);
-        return new WorkspaceFreshness(toLoad, sources, IdentityStage(db, workspace, lastLoads), TagStage(db));
+        return (toLoad, new StageFreshness("sources", sourceReasons.Count == 0, lastLoad, sourceReasons));
     }
 
     /// <summary>
@@ -69,8 +79,11 @@ public sealed record WorkspaceFreshness(
         db.Execute("INSERT OR REPLACE INTO stage_inputs VALUES ('identity', $1, now())", IdentityInputs(workspace));
     }
 
-    private static StageFreshness IdentityStage(WorkspaceDatabase db, WorkspaceDefinition workspace,
-        Dictionary<string, (string? Fingerprint, DateTime? At)> lastLoads)
+    /// <summary>
+    /// Identity (and the fact tables it builds) against the loads since its last run, the identity inputs it
+    /// recorded (which also change when a source is added or removed) and the declared facts.
+    /// </summary>
+    public static StageFreshness IdentityStage(WorkspaceDatabase db, WorkspaceDefinition workspace)
     {
         var lastRun = db.TableExists("identity_runs") ? db.Scalar<DateTime?>("SELECT max(run_at) FROM identity_runs") : null;
         var reasons = new List<string>();
@@ -79,20 +92,13 @@ public sealed record WorkspaceFreshness(
             reasons.Add(Texts.T("fresh.identity_never"));
             return new StageFreshness("identity", false, null, reasons);
         }
-        foreach (var (source, last) in lastLoads.Where(l => l.Value.At > lastRun && workspace.FindSource(l.Key) is not null))
+        foreach (var (source, last) in LastLoads(db).Where(l => l.Value.At > lastRun && workspace.FindSource(l.Key) is not null))
             reasons.Add(Texts.T("fresh.loaded_since", source, last.At));
         var recorded = db.TableExists("stage_inputs") ? db.Scalar<string>("SELECT fingerprint FROM stage_inputs WHERE stage = 'identity'") : null;
         if (recorded is not null && recorded != IdentityInputs(workspace))
             reasons.Add(Texts.T("fresh.identity_inputs"));
-        if (db.TableExists("id_rows"))
-        {
-            var read = db.Rows("SELECT DISTINCT source FROM id_rows").Select(r => (string)r[0]!);
-            foreach (var gone in read.Where(s => workspace.FindSource(s) is null).Order(StringComparer.Ordinal))
-                reasons.Add(Texts.T("fresh.source_removed", gone));
-        }
-        var declaredFacts = workspace.Sources.Where(s => s.Fact is not null).Select(s => "fact_" + s.Fact).ToHashSet(StringComparer.Ordinal);
-        var factTables = db.Rows("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'fact\\_%' ESCAPE '\\' AND NOT temporary")
-            .Select(r => (string)r[0]!).ToHashSet(StringComparer.Ordinal);
+        var declaredFacts = UnifiedModel.Declared(workspace);
+        var factTables = UnifiedModel.Tables(db);
         foreach (var orphan in factTables.Except(declaredFacts).Order(StringComparer.Ordinal))
             reasons.Add(Texts.T("fresh.fact_undeclared", orphan));
         foreach (var missing in declaredFacts.Except(factTables).Order(StringComparer.Ordinal))
@@ -100,7 +106,8 @@ public sealed record WorkspaceFreshness(
         return new StageFreshness("identity", reasons.Count == 0, lastRun, reasons);
     }
 
-    private static StageFreshness TagStage(WorkspaceDatabase db)
+    /// <summary>Each published tag against its last run, the last identity run and its last publish.</summary>
+    public static StageFreshness TagStage(WorkspaceDatabase db)
     {
         if (!db.TableExists("tag_runs") || !db.TableExists("tag_catalog"))
             return new StageFreshness("tags", false, null, [Texts.T("fresh.tags_never")]);

@@ -55,8 +55,7 @@ public sealed record PersonProfile(
             SELECT happened_at, kind, CASE WHEN oneid = $1 THEN other_oneid ELSE oneid END, cause
             FROM identity_history WHERE oneid = $1 OR other_oneid = $1 ORDER BY happened_at
             """, oneId).Select(r => ((DateTime)r[0]!, (string)r[1]!, (string)r[2]!, (string)r[3]!)).ToList();
-        var facts = db.Rows("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'fact_%' ORDER BY 1")
-            .Select(r => (string)r[0]!)
+        var facts = UnifiedModel.Tables(db)
             .Select(t => (t["fact_".Length..], db.Scalar<long>($"SELECT count(*) FROM {SqlText.Ident(t)} WHERE oneid = $1", oneId))).ToList();
         return new PersonProfile(oneId, identifiers, golden, history, facts);
     }

@@ -9,13 +9,32 @@ namespace TagCenter.DuckDb.Identity;
 /// the OneID of its strongest identifier, or of its owner row (order lines take their order's person).
 /// Rows that match nobody are kept with a NULL OneID and counted, never dropped.
 /// </summary>
-internal static class UnifiedModel
+public static class UnifiedModel
 {
+    /// <summary>The fact tables the database holds, by name.</summary>
+    public static IReadOnlyList<string> Tables(WorkspaceDatabase db) =>
+        [.. db.Rows("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'fact\\_%' ESCAPE '\\' AND NOT temporary ORDER BY 1")
+            .Select(r => (string)r[0]!)];
+
+    /// <summary>The fact tables the workspace declares (<c>fact:</c> on a source).</summary>
+    public static IReadOnlySet<string> Declared(WorkspaceDefinition workspace) =>
+        workspace.Sources.Where(s => s.Fact is not null).Select(s => "fact_" + s.Fact).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Fact tables of sources no longer declared would keep feeding tags: they go. Returns their names.</summary>
+    public static IReadOnlyList<string> DropUndeclared(WorkspaceDatabase db, WorkspaceDefinition workspace)
+    {
+        var declared = Declared(workspace);
+        var orphans = Tables(db).Where(t => !declared.Contains(t)).ToList();
+        foreach (var table in orphans)
+            db.Execute($"DROP TABLE {SqlText.Ident(table)}");
+        return orphans;
+    }
+
     /// <param name="incremental">
     /// Keep a fact table whose sources were not re-read and update the OneIDs of its rows in <c>id_rows_changed</c>
     /// (tables built from an owner are always rebuilt: their owner's rows may have moved).
     /// </param>
-    public static IReadOnlyList<FactReport> Build(WorkspaceDatabase db, WorkspaceDefinition workspace, bool incremental = false)
+    internal static IReadOnlyList<FactReport> Build(WorkspaceDatabase db, WorkspaceDefinition workspace, bool incremental = false)
     {
         var changed = incremental
             ? db.Rows("SELECT source FROM id_changed_sources").Select(r => (string)r[0]!).ToHashSet(StringComparer.Ordinal)

@@ -46,4 +46,8 @@ public sealed record TagPlan(IReadOnlyList<TagChange> Changes)
 }
 
 /// <summary>How to plan: the as-of time (null: the as-of of the latest snapshot, else now from <paramref name="Time"/>).</summary>
-public sealed record TagPlanOptions(DateTime? AsOf, TimeProvider Time);
+/// <param name="Declared">
+/// What the workspace declares rules may read (<see cref="DeclaredSchema"/>): before identity has built the model,
+/// every rule in the files is checked against it, so a broken rule is refused before it is published.
+/// </param>
+public sealed record TagPlanOptions(DateTime? AsOf, TimeProvider Time, ModelSchema? Declared = null);

@@ -39,6 +39,13 @@ public static class TagPlanner
                 .Select(t => t.Name).Distinct().ToList();
             changes.Add(new TagChange(TagChangeAction.Removed, gone.Code, gone.Name, gone, null, ["removed"]) { Dependents = dependents });
         }
+        var blocked = changes.Any(c => c.Dependents.Count > 0);
+        if (!blocked && options.Declared is { } declared && !db.TableExists("dim_person"))
+        {
+            var check = TagCompiler.Compile(files, declared, asOf ?? time.GetLocalNow().DateTime);
+            if (!check.Success)
+                throw new WorkspaceException(check.Diagnostics);
+        }
         var (when, source) = AsOfFor(db, asOf, time);
         return new TagPlan(WithImpact(db, files, published, changes, when, cancellationToken)) { AsOf = when, AsOfSource = source };
     }

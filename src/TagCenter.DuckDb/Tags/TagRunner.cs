@@ -3,6 +3,7 @@ using TagCenter.Core.Diagnostics;
 using TagCenter.Core.Sql;
 using TagCenter.Core.Tags;
 using TagCenter.Core.Text;
+using TagCenter.DuckDb.Identity;
 using TagCenter.DuckDb.Storage;
 
 namespace TagCenter.DuckDb.Tags;
@@ -34,8 +35,7 @@ public sealed class TagRunner
             .ToDictionary(c => c.Item1, c => TagValueTypes.FromSql(c.Item2));
         if (person.ContainsKey("birthday"))
             person[ModelSchema.Age] = TagValueType.Int;
-        var facts = _db.Rows("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'fact\\_%' ESCAPE '\\' AND NOT temporary ORDER BY 1")
-            .Select(r => (string)r[0]!)
+        var facts = UnifiedModel.Tables(_db)
             .ToDictionary(t => t["fact_".Length..], t => (IReadOnlyDictionary<string, TagValueType>)_db
                 .Rows($"SELECT column_name, column_type FROM (DESCRIBE {SqlText.Ident(t)})")
                 .ToDictionary(r => (string)r[0]!, r => TagValueTypes.FromSql((string)r[1]!)));
