@@ -1,6 +1,7 @@
 using System.CommandLine;
 using TagCenter.Cli.Console;
 using TagCenter.Core.Diagnostics;
+using TagCenter.Core.Sql;
 using TagCenter.DuckDb.Storage;
 
 namespace TagCenter.Cli.Commands;
@@ -35,12 +36,13 @@ internal static class ExportCommand
             var file = WorkspaceFiles.NewFile(result.GetValue(output) ?? Path.Combine(session.Definition.Root, "exports", $"{kind}.{fmt}"),
                 result.GetValue(force));
             WorkspaceFiles.RefuseWorkspaceFile(file, session.Definition);
-            var rows = session.Database.Scalar<long>($"SELECT count(*) FROM ({query})", parameters);
             // COPY takes its target as a literal: the path is quoted (never bound), the query's values are bound.
-            var target = "'" + file.Replace("'", "''", StringComparison.Ordinal) + "'";
+            // It answers with the number of rows it wrote, so the query runs once.
+            var target = SqlText.Literal(file);
+            long rows;
             try
             {
-                session.Database.Execute($"COPY ({query}) TO {target} ({(fmt == "csv" ? "FORMAT csv, HEADER" : "FORMAT parquet")})", parameters);
+                rows = session.Database.Execute($"COPY ({query}) TO {target} ({(fmt == "csv" ? "FORMAT csv, HEADER" : "FORMAT parquet")})", parameters);
             }
             catch (EngineException e)
             {

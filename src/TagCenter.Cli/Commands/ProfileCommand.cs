@@ -2,6 +2,7 @@ using System.CommandLine;
 using Spectre.Console;
 using TagCenter.Cli.Console;
 using TagCenter.Core.Diagnostics;
+using TagCenter.Core.Sql;
 using TagCenter.DuckDb.Identity;
 using TagCenter.DuckDb.Storage;
 using TagCenter.DuckDb.Tags;
@@ -73,7 +74,7 @@ internal static class ProfileCommand
         var known = catalog.Tags.Where(tag => columns.Contains(tag.Code)).ToList();
         if (known.Count == 0)
             return [];
-        var row = db.Rows($"SELECT {string.Join(", ", known.Select(tag => $"CAST(\"{tag.Code}\" AS VARCHAR)"))} FROM person_tags WHERE oneid = $1", oneId);
+        var row = db.Rows($"SELECT {string.Join(", ", known.Select(tag => $"CAST({SqlText.Ident(tag.Code)} AS VARCHAR)"))} FROM person_tags WHERE oneid = $1", oneId);
         return [.. known.Select((tag, i) => (tag.Name, tag.Code, row.Count == 0 ? null : (string?)row[0][i]))];
     }
 }

@@ -24,8 +24,9 @@ internal static class RunCommand
             // Runs compute what was published (tagcenter apply), not whatever the files say today.
             var catalog = PublishedCatalog.Load(session.Database)
                 ?? throw new WorkspaceException([new Diagnostic("tags/", 0, 0, t["tags.unpublished"])]);
-            var freshness = WorkspaceFreshness.Of(session.Database, session.Definition);
-            var stale = freshness.Sources.Reasons.Concat(freshness.Identity.Reasons).ToList();
+            // What this run reads: the sources and identity's facts (the tags stage is what it is about to refresh).
+            var stale = WorkspaceFreshness.SourceStage(session.Database, session.Definition).Stage.Reasons
+                .Concat(WorkspaceFreshness.IdentityStage(session.Database, session.Definition).Reasons).ToList();
             if (!context.Json)
                 foreach (var reason in stale)
                     ConsoleOutput.Warn("! " + t.Format("run.stale", reason));
