@@ -15,8 +15,6 @@ internal static class ConsoleOutput
             AnsiConsole.Profile.Width = 160; // a pipe has no width; 80 cuts Chinese tables mid-value
     }
 
-    public static void Line(string markup) => AnsiConsole.MarkupLine(markup);
-
     public static void Ok(string text) => AnsiConsole.MarkupLine($"[green]✔[/] {Markup.Escape(text)}");
 
     public static void Warn(string text) => AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(text)}[/]");

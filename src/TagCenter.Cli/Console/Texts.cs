@@ -43,6 +43,4 @@ internal sealed class Texts
     public static string T(string key, params object?[] args) => Table.T(key, args);
 
     public string Reason(string code) => this["reason." + code];
-
-    public static IEnumerable<string> Keys => Table.Keys;
 }

@@ -61,7 +61,7 @@ public sealed record WorkspaceFreshness(
     /// What identity depends on besides the loaded rows: the identity section (types, limits, blocklist, golden
     /// rules) and which sources with which identifier and golden columns exist. Recorded after each identity run.
     /// </summary>
-    public static string IdentityInputs(WorkspaceDefinition workspace)
+    private static string IdentityInputs(WorkspaceDefinition workspace)
     {
         var text = System.Text.Json.JsonSerializer.Serialize(new
         {
