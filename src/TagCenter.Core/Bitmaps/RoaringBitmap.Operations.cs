@@ -1,6 +1,6 @@
 namespace TagCenter.Core.Bitmaps;
 
-internal sealed partial class RoaringBitmap
+public sealed partial class RoaringBitmap
 {
     public static RoaringBitmap And(RoaringBitmap a, RoaringBitmap b)
     {

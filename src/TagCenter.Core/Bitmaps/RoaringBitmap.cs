@@ -6,7 +6,7 @@ namespace TagCenter.Core.Bitmaps;
 /// A compressed set of 32-bit unsigned integers (persons' dense ordinals) in the Roaring layout: the high 16 bits
 /// pick a container, the low 16 bits live in an array, bitset or run container. Not thread-safe for writes.
 /// </summary>
-internal sealed partial class RoaringBitmap : IEnumerable<uint>
+public sealed partial class RoaringBitmap : IEnumerable<uint>
 {
     private ushort[] _keys;
     private Container[] _containers;

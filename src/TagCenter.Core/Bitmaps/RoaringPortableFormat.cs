@@ -9,7 +9,7 @@ namespace TagCenter.Core.Bitmaps;
 /// cardinality − 1, byte offsets (always without runs, from 4 containers with them), then the payloads, all
 /// little-endian.
 /// </summary>
-internal static class RoaringPortableFormat
+public static class RoaringPortableFormat
 {
     public const int SerialCookieNoRuns = 12346;
     public const int SerialCookie = 12347;

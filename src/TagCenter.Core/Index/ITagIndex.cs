@@ -1,0 +1,48 @@
+using TagCenter.Core.Bitmaps;
+
+namespace TagCenter.Core.Index;
+
+/// <summary>How one tag is indexed: a bitmap per value, or a bit-sliced index over its integer encoding.</summary>
+public enum IndexedAs
+{
+    Values,
+    Range,
+}
+
+/// <summary>One indexed tag: its code, how it is indexed, and for a range the scale of its encoding.</summary>
+public sealed record IndexedTag(string Code, IndexedAs Kind, IndexEncoding Encoding);
+
+/// <summary>
+/// The bitmap index of one tag run: persons are dense ordinals (stable across runs), each enum/bool tag has a
+/// bitmap per value, each numeric/date tag a bit-sliced index. Read-only once built; safe to share between threads.
+/// </summary>
+public interface ITagIndex
+{
+    /// <summary>Every person the index holds.</summary>
+    RoaringBitmap All { get; }
+
+    /// <summary>The tag as indexed, or null when the index has nothing for it (the plan must scan).</summary>
+    IndexedTag? Find(string tagCode);
+
+    /// <summary>The distinct values of a value-indexed tag, in canonical text.</summary>
+    IReadOnlyList<string> Values(string tagCode);
+
+    RoaringBitmap Equal(string tagCode, string value);
+
+    RoaringBitmap HasValue(string tagCode);
+
+    RoaringBitmap Range(string tagCode, RangeOperator op, long value);
+}
+
+/// <summary>
+/// How a numeric or time value becomes the long a bit-sliced index holds: integers as they are, decimals times
+/// 100 (tag values keep two digits), dates as days since 1970-01-01, timestamps as seconds since then.
+/// </summary>
+public enum IndexEncoding
+{
+    None,
+    Integer,
+    Cents,
+    Days,
+    Seconds,
+}
