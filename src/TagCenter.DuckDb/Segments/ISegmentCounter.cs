@@ -1,0 +1,19 @@
+using TagCenter.Core.Segments;
+
+namespace TagCenter.DuckDb.Segments;
+
+/// <summary>
+/// The one seam for counting a segment: SQL over the tag rules today (<see cref="SegmentEvaluator"/>), the
+/// bitmap plan once the index is built. Both answer for the same persons at the same as-of.
+/// </summary>
+public interface ISegmentCounter
+{
+    /// <summary>How many persons the rule selects, and of how many.</summary>
+    SegmentCount Count(SegmentDefinition segment, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A count: the members, all persons, and the time the count took.</summary>
+public sealed record SegmentCount(long Size, long Persons, TimeSpan Elapsed)
+{
+    public double Share => Persons == 0 ? 0 : (double)Size / Persons;
+}
