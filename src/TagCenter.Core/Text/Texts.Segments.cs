@@ -14,6 +14,7 @@ public static partial class Texts
         ("segment.rule.value", "'{0}' 不是 {1} 的取值{2}（可选值：{3}）", "'{0}' is not a value of {1}{2} (values: {3})"),
         ("segment.rule.at", "人群 '{0}'：{1}", "segment '{0}': {1}"),
         ("segment.name.tag", "人群 '{0}' 与一个标签同名（{1}）：请换一个名字", "segment '{0}' has the name of a tag ({1}): choose another name"),
+        ("segment.plan.uses", "人群 '{0}'（{1}:{2}:{3}）", "segment '{0}' ({1}:{2}:{3})"),
         ("board.unknown", "没有名为 '{0}' 的人群看板{1}（已有：{2}）", "no board named '{0}'{1} (boards: {2})"),
         ("board.none", "还没有看板，在 boards/*.yaml 中声明", "none yet; declare one in boards/*.yaml"),
         ("board.twice", "看板 '{0}' 定义了两次（另一处在 {1}）", "board '{0}' is defined twice (also in {1})"),

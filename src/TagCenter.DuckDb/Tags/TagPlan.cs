@@ -1,4 +1,6 @@
+using TagCenter.Core.Segments;
 using TagCenter.Core.Tags;
+using TagCenter.DuckDb.Segments;
 
 namespace TagCenter.DuckDb.Tags;
 
@@ -31,7 +33,7 @@ public sealed record TagChange(TagChangeAction Action, string Code, string Name,
     /// <summary>The most common old → new transitions.</summary>
     public IReadOnlyList<(string? From, string? To, long Persons)> Transitions { get; init; } = [];
 
-    /// <summary>Tags (still in the files or published) that use a removed tag: the removal is refused while they exist.</summary>
+    /// <summary>Tags (still in the files or published) and segments that use a removed tag: the removal is refused while they exist.</summary>
     public IReadOnlyList<string> Dependents { get; init; } = [];
 }
 
@@ -42,6 +44,9 @@ public sealed record TagPlan(IReadOnlyList<TagChange> Changes)
 
     public PlanAsOfSource AsOfSource { get; init; }
 
+    /// <summary>Segments that are new, changed, removed or read a changed tag, with their size before → after.</summary>
+    public IReadOnlyList<SegmentChange> Segments { get; init; } = [];
+
     public bool Blocked => Changes.Any(c => c.Dependents.Count > 0);
 }
 
@@ -50,4 +55,5 @@ public sealed record TagPlan(IReadOnlyList<TagChange> Changes)
 /// What the workspace declares rules may read (<see cref="DeclaredSchema"/>): before identity has built the model,
 /// every rule in the files is checked against it, so a broken rule is refused before it is published.
 /// </param>
-public sealed record TagPlanOptions(DateTime? AsOf, TimeProvider Time, ModelSchema? Declared = null);
+/// <param name="Segments">The segments in the files (and inline board crowds): they are planned too, and block removing a tag they use.</param>
+public sealed record TagPlanOptions(DateTime? AsOf, TimeProvider Time, ModelSchema? Declared = null, IReadOnlyList<SegmentDefinition>? Segments = null);

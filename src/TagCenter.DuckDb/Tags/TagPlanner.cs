@@ -3,6 +3,7 @@ using TagCenter.Core.Diagnostics;
 using TagCenter.Core.Expressions;
 using TagCenter.Core.Sql;
 using TagCenter.Core.Tags;
+using TagCenter.DuckDb.Segments;
 using TagCenter.DuckDb.Storage;
 
 namespace TagCenter.DuckDb.Tags;
@@ -37,6 +38,7 @@ public static class TagPlanner
             // Only what stays counts: a published rule that is itself being changed or removed no longer reads it.
             var dependents = files.Tags.Where(t => t.Code != gone.Code && t.Rule is not null && Names(t.Rule).Contains(gone.Name))
                 .Select(t => t.Name).Distinct().ToList();
+            dependents.AddRange(SegmentPlanner.Users(options.Segments ?? [], gone.Name));
             changes.Add(new TagChange(TagChangeAction.Removed, gone.Code, gone.Name, gone, null, ["removed"]) { Dependents = dependents });
         }
         var blocked = changes.Any(c => c.Dependents.Count > 0);
@@ -47,7 +49,9 @@ public static class TagPlanner
                 throw new WorkspaceException(check.Diagnostics);
         }
         var (when, source) = AsOfFor(db, asOf, time);
-        return new TagPlan(WithImpact(db, files, published, changes, when, cancellationToken)) { AsOf = when, AsOfSource = source };
+        var segments = blocked || options.Segments is null ? []
+            : SegmentPlanner.Plan(db, files, options.Segments, [.. changes.Where(c => c.Action != TagChangeAction.Removed).Select(c => c.Name)], when);
+        return new TagPlan(WithImpact(db, files, published, changes, when, cancellationToken)) { AsOf = when, AsOfSource = source, Segments = segments };
     }
 
     private static (DateTime, PlanAsOfSource) AsOfFor(WorkspaceDatabase db, DateTime? given, TimeProvider time)
