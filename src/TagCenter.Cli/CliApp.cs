@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TagCenter.Cli.Commands;
+using TagCenter.Cli.Commands.Segments;
 using TagCenter.Cli.Console;
 
 namespace TagCenter.Cli;
@@ -50,5 +51,7 @@ internal static class CliApp
         PlanCommand.Create(o, apply: true),
         ExportCommand.Create(o),
         FieldsCommand.Create(o),
+        SegmentCommand.Create(o),
+        BoardCommand.Create(o),
     ];
 }

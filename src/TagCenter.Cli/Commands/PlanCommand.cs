@@ -1,8 +1,10 @@
 using System.CommandLine;
 using Spectre.Console;
+using TagCenter.Cli.Commands.Segments;
 using TagCenter.Cli.Console;
 using TagCenter.Core.Diagnostics;
 using TagCenter.Core.Tags;
+using TagCenter.DuckDb.Segments;
 using TagCenter.DuckDb.Tags;
 
 namespace TagCenter.Cli.Commands;
@@ -20,10 +22,15 @@ internal static class PlanCommand
             using var session = context.Open(cancellationToken);
             DateTime? when = result.GetValue(asOf) is null ? null : AsOfOption.Read(result, asOf, session.Definition).Local;
             var files = TagCatalog.Load(session.Definition.Root);
-            var plan = TagPlanner.Plan(session.Database, files, new TagPlanOptions(when, WorkspaceClock.For(session.Definition), DeclaredSchema.Of(session.Definition)), cancellationToken);
+            var segments = SegmentWorkspace.All(session.Definition).Segments;
+            var plan = TagPlanner.Plan(session.Database, files,
+                new TagPlanOptions(when, WorkspaceClock.For(session.Definition), DeclaredSchema.Of(session.Definition), segments), cancellationToken);
             var breaks = TagConventionCheck.Check(files, session.Definition.TagConvention);
             if (apply && !plan.Blocked)
+            {
                 PublishedCatalog.Publish(session.Database, files, plan, TimeProvider.System.GetUtcNow().UtcDateTime);
+                ApplySegments(session.Database, files, segments, plan, cancellationToken);
+            }
             if (context.Json)
                 JsonOutput.Write(new
                 {
@@ -42,6 +49,7 @@ internal static class PlanCommand
                         dependents = c.Dependents,
                         transitions = c.Transitions.Select(x => new { from = x.From, to = x.To, persons = x.Persons }),
                     }),
+                    segments = plan.Segments.Select(s => new { action = s.Action, name = s.Name, file = s.File, rule_before = s.RuleBefore, rule_after = s.RuleAfter, size_before = s.SizeBefore, size_after = s.SizeAfter }),
                 });
             else
             {
@@ -56,10 +64,22 @@ internal static class PlanCommand
         return command;
     }
 
+    /// <summary>After publishing: new and changed segments are evaluated over the latest tag run's data (a static one only when new).</summary>
+    private static void ApplySegments(TagCenter.DuckDb.Storage.WorkspaceDatabase db, TagCatalog files, IReadOnlyList<TagCenter.Core.Segments.SegmentDefinition> segments,
+        TagPlan plan, CancellationToken cancellationToken)
+    {
+        var (run, asOf) = SegmentPass.LatestTagRun(db);
+        var due = plan.Segments.Where(c => c.Action is SegmentChangeAction.Added or SegmentChangeAction.Changed)
+            .Select(c => segments.First(s => s.Name == c.Name))
+            .Where(s => s.Type == TagCenter.Core.Segments.SegmentType.Dynamic || plan.Segments.Any(c => c.Name == s.Name && c.Action == SegmentChangeAction.Added)).ToList();
+        if (asOf is { } when && due.Count > 0)
+            SegmentPass.Run(db, files, due, when, run, TimeProvider.System, cancellationToken);
+    }
+
     private static void Print(TagPlan plan, bool apply, Texts t)
     {
         ConsoleOutput.Grey(t.Format("plan.asof." + plan.AsOfSource.ToString().ToLowerInvariant(), plan.AsOf));
-        if (plan.Changes.Count == 0)
+        if (plan.Changes.Count == 0 && plan.Segments.Count == 0)
         {
             ConsoleOutput.Ok(t["plan.none"]);
             return;
@@ -73,6 +93,12 @@ internal static class PlanCommand
                 ConsoleOutput.Grey($"    {from ?? "∅"} → {to ?? "∅"}: {persons:N0}");
             if (c.Dependents.Count > 0)
                 AnsiConsole.MarkupLine($"    [red]{Markup.Escape(t.Format("plan.dependents", string.Join(", ", c.Dependents)))}[/]");
+        }
+        foreach (var s in plan.Segments)
+        {
+            var (sign, color) = s.Action switch { SegmentChangeAction.Added => ("+", "green"), SegmentChangeAction.Removed => ("-", "red"), _ => ("~", "yellow") };
+            var size = $"{(s.SizeBefore is { } b ? $"{b:N0}" : "∅")} → {(s.SizeAfter is { } a ? $"{a:N0}" : "∅")}";
+            AnsiConsole.MarkupLine($"[{color}]{sign} {Markup.Escape(t.Format("segment.plan.line", s.Name))}[/] [grey]{Markup.Escape(t["segment.plan." + s.Action.ToString().ToLowerInvariant()])}[/]  {Markup.Escape(size)}");
         }
         var summary = t.Format("plan.summary", plan.Changes.Count(c => c.Action == TagChangeAction.Added),
             plan.Changes.Count(c => c.Action == TagChangeAction.Changed), plan.Changes.Count(c => c.Action == TagChangeAction.Removed));

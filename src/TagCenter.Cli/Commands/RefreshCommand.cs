@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using TagCenter.Cli.Commands.Segments;
 using TagCenter.Cli.Console;
 using TagCenter.Core.Tags;
 using TagCenter.Core.Workspace;
@@ -45,6 +46,8 @@ internal static class RefreshCommand
         string? TagsSkipped, TimeSpan Elapsed)
     {
         public int ExitCode { get; init; }
+
+        public SegmentPassReportView? Segments { get; init; }
     }
 
     public static async Task<RefreshResult> RunAsync(CliContext context, WorkspaceDefinition definition, WorkspaceDatabase database,
@@ -86,8 +89,10 @@ internal static class RefreshCommand
 
         cancellationToken.ThrowIfCancellationRequested();
         var (tags, skipped) = RunTags(context, definition, database, settings, cancellationToken);
+        var segments = tags is null ? null : SegmentRefreshView.AfterTagRun(context, definition, database, tags, cancellationToken);
         return new RefreshResult(LoadResultsView.Json(loads), identity, dropped, tags, skipped, total.Elapsed)
         {
+            Segments = SegmentPassReportView.Of(segments),
             ExitCode = loads.Any(r => r.Error is not null) ? ExitCodes.SourcesFailed : ExitCodes.Ok,
         };
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TagCenter.Cli.Commands.Segments;
 using TagCenter.Cli.Console;
 using TagCenter.Core.Diagnostics;
 using TagCenter.DuckDb.Freshness;
@@ -45,11 +46,13 @@ internal static class RunCommand
                 }
             }
             var report = ConsoleOutput.Busy(context, t["step.tags"], () => runner.Run(catalog, new TagRunOptions(when.Local, only), cancellationToken));
+            if (!context.Json)
+                TagTreeView.PrintRun(catalog, report, when, t);
+            var segments = SegmentRefreshView.AfterTagRun(context, session.Definition, session.Database, report, cancellationToken);
             if (context.Json)
-                JsonOutput.Write(new RunResult(report, when.Instant, stale));
+                JsonOutput.Write(new RunResult(report, when.Instant, stale) { Segments = SegmentPassReportView.Of(segments) });
             else
             {
-                TagTreeView.PrintRun(catalog, report, when, t);
                 if (stale.Count > 0)
                     ConsoleOutput.Grey(t["fresh.hint"]);
             }
@@ -58,5 +61,8 @@ internal static class RunCommand
         return command;
     }
 
-    private sealed record RunResult(TagRunReport Run, DateTimeOffset AsOfInstant, IReadOnlyList<string> Stale);
+    private sealed record RunResult(TagRunReport Run, DateTimeOffset AsOfInstant, IReadOnlyList<string> Stale)
+    {
+        public SegmentPassReportView? Segments { get; init; }
+    }
 }
