@@ -65,6 +65,7 @@ internal static class DemoCommand
                 if (quality is not null)
                     ConsoleOutput.Ok(t.Format("identity.quality", quality.Precision, quality.Recall, quality.RecallOfLinkable, quality.Identifiers));
                 FieldsCommand.PrintTop(context, definition, database);
+                Segments.SegmentDemoView.Print(context, definition, database);
                 AnsiConsole.MarkupLine(Markup.Escape(t.Format("demo.done", total.Elapsed.TotalSeconds)));
                 ConsoleOutput.Grey(t.Format("demo.next", root, definition.DatabasePath));
             }
