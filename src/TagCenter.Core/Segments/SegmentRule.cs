@@ -64,7 +64,10 @@ public static class SegmentRule
         return catalog.Tags.Where(t => names.Contains(t.Name) || names.Contains(t.Code)).Select(t => t.Name).ToList();
     }
 
-    /// <summary>The predicates of a rule: what and/or/not combine, in reading order.</summary>
+    /// <summary>
+    /// The predicates of a rule: what and/or combine, in reading order. A <c>not</c> over a single predicate stays
+    /// with it (<c>not did('orders', within: 30d)</c> is one predicate, true for a person who did not order).
+    /// </summary>
     public static IReadOnlyList<ExpressionNode> Predicates(ExpressionNode root)
     {
         var result = new List<ExpressionNode>();
@@ -73,7 +76,7 @@ public static class SegmentRule
             switch (node)
             {
                 case BinaryNode { Operator: "and" or "or" } b: Walk(b.Left); Walk(b.Right); break;
-                case UnaryNode { Operator: "not" } u: Walk(u.Operand); break;
+                case UnaryNode { Operator: "not", Operand: BinaryNode { Operator: "and" or "or" } or UnaryNode { Operator: "not" } } u: Walk(u.Operand); break;
                 default: result.Add(node); break;
             }
         }

@@ -50,12 +50,13 @@ public static class SegmentExplainer
         return new SegmentExplanation(segment.Name, oneId, segment.Rule, asOf, lines, result["__seg"] as bool?);
     }
 
-    /// <summary>What a predicate compares: the non-literal sides of a comparison, the value of between/in/is null.</summary>
+    /// <summary>What a predicate compares: the non-literal sides of a comparison, the value of between/in/is null, what a not negates.</summary>
     private static IEnumerable<ExpressionNode> Operands(ExpressionNode predicate)
     {
         IEnumerable<ExpressionNode> sides = predicate switch
         {
             BinaryNode b => [b.Left, b.Right],
+            UnaryNode { Operator: "not" } u => [u.Operand],
             BetweenNode b => [b.Value],
             InNode i => [i.Value],
             IsNullNode n => [n.Value],
