@@ -92,6 +92,8 @@ public sealed class SegmentEvaluator : ISegmentCounter
             throw new WorkspaceException(compilation.Diagnostics); // the published tags themselves no longer compile
         cancellationToken.ThrowIfCancellationRequested();
         var sql = compilation;
+        // $1 is the as-of; a rule over person fields alone never reads it, and DuckDB numbers the parameters it
+        // sees: the WHERE keeps $1 in the statement (the as-of is never null) so every bound value has its slot.
         if (sql is null)
             _db.Execute($"CREATE OR REPLACE TEMP TABLE {Table} AS SELECT oneid FROM dim_person WHERE false");
         else
@@ -99,6 +101,7 @@ public sealed class SegmentEvaluator : ISegmentCounter
                 CREATE OR REPLACE TEMP TABLE {Table} AS
                 SELECT oneid, {string.Join(", ", good.Select((_, i) => $"coalesce({SqlText.Ident(SegmentRule.Code(i))}, false) AS {SqlText.Ident(SegmentRule.Code(i))}"))}
                 FROM ({sql.Sql}) q
+                WHERE CAST($1 AS TIMESTAMP) IS NOT NULL
                 """, [.. sql.Parameters]);
         return (good, problems);
     }
