@@ -37,6 +37,7 @@ public static partial class Texts
         ("opt.segment.tags", "一并导出的标签（名称或代码，逗号分隔）", "Tags to export with the members (names or codes, comma-separated)"),
         ("opt.board.name", "看板名称", "Board name"),
         ("segment.step", "人群", "Segments"),
+        ("segment.failed", "人群计算失败（标签结果已保存）：{0}", "segments could not be evaluated (the tag run is stored): {0}"),
         ("segment.pass", "已更新 {0} 个人群", "{0} segment(s) evaluated"),
         ("segment.line", "{0}：{1:N0} 人（{2:P1}）· 进入 +{3:N0} · 离开 -{4:N0}", "{0}: {1:N0} persons ({2:P1}) · entered +{3:N0} · left -{4:N0}"),
         ("segment.asof", "数据时点 {0:yyyy-MM-dd HH:mm}", "data as of {0:yyyy-MM-dd HH:mm}"),

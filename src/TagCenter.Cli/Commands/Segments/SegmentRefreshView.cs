@@ -36,6 +36,13 @@ internal static class SegmentRefreshView
                     ConsoleOutput.Warn("! " + d);
             return null;
         }
+        catch (EngineException e)
+        {
+            // A rule that fails on the data (an overflow, a bad cast) must not undo the tag run that already landed.
+            if (!context.Json)
+                ConsoleOutput.Warn("! " + t.Format("segment.failed", e.Message.Split('\n')[0]));
+            return null;
+        }
     }
 
     public static void Print(SegmentPassReport pass, Texts t)
