@@ -103,9 +103,11 @@ public sealed class TagRunnerTests : IDisposable
         var second = Run(Tags, only: ["近30天访问"]);
 
         second.Tags.Select(t => t.Name).ShouldBe(["近30天访问", "活跃度"]); // the tag and what depends on it
-        var history = _workspace.Rows("SELECT v.run_id, v.value FROM tag_values v JOIN tag_runs r USING (run_id) WHERE v.oneid = 'P2' AND v.tag = 'activity' ORDER BY r.finished_at");
-        history.Select(r => r[1]).ShouldBe(["低", "高"]);
-        _workspace.Database.Scalar<long>("SELECT count(DISTINCT tag) FROM tag_values WHERE run_id = $1", second.RunId).ShouldBe(2); // only what it computed
+        var history = new TagHistory(_workspace.Database);
+        history.PersonHistory("P2", "activity").Select(i => (i.Value, i.From.RunId, i.To?.RunId)).ShouldBe([("低", first.RunId, second.RunId), ("高", second.RunId, null)]);
+        history.Latest()!.Tags.ShouldBe(["visits_30d", "activity"]); // only what it computed
+        history.PersonHistory("P1").Select(i => i.From.RunId).Distinct().ShouldBe([first.RunId]); // P1's visits and activity did not change
+        history.ValuesOf("P1", history.Latest()!)["spend"].ShouldBe("350.00"); // tags it did not compute keep their values
         _workspace.Database.Scalar<decimal>("SELECT spend FROM person_tags WHERE oneid = 'P1'").ShouldBe(350.00m); // the rest stays current
         _workspace.Database.Scalar<long>("SELECT count(*) FROM tag_runs").ShouldBe(2);
         _workspace.Database.Scalar<string>("SELECT activity FROM person_tags WHERE oneid = 'P2'").ShouldBe("高");
@@ -184,7 +186,8 @@ public sealed class TagRunnerTests : IDisposable
         Should.Throw<OperationCanceledException>(() => runner.Run(Catalog(), new TagRunOptions(AsOf), cancel.Token));
 
         _workspace.Database.Scalar<long>("SELECT count(*) FROM tag_runs").ShouldBe(1);
-        _workspace.Database.Scalar<long>("SELECT count(DISTINCT run_id) FROM tag_values").ShouldBe(1);
+        _workspace.Database.Scalar<long>("SELECT count(*) FROM tag_run_order").ShouldBe(1);
+        _workspace.Database.Scalar<long>("SELECT count(DISTINCT valid_from) FROM tag_history").ShouldBe(1);
     }
 
     /// <summary>What cancelling a run relies on: cancelling any command of the connection interrupts the statement running on it.</summary>
