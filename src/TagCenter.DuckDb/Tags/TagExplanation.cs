@@ -115,7 +115,13 @@ public sealed record TagExplanation(
 
     private static TagDefinition ProbeTag(string rule, TagValueType type) => new()
     {
-        Name = "explain", Code = "explain", Path = ["explain"], Kind = TagKind.Value, Type = type, Rule = rule, File = "explain",
+        Name = "explain",
+        Code = "explain",
+        Path = ["explain"],
+        Kind = TagKind.Value,
+        Type = type,
+        Rule = rule,
+        File = "explain",
     };
 
     private static TagCompilation Compile(TagCatalog catalog, ModelSchema schema, DateTime when, IReadOnlyCollection<string>? only)
