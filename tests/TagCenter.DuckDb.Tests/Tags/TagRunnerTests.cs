@@ -115,6 +115,21 @@ public sealed class TagRunnerTests : IDisposable
     }
 
     [Fact]
+    public void Run_RefreshOfANewTag_AddsItsColumnAndHistory_OthersKept()
+    {
+        var first = Run(Tags);
+
+        var second = Run(Tags + "\n  订单总数:\n    code: orders_all\n    type: int\n    rule: >-\n      count('orders')\n", only: ["订单总数"]);
+
+        // By hand: P1 has three orders, P2 two (one after the as-of date, not seen), P3 none.
+        _workspace.Rows("SELECT oneid, orders_all, spend FROM person_tags ORDER BY oneid").Select(r => $"{r[0]} {r[1]} {r[2]}")
+            .ShouldBe(["P1 3 350.00", "P2 1 80.00", "P3 0 "]);
+        var history = new TagHistory(_workspace.Database);
+        history.PersonHistory("P1", "orders_all").Select(i => (i.Value, i.From.RunId, i.To)).ShouldBe([("3", second.RunId, (TagHistoryRun?)null)]);
+        history.PersonHistory("P1", "spend").Select(i => i.From.RunId).ShouldBe([first.RunId]);
+    }
+
+    [Fact]
     public void Run_BadRule_WorkspaceErrorWithPosition_NothingStored()
     {
         var error = Should.Throw<WorkspaceException>(() => Run("  x:\n    code: x\n    type: bool\n    rule: city > 5\n"));
