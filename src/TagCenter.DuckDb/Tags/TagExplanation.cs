@@ -139,12 +139,16 @@ public sealed record TagExplanation(
         return rows.Count == 0 ? [] : codes.Select((c, i) => (c, rows[0][i])).ToDictionary(x => x.c, x => x.Item2);
     }
 
+    /// <summary>The behaviour calls of a rule (a call whose first argument names an event or a fact), outermost first.</summary>
     private static IEnumerable<CallNode> Calls(ExpressionNode node)
     {
-        var children = node switch
+        if (node is CallNode call && !Scalar.Contains(call.Function) && call.Arguments.Count > 0 && call.Arguments[0] is LiteralNode { Value: string })
         {
-            CallNode c when !Scalar.Contains(c.Function) && c.Arguments.Count > 0 && c.Arguments[0] is LiteralNode { Value: string } =>
-                [],
+            yield return call;
+            yield break;
+        }
+        IEnumerable<ExpressionNode> children = node switch
+        {
             CallNode c => c.Arguments.Concat(c.Named.Values),
             UnaryNode u => [u.Operand],
             BinaryNode b => [b.Left, b.Right],
@@ -152,10 +156,8 @@ public sealed record TagExplanation(
             InNode i => i.Items.Prepend(i.Value),
             IsNullNode n => [n.Value],
             CaseNode c => c.Branches.SelectMany(b => new[] { b.When, b.Then }).Concat(c.Else is null ? [] : [c.Else]),
-            _ => Enumerable.Empty<ExpressionNode>(),
+            _ => [],
         };
-        if (node is CallNode call && !Scalar.Contains(call.Function) && call.Arguments.Count > 0 && call.Arguments[0] is LiteralNode { Value: string })
-            yield return call;
         foreach (var child in children)
             foreach (var inner in Calls(child))
                 yield return inner;
@@ -170,9 +172,3 @@ public sealed record TagExplanation(
         _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
     };
 }
-
-/// <summary>One behaviour aggregate of a rule for one person: its value and the fact rows that count towards it (the first ones, newest first).</summary>
-public sealed record ExplainedAggregate(string Expression, string Fact, string? Value, long Rows, IReadOnlyList<ExplainedRow> Shown);
-
-/// <summary>A fact row counted by an aggregate: where it was read from and the columns the rule reads.</summary>
-public sealed record ExplainedRow(string? Source, long? Line, DateTime? At, IReadOnlyList<(string Column, string? Value)> Columns);
