@@ -8,7 +8,7 @@ namespace TagCenter.Bench.Tags;
 /// <summary>
 /// Issue #5 targets: with 1M persons and ~20M events and orders, computing all demo tags takes at most 1.2×
 /// one hand-written DuckDB query computing the same aggregations (below), same run; refreshing one tag
-/// takes under 1/5 of a full run.
+/// takes under 1/5 of a full run. With <c>--history 1</c>: <see cref="TagHistoryBenchmark"/>.
 /// </summary>
 internal static class TagBenchmark
 {
@@ -16,6 +16,8 @@ internal static class TagBenchmark
 
     public static int Run(BenchArgs args)
     {
+        if (args.Values.ContainsKey("history"))
+            return TagHistoryBenchmark.Run(args);
         var persons = args.Int("persons", 1_000_000);
         var runs = args.Int("runs", 3);
         var root = Path.Combine(Path.GetTempPath(), "tagcenter-bench-tags");
@@ -57,7 +59,7 @@ internal static class TagBenchmark
         return ratio <= 1.2 && refresh < 0.2 && same == 0 ? 0 : 2;
     }
 
-    private static void Generate(WorkspaceDatabase db, int persons) => db.Execute($"""
+    internal static void Generate(WorkspaceDatabase db, int persons) => db.Execute($"""
         CREATE TABLE dim_person AS
         SELECT 'P' || i AS oneid, (['上海', '北京', '广州', '深圳', '杭州', NULL])[1 + i % 6] AS city,
                (['male', 'female', NULL])[1 + i % 3] AS gender, DATE '1960-01-01' + CAST(i % 16000 AS INTEGER) AS birthday,

@@ -3,6 +3,7 @@ using TagCenter.Cli.Console;
 using TagCenter.Core.Diagnostics;
 using TagCenter.Core.Sql;
 using TagCenter.DuckDb.Storage;
+using TagCenter.DuckDb.Tags;
 
 namespace TagCenter.Cli.Commands;
 
@@ -74,10 +75,13 @@ internal static class ExportCommand
                     Require(db, "person_tags", t["export.notags"]);
                     return ("SELECT * FROM person_tags ORDER BY oneid", []);
                 }
-                Require(db, "tag_values", t["export.notags"]);
-                if (db.Scalar<long>("SELECT count(*) FROM tag_runs WHERE run_id = $1", runId) == 0)
-                    throw new NotFoundException(t.Format("export.norun", runId));
-                return ("SELECT v.oneid, v.tag, v.value, r.as_of FROM tag_values v JOIN tag_runs r USING (run_id) WHERE v.run_id = $1 ORDER BY v.oneid, v.tag", [runId]);
+                var history = new TagHistory(db);
+                if (!history.Exists)
+                    throw new NotFoundException(t["export.notags"]);
+                var run = history.Run(runId) ?? throw new NotFoundException(t.Format("export.norun", runId));
+                // The values of the tags that run computed, as they were then.
+                var values = TagHistory.ValuesAt(run, run.Tags);
+                return ($"SELECT oneid, tag, value, ${values.Parameters.Count + 1} AS as_of FROM ({values.Sql}) ORDER BY oneid, tag", [.. values.Parameters, run.AsOf]);
         }
     }
 

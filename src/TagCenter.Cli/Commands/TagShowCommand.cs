@@ -70,6 +70,7 @@ internal static class TagShowCommand
         var command = new Command("tag", o.Texts["cmd.tag"]);
         command.Subcommands.Add(show);
         command.Subcommands.Add(TagSuggestCommand.Create(o));
+        command.Subcommands.Add(TagExplainCommand.Create(o));
         return command;
     }
 }

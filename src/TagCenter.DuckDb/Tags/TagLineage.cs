@@ -7,8 +7,8 @@ using TagCenter.DuckDb.Storage;
 namespace TagCenter.DuckDb.Tags;
 
 /// <summary>
-/// One tag as published (what runs compute) with where it comes from and where it goes, and its values in the
-/// latest snapshot; beside it, the definition in the files when it differs and has not been applied yet.
+/// One tag as published (what runs compute) with where it comes from and where it goes, and its values as of
+/// the latest run that computed it; beside it, the definition in the files when it differs and has not been applied yet.
 /// </summary>
 public sealed record TagLineage(
     TagDefinition Tag,
@@ -19,7 +19,7 @@ public sealed record TagLineage(
     IReadOnlyList<(string? Value, long Persons)> Distribution,
     long Persons)
 {
-    /// <summary>For number tags: minimum, quartiles and maximum of the latest snapshot, e.g. "min 0 · p25 12 · …".</summary>
+    /// <summary>For number tags: minimum, quartiles and maximum as of the latest run that computed it, e.g. "min 0 · p25 12 · …".</summary>
     public string? Quantiles { get; init; }
 
     /// <summary>Whether <see cref="Tag"/> is the published definition; false for a tag only in the files (never applied).</summary>
@@ -60,31 +60,24 @@ public sealed record TagLineage(
             .ToList();
         var distribution = new List<(string?, long)>();
         long persons = 0;
-        if (live is not null && db.TableExists("tag_runs"))
+        string? quantiles = null;
+        var history = new TagHistory(db);
+        if (live is not null && history.Exists)
         {
             // Only a run after the tag was last published shows the published rule's values.
-            var run = db.Scalar<string>("""
+            var runId = db.Scalar<string>("""
                 SELECT run_id FROM tag_runs WHERE status = 'ok' AND list_contains(string_split(tags, ','), $1)
                   AND finished_at >= (SELECT coalesce(max(published_at), TIMESTAMP '0001-01-01') FROM tag_catalog WHERE code = $1)
                 ORDER BY finished_at DESC LIMIT 1
                 """, tag.Code);
-            persons = db.Scalar<long>("SELECT coalesce(max(persons), 0) FROM tag_runs WHERE run_id = $1", run);
-            distribution = db.Rows("""
-                SELECT value, count(*) AS n FROM tag_values WHERE run_id = $1 AND tag = $2 GROUP BY value ORDER BY n DESC, value LIMIT 10
-                """, run, tag.Code).Select(r => ((string?)r[0], Convert.ToInt64(r[1]))).ToList();
-        }
-        string? quantiles = null;
-        if (live is not null && tag.Type is TagValueType.Int or TagValueType.Decimal && db.TableExists("tag_values"))
-        {
-            var q = db.Rows("""
-                SELECT quantile_cont(TRY_CAST(value AS DOUBLE), [0, 0.25, 0.5, 0.75, 1]) FROM tag_values
-                WHERE run_id = (SELECT run_id FROM tag_runs WHERE status = 'ok' AND list_contains(string_split(tags, ','), $1)
-                                  AND finished_at >= (SELECT coalesce(max(published_at), TIMESTAMP '0001-01-01') FROM tag_catalog WHERE code = $1)
-                                ORDER BY finished_at DESC LIMIT 1) AND tag = $1
-                """, tag.Code)[0][0] as System.Collections.IList;
-            if (q is { Count: 5 })
-                quantiles = string.Join(" · ", new[] { "min", "p25", "p50", "p75", "max" }.Zip(q.Cast<object?>(),
-                    (label, v) => $"{label} {Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture):#,##0.##}"));
+            if (runId is not null && history.Run(runId) is { } run)
+            {
+                persons = db.Scalar<long>("SELECT coalesce(max(persons), 0) FROM tag_runs WHERE run_id = $1", runId);
+                distribution = [.. history.Distribution(tag.Code, run).Select(d => ((string?)d.Value, d.Persons))];
+                if (tag.Type is TagValueType.Int or TagValueType.Decimal && history.Quantiles(tag.Code, run) is { } q)
+                    quantiles = string.Join(" · ", new[] { "min", "p25", "p50", "p75", "max" }.Zip(q,
+                        (label, v) => $"{label} {v.ToString("#,##0.##", System.Globalization.CultureInfo.InvariantCulture)}"));
+            }
         }
         return new TagLineage(tag, upstream, reads, sources, downstream, distribution, persons) { Quantiles = quantiles, Published = live is not null, Draft = pending };
     }

@@ -9,9 +9,10 @@ using TagCenter.DuckDb.Storage;
 namespace TagCenter.DuckDb.Tags;
 
 /// <summary>
-/// Computes tags on DuckDB and keeps each run as a snapshot (<c>tag_values</c>: run, person, tag, value), so
-/// history and "what changed" are plain queries; <c>person_tags</c> holds the latest values, one column per
-/// tag. A run is all-or-nothing: a failure leaves the last good snapshot in place.
+/// Computes tags on DuckDB and records each run as its changes (<see cref="TagHistory"/>: value intervals per tag
+/// and person), so history and "what changed" are cheap queries while storage grows with the changes, not with
+/// the runs; <c>person_tags</c> holds the latest values, one column per tag. A run is all-or-nothing: a failure
+/// leaves the last good state in place.
 /// </summary>
 public sealed class TagRunner
 {
@@ -177,29 +178,54 @@ public sealed class TagRunner
     }
 
     /// <summary>
-    /// Stores this run's values (only the tags it computed: a tag's history is its values in the runs that
-    /// computed it, and its value as of a date comes from the last such run before it) and updates
-    /// <c>person_tags</c>, the latest value of every tag, one typed column per tag.
+    /// Records this run's changes in the history (only the tags it computed: a tag's value as of a run comes from
+    /// the last run that computed it) and updates <c>person_tags</c>, the latest value of every tag, one typed
+    /// column per tag. The history is compared with <c>person_tags</c> before it changes.
     /// </summary>
     private void Snapshot(string runId, IReadOnlyList<TagDefinition> computed, bool everything)
     {
-        var columns = string.Join(", ", computed.Select(t => $"CAST({SqlText.Ident(t.Code)} AS VARCHAR) AS {SqlText.Ident(t.Code)}"));
-        _db.Execute($"""
-            INSERT INTO tag_values
-            SELECT $1, oneid, tag, value FROM (
-                UNPIVOT (SELECT oneid, {columns} FROM tc_tags) ON COLUMNS(* EXCLUDE (oneid)) INTO NAME tag VALUE value)
-            """, runId);
+        var before = _db.TableExists("person_tags")
+            ? _db.Rows("SELECT column_name, column_type FROM (DESCRIBE person_tags)").Select(r => $"{r[0]} {r[1]}").ToList()
+            : null;
+        TagHistoryWriter.Record(_db, runId, computed, everything);
         var typed = string.Join(", ", computed.Select(t => SqlText.Ident(t.Code)));
-        var missing = !_db.TableExists("person_tags") || computed.Any(t =>
-            _db.Scalar<long>("SELECT count(*) FROM duckdb_columns() WHERE table_name = 'person_tags' AND column_name = $1", t.Code) == 0);
-        if (everything || missing)
+        var types = _db.Rows("SELECT column_name, column_type FROM (DESCRIBE tc_tags)").ToDictionary(r => (string)r[0]!, r => (string)r[1]!);
+        List<string> after = [$"oneid {types["oneid"]}", .. computed.Select(t => $"{t.Code} {types[t.Code]}")];
+        if (everything && before is not null && before.SequenceEqual(after))
         {
-            _db.Execute($"CREATE OR REPLACE TABLE person_tags AS SELECT oneid, {typed} FROM tc_tags");
+            // The same columns: only the persons whose values changed are rewritten (usually a few); deleting and
+            // appending their rows is cheaper for the engine than updating every column in place.
+            _db.Execute($"""
+                DELETE FROM person_tags WHERE oneid IN (SELECT oneid FROM tc_changes) OR oneid NOT IN (SELECT oneid FROM tc_tags);
+                INSERT INTO person_tags SELECT oneid, {typed} FROM tc_tags WHERE oneid NOT IN (SELECT oneid FROM person_tags);
+                DROP TABLE tc_changes;
+                """);
             return;
+        }
+        _db.Execute("DROP TABLE tc_changes");
+        if (everything || before is null)
+        {
+            _db.Execute($"CREATE OR REPLACE TABLE person_tags AS SELECT oneid{(computed.Count == 0 ? "" : ", " + typed)} FROM tc_tags");
+            return;
+        }
+        if (computed.Count == 0)
+            return;
+        // A refresh keeps the other tags' columns: a column it lacks (or holds with another type) is made anew.
+        var have = _db.Rows("SELECT column_name, column_type FROM (DESCRIBE person_tags)").ToDictionary(r => (string)r[0]!, r => (string)r[1]!);
+        foreach (var tag in computed.Where(t => have.GetValueOrDefault(t.Code) != types[t.Code]))
+        {
+            var column = SqlText.Ident(tag.Code);
+            _db.Execute($"ALTER TABLE person_tags DROP COLUMN IF EXISTS {column}");
+            _db.Execute($"ALTER TABLE person_tags ADD COLUMN {column} {types[tag.Code]}");
         }
         _db.Execute($"""
             UPDATE person_tags SET {string.Join(", ", computed.Select(t => $"{SqlText.Ident(t.Code)} = n.{SqlText.Ident(t.Code)}"))}
             FROM tc_tags n WHERE person_tags.oneid = n.oneid
+            """);
+        // A person no longer there has no value of what was computed (the history closed those values too).
+        _db.Execute($"""
+            UPDATE person_tags SET {string.Join(", ", computed.Select(t => $"{SqlText.Ident(t.Code)} = NULL"))}
+            WHERE oneid NOT IN (SELECT oneid FROM tc_tags)
             """);
         _db.Execute($"INSERT INTO person_tags BY NAME SELECT oneid, {typed} FROM tc_tags WHERE oneid NOT IN (SELECT oneid FROM person_tags)");
     }

@@ -103,13 +103,30 @@ public sealed class TagRunnerTests : IDisposable
         var second = Run(Tags, only: ["近30天访问"]);
 
         second.Tags.Select(t => t.Name).ShouldBe(["近30天访问", "活跃度"]); // the tag and what depends on it
-        var history = _workspace.Rows("SELECT v.run_id, v.value FROM tag_values v JOIN tag_runs r USING (run_id) WHERE v.oneid = 'P2' AND v.tag = 'activity' ORDER BY r.finished_at");
-        history.Select(r => r[1]).ShouldBe(["低", "高"]);
-        _workspace.Database.Scalar<long>("SELECT count(DISTINCT tag) FROM tag_values WHERE run_id = $1", second.RunId).ShouldBe(2); // only what it computed
+        var history = new TagHistory(_workspace.Database);
+        history.PersonHistory("P2", "activity").Select(i => (i.Value, i.From.RunId, i.To?.RunId)).ShouldBe([("低", first.RunId, second.RunId), ("高", second.RunId, null)]);
+        history.Latest()!.Tags.ShouldBe(["visits_30d", "activity"]); // only what it computed
+        history.PersonHistory("P1").Select(i => i.From.RunId).Distinct().ShouldBe([first.RunId]); // P1's visits and activity did not change
+        history.ValuesOf("P1", history.Latest()!)["spend"].ShouldBe("350.00"); // tags it did not compute keep their values
         _workspace.Database.Scalar<decimal>("SELECT spend FROM person_tags WHERE oneid = 'P1'").ShouldBe(350.00m); // the rest stays current
         _workspace.Database.Scalar<long>("SELECT count(*) FROM tag_runs").ShouldBe(2);
         _workspace.Database.Scalar<string>("SELECT activity FROM person_tags WHERE oneid = 'P2'").ShouldBe("高");
         first.RunId.ShouldNotBe(second.RunId);
+    }
+
+    [Fact]
+    public void Run_RefreshOfANewTag_AddsItsColumnAndHistory_OthersKept()
+    {
+        var first = Run(Tags);
+
+        var second = Run(Tags + "\n  订单总数:\n    code: orders_all\n    type: int\n    rule: >-\n      count('orders')\n", only: ["订单总数"]);
+
+        // By hand: P1 has three orders, P2 two (one after the as-of date, not seen), P3 none.
+        _workspace.Rows("SELECT oneid, orders_all, spend FROM person_tags ORDER BY oneid").Select(r => $"{r[0]} {r[1]} {r[2]}")
+            .ShouldBe(["P1 3 350.00", "P2 1 80.00", "P3 0 "]);
+        var history = new TagHistory(_workspace.Database);
+        history.PersonHistory("P1", "orders_all").Select(i => (i.Value, i.From.RunId, i.To)).ShouldBe([("3", second.RunId, (TagHistoryRun?)null)]);
+        history.PersonHistory("P1", "spend").Select(i => i.From.RunId).ShouldBe([first.RunId]);
     }
 
     [Fact]
@@ -184,7 +201,8 @@ public sealed class TagRunnerTests : IDisposable
         Should.Throw<OperationCanceledException>(() => runner.Run(Catalog(), new TagRunOptions(AsOf), cancel.Token));
 
         _workspace.Database.Scalar<long>("SELECT count(*) FROM tag_runs").ShouldBe(1);
-        _workspace.Database.Scalar<long>("SELECT count(DISTINCT run_id) FROM tag_values").ShouldBe(1);
+        _workspace.Database.Scalar<long>("SELECT count(*) FROM tag_run_order").ShouldBe(1);
+        _workspace.Database.Scalar<long>("SELECT count(DISTINCT valid_from) FROM tag_history").ShouldBe(1);
     }
 
     /// <summary>What cancelling a run relies on: cancelling any command of the connection interrupts the statement running on it.</summary>
