@@ -50,5 +50,8 @@ internal static class CliApp
         PlanCommand.Create(o, apply: true),
         ExportCommand.Create(o),
         FieldsCommand.Create(o),
+        FunnelCommand.Create(o),
+        PathsCommand.Create(o),
+        ConversionCommand.Create(o),
     ];
 }
