@@ -59,7 +59,7 @@ internal static class AnalysisOptions
         if (result.GetValue(asOf) is not null)
             return AsOfOption.Read(result, asOf, session.Definition).Local;
         EventLog.Require(session.Database);
-        return session.Database.Scalar<DateTime?>($"SELECT max(event_time) FROM {EventLog.Table}") ?? AsOfOption.Now(session.Definition).Local;
+        return session.Database.Scalar<DateTime?>($"SELECT max(event_time) FROM {EventLog.Relation(session.Database)} l") ?? AsOfOption.Now(session.Definition).Local;
     }
 
     /// <summary>Everyone, or the persons <c>--rule</c> holds for at <paramref name="asOf"/>.</summary>
@@ -90,7 +90,7 @@ internal static class AnalysisOptions
     public static string Duration(TimeSpan? span) => span switch
     {
         null => "—",
-        { TotalDays: >= 1 } d => $"{(int)d.TotalDays}d {d.Hours}h",
+        { TotalDays: >= 1 } d => d.Hours == 0 && d.Minutes == 0 ? $"{(int)d.TotalDays}d" : $"{(int)d.TotalDays}d {d.Hours}h",
         { TotalHours: >= 1 } h => $"{(int)h.TotalHours}h {h.Minutes:00}m",
         { TotalMinutes: >= 1 } m => $"{(int)m.TotalMinutes}m {m.Seconds:00}s",
         { } s => $"{s.TotalSeconds:0}s",

@@ -84,7 +84,7 @@ internal static class PathsCommand
         var table = new Table().Border(TableBorder.Rounded).AddColumn(t["analysis.path"])
             .AddColumn(new TableColumn(t["analysis.count"]).RightAligned()).AddColumn(new TableColumn(t["analysis.share"]).RightAligned());
         foreach (var path in paths.Paths)
-            table.AddRow(ConsoleOutput.Cell(Describe(request, path, t["analysis.end"])), ConsoleOutput.Cell($"{path.Count:N0}"), ConsoleOutput.Cell(AnalysisOptions.Percent(path.Share)));
+            table.AddRow(ConsoleOutput.Cell(Describe(request, path, t[request.Next ? "analysis.end" : "analysis.start"])), ConsoleOutput.Cell($"{path.Count:N0}"), ConsoleOutput.Cell(AnalysisOptions.Percent(path.Share)));
         AnsiConsole.Write(table);
         ConsoleOutput.Grey(t.Format("analysis.elapsed", elapsed.TotalMilliseconds));
     }

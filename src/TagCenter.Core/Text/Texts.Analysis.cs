@@ -22,6 +22,7 @@ public static partial class Texts
         ("analysis.none", "（无值）", "(none)"),
         ("analysis.all", "全部", "all"),
         ("analysis.end", "（结束）", "(end)"),
+        ("analysis.start", "（开始）", "(start)"),
         ("analysis.step", "步骤", "Step"),
         ("analysis.event", "事件", "Event"),
         ("analysis.persons", "人数", "Persons"),

@@ -21,7 +21,7 @@ public static class ConversionQuery
             return "$" + parameters.Count.ToString(CultureInfo.InvariantCulture);
         }
         var sql = $"""
-            WITH c AS (SELECT DISTINCT oneid FROM {EventLog.Table} WHERE event = $1 AND event_time > $2 AND event_time <= $3 AND oneid IS NOT NULL),
+            WITH c AS (SELECT DISTINCT oneid FROM {EventLog.Relation(db)} l WHERE event = $1 AND event_time > $2 AND event_time <= $3 AND oneid IS NOT NULL),
             p AS (SELECT d.oneid, c.oneid IS NOT NULL AS converted FROM dim_person d LEFT JOIN c ON c.oneid = d.oneid WHERE TRUE{request.Population.Filter("d.oneid")}),
             {DimensionSql.Groups(request.By, "p", Param)}
             SELECT grp, GROUPING(grp) AS total, count(*), count(*) FILTER (WHERE converted) FROM h GROUP BY GROUPING SETS ((), (grp))

@@ -29,6 +29,6 @@ public static class Dimensions
 
     private static List<string> Columns(WorkspaceDatabase db, string table) =>
         db.TableExists(table)
-            ? [.. db.Rows("SELECT column_name FROM duckdb_columns() WHERE table_name = $1 AND NOT temporary ORDER BY column_index", table).Select(r => (string)r[0]!)]
+            ? [.. db.Rows("SELECT column_name FROM duckdb_columns() WHERE table_name = $1 AND database_name <> 'temp' ORDER BY column_index", table).Select(r => (string)r[0]!)]
             : [];
 }

@@ -5,10 +5,24 @@ using TagCenter.DuckDb.Storage;
 
 namespace TagCenter.DuckDb.Analysis;
 
-/// <summary>The events of the unified model (<c>fact_events</c>: oneid, event, event_time) as the analyses read them.</summary>
+/// <summary>
+/// The events the analyses read: every row of <c>fact_events</c> (oneid, event, event_time), and every order of
+/// <c>fact_orders</c> as an event named after its status (<c>order_paid</c>, <c>order_refunded</c>…; <c>order</c>
+/// without a status column) at the order's time, so a funnel can end in a purchase.
+/// </summary>
 public static class EventLog
 {
     public const string Table = "fact_events";
+
+    /// <summary>The relation (a parenthesized query) of all analysis events: columns oneid, event, event_time.</summary>
+    public static string Relation(WorkspaceDatabase db)
+    {
+        if (!db.TableExists("fact_orders"))
+            return $"(SELECT oneid, event, event_time FROM {Table})";
+        var status = db.Rows("SELECT 1 FROM duckdb_columns() WHERE table_name = 'fact_orders' AND column_name = 'status' AND database_name <> 'temp'").Count > 0;
+        var name = status ? "'order_' || CAST(status AS VARCHAR)" : "'order'";
+        return $"(SELECT oneid, event, event_time FROM {Table} UNION ALL SELECT oneid, {name} AS event, event_time FROM fact_orders)";
+    }
 
     /// <summary>Throws <see cref="NotFoundException"/> when the workspace has no event fact yet.</summary>
     public static void Require(WorkspaceDatabase db)
@@ -19,7 +33,7 @@ public static class EventLog
 
     /// <summary>Every event name the log holds.</summary>
     public static IReadOnlyList<string> Events(WorkspaceDatabase db) =>
-        [.. db.Rows($"SELECT DISTINCT event FROM {Table} WHERE event IS NOT NULL ORDER BY 1 LIMIT 10000").Select(r => (string)r[0]!)];
+        [.. db.Rows($"SELECT DISTINCT event FROM {Relation(db)} WHERE event IS NOT NULL ORDER BY 1 LIMIT 10000").Select(r => (string)r[0]!)];
 
     /// <summary>
     /// Checks that every name in <paramref name="names"/> is an event of the log, reading only those names first (the
@@ -30,7 +44,7 @@ public static class EventLog
         Require(db);
         var distinct = names.Distinct(StringComparer.Ordinal).ToList();
         var placeholders = string.Join(", ", distinct.Select((_, i) => $"${i + 1}"));
-        var found = db.Rows($"SELECT DISTINCT event FROM {Table} WHERE event IN ({placeholders})", [.. distinct])
+        var found = db.Rows($"SELECT DISTINCT event FROM {Relation(db)} WHERE event IN ({placeholders})", [.. distinct])
             .Select(r => (string)r[0]!).ToHashSet(StringComparer.Ordinal);
         if (found.Count == distinct.Count)
             return;

@@ -20,13 +20,13 @@ public static class FunnelQuery
         EventLog.Require(db);
         request.Validate(request.Steps.ToHashSet(StringComparer.Ordinal)); // shape first: one step is a usage error
         EventLog.RequireEvents(db, request.Steps);
-        var (sql, parameters) = Sql(request);
+        var (sql, parameters) = Sql(request, EventLog.Relation(db));
         var rows = db.Rows(sql, [.. parameters]);
         return Read(request, rows);
     }
 
     /// <summary>The statement and its parameters: one row per group (the total first) with counts then medians per step.</summary>
-    public static (string Sql, IReadOnlyList<object?> Parameters) Sql(FunnelRequest request)
+    public static (string Sql, IReadOnlyList<object?> Parameters) Sql(FunnelRequest request, string events = "(SELECT oneid, event, event_time FROM fact_events)")
     {
         var n = request.Steps.Count;
         var parameters = new List<object?>(request.Steps);
@@ -36,7 +36,7 @@ public static class FunnelQuery
             return "$" + parameters.Count.ToString(CultureInfo.InvariantCulture);
         }
         var within = $"INTERVAL '{(long)request.Within.TotalMicroseconds} microseconds'";
-        var events = string.Join(", ", Enumerable.Range(1, n).Select(i => $"${i}"));
+        var names = string.Join(", ", Enumerable.Range(1, n).Select(i => $"${i}"));
         var range = new StringBuilder();
         var entry = new StringBuilder();
         if (request.From is { } from)
@@ -54,8 +54,8 @@ public static class FunnelQuery
         var sql = new StringBuilder();
         sql.Append($"""
             WITH e AS (
-              SELECT oneid, event, event_time FROM {EventLog.Table}
-              WHERE oneid IS NOT NULL AND event_time IS NOT NULL AND event IN ({events}){range}{request.Population.Filter("oneid")}
+              SELECT oneid, event, event_time FROM {events} l
+              WHERE oneid IS NOT NULL AND event_time IS NOT NULL AND event IN ({names}){range}{request.Population.Filter("oneid")}
             ),
             s1 AS (SELECT oneid, min(event_time) AS t1, min(event_time) AS t FROM e WHERE event = $1{entry} GROUP BY oneid)
             """);

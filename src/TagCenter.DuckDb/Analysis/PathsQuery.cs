@@ -15,7 +15,7 @@ public static class PathsQuery
     {
         request.Validate();
         EventLog.RequireEvents(db, [request.Event]);
-        var (sql, parameters) = Sql(request);
+        var (sql, parameters) = Sql(request, EventLog.Relation(db));
         var rows = db.Rows(sql, [.. parameters]);
         var anchors = rows.Count == 0 ? 0 : Convert.ToInt64(rows[0][0], CultureInfo.InvariantCulture);
         var paths = rows.Where(r => r[1] is not null).Select(r =>
@@ -27,7 +27,7 @@ public static class PathsQuery
         return new PathsResult(request, anchors, paths);
     }
 
-    public static (string Sql, IReadOnlyList<object?> Parameters) Sql(PathsRequest request)
+    public static (string Sql, IReadOnlyList<object?> Parameters) Sql(PathsRequest request, string events)
     {
         var d = request.Depth;
         var parameters = new List<object?> { request.Event };
@@ -53,9 +53,9 @@ public static class PathsQuery
         var order = string.Join(", ", Enumerable.Range(1, d).Select(k => $"n{k} NULLS FIRST"));
         var sql = $"""
             WITH e AS (
-              SELECT oneid, event, event_time FROM {EventLog.Table}
+              SELECT oneid, event, event_time FROM {events} l
               WHERE oneid IS NOT NULL AND event_time IS NOT NULL AND event IS NOT NULL{request.Population.Filter("oneid")}
-              AND oneid IN (SELECT oneid FROM {EventLog.Table} WHERE event = $1)
+              AND oneid IN (SELECT oneid FROM {events} a WHERE event = $1)
             ),
             w AS (SELECT oneid, event, event_time, {neighbours} FROM e WINDOW o AS (PARTITION BY oneid ORDER BY event_time, event)),
             a AS (SELECT {cut} FROM w WHERE event = $1{anchor}),
