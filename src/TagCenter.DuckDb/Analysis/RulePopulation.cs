@@ -33,7 +33,10 @@ public static class RulePopulation
         var compilation = TagCompiler.Compile(TagCatalog.From([.. catalog.Tags.Where(t => t.Name != TagName), transient]), schema, asOf, [TagName]);
         if (!compilation.Success)
             throw new WorkspaceException([.. compilation.Diagnostics.Where(d => d.File == "--rule").DefaultIfEmpty(compilation.Diagnostics[0])]);
-        db.Execute($"CREATE OR REPLACE TEMP TABLE {table} AS SELECT oneid FROM ({compilation.Sql}) r WHERE r.{TagName} IS TRUE", [.. compilation.Parameters]);
+        // $1 is the as-of time; a rule that does not read it (city = '上海') would leave $1 unused, which DuckDB
+        // refuses as an unbound parameter: the filter names it.
+        db.Execute($"CREATE OR REPLACE TEMP TABLE {table} AS SELECT oneid FROM ({compilation.Sql}) r WHERE r.{TagName} IS TRUE AND CAST($1 AS TIMESTAMP) IS NOT NULL",
+            [.. compilation.Parameters]);
         return Population.FromQuery($"SELECT oneid FROM {table}", rule);
     }
 }
