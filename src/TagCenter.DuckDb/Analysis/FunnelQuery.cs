@@ -36,7 +36,6 @@ public static class FunnelQuery
             return "$" + parameters.Count.ToString(CultureInfo.InvariantCulture);
         }
         var within = $"INTERVAL '{(long)request.Within.TotalMicroseconds} microseconds'";
-        var names = string.Join(", ", Enumerable.Range(1, n).Select(i => $"${i}"));
         var range = new StringBuilder();
         var entry = new StringBuilder();
         if (request.From is { } from)
@@ -51,21 +50,18 @@ public static class FunnelQuery
             range.Append($" AND event_time < {p} + {within}");
             entry.Append($" AND event_time < {p}");
         }
+        // Each step reads its own event from the log (no shared CTE: DuckDB would materialize it), filtered as it is scanned.
+        string Step(int k) =>
+            $"(SELECT oneid, event_time FROM {events} l WHERE event = ${k} AND oneid IS NOT NULL AND event_time IS NOT NULL{range}{request.Population.Filter("oneid")})";
         var sql = new StringBuilder();
-        sql.Append($"""
-            WITH e AS (
-              SELECT oneid, event, event_time FROM {events} l
-              WHERE oneid IS NOT NULL AND event_time IS NOT NULL AND event IN ({names}){range}{request.Population.Filter("oneid")}
-            ),
-            s1 AS (SELECT oneid, min(event_time) AS t1, min(event_time) AS t FROM e WHERE event = $1{entry} GROUP BY oneid)
-            """);
+        sql.Append($"WITH s1 AS (SELECT oneid, min(event_time) AS t1, min(event_time) AS t FROM {Step(1)} e WHERE TRUE{entry} GROUP BY oneid)");
         for (var k = 2; k <= n; k++)
             sql.Append($"""
                 ,
                 s{k} AS (
                   SELECT p.oneid, any_value(p.t1) AS t1, min(e.event_time) AS t
-                  FROM s{k - 1} p JOIN e ON e.oneid = p.oneid
-                  WHERE e.event = ${k} AND e.event_time > p.t AND e.event_time <= p.t1 + {within}
+                  FROM s{k - 1} p JOIN {Step(k)} e ON e.oneid = p.oneid
+                  WHERE e.event_time > p.t AND e.event_time <= p.t1 + {within}
                   GROUP BY p.oneid)
                 """);
         var times = string.Join(", ", Enumerable.Range(1, n).Select(k => $"s{k}.t AS t{k}"));
