@@ -62,9 +62,20 @@ internal static class AnalysisOptions
         return session.Database.Scalar<DateTime?>($"SELECT max(event_time) FROM {EventLog.Relation(session.Database)} l") ?? AsOfOption.Now(session.Definition).Local;
     }
 
-    /// <summary>Everyone, or the persons <c>--rule</c> holds for at <paramref name="asOf"/>.</summary>
-    public static Population Population(WorkspaceSession session, string? rule, DateTime asOf) =>
-        string.IsNullOrWhiteSpace(rule) ? Core.Analysis.Population.Everyone : RulePopulation.Create(session.Database, Catalog(session), rule, asOf);
+    /// <summary>Everyone, or the persons <c>--rule</c> holds for at <paramref name="asOf"/>; a rule that does not compile is a usage error with its positions.</summary>
+    public static Population Population(WorkspaceSession session, string? rule, DateTime asOf)
+    {
+        if (string.IsNullOrWhiteSpace(rule))
+            return Core.Analysis.Population.Everyone;
+        try
+        {
+            return RulePopulation.Create(session.Database, Catalog(session), rule, asOf);
+        }
+        catch (Core.Diagnostics.WorkspaceException e) when (e.Diagnostics.All(d => d.File == "--rule"))
+        {
+            throw new UsageException(string.Join("\n", e.Diagnostics.Select(d => d.Message.Contains('\n', StringComparison.Ordinal) ? d.Message : d.ToString())), e);
+        }
+    }
 
     /// <summary>A group's label for people: the value, 其他/other, or 无值/none.</summary>
     public static string Label(string? value) => value switch

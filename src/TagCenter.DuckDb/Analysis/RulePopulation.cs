@@ -12,7 +12,10 @@ namespace TagCenter.DuckDb.Analysis;
 /// </summary>
 public static class RulePopulation
 {
-    private const string TagName = "__analysis_rule";
+    // The name shows in the compiler's messages ("tag '--rule': …"); the code is the result column.
+    private const string TagName = "--rule";
+
+    private const string TagCode = "__analysis_rule";
 
     /// <summary>Evaluates <paramref name="rule"/> as of <paramref name="asOf"/>; a rule that does not compile is a <see cref="WorkspaceException"/> with positions.</summary>
     public static Population Create(WorkspaceDatabase db, TagCatalog catalog, string rule, DateTime asOf, string table = "_analysis_population")
@@ -20,7 +23,7 @@ public static class RulePopulation
         var transient = new TagDefinition
         {
             Name = TagName,
-            Code = TagName,
+            Code = TagCode,
             Path = [],
             Kind = TagKind.Computed,
             Type = TagValueType.Bool,
@@ -35,7 +38,7 @@ public static class RulePopulation
             throw new WorkspaceException([.. compilation.Diagnostics.Where(d => d.File == "--rule").DefaultIfEmpty(compilation.Diagnostics[0])]);
         // $1 is the as-of time; a rule that does not read it (city = '上海') would leave $1 unused, which DuckDB
         // refuses as an unbound parameter: the filter names it.
-        db.Execute($"CREATE OR REPLACE TEMP TABLE {table} AS SELECT oneid FROM ({compilation.Sql}) r WHERE r.{TagName} IS TRUE AND CAST($1 AS TIMESTAMP) IS NOT NULL",
+        db.Execute($"CREATE OR REPLACE TEMP TABLE {table} AS SELECT oneid FROM ({compilation.Sql}) r WHERE r.{TagCode} IS TRUE AND CAST($1 AS TIMESTAMP) IS NOT NULL",
             [.. compilation.Parameters]);
         return Population.FromQuery($"SELECT oneid FROM {table}", rule);
     }

@@ -71,6 +71,7 @@ public sealed class AnalysisCommandTests
     [InlineData(1, "usage", "funnel", "app_start", "order_paid", "--within", "2mo")]    // no fixed length
     [InlineData(1, "usage", "funnel", "app_start", "order_paid", "--from", "2026-10-31", "--to", "2026-10-01")]
     [InlineData(1, "usage", "paths", "app_start", "--depth", "0")]
+    [InlineData(1, "usage", "funnel", "app_start", "order_paid", "--rule", "cty = 1")]  // a rule that does not compile
     [InlineData(4, "not_found", "funnel", "app_start", "add_to_crat")]                  // unknown event
     [InlineData(4, "not_found", "funnel", "app_start", "order_paid", "--by", "ctiy")]   // unknown dimension
     [InlineData(4, "not_found", "conversion", "--goal", "order_payed", "--by", "city")]
