@@ -32,7 +32,6 @@ internal static class ConversionCommand
             var conversion = AnalysisOptions.Usage(() =>
             {
                 var window = AnalysisWindow.Parse(result.GetValue(within));
-                EventLog.RequireEvents(session.Database, [result.GetValue(goal)!]);
                 var dimension = Dimensions.Resolve(session.Database, AnalysisOptions.Catalog(session), result.GetValue(by)!, result.GetValue(top));
                 var at = AnalysisOptions.AsOfTime(result, asOf, session);
                 var request = new ConversionRequest(result.GetValue(goal)!, window, at, dimension)

@@ -38,7 +38,6 @@ internal static class FunnelCommand
                     To = AnalysisOptions.Date(result.GetValue(to), session.Definition, end: true),
                 };
                 request.Validate(request.Steps.ToHashSet(StringComparer.Ordinal));
-                EventLog.RequireEvents(session.Database, request.Steps);
                 if (result.GetValue(by) is { } dimension)
                     request = request with { By = Dimensions.Resolve(session.Database, AnalysisOptions.Catalog(session), dimension, result.GetValue(top)) };
                 if (result.GetValue(rule) is { } text)

@@ -38,7 +38,6 @@ internal static class PathsCommand
                     To = AnalysisOptions.Date(result.GetValue(to), session.Definition, end: true),
                 };
                 request.Validate();
-                EventLog.RequireEvents(session.Database, [request.Event]);
                 if (result.GetValue(rule) is { } text)
                     request = request with { Population = AnalysisOptions.Population(session, text, AnalysisOptions.AsOfTime(result, asOf, session)) };
                 return PathsQuery.Run(session.Database, request);

@@ -13,7 +13,7 @@ public static class ConversionQuery
     {
         if (!db.TableExists("dim_person"))
             throw new NotFoundException(Texts.T("analysis.nopersons"));
-        EventLog.RequireEvents(db, [request.Goal]);
+        EventLog.Require(db);
         var parameters = new List<object?> { request.Goal, request.Since, request.AsOf };
         string Param(object value)
         {
@@ -31,6 +31,8 @@ public static class ConversionQuery
             new(r[0] as string, Convert.ToInt64(r[2], CultureInfo.InvariantCulture), Convert.ToInt64(r[3], CultureInfo.InvariantCulture));
         var total = rows.Where(r => Convert.ToInt64(r[1], CultureInfo.InvariantCulture) == 1).Select(Group).SingleOrDefault() ?? new ConversionGroup(null, 0, 0);
         var groups = DimensionSql.Order(rows.Where(r => Convert.ToInt64(r[1], CultureInfo.InvariantCulture) == 0).Select(Group), g => g.Value, g => g.Persons).ToList();
+        if (total.Converted == 0)
+            EventLog.RequireEvents(db, [request.Goal]); // nobody converted: is the name wrong?
         return new ConversionResult(request, total, groups);
     }
 }

@@ -36,8 +36,8 @@ public static class EventLog
         [.. db.Rows($"SELECT DISTINCT event FROM {Relation(db)} WHERE event IS NOT NULL ORDER BY 1 LIMIT 10000").Select(r => (string)r[0]!)];
 
     /// <summary>
-    /// Checks that every name in <paramref name="names"/> is an event of the log, reading only those names first (the
-    /// full list is read only to explain a miss): <see cref="NotFoundException"/> with the known ones and a suggestion.
+    /// Checks that every name in <paramref name="names"/> is an event of the log: <see cref="NotFoundException"/> with
+    /// the known ones and a suggestion. It reads the log, so the analyses call it only when their result is empty.
     /// </summary>
     public static void RequireEvents(WorkspaceDatabase db, IReadOnlyList<string> names)
     {

@@ -19,10 +19,12 @@ public static class FunnelQuery
     {
         EventLog.Require(db);
         request.Validate(request.Steps.ToHashSet(StringComparer.Ordinal)); // shape first: one step is a usage error
-        EventLog.RequireEvents(db, request.Steps);
         var (sql, parameters) = Sql(request, EventLog.Relation(db));
-        var rows = db.Rows(sql, [.. parameters]);
-        return Read(request, rows);
+        var result = Read(request, db.Rows(sql, [.. parameters]));
+        // An unknown event leaves its step (and the last) empty: only then is the log asked which names it holds.
+        if (result.Total.Steps[^1].Persons == 0)
+            EventLog.RequireEvents(db, request.Steps);
+        return result;
     }
 
     /// <summary>The statement and its parameters: one row per group (the total first) with counts then medians per step.</summary>

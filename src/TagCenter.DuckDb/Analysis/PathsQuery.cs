@@ -14,10 +14,12 @@ public static class PathsQuery
     public static PathsResult Run(WorkspaceDatabase db, PathsRequest request)
     {
         request.Validate();
-        EventLog.RequireEvents(db, [request.Event]);
+        EventLog.Require(db);
         var (sql, parameters) = Sql(request, EventLog.Relation(db));
         var rows = db.Rows(sql, [.. parameters]);
         var anchors = rows.Count == 0 ? 0 : Convert.ToInt64(rows[0][0], CultureInfo.InvariantCulture);
+        if (anchors == 0)
+            EventLog.RequireEvents(db, [request.Event]); // no anchor at all: is the name wrong?
         var paths = rows.Where(r => r[1] is not null).Select(r =>
         {
             var count = Convert.ToInt64(r[1], CultureInfo.InvariantCulture);
