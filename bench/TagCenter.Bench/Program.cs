@@ -1,4 +1,5 @@
 using TagCenter.Bench;
+using TagCenter.Bench.Analysis;
 using TagCenter.Bench.Bitmaps;
 using TagCenter.Bench.Fields;
 using TagCenter.Bench.Identity;
@@ -15,6 +16,7 @@ return args.FirstOrDefault() switch
     "tags" => TagBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     "fields" => FieldsBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     "bitmaps" => BitmapBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
+    "funnel" => FunnelBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     _ => Usage(),
 };
 
@@ -26,5 +28,6 @@ static int Usage()
     Console.Error.WriteLine("       TagCenter.Bench tags [--persons 1000000] [--runs 3]");
     Console.Error.WriteLine("       TagCenter.Bench fields [--workspace /tmp/fields-demo] [--runs 3]");
     Console.Error.WriteLine("       TagCenter.Bench bitmaps [--universe 10000000] [--runs 25]");
+    Console.Error.WriteLine("       TagCenter.Bench funnel [--events 100000000] [--persons 3000000] [--runs 3]");
     return 1;
 }

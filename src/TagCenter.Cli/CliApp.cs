@@ -53,5 +53,8 @@ internal static class CliApp
         FieldsCommand.Create(o),
         SegmentCommand.Create(o),
         BoardCommand.Create(o),
+        FunnelCommand.Create(o),
+        PathsCommand.Create(o),
+        ConversionCommand.Create(o),
     ];
 }

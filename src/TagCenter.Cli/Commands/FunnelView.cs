@@ -1,0 +1,80 @@
+using Spectre.Console;
+using TagCenter.Cli.Console;
+using TagCenter.Core.Analysis;
+
+namespace TagCenter.Cli.Commands;
+
+/// <summary>A funnel as a table per group (the total first), or as one JSON object.</summary>
+internal static class FunnelView
+{
+    public static void Write(FunnelResult funnel, CliContext context, TimeSpan elapsed)
+    {
+        if (context.Json)
+        {
+            JsonOutput.Write(Json(funnel, elapsed));
+            return;
+        }
+        var t = context.Texts;
+        var request = funnel.Request;
+        AnsiConsole.Write(new Rule(Markup.Escape(t.Format("analysis.funnel.title", string.Join(" → ", request.Steps), AnalysisOptions.Duration(request.Within)))).LeftJustified());
+        if (request.Population.Label is { } population)
+            ConsoleOutput.Grey(t.Format("analysis.population", population));
+        Table(funnel.Total, t);
+        if (request.By is { } by)
+        {
+            ConsoleOutput.Grey(t.Format("analysis.funnel.by", by.Name, by.Top));
+            var table = new Table().Border(TableBorder.Rounded).AddColumn(t["analysis.group"]);
+            foreach (var step in request.Steps)
+                table.AddColumn(new TableColumn(Markup.Escape(step)).RightAligned());
+            foreach (var group in funnel.Groups)
+                table.AddRow([ConsoleOutput.Cell(AnalysisOptions.Label(group.Value)),
+                    .. group.Steps.Select(s => ConsoleOutput.Cell(s.Number == 1 ? $"{s.Persons:N0}" : $"{s.Persons:N0} ({AnalysisOptions.Percent(s.FromFirst)})"))]);
+            AnsiConsole.Write(table);
+        }
+        ConsoleOutput.Grey(t.Format("analysis.elapsed", elapsed.TotalMilliseconds));
+    }
+
+    private static void Table(FunnelGroup group, Texts t)
+    {
+        var table = new Table().Border(TableBorder.Rounded).AddColumn(t["analysis.step"]).AddColumn(t["analysis.event"])
+            .AddColumn(new TableColumn(t["analysis.persons"]).RightAligned()).AddColumn(new TableColumn(t["analysis.from_previous"]).RightAligned())
+            .AddColumn(new TableColumn(t["analysis.from_first"]).RightAligned()).AddColumn(new TableColumn(t["analysis.median"]).RightAligned());
+        foreach (var s in group.Steps)
+            table.AddRow(ConsoleOutput.Cell(s.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)), ConsoleOutput.Cell(s.Event),
+                ConsoleOutput.Cell($"{s.Persons:N0}"), ConsoleOutput.Cell(AnalysisOptions.Percent(s.FromPrevious)),
+                ConsoleOutput.Cell(AnalysisOptions.Percent(s.FromFirst)), ConsoleOutput.Cell(AnalysisOptions.Duration(s.MedianFromPrevious)));
+        AnsiConsole.Write(table);
+    }
+
+    public static object Json(FunnelResult funnel, TimeSpan elapsed) => new
+    {
+        steps = funnel.Request.Steps,
+        within_seconds = funnel.Request.Within.TotalSeconds,
+        from = funnel.Request.From,
+        to = funnel.Request.To,
+        population = funnel.Request.Population.Label,
+        by = funnel.Request.By?.Name,
+        total = Group(funnel.Total),
+        groups = funnel.Groups.Select(Group),
+        elapsed_ms = elapsed.TotalMilliseconds,
+    };
+
+    private static object Group(FunnelGroup group)
+    {
+        var (value, kind) = AnalysisOptions.JsonValue(group.Value);
+        return new
+        {
+            value,
+            kind,
+            steps = group.Steps.Select(s => new
+            {
+                step = s.Number,
+                @event = s.Event,
+                persons = s.Persons,
+                from_previous = s.FromPrevious,
+                from_first = s.FromFirst,
+                median_seconds_from_previous = s.MedianFromPrevious?.TotalSeconds,
+            }),
+        };
+    }
+}
