@@ -2,6 +2,7 @@ using System.CommandLine;
 using TagCenter.Cli.Console;
 using TagCenter.Core.Diagnostics;
 using TagCenter.DuckDb.Freshness;
+using TagCenter.DuckDb.Index;
 using TagCenter.DuckDb.Tags;
 
 namespace TagCenter.Cli.Commands;
@@ -45,11 +46,13 @@ internal static class RunCommand
                 }
             }
             var report = ConsoleOutput.Busy(context, t["step.tags"], () => runner.Run(catalog, new TagRunOptions(when.Local, only), cancellationToken));
+            var index = ConsoleOutput.Busy(context, t["index.step"], () => TagIndexBuilder.Build(session.Database, session.Definition.Root, catalog, TimeProvider.System, cancellationToken));
             if (context.Json)
                 JsonOutput.Write(new RunResult(report, when.Instant, stale));
             else
             {
                 TagTreeView.PrintRun(catalog, report, when, t);
+                ConsoleOutput.Ok(t["index.step"] + "  " + index.Summary());
                 if (stale.Count > 0)
                     ConsoleOutput.Grey(t["fresh.hint"]);
             }

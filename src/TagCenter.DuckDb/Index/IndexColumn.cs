@@ -1,5 +1,7 @@
+using System.Globalization;
 using TagCenter.Core.Index;
 using TagCenter.Core.Tags;
+using TagCenter.Core.Text;
 
 namespace TagCenter.DuckDb.Index;
 
@@ -27,4 +29,18 @@ public sealed record IndexColumn(string Code, IndexedAs Kind, IndexEncoding Enco
 }
 
 /// <summary>What an index build did: tags indexed (and skipped, with why), persons, file size and time.</summary>
-public sealed record IndexBuildReport(int Tags, long Persons, long Bytes, TimeSpan Elapsed, string Path, IReadOnlyList<string> Skipped);
+public sealed record IndexBuildReport(int Tags, long Persons, long Bytes, TimeSpan Elapsed, string Path, IReadOnlyList<string> Skipped)
+{
+    /// <summary>One line for the console: indexed N tags for M persons (size, time), in the current language.</summary>
+    public string Summary() => Texts.T("index.built", Tags, Persons.ToString("N0", CultureInfo.InvariantCulture), Size(Bytes),
+        Elapsed.TotalSeconds < 1
+            ? string.Create(CultureInfo.InvariantCulture, $"{Elapsed.TotalMilliseconds:0} ms")
+            : string.Create(CultureInfo.InvariantCulture, $"{Elapsed.TotalSeconds:0.0} s"));
+
+    private static string Size(long bytes) => bytes switch
+    {
+        < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.0} KB"),
+        < 1024L * 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0 / 1024:0.0} MB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0 / 1024 / 1024:0.00} GB"),
+    };
+}
