@@ -15,6 +15,7 @@ return args.FirstOrDefault() switch
     "tags" => TagBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     "fields" => FieldsBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     "bitmaps" => BitmapBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
+    "index" => TagCenter.Bench.Index.IndexBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     _ => Usage(),
 };
 

@@ -113,6 +113,18 @@ internal sealed class ArrayContainer : Container
     {
         var result = new ushort[Math.Max(_count, 1)];
         var n = 0;
+        if (other is BitsetContainer bitset)
+        {
+            // Branch-free probe of the words: write every value, advance when it belongs.
+            var words = bitset.Words;
+            var want = keep ? 1UL : 0UL;
+            foreach (var v in Span)
+            {
+                result[n] = v;
+                n += (int)(((words[v >> 6] >> v) & 1) ^ want ^ 1);
+            }
+            return new ArrayContainer(result, n);
+        }
         foreach (var v in Span)
             if (other.Contains(v) == keep)
                 result[n++] = v;
@@ -122,6 +134,13 @@ internal sealed class ArrayContainer : Container
     public int CountIn(Container other)
     {
         var n = 0;
+        if (other is BitsetContainer bitset)
+        {
+            var words = bitset.Words;
+            foreach (var v in Span)
+                n += (int)((words[v >> 6] >> v) & 1);
+            return n;
+        }
         foreach (var v in Span)
             if (other.Contains(v))
                 n++;

@@ -20,6 +20,7 @@ public sealed class TagIndex : ITagIndex, IDisposable
     private readonly Dictionary<string, IndexManifestTag> _tags;
     private readonly ConcurrentDictionary<long, RoaringBitmap> _bitmaps = new();
     private readonly ConcurrentDictionary<string, BitSlicedIndex> _ranges = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string, RangeOperator, long), RoaringBitmap> _rangeResults = new();
 
     private TagIndex(IndexFileReader reader)
     {
@@ -87,8 +88,23 @@ public sealed class TagIndex : ITagIndex, IDisposable
     public RoaringBitmap HasValue(string tagCode) =>
         _tags.TryGetValue(tagCode, out var t) ? Load(t.HasValue, t.Code) : new RoaringBitmap();
 
-    public RoaringBitmap Range(string tagCode, RangeOperator op, long value) =>
-        RangeIndex(tagCode)?.Range(op, value) ?? new RoaringBitmap();
+    /// <summary>
+    /// The persons whose value compares as asked, from the bit-sliced index; the last <see cref="RangeResults"/>
+    /// answers are kept, since a rule being typed re-counts the same comparisons on every keystroke.
+    /// </summary>
+    public RoaringBitmap Range(string tagCode, RangeOperator op, long value)
+    {
+        if (_rangeResults.TryGetValue((tagCode, op, value), out var known))
+            return known;
+        var result = RangeIndex(tagCode)?.Range(op, value) ?? new RoaringBitmap();
+        if (_rangeResults.Count >= RangeResults)
+            _rangeResults.Clear();
+        _rangeResults[(tagCode, op, value)] = result;
+        return result;
+    }
+
+    /// <summary>How many range answers are kept.</summary>
+    public const int RangeResults = 64;
 
     public BitSlicedIndex? RangeIndex(string tagCode)
     {

@@ -76,8 +76,12 @@ public sealed class TagIndexTests : IDisposable
         };
         var sqlOps = new Dictionary<RangeOperator, string>
         {
-            [RangeOperator.Equal] = "=", [RangeOperator.NotEqual] = "<>", [RangeOperator.Less] = "<",
-            [RangeOperator.LessOrEqual] = "<=", [RangeOperator.Greater] = ">", [RangeOperator.GreaterOrEqual] = ">=",
+            [RangeOperator.Equal] = "=",
+            [RangeOperator.NotEqual] = "<>",
+            [RangeOperator.Less] = "<",
+            [RangeOperator.LessOrEqual] = "<=",
+            [RangeOperator.Greater] = ">",
+            [RangeOperator.GreaterOrEqual] = ">=",
         };
         foreach (var (tag, encoded, literal) in constants)
             foreach (var (op, sql) in sqlOps)
@@ -145,7 +149,13 @@ public sealed class TagIndexTests : IDisposable
 
     private static TagDefinition Tag(string code, TagKind kind, TagValueType type, IReadOnlyList<string>? values = null) => new()
     {
-        Name = code, Code = code, Path = ["t"], Kind = kind, Type = type, Values = values ?? [], File = "tags/t.yaml",
+        Name = code,
+        Code = code,
+        Path = ["t"],
+        Kind = kind,
+        Type = type,
+        Values = values ?? [],
+        File = "tags/t.yaml",
     };
 
     // The ordinals SQL finds for a predicate: what the index must say.
