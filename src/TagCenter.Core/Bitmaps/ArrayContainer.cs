@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace TagCenter.Core.Bitmaps;
 
@@ -109,6 +110,7 @@ internal sealed class ArrayContainer : Container
     }
 
     /// <summary>The values of this array that <paramref name="other"/> holds (<paramref name="keep"/>) or lacks.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ArrayContainer Filter(Container other, bool keep)
     {
         var result = new ushort[Math.Max(_count, 1)];
@@ -131,6 +133,7 @@ internal sealed class ArrayContainer : Container
         return new ArrayContainer(result, n);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int CountIn(Container other)
     {
         var n = 0;

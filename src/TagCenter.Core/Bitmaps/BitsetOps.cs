@@ -8,6 +8,7 @@ namespace TagCenter.Core.Bitmaps;
 /// <summary>Word-level kernels on bitset containers: 256- or 128-bit vectors where the CPU has them, scalar otherwise.</summary>
 internal static class BitsetOps
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply<TOp>(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b, Span<ulong> destination)
         where TOp : struct, IWordOp
     {
@@ -39,6 +40,7 @@ internal static class BitsetOps
 
     // Hardware popcount (POPCNT on x64) over four independent sums, without bounds checks: two loads per
     // cycle are the limit, not the counting.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int PopCount(ReadOnlySpan<ulong> words)
     {
         ref var r = ref MemoryMarshal.GetReference(words);
@@ -56,6 +58,7 @@ internal static class BitsetOps
     }
 
     /// <summary>Bits set in both, without writing the intersection anywhere.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int AndCount(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
     {
         var n = Math.Min(a.Length, b.Length);
@@ -75,6 +78,7 @@ internal static class BitsetOps
     }
 
     /// <summary>Writes a op b into <paramref name="destination"/> and returns its set bits, in one pass.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int ApplyCount<TOp>(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b, Span<ulong> destination)
         where TOp : struct, IWordOp
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace TagCenter.Core.Bitmaps;
 
 public sealed partial class RoaringBitmap
@@ -6,6 +7,7 @@ public sealed partial class RoaringBitmap
     /// |include₀ ∩ include₁ ∩ … − exclude₀ − exclude₁ …| in one pass per key and nothing allocated per key: the
     /// count of a conjunction of predicates (segment sizes as the user types) without building any intermediate.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long AndCardinality(ReadOnlySpan<RoaringBitmap> include, ReadOnlySpan<RoaringBitmap> exclude)
     {
         if (include.Length == 0)
@@ -31,6 +33,7 @@ public sealed partial class RoaringBitmap
         return total;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long CountKey(Container first, ushort key, ReadOnlySpan<RoaringBitmap> include, Span<int> includeAt,
         ReadOnlySpan<RoaringBitmap> exclude, Span<int> excludeAt, ulong[] words, ulong[] scratch)
     {

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace TagCenter.Core.Bitmaps;
 
@@ -16,6 +17,7 @@ public sealed class RoaringBitmapBuilder
     private int _count;
 
     /// <summary>Adds <paramref name="value"/>; values must not decrease (a repeat is ignored).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(uint value)
     {
         var key = (int)(value >> 16);
@@ -74,6 +76,7 @@ public sealed class RoaringBitmapBuilder
     }
 
     /// <summary>A fresh array or bitset container holding the set bits of <paramref name="words"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static Container FromWords(ReadOnlySpan<ulong> words, int cardinality)
     {
         if (cardinality > Container.ArrayMaxCardinality)

@@ -7,6 +7,7 @@ namespace TagCenter.Core.Bitmaps;
 internal static class SortedMerge
 {
     // Branch-free merges: both cursors advance by comparison results, so random data costs no mispredictions.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ArrayContainer Intersect(ReadOnlySpan<ushort> a, ReadOnlySpan<ushort> b)
     {
         var result = new ushort[Math.Max(1, Math.Min(a.Length, b.Length))];
@@ -26,6 +27,7 @@ internal static class SortedMerge
         return new ArrayContainer(result, n);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int IntersectCount(ReadOnlySpan<ushort> a, ReadOnlySpan<ushort> b)
     {
         int i = 0, j = 0, n = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using TagCenter.Core.Bitmaps;
@@ -13,6 +14,7 @@ internal static class BsiRange
 {
     private const int Words = Container.BitsetWords;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static RoaringBitmap Compare(RoaringBitmap notNull, RoaringBitmap[] slices, RangeOperator op, ulong offset)
     {
         var builder = new RoaringBitmapBuilder();
@@ -91,6 +93,7 @@ internal static class BsiRange
     }
 
     // Constant bit 1: equal-so-far persons with a 0 here are less; equality continues where the slice has a 1.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool StepOne(Span<ulong> eq, Span<ulong> lt, ReadOnlySpan<ulong> s)
     {
         ref var re = ref MemoryMarshal.GetReference(eq);
@@ -110,6 +113,7 @@ internal static class BsiRange
     }
 
     // Constant bit 0: equal-so-far persons with a 1 here are greater; equality continues where the slice has a 0.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool StepZero(Span<ulong> eq, Span<ulong> gt, ReadOnlySpan<ulong> s)
     {
         ref var re = ref MemoryMarshal.GetReference(eq);

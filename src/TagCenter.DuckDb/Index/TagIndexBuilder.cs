@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using TagCenter.Core.Bitmaps;
 using TagCenter.Core.Index;
@@ -109,6 +110,18 @@ public static class TagIndexBuilder
 
     // One ordinal-sorted pass: every row sets its ordinal in All and in the bitmaps its values pick.
     private static RoaringBitmap Scan(WorkspaceDatabase db, string table, List<ColumnPlan> plans, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return ScanRows(db, table, plans, cancellationToken);
+        }
+        catch (DbException e)
+        {
+            throw new EngineException(e.Message, table, e);
+        }
+    }
+
+    private static RoaringBitmap ScanRows(WorkspaceDatabase db, string table, List<ColumnPlan> plans, CancellationToken cancellationToken)
     {
         var all = new RoaringBitmapBuilder();
         var select = string.Join("", plans.Select(p => ", " + Expression(p)));
