@@ -17,6 +17,7 @@ return args.FirstOrDefault() switch
     "fields" => FieldsBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     "bitmaps" => BitmapBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     "funnel" => FunnelBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
+    "index" => TagCenter.Bench.Index.IndexBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     _ => Usage(),
 };
 

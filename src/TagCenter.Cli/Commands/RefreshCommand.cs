@@ -6,6 +6,7 @@ using TagCenter.Core.Tags;
 using TagCenter.Core.Workspace;
 using TagCenter.DuckDb.Freshness;
 using TagCenter.DuckDb.Identity;
+using TagCenter.DuckDb.Index;
 using TagCenter.DuckDb.Ingest;
 using TagCenter.DuckDb.Storage;
 using TagCenter.DuckDb.Tags;
@@ -130,6 +131,9 @@ internal static class RefreshCommand
         var report = ConsoleOutput.Busy(context, t["step.tags"], () => runner.Run(catalog, new TagRunOptions(settings.AsOf.Local, only), cancellationToken));
         if (!context.Json)
             TagTreeView.PrintRun(catalog, report, settings.AsOf, t);
+        var index = ConsoleOutput.Busy(context, t["index.step"], () => TagIndexBuilder.Build(database, definition.Root, catalog, TimeProvider.System, cancellationToken));
+        if (!context.Json)
+            ConsoleOutput.Ok(t["index.step"] + "  " + index.Summary());
         return (report, null);
     }
 }

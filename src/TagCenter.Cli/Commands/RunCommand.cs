@@ -3,6 +3,7 @@ using TagCenter.Cli.Commands.Segments;
 using TagCenter.Cli.Console;
 using TagCenter.Core.Diagnostics;
 using TagCenter.DuckDb.Freshness;
+using TagCenter.DuckDb.Index;
 using TagCenter.DuckDb.Tags;
 
 namespace TagCenter.Cli.Commands;
@@ -48,6 +49,9 @@ internal static class RunCommand
             var report = ConsoleOutput.Busy(context, t["step.tags"], () => runner.Run(catalog, new TagRunOptions(when.Local, only), cancellationToken));
             if (!context.Json)
                 TagTreeView.PrintRun(catalog, report, when, t);
+            var index = ConsoleOutput.Busy(context, t["index.step"], () => TagIndexBuilder.Build(session.Database, session.Definition.Root, catalog, TimeProvider.System, cancellationToken));
+            if (!context.Json)
+                ConsoleOutput.Ok(t["index.step"] + "  " + index.Summary());
             var segments = SegmentRefreshView.AfterTagRun(context, session.Definition, session.Database, report, cancellationToken);
             if (context.Json)
                 JsonOutput.Write(new RunResult(report, when.Instant, stale) { Segments = SegmentPassReportView.Of(segments) });

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace TagCenter.Core.Bitmaps;
 
@@ -109,19 +110,40 @@ internal sealed class ArrayContainer : Container
     }
 
     /// <summary>The values of this array that <paramref name="other"/> holds (<paramref name="keep"/>) or lacks.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ArrayContainer Filter(Container other, bool keep)
     {
         var result = new ushort[Math.Max(_count, 1)];
         var n = 0;
+        if (other is BitsetContainer bitset)
+        {
+            // Branch-free probe of the words: write every value, advance when it belongs.
+            var words = bitset.Words;
+            var want = keep ? 1UL : 0UL;
+            foreach (var v in Span)
+            {
+                result[n] = v;
+                n += (int)(((words[v >> 6] >> v) & 1) ^ want ^ 1);
+            }
+            return new ArrayContainer(result, n);
+        }
         foreach (var v in Span)
             if (other.Contains(v) == keep)
                 result[n++] = v;
         return new ArrayContainer(result, n);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int CountIn(Container other)
     {
         var n = 0;
+        if (other is BitsetContainer bitset)
+        {
+            var words = bitset.Words;
+            foreach (var v in Span)
+                n += (int)((words[v >> 6] >> v) & 1);
+            return n;
+        }
         foreach (var v in Span)
             if (other.Contains(v))
                 n++;

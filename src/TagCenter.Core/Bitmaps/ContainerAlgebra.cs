@@ -66,7 +66,7 @@ internal static class ContainerAlgebra
 
     private const int ArrayMax = Container.ArrayMaxCardinality;
 
-    // Count first (cheap): a sparse intersection goes straight to an array, never through a bitset.
+    // Count first (cheap, no store): a sparse intersection goes straight to an array, never through a bitset.
     private static Container? AndBitsets(BitsetContainer a, BitsetContainer b)
     {
         var cardinality = BitsetOps.AndCount(a.Words, b.Words);
@@ -82,19 +82,30 @@ internal static class ContainerAlgebra
     private static Container? Words<TOp>(Container a, Container b)
         where TOp : struct, IWordOp
     {
-        // Every word is written by Apply, so the array need not be zeroed first.
+        // Every word is written (and counted) in one pass, so the array need not be zeroed first.
         var words = GC.AllocateUninitializedArray<ulong>(Container.BitsetWords);
-        BitsetOps.Apply<TOp>(WordsOf(a), WordsOf(b), words);
-        return BitsetContainer.FromWords(words, BitsetOps.PopCount(words));
+        var cardinality = BitsetOps.ApplyCount<TOp>(WordsOf(a, ScratchA), WordsOf(b, ScratchB), words);
+        return BitsetContainer.FromWords(words, cardinality);
     }
 
-    private static ReadOnlySpan<ulong> WordsOf(Container c)
+    // Per-thread scratch words for array and run operands, so a word-level operation allocates only its result.
+    [ThreadStatic]
+    private static ulong[]? _scratchA;
+
+    [ThreadStatic]
+    private static ulong[]? _scratchB;
+
+    private static ulong[] ScratchA => _scratchA ??= new ulong[Container.BitsetWords];
+
+    private static ulong[] ScratchB => _scratchB ??= new ulong[Container.BitsetWords];
+
+    private static ReadOnlySpan<ulong> WordsOf(Container c, ulong[] scratch)
     {
         if (c is BitsetContainer bitset)
             return bitset.Words;
-        var words = new ulong[Container.BitsetWords];
-        c.SetBits(words);
-        return words;
+        Array.Clear(scratch);
+        c.SetBits(scratch);
+        return scratch;
     }
 
     private static Container? NullIfEmpty(Container? c) => c is null || c.Cardinality == 0 ? null : c;

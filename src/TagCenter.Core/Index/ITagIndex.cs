@@ -32,6 +32,12 @@ public interface ITagIndex
     RoaringBitmap HasValue(string tagCode);
 
     RoaringBitmap Range(string tagCode, RangeOperator op, long value);
+
+    /// <summary>Every indexed tag, in catalog order (portraits walk them).</summary>
+    IReadOnlyList<IndexedTag> Tags => [];
+
+    /// <summary>The bit-sliced index of a range-indexed tag, or null (portraits bucket numeric tags with it).</summary>
+    BitSlicedIndex? RangeIndex(string tagCode) => null;
 }
 
 /// <summary>

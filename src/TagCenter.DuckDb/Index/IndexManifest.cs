@@ -1,0 +1,33 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using TagCenter.Core.Index;
+
+namespace TagCenter.DuckDb.Index;
+
+/// <summary>Where one bitmap lies in the index file: a Roaring portable bitmap of <c>Length</c> bytes at <c>Offset</c>.</summary>
+public sealed record BitmapSlot(long Offset, int Length);
+
+/// <summary>
+/// One indexed tag in the file's directory. A value tag has <see cref="ValueList"/> with one bitmap each in
+/// <see cref="Bitmaps"/> and their union in <see cref="HasValue"/>; a range tag has <see cref="Base"/>, one
+/// bitmap per bit in <see cref="Bitmaps"/> (bit 0 first) and its not-null bitmap in <see cref="HasValue"/>.
+/// </summary>
+public sealed record IndexManifestTag(
+    string Code, IndexedAs Kind, IndexEncoding Encoding, IReadOnlyList<string> ValueList, long Base,
+    IReadOnlyList<BitmapSlot> Bitmaps, BitmapSlot HasValue);
+
+/// <summary>
+/// The directory of an index file (JSON, at its end): the tag run it was built for, the person count, the bitmap of
+/// every person, and per tag where its bitmaps are. Enough for any Roaring library to find and read each bitmap.
+/// </summary>
+public sealed record IndexManifest(int Version, string RunId, DateTime BuiltAt, long Persons, BitmapSlot All, IReadOnlyList<IndexManifestTag> Tags)
+{
+    public const int CurrentVersion = 1;
+
+    internal static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+}

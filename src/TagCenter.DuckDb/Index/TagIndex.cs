@@ -1,0 +1,119 @@
+using System.Collections.Concurrent;
+using TagCenter.Core.Bitmaps;
+using TagCenter.Core.Diagnostics;
+using TagCenter.Core.Index;
+using TagCenter.Core.Text;
+using TagCenter.DuckDb.Storage;
+
+namespace TagCenter.DuckDb.Index;
+
+/// <summary>
+/// The workspace's bitmap index (<c>.tagcenter/index/tags.tcindex</c>), memory-mapped: opening reads only the
+/// directory; each bitmap is read when a query first touches it and then kept, so repeated counts never touch the
+/// file again. Thread-safe for reads. The returned bitmaps are shared: callers must not modify them.
+/// </summary>
+public sealed class TagIndex : ITagIndex, IDisposable
+{
+    public const string FileName = "tags.tcindex";
+
+    private readonly IndexFileReader _reader;
+    private readonly Dictionary<string, IndexManifestTag> _tags;
+    private readonly ConcurrentDictionary<long, RoaringBitmap> _bitmaps = new();
+    private readonly ConcurrentDictionary<string, BitSlicedIndex> _ranges = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string, RangeOperator, long), RoaringBitmap> _rangeResults = new();
+
+    private TagIndex(IndexFileReader reader)
+    {
+        _reader = reader;
+        _tags = reader.Manifest.Tags.ToDictionary(t => t.Code, StringComparer.Ordinal);
+        Tags = [.. reader.Manifest.Tags.Select(t => new IndexedTag(t.Code, t.Kind, t.Encoding))];
+    }
+
+    public static string FolderOf(string workspaceRoot) => Path.Combine(workspaceRoot, ".tagcenter", "index");
+
+    public static string PathOf(string workspaceRoot) => Path.Combine(FolderOf(workspaceRoot), FileName);
+
+    /// <summary>The index of the workspace, or null when none was built; a damaged file throws <see cref="IndexFileException"/>.</summary>
+    public static TagIndex? Open(string workspaceRoot)
+    {
+        var path = PathOf(workspaceRoot);
+        return File.Exists(path) ? OpenFile(path) : null;
+    }
+
+    public static TagIndex OpenFile(string path) => new(IndexFileReader.Open(path));
+
+    /// <summary>The index, checked to be built from the last tag run: a clear error when missing or older.</summary>
+    public static TagIndex OpenCurrent(string workspaceRoot, WorkspaceDatabase db)
+    {
+        var index = Open(workspaceRoot) ?? throw new TagCenterException(Texts.T("index.missing", PathOf(workspaceRoot)));
+        var last = LastRun(db);
+        if (last is not null && !string.Equals(last, index.RunId, StringComparison.Ordinal))
+        {
+            index.Dispose();
+            throw new TagCenterException(Texts.T("index.stale", index.RunId, last));
+        }
+        return index;
+    }
+
+    /// <summary>The id of the last successful tag run, or null before any.</summary>
+    public static string? LastRun(WorkspaceDatabase db) => db.TableExists("tag_runs")
+        ? db.Scalar<string>("SELECT run_id FROM tag_runs WHERE status = 'ok' ORDER BY finished_at DESC, run_id DESC LIMIT 1")
+        : null;
+
+    public IndexManifest Manifest => _reader.Manifest;
+
+    public string RunId => Manifest.RunId;
+
+    public long Persons => Manifest.Persons;
+
+    public RoaringBitmap All => Load(Manifest.All, "*");
+
+    public IReadOnlyList<IndexedTag> Tags { get; }
+
+    public IndexedTag? Find(string tagCode) => _tags.TryGetValue(tagCode, out var t) ? new IndexedTag(t.Code, t.Kind, t.Encoding) : null;
+
+    public IReadOnlyList<string> Values(string tagCode) =>
+        _tags.TryGetValue(tagCode, out var t) && t.Kind == IndexedAs.Values ? t.ValueList : [];
+
+    public RoaringBitmap Equal(string tagCode, string value)
+    {
+        if (!_tags.TryGetValue(tagCode, out var t) || t.Kind != IndexedAs.Values)
+            return new RoaringBitmap();
+        for (var i = 0; i < t.ValueList.Count; i++)
+            if (string.Equals(t.ValueList[i], value, StringComparison.Ordinal))
+                return Load(t.Bitmaps[i], t.Code);
+        return new RoaringBitmap();
+    }
+
+    public RoaringBitmap HasValue(string tagCode) =>
+        _tags.TryGetValue(tagCode, out var t) ? Load(t.HasValue, t.Code) : new RoaringBitmap();
+
+    /// <summary>
+    /// The persons whose value compares as asked, from the bit-sliced index; the last <see cref="RangeResults"/>
+    /// answers are kept, since a rule being typed re-counts the same comparisons on every keystroke.
+    /// </summary>
+    public RoaringBitmap Range(string tagCode, RangeOperator op, long value)
+    {
+        if (_rangeResults.TryGetValue((tagCode, op, value), out var known))
+            return known;
+        var result = RangeIndex(tagCode)?.Range(op, value) ?? new RoaringBitmap();
+        if (_rangeResults.Count >= RangeResults)
+            _rangeResults.Clear();
+        _rangeResults[(tagCode, op, value)] = result;
+        return result;
+    }
+
+    /// <summary>How many range answers are kept.</summary>
+    public const int RangeResults = 64;
+
+    public BitSlicedIndex? RangeIndex(string tagCode)
+    {
+        if (!_tags.TryGetValue(tagCode, out var t) || t.Kind != IndexedAs.Range)
+            return null;
+        return _ranges.GetOrAdd(tagCode, _ => new BitSlicedIndex(t.Base, Load(t.HasValue, t.Code), [.. t.Bitmaps.Select(s => Load(s, t.Code))]));
+    }
+
+    private RoaringBitmap Load(BitmapSlot slot, string tag) => _bitmaps.GetOrAdd(slot.Offset, _ => _reader.Read(slot, tag));
+
+    public void Dispose() => _reader.Dispose();
+}
