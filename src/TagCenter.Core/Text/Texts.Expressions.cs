@@ -60,6 +60,7 @@ public static partial class Texts
         ("expr.bind.within", "'within:' 需要一个时间窗口，例如 30d（{0}）", "'within:' takes a window such as 30d ({0})"),
         ("expr.bind.column", "'{0}' 不是 fact_{1} 的列{2}", "'{0}' is not a column of fact_{1}{2}"),
         ("expr.bind.numbercolumn", "{0} 需要数字列，但 {1} 是{2}", "{0} needs a number column, but {1} is {2}"),
+        ("expr.bind.enumvalue", "'{0}' 不是 {1} 的取值{2}（可用取值：{3}）", "'{0}' is not a value of {1}{2} (values: {3})"),
         ("expr.bind.where", "'where:' 需要一个条件（真/假），但这是{0}", "'where:' needs a condition (true/false), but this is {0}"),
         ("expr.type.bool", "真/假", "true/false"),
         ("expr.type.int", "整数", "a whole number"),
