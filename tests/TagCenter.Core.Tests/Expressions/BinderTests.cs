@@ -50,19 +50,22 @@ public sealed class BinderTests
         var rule = Bind("消费 > 3000 and city = '上海' and did('orders', within: 7d, where: amount > 5) and did('order_paid')");
 
         rule.Diagnostics.ShouldBeEmpty();
-        var and = rule.Root.ShouldBeOfType<BoundLogical>();
-        and.IsAnd.ShouldBeTrue();
-        var left = and.Left.ShouldBeOfType<BoundLogical>().Left.ShouldBeOfType<BoundLogical>();
-        var spend = left.Left.ShouldBeOfType<BoundCompare>();
+        var parts = Conjuncts(rule.Root).ToList();
+        parts.Count.ShouldBe(4);
+        var spend = parts[0].ShouldBeOfType<BoundCompare>();
         spend.Left.ShouldBeOfType<BoundTag>().Tag.Code.ShouldBe("spend");
         spend.Right.ShouldBe(new BoundLiteral(3000m, TagValueType.Int, new TextSpan(5, 4)));
-        left.Right.ShouldBeOfType<BoundCompare>().Left.ShouldBe(new BoundPersonField("city", TagValueType.String, new TextSpan(14, 4)));
-        var orders = and.Left.ShouldBeOfType<BoundLogical>().Right.ShouldBeOfType<BoundBehaviour>();
+        parts[1].ShouldBeOfType<BoundCompare>().Left.ShouldBe(new BoundPersonField("city", TagValueType.String, new TextSpan(14, 4)));
+        var orders = parts[2].ShouldBeOfType<BoundBehaviour>();
         (orders.Function, orders.Fact, orders.Event, orders.Within, orders.Type).ShouldBe(("did", "orders", (string?)null, (Window?)new Window(7, WindowUnit.Day), TagValueType.Bool));
         orders.Where.ShouldBeOfType<BoundCompare>().Left.ShouldBe(new BoundFactColumn("orders", "amount", TagValueType.Decimal, new TextSpan(63, 6)));
-        var paid = and.Right.ShouldBeOfType<BoundBehaviour>();
+        var paid = parts[3].ShouldBeOfType<BoundBehaviour>();
         (paid.Fact, paid.Event, paid.Within).ShouldBe(("events", "order_paid", (Window?)null));
     }
+
+    private static IEnumerable<BoundNode> Conjuncts(BoundNode node) => node is BoundLogical { IsAnd: true } and
+        ? Conjuncts(and.Left).Concat(Conjuncts(and.Right))
+        : [node];
 
     [Fact]
     public void Bind_CollectsDependenciesAndReads()
