@@ -49,12 +49,13 @@ internal sealed partial class ExpressionSqlWriter
         _ => Raw("NULL"),
     };
 
-    private static SqlFragment Literal(BoundLiteral l) => l.Value switch
+    private SqlFragment Literal(BoundLiteral l) => l.Value switch
     {
         null => Raw("NULL"),
         bool b => Raw(b ? "TRUE" : "FALSE"),
         decimal d when l.Type == TagValueType.Int => Of($"CAST({Value((long)d)} AS BIGINT)"),
         decimal d => Of($"CAST({Value(d)} AS DECIMAL(18,4))"),
+        DateTime t => Of($"CAST({Value(t)} AS {Raw(_dialect.TypeName(l.Type))})"),
         _ => Of($"CAST({Value((string)l.Value)} AS VARCHAR)"),
     };
 }

@@ -175,7 +175,9 @@ public static class TagCompiler
                 : Of($"p.{Ident(f)} AS {Ident("f_" + f)}"));
             var t0Columns = Join("", fields.Concat(aggregates.Select(a => Ident(a.Alias))).Select(c => Of($", {c}")));
             _t0Probe = Join(", ", schema.PersonFields.Keys.Select(f => Ident("f_" + f)).Concat(aggregates.Select(a => Ident(a.Alias))).Select(c => Of($"count({c})")).Prepend(Raw("count(*)")));
-            _ctes.Add(("t0", Of($"SELECT p.oneid{t0Columns} FROM dim_person p {Join(" ", joins)}")));
+            // The as-of time is always read once here: DuckDB numbers a statement's parameters by the placeholders it
+            // uses, so a statement whose rules never read $1 (tags over person fields only) would refuse its values.
+            _ctes.Add(("t0", Of($"SELECT p.oneid, CAST({asOf} AS TIMESTAMP) AS \"_as_of\"{t0Columns} FROM dim_person p {Join(" ", joins)}")));
             _layers.Add((order.Where(t => compiled[t.Name].Aggregates.Count > 0).ToList(), "t0"));
 
             var depth = new Dictionary<string, int>();

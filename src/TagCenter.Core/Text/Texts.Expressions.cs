@@ -61,6 +61,8 @@ public static partial class Texts
         ("expr.bind.column", "'{0}' 不是 fact_{1} 的列{2}", "'{0}' is not a column of fact_{1}{2}"),
         ("expr.bind.numbercolumn", "{0} 需要数字列，但 {1} 是{2}", "{0} needs a number column, but {1} is {2}"),
         ("expr.bind.enumvalue", "'{0}' 不是 {1} 的取值{2}（可用取值：{3}）", "'{0}' is not a value of {1}{2} (values: {3})"),
+        ("expr.bind.date", "'{0}' 不是日期（写法如 '2026-08-01'）", "'{0}' is not a date (write it as '2026-08-01')"),
+        ("expr.bind.timestamp", "'{0}' 不是时间（写法如 '2026-08-01' 或 '2026-08-01 12:30:00'）", "'{0}' is not a time (write it as '2026-08-01' or '2026-08-01 12:30:00')"),
         ("expr.bind.where", "'where:' 需要一个条件（真/假），但这是{0}", "'where:' needs a condition (true/false), but this is {0}"),
         ("expr.type.bool", "真/假", "true/false"),
         ("expr.type.int", "整数", "a whole number"),

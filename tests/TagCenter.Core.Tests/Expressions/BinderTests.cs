@@ -102,4 +102,23 @@ public sealed class BinderTests
         rule.Diagnostics[0].Message.ShouldContain("did you mean '消费'");
         rule.Diagnostics[1].Message.ShouldBe("cannot compare a number with text using '='");
     }
+
+    [Fact]
+    public void Bind_TextComparedWithDate_ReadAsDateOnce_OrErrorAtItsPlace()
+    {
+        Texts.Current = Language.En;
+        var birthday = Bind("birthday < '2000-01-31'").Root.ShouldBeOfType<BoundCompare>();
+        birthday.Right.ShouldBe(new BoundLiteral(new DateTime(2000, 1, 31), TagValueType.Date, new TextSpan(11, 12)));
+
+        var wrong = Bind("birthday between '2000-01-01' and '2000-02-30'");
+        wrong.Diagnostics.Single().Span.ShouldBe(new TextSpan(34, 12));
+        wrong.Diagnostics.Single().Message.ShouldBe("'2000-02-30' is not a date (write it as '2026-08-01')");
+    }
+
+    [Fact]
+    public void Bind_MinusBeforeANumber_IsOneLiteral()
+    {
+        var rule = Bind("消费 > -1.25").Root.ShouldBeOfType<BoundCompare>();
+        rule.Right.ShouldBe(new BoundLiteral(-1.25m, TagValueType.Decimal, new TextSpan(5, 5)));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using TagCenter.Core.Diagnostics;
 using TagCenter.Core.Tags;
 using TagCenter.Core.Text;
@@ -122,10 +123,13 @@ public sealed partial class Binder
         return (bound, bound.Type == TagValueType.Int ? TagValueType.Int : TagValueType.Decimal);
     }
 
-    private BoundNegate Negate(UnaryNode u)
+    /// <summary>A minus before a number is part of the number: -1.25 is one literal, for every back end.</summary>
+    private BoundNode Negate(UnaryNode u)
     {
         var (operand, type) = Number(u.Operand, "'-'");
-        return new BoundNegate(operand, type, u.Span);
+        return operand is BoundLiteral { Value: decimal d }
+            ? new BoundLiteral(-d, operand.Type, u.Span)
+            : new BoundNegate(operand, type, u.Span);
     }
 
     private BoundNode Arithmetic(BinaryNode b)
@@ -142,6 +146,7 @@ public sealed partial class Binder
         var r = Visit(b.Right);
         if (!TagValueTypes.Comparable(l.Type, r.Type))
             return Error(b.Span, Texts.T("expr.bind.compare", Describe(l.Type), Describe(r.Type), b.Operator));
+        (l, r) = (Time(l, r), Time(r, l));
         CheckEnumValue(l, r);
         CheckEnumValue(r, l);
         return new BoundCompare(b.Operator, l, r, b.Span);
@@ -168,7 +173,7 @@ public sealed partial class Binder
         var hi = Visit(b.High);
         if (!TagValueTypes.Comparable(v.Type, lo.Type) || !TagValueTypes.Comparable(v.Type, hi.Type))
             return Error(b.Span, Texts.T("expr.bind.between", Describe(v.Type), Describe(lo.Type), Describe(hi.Type)));
-        return new BoundBetween(v, lo, hi, b.Negated, b.Span);
+        return new BoundBetween(v, Time(lo, v), Time(hi, v), b.Negated, b.Span);
     }
 
     private BoundNode In(InNode i)
@@ -182,9 +187,23 @@ public sealed partial class Binder
                 Error(item.Span, Texts.T("expr.bind.in", Describe(v.Type), Describe(bound.Type)));
             else
                 CheckEnumValue(v, bound);
-            items.Add(bound);
+            items.Add(Time(bound, v));
         }
         return new BoundIn(v, items, i.Negated, i.Span);
+    }
+
+    /// <summary>
+    /// Text compared with a date or a time is read as one here, once ('2026-08-01', '2026-08-01 12:00:00'): engines
+    /// do not compare DATE with VARCHAR, and a text that is no date is an error at its place, not at run time.
+    /// </summary>
+    private BoundNode Time(BoundNode side, BoundNode other)
+    {
+        if (side is not BoundLiteral { Value: string text } || other.Type is not (TagValueType.Date or TagValueType.Timestamp))
+            return side;
+        string[] formats = other.Type == TagValueType.Date ? ["yyyy-MM-dd"] : ["yyyy-MM-dd", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss"];
+        return DateTime.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+            ? new BoundLiteral(time, other.Type, side.Span)
+            : Error(side.Span, Texts.T(other.Type == TagValueType.Date ? "expr.bind.date" : "expr.bind.timestamp", text));
     }
 
     /// <summary>An enum tag compared with a text outside its value set can never match: say so, listing the set.</summary>
