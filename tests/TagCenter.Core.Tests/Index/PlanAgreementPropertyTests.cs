@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using TagCenter.Core.Expressions.Binding;
 using TagCenter.Core.Index;
 
 namespace TagCenter.Core.Tests.Index;
@@ -28,6 +29,9 @@ public sealed class PlanAgreementPropertyTests
         var byPlan = executor.Execute(plan).ToList();
         var byEvaluator = fixture.EvaluatorSet(bound.Root).ToList();
         var label = $"{c.Rule}\nplan: [{string.Join(",", byPlan)}] evaluator: [{string.Join(",", byEvaluator)}]\n{PlanBuilder.Describe(plan)}";
-        return (byPlan.SequenceEqual(byEvaluator) && executor.Count(plan) == byEvaluator.Count).Label(label);
+        // The bound tree written back as text (how a scan reaches the compiler) means the same.
+        var again = PlanFixture.Bind(BoundText.Write(bound.Root));
+        var sameAgain = again.Success && fixture.EvaluatorSet(again.Root).SequenceEqual(byEvaluator);
+        return (byPlan.SequenceEqual(byEvaluator) && executor.Count(plan) == byEvaluator.Count && sameAgain).Label(label + "\nagain: " + BoundText.Write(bound.Root));
     });
 }

@@ -3,7 +3,10 @@ using System.Globalization;
 
 namespace TagCenter.Core.Expressions.Binding;
 
-/// <summary>A bound tree written back in the expression language (tags by name), for explain and plan text.</summary>
+/// <summary>
+/// A bound tree written back in the expression language (tags by name), for explain and plan text; the text binds
+/// again to the same meaning, so a scan can be handed to the compiler as a rule.
+/// </summary>
 public static class BoundText
 {
     public static string Write(BoundNode node) => node switch
@@ -11,6 +14,9 @@ public static class BoundText
         BoundLiteral { Value: null } => "null",
         BoundLiteral { Value: bool b } => b ? "true" : "false",
         BoundLiteral { Value: string s } => "'" + s.Replace("'", "''", StringComparison.Ordinal) + "'",
+        BoundLiteral { Value: DateTime t } => t.TimeOfDay == TimeSpan.Zero
+            ? t.ToString("\\'yyyy-MM-dd\\'", CultureInfo.InvariantCulture)
+            : t.ToString("\\'yyyy-MM-dd HH:mm:ss\\'", CultureInfo.InvariantCulture),
         BoundLiteral l => Convert.ToString(l.Value, CultureInfo.InvariantCulture)!,
         BoundTag t => t.Tag.Name,
         BoundPersonField f => f.Field,
