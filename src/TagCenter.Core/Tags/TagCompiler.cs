@@ -65,6 +65,30 @@ public static class TagCompiler
         return new TagCompilation(command.Sql, command.Parameters, order, dependencies, []) { Reads = reads, Layers = query.Layers(asOf), Trees = trees, Bound = bound };
     }
 
+    /// <summary>
+    /// A statement listing the oneid of every person for whom <paramref name="predicate"/> (a bound boolean over the
+    /// catalog's tags, person fields and behaviour) is TRUE: how the engine answers a bitmap plan's <c>ScanPlan</c>.
+    /// The predicate is compiled as a bool tag of its own, with the tags it reads.
+    /// </summary>
+    public static SqlCommand Predicate(TagCatalog catalog, ModelSchema schema, DateTime asOf, BoundNode predicate, SqlDialect? dialect = null)
+    {
+        const string code = "_predicate";
+        var tag = new TagDefinition
+        {
+            Name = code,
+            Code = code,
+            Path = [],
+            Kind = TagKind.Value,
+            Type = TagValueType.Bool,
+            Rule = BoundText.Write(predicate),
+            File = "",
+        };
+        var compiled = Compile(TagCatalog.From([.. catalog.Tags, tag]), schema, asOf, [code], dialect);
+        if (!compiled.Success)
+            throw new InvalidOperationException("the predicate does not compile: " + string.Join("; ", compiled.Diagnostics));
+        return new SqlCommand($"SELECT oneid FROM ({compiled.Sql}) s WHERE {SqlText.Ident(code)}", compiled.Parameters);
+    }
+
     /// <summary>The tags named and every tag they read, directly or not.</summary>
     public static HashSet<string> Upstream(IEnumerable<string> names, IReadOnlyDictionary<string, IReadOnlyList<string>> dependencies)
     {
