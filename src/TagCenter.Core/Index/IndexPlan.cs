@@ -23,7 +23,8 @@ public sealed record HasValuePlan(string Tag) : IndexPlan;
 
 /// <summary>
 /// Persons whose numeric, date or timestamp tag compares to <paramref name="Value"/> in the index's integer encoding
-/// (see <see cref="IndexEncoding"/>): answered by the bit-sliced index without a scan.
+/// (see <see cref="IndexEncoding"/>): answered by the bit-sliced index without a scan. Only persons with a value can
+/// match (a null compares to nothing); the plan builder relies on this and never asks for <see cref="RangeOperator.NotEqual"/>.
 /// </summary>
 public sealed record RangePlan(string Tag, RangeOperator Operator, long Value) : IndexPlan;
 

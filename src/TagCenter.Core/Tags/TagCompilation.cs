@@ -1,5 +1,6 @@
 using TagCenter.Core.Diagnostics;
 using TagCenter.Core.Expressions;
+using TagCenter.Core.Expressions.Binding;
 using TagCenter.Core.Sql;
 
 namespace TagCenter.Core.Tags;
@@ -18,8 +19,11 @@ public sealed record TagCompilation(
     /// <summary>The layers of the statement in order (0: the fact passes), each with a statement that computes up to it.</summary>
     public IReadOnlyList<TagLayer> Layers { get; init; } = [];
 
-    /// <summary>The parsed rule of every compiled tag, by name: the one tree each back end (SQL, the evaluator) walks.</summary>
+    /// <summary>The parsed rule of every compiled tag, by name (the syntax as written; back ends walk <see cref="Bound"/>).</summary>
     public IReadOnlyDictionary<string, ExpressionNode> Trees { get; init; } = new Dictionary<string, ExpressionNode>();
+
+    /// <summary>The bound rule of every compiled tag, by name: the one tree every back end (SQL, the evaluator, the bitmap plan) walks.</summary>
+    public IReadOnlyDictionary<string, BoundNode> Bound { get; init; } = new Dictionary<string, BoundNode>();
 
     public bool Success => Diagnostics.Count == 0;
 }

@@ -1,5 +1,6 @@
 using TagCenter.Core.Diagnostics;
 using TagCenter.Core.Expressions;
+using TagCenter.Core.Expressions.Binding;
 using TagCenter.Core.Sql;
 using TagCenter.Core.Text;
 using static TagCenter.Core.Sql.SqlFragment;
@@ -26,6 +27,7 @@ public static class TagCompiler
         var compiled = new Dictionary<string, CompiledRule>();
         var reads = new Dictionary<string, IReadOnlyList<string>>();
         var trees = new Dictionary<string, ExpressionNode>();
+        var bound = new Dictionary<string, BoundNode>();
 
         foreach (var tag in catalog.Tags.Where(t => t.Rule is not null && t.Status != "deprecated"))
         {
@@ -36,21 +38,23 @@ public static class TagCompiler
                 continue;
             }
             trees[tag.Name] = parsed.Root!;
-            var writer = new ExpressionSqlWriter(schema, byName, asOfValue, aggregates, dialect);
-            var (ruleSql, type) = writer.Write(parsed.Root!);
-            diagnostics.AddRange(writer.Diagnostics.Select(d => Locate(tag, parsed.Text, d)));
-            foreach (var model in writer.Dependencies.Select(d => byName[d]).Where(d => d.Rule is null))
+            var rule = Binder.Bind(parsed.Root!, schema, byName);
+            bound[tag.Name] = rule.Root;
+            var writer = new ExpressionSqlWriter(asOfValue, aggregates, dialect);
+            var ruleSql = writer.Write(rule.Root);
+            diagnostics.AddRange(rule.Diagnostics.Select(d => Locate(tag, parsed.Text, d)));
+            foreach (var model in rule.Dependencies.Select(d => byName[d]).Where(d => d.Rule is null))
                 diagnostics.Add(new Diagnostic(tag.File, tag.RuleLine, tag.RuleColumn, Texts.T("tags.compile.model", tag.Name, model.Name)));
-            if (writer.Diagnostics.Count == 0 && !Fits(type, tag))
+            if (rule.Success && !Fits(rule.Root.Type, tag))
                 diagnostics.Add(new Diagnostic(tag.File, tag.RuleLine, tag.RuleColumn,
-                    Texts.T("tags.compile.type", tag.Name, type.ToString().ToLowerInvariant(), tag.Type.ToString().ToLowerInvariant())));
-            compiled[tag.Name] = new CompiledRule(Typed(ruleSql, tag, dialect), writer.Dependencies.ToList(), writer.Aggregates);
-            reads[tag.Name] = writer.Reads.Order(StringComparer.Ordinal).ToList();
+                    Texts.T("tags.compile.type", tag.Name, rule.Root.Type.ToString().ToLowerInvariant(), tag.Type.ToString().ToLowerInvariant())));
+            compiled[tag.Name] = new CompiledRule(Typed(ruleSql, tag, dialect), rule.Dependencies, writer.Aggregates);
+            reads[tag.Name] = rule.Reads;
         }
         var dependencies = compiled.ToDictionary(c => c.Key, c => c.Value.Dependencies);
         diagnostics.AddRange(Cycles(catalog, dependencies));
         if (diagnostics.Count > 0)
-            return new TagCompilation("", [], [], dependencies, diagnostics) { Reads = reads, Trees = trees };
+            return new TagCompilation("", [], [], dependencies, diagnostics) { Reads = reads, Trees = trees, Bound = bound };
 
         var needed = Upstream(only ?? compiled.Keys, dependencies);
         var order = catalog.Tags.Where(t => needed.Contains(t.Name)).ToList();
@@ -58,7 +62,31 @@ public static class TagCompiler
             .OrderBy(a => int.Parse(a.Alias["agg_".Length..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
         var query = new QueryShape(schema, order, compiled, used, dialect, asOfValue);
         var command = query.Command(asOf);
-        return new TagCompilation(command.Sql, command.Parameters, order, dependencies, []) { Reads = reads, Layers = query.Layers(asOf), Trees = trees };
+        return new TagCompilation(command.Sql, command.Parameters, order, dependencies, []) { Reads = reads, Layers = query.Layers(asOf), Trees = trees, Bound = bound };
+    }
+
+    /// <summary>
+    /// A statement listing the oneid of every person for whom <paramref name="predicate"/> (a bound boolean over the
+    /// catalog's tags, person fields and behaviour) is TRUE: how the engine answers a bitmap plan's <c>ScanPlan</c>.
+    /// The predicate is compiled as a bool tag of its own, with the tags it reads.
+    /// </summary>
+    public static SqlCommand Predicate(TagCatalog catalog, ModelSchema schema, DateTime asOf, BoundNode predicate, SqlDialect? dialect = null)
+    {
+        const string code = "_predicate";
+        var tag = new TagDefinition
+        {
+            Name = code,
+            Code = code,
+            Path = [],
+            Kind = TagKind.Value,
+            Type = TagValueType.Bool,
+            Rule = BoundText.Write(predicate),
+            File = "",
+        };
+        var compiled = Compile(TagCatalog.From([.. catalog.Tags, tag]), schema, asOf, [code], dialect);
+        if (!compiled.Success)
+            throw new InvalidOperationException("the predicate does not compile: " + string.Join("; ", compiled.Diagnostics));
+        return new SqlCommand($"SELECT oneid FROM ({compiled.Sql}) s WHERE {SqlText.Ident(code)}", compiled.Parameters);
     }
 
     /// <summary>The tags named and every tag they read, directly or not.</summary>
@@ -171,7 +199,9 @@ public static class TagCompiler
                 : Of($"p.{Ident(f)} AS {Ident("f_" + f)}"));
             var t0Columns = Join("", fields.Concat(aggregates.Select(a => Ident(a.Alias))).Select(c => Of($", {c}")));
             _t0Probe = Join(", ", schema.PersonFields.Keys.Select(f => Ident("f_" + f)).Concat(aggregates.Select(a => Ident(a.Alias))).Select(c => Of($"count({c})")).Prepend(Raw("count(*)")));
-            _ctes.Add(("t0", Of($"SELECT p.oneid{t0Columns} FROM dim_person p {Join(" ", joins)}")));
+            // The as-of time is always read once here: DuckDB numbers a statement's parameters by the placeholders it
+            // uses, so a statement whose rules never read $1 (tags over person fields only) would refuse its values.
+            _ctes.Add(("t0", Of($"SELECT p.oneid, CAST({asOf} AS TIMESTAMP) AS \"_as_of\"{t0Columns} FROM dim_person p {Join(" ", joins)}")));
             _layers.Add((order.Where(t => compiled[t.Name].Aggregates.Count > 0).ToList(), "t0"));
 
             var depth = new Dictionary<string, int>();

@@ -1,47 +1,45 @@
 using TagCenter.Core.Expressions;
+using TagCenter.Core.Expressions.Binding;
 
 namespace TagCenter.Core.Tags;
 
 /// <summary>Behaviour and scalar functions, over the person's fact rows.</summary>
 public sealed partial class TagEvaluator
 {
-    private object? Call(CallNode c) => c.Function switch
+    private object? Call(BoundScalarCall c) => c.Function switch
     {
         "coalesce" => c.Arguments.Select(Eval).FirstOrDefault(v => v is not null),
         "greatest" => c.Arguments.Select(Eval).Where(v => v is not null).Aggregate((object?)null, (m, v) => m is null || Order(v!, m) > 0 ? v : m),
         "least" => c.Arguments.Select(Eval).Where(v => v is not null).Aggregate((object?)null, (m, v) => m is null || Order(v!, m) < 0 ? v : m),
-        "round" => Eval(c.Arguments[0]) is { } x
+        _ => Eval(c.Arguments[0]) is { } x
             ? Math.Round(Number(x), c.Arguments.Count > 1 && Eval(c.Arguments[1]) is { } d ? (int)Number(d) : 0, MidpointRounding.AwayFromZero)
             : null,
-        _ => Behaviour(c),
     };
 
-    private object? Behaviour(CallNode c)
+    private object? Behaviour(BoundBehaviour c)
     {
-        var source = (string)((LiteralNode)c.Arguments[0]).Value!;
-        var fact = _person.Facts.ContainsKey(source) ? source : ModelSchema.EventFact;
-        var rows = _person.Facts.GetValueOrDefault(fact) ?? [];
-        var from = c.Named.TryGetValue("within", out var w) ? Durations.Before(_asOf, (Window)((LiteralNode)w).Value!) : (DateTime?)null;
+        var rows = _person.Facts.GetValueOrDefault(c.Fact) ?? [];
+        var from = c.Within is { } window ? Durations.Before(_asOf, window) : (DateTime?)null;
         var selected = rows.Where(r =>
         {
             var time = r.GetValueOrDefault("event_time") as DateTime?;
             if (from is null ? time > _asOf : time is null || time > _asOf || time <= from)
                 return false;
-            if (fact != source && !Equals(r.GetValueOrDefault("event"), source))
+            if (c.Event is not null && !Equals(r.GetValueOrDefault("event"), c.Event))
                 return false;
-            if (!c.Named.TryGetValue("where", out var where))
+            if (c.Where is null)
                 return true;
             _row = r;
             try
             {
-                return Eval(where) is true;
+                return Eval(c.Where) is true;
             }
             finally
             {
                 _row = null;
             }
         }).ToList();
-        var column = c.Arguments.Count > 1 ? ((NameNode)c.Arguments[1]).Name : null;
+        var column = c.Column;
         var values = column is null ? [] : selected.Select(r => r.GetValueOrDefault(column)).Where(v => v is not null).ToList();
         return c.Function switch
         {

@@ -1,5 +1,5 @@
 using System.Globalization;
-using TagCenter.Core.Expressions;
+using TagCenter.Core.Expressions.Binding;
 
 namespace TagCenter.Core.Tags;
 
@@ -14,7 +14,7 @@ public sealed partial class TagEvaluator
     private readonly DateTime _asOf;
     private readonly Dictionary<string, object?> _values = [];
     private readonly IReadOnlyDictionary<string, TagDefinition> _tags;
-    private readonly IReadOnlyDictionary<string, ExpressionNode> _trees;
+    private readonly IReadOnlyDictionary<string, BoundNode> _trees;
     private IReadOnlyDictionary<string, object?>? _row;
 
     private TagEvaluator(TagCompilation compilation, PersonData person, DateTime asOf)
@@ -22,12 +22,12 @@ public sealed partial class TagEvaluator
         _person = person;
         _asOf = asOf;
         _tags = compilation.Tags.ToDictionary(t => t.Name);
-        _trees = compilation.Trees;
+        _trees = compilation.Bound;
     }
 
     /// <summary>
-    /// Every tag of a successful compilation for this person, by code, walking the trees the compiler parsed
-    /// (the same ones it wrote the SQL from).
+    /// Every tag of a successful compilation for this person, by code, walking the bound trees the compiler
+    /// wrote the SQL from.
     /// </summary>
     public static IReadOnlyDictionary<string, object?> Evaluate(TagCompilation compilation, PersonData person, DateTime asOf)
     {
@@ -51,31 +51,41 @@ public sealed partial class TagEvaluator
         return value;
     }
 
-    private object? Eval(ExpressionNode node) => node switch
+    /// <summary>
+    /// One bound predicate or value of a compiled rule for this person (segment explain, bitmap plan scans): null
+    /// is SQL's unknown.
+    /// </summary>
+    public static object? Evaluate(TagCompilation compilation, BoundNode node, PersonData person, DateTime asOf)
     {
-        LiteralNode l => l.Value,
-        NameNode n => Name(n.Name),
-        UnaryNode { Operator: "not" } u => Eval(u.Operand) is bool b ? !b : null,
-        UnaryNode u => Eval(u.Operand) is { } v ? -Number(v) : null,
-        BinaryNode { Operator: "and" } b => And(Eval(b.Left), Eval(b.Right)),
-        BinaryNode { Operator: "or" } b => Or(Eval(b.Left), Eval(b.Right)),
-        BinaryNode { Operator: "+" or "-" or "*" or "/" } b => Arithmetic(b.Operator, Eval(b.Left), Eval(b.Right)),
-        BinaryNode { Operator: "contains" } b => Contains(Eval(b.Left), Eval(b.Right)),
-        BinaryNode b => Compare(b.Operator, Eval(b.Left), Eval(b.Right)),
-        BetweenNode b => Not(And(Compare(">=", Eval(b.Value), Eval(b.Low)), Compare("<=", Eval(b.Value), Eval(b.High))), b.Negated),
-        InNode i => Not(In(Eval(i.Value), i.Items.Select(Eval).ToList()), i.Negated),
-        IsNullNode n => (Eval(n.Value) is null) != n.Negated,
-        CaseNode c => c.Branches.FirstOrDefault(b => Eval(b.When) is true) is { When: not null } hit ? Eval(hit.Then) : c.Else is null ? null : Eval(c.Else),
-        CallNode c => Call(c),
+        if (!compilation.Success)
+            throw new InvalidOperationException("the compilation has diagnostics; only a successful one can be evaluated");
+        return new TagEvaluator(compilation, person, asOf).Eval(node);
+    }
+
+    private object? Eval(BoundNode node) => node switch
+    {
+        BoundLiteral l => l.Value,
+        BoundTag t => Tag(t.Tag),
+        BoundPersonField f => Field(f.Field),
+        BoundFactColumn c => _row!.GetValueOrDefault(c.Column),
+        BoundNot u => Eval(u.Operand) is bool b ? !b : null,
+        BoundNegate u => Eval(u.Operand) is { } v ? -Number(v) : null,
+        BoundLogical { IsAnd: true } b => And(Eval(b.Left), Eval(b.Right)),
+        BoundLogical b => Or(Eval(b.Left), Eval(b.Right)),
+        BoundArithmetic b => Arithmetic(b.Operator, Eval(b.Left), Eval(b.Right)),
+        BoundContains b => Contains(Eval(b.Left), Eval(b.Right)),
+        BoundCompare b => Compare(b.Operator, Eval(b.Left), Eval(b.Right)),
+        BoundBetween b => Not(And(Compare(">=", Eval(b.Value), Eval(b.Low)), Compare("<=", Eval(b.Value), Eval(b.High))), b.Negated),
+        BoundIn i => Not(In(Eval(i.Value), i.Items.Select(Eval).ToList()), i.Negated),
+        BoundIsNull n => (Eval(n.Value) is null) != n.Negated,
+        BoundCase c => c.Branches.FirstOrDefault(b => Eval(b.When) is true) is { When: not null } hit ? Eval(hit.Then) : c.Else is null ? null : Eval(c.Else),
+        BoundScalarCall c => Call(c),
+        BoundBehaviour b => Behaviour(b),
         _ => throw new InvalidOperationException("unsupported expression"),
     };
 
-    private object? Name(string name)
+    private object? Field(string name)
     {
-        if (_row is not null && _row.TryGetValue(name, out var column))
-            return column;
-        if (_tags.TryGetValue(name, out var tag))
-            return Tag(tag);
         if (name == ModelSchema.Age)
             return _person.Fields.GetValueOrDefault("birthday") is DateTime birthday
                 ? (decimal)Math.Floor((_asOf.Date - birthday.Date).TotalDays / 365.25)

@@ -1,0 +1,78 @@
+using TagCenter.Core.Bitmaps;
+
+namespace TagCenter.Core.Index;
+
+/// <summary>
+/// Runs an <see cref="IndexPlan"/> against an <see cref="ITagIndex"/>; the predicates the index cannot answer go to
+/// <c>scan</c> (the engine evaluates them into a bitmap of ordinals). Intersections go smallest first and stop at
+/// empty; a count intersects the last two operands by cardinality only, without building the result.
+/// The index's bitmaps are never modified.
+/// </summary>
+public sealed class IndexPlanExecutor(ITagIndex index, Func<ScanPlan, RoaringBitmap> scan)
+{
+    /// <summary>The persons (ordinals) the plan describes.</summary>
+    public RoaringBitmap Execute(IndexPlan plan) => plan switch
+    {
+        AllPlan => index.All,
+        NonePlan => new RoaringBitmap(),
+        EqualsPlan e => index.Equal(e.Tag, e.Value),
+        HasValuePlan h => index.HasValue(h.Tag),
+        RangePlan r => index.Range(r.Tag, r.Operator, r.Value),
+        ScanPlan s => scan(s),
+        AndPlan and => Intersect(and.Parts, out _, countOnly: false),
+        OrPlan or => or.Parts.Select(Execute).Aggregate(RoaringBitmap.Or),
+        AndNotPlan n => n.Left is AllPlan ? RoaringBitmap.AndNot(index.All, Execute(n.Right)) : AndNot(Execute(n.Left), n.Right),
+        _ => throw new InvalidOperationException($"unknown plan node {plan.GetType().Name}"),
+    };
+
+    /// <summary>How many persons the plan describes.</summary>
+    public long Count(IndexPlan plan)
+    {
+        switch (plan)
+        {
+            case AndPlan and:
+                Intersect(and.Parts, out var count, countOnly: true);
+                return count;
+            case AndNotPlan n:
+                var left = Execute(n.Left);
+                return left.IsEmpty ? 0 : left.Cardinality - RoaringBitmap.AndCardinality(left, Execute(n.Right));
+            default:
+                return Execute(plan).Cardinality;
+        }
+    }
+
+    private RoaringBitmap AndNot(RoaringBitmap left, IndexPlan right) => left.IsEmpty ? left : RoaringBitmap.AndNot(left, Execute(right));
+
+    private RoaringBitmap Intersect(IReadOnlyList<IndexPlan> parts, out long count, bool countOnly)
+    {
+        // Subtractions (a ∖ b) apply after the positive parts: b is only looked up when something is left.
+        var positive = new List<(RoaringBitmap Bitmap, long Cardinality)>(parts.Count);
+        var subtract = new List<IndexPlan>();
+        foreach (var part in parts)
+        {
+            if (part is AndNotPlan { Left: AllPlan } n)
+            {
+                subtract.Add(n.Right);
+                continue;
+            }
+            var bitmap = Execute(part);
+            if (bitmap.IsEmpty)
+            {
+                count = 0;
+                return bitmap;
+            }
+            positive.Add((bitmap, bitmap.Cardinality));
+        }
+        if (positive.Count == 0)
+            positive.Add((index.All, index.All.Cardinality));
+        positive.Sort((a, b) => a.Cardinality.CompareTo(b.Cardinality));
+        var last = countOnly && subtract.Count == 0 && positive.Count > 1 ? positive.Count - 1 : positive.Count;
+        var result = positive[0].Bitmap;
+        for (var i = 1; i < last && !result.IsEmpty; i++)
+            result = RoaringBitmap.And(result, positive[i].Bitmap);
+        foreach (var right in subtract)
+            result = AndNot(result, right);
+        count = last < positive.Count ? RoaringBitmap.AndCardinality(result, positive[last].Bitmap) : result.Cardinality;
+        return result;
+    }
+}
