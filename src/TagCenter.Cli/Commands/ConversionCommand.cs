@@ -22,8 +22,9 @@ internal static class ConversionCommand
         var by = new Option<string>("--by") { Description = t["opt.analysis.by"], Required = true };
         var top = AnalysisOptions.Top(t, Dimension.DefaultTop);
         var rule = AnalysisOptions.Rule(t);
+        var segment = AnalysisOptions.Segment(t);
         var asOf = AsOfOption.Create(t);
-        var command = new Command("conversion", t["cmd.conversion"]) { goal, within, by, top, rule, asOf };
+        var command = new Command("conversion", t["cmd.conversion"]) { goal, within, by, top, rule, segment, asOf };
         command.SetAction(result =>
         {
             var context = CliContext.From(result, o);
@@ -36,7 +37,7 @@ internal static class ConversionCommand
                 var at = AnalysisOptions.AsOfTime(result, asOf, session);
                 var request = new ConversionRequest(result.GetValue(goal)!, window, at, dimension)
                 {
-                    Population = AnalysisOptions.Population(session, result.GetValue(rule), at),
+                    Population = AnalysisOptions.PopulationOf(result, rule, segment, asOf, session),
                 };
                 return ConversionQuery.Run(session.Database, request);
             });

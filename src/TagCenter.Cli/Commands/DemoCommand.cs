@@ -66,6 +66,8 @@ internal static class DemoCommand
                     ConsoleOutput.Ok(t.Format("identity.quality", quality.Precision, quality.Recall, quality.RecallOfLinkable, quality.Identifiers));
                 FieldsCommand.PrintTop(context, definition, database);
                 Segments.SegmentDemoView.Print(context, definition, database);
+                if (database.TableExists("fact_events"))
+                    FunnelCommand.Demo(database, context);
                 AnsiConsole.MarkupLine(Markup.Escape(t.Format("demo.done", total.Elapsed.TotalSeconds)));
                 ConsoleOutput.Grey(t.Format("demo.next", root, definition.DatabasePath));
             }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using TagCenter.Cli.Console;
 using TagCenter.Core.Analysis;
 using TagCenter.DuckDb.Analysis;
+using TagCenter.DuckDb.Storage;
 
 namespace TagCenter.Cli.Commands;
 
@@ -20,10 +21,11 @@ internal static class FunnelCommand
         var by = AnalysisOptions.By(t);
         var top = AnalysisOptions.Top(t, Dimension.DefaultTop);
         var rule = AnalysisOptions.Rule(t);
+        var segment = AnalysisOptions.Segment(t);
         var from = AnalysisOptions.From(t);
         var to = AnalysisOptions.To(t);
         var asOf = AsOfOption.Create(t);
-        var command = new Command("funnel", t["cmd.funnel"]) { steps, within, by, top, rule, from, to, asOf };
+        var command = new Command("funnel", t["cmd.funnel"]) { steps, within, by, top, rule, segment, from, to, asOf };
         command.SetAction(result =>
         {
             var context = CliContext.From(result, o);
@@ -40,8 +42,7 @@ internal static class FunnelCommand
                 request.Validate(request.Steps.ToHashSet(StringComparer.Ordinal));
                 if (result.GetValue(by) is { } dimension)
                     request = request with { By = Dimensions.Resolve(session.Database, AnalysisOptions.Catalog(session), dimension, result.GetValue(top)) };
-                if (result.GetValue(rule) is { } text)
-                    request = request with { Population = AnalysisOptions.Population(session, text, AnalysisOptions.AsOfTime(result, asOf, session)) };
+                request = request with { Population = AnalysisOptions.PopulationOf(result, rule, segment, asOf, session) };
                 return FunnelQuery.Run(session.Database, request);
             });
             FunnelView.Write(funnel, context, stopwatch.Elapsed);
@@ -54,10 +55,10 @@ internal static class FunnelCommand
     /// For <c>tagcenter demo</c>: the demo funnel (app_start → product_view → add_to_cart → order_paid within 7d) over
     /// the session's data, printed as a table (or returned for the demo's JSON). Throws NotFoundException without events.
     /// </summary>
-    public static FunnelResult Demo(WorkspaceSession session, CliContext context, bool print = true)
+    public static FunnelResult Demo(WorkspaceDatabase database, CliContext context, bool print = true)
     {
         var stopwatch = Stopwatch.StartNew();
-        var funnel = FunnelQuery.Run(session.Database, new FunnelRequest(["app_start", "product_view", "add_to_cart", "order_paid"], TimeSpan.FromDays(7)));
+        var funnel = FunnelQuery.Run(database, new FunnelRequest(["app_start", "product_view", "add_to_cart", "order_paid"], TimeSpan.FromDays(7)));
         if (print)
             FunnelView.Write(funnel, context, stopwatch.Elapsed);
         return funnel;

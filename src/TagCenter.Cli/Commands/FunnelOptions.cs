@@ -21,6 +21,8 @@ internal static class AnalysisOptions
 
     public static Option<string?> Rule(Texts t) => new("--rule") { Description = t["opt.analysis.rule"] };
 
+    public static Option<string?> Segment(Texts t) => new("--segment") { Description = t["opt.analysis.segment"] };
+
     public static Option<string?> From(Texts t) => new("--from") { Description = t["opt.analysis.from"] };
 
     public static Option<string?> To(Texts t) => new("--to") { Description = t["opt.analysis.to"] };
@@ -75,6 +77,24 @@ internal static class AnalysisOptions
         {
             throw new UsageException(string.Join("\n", e.Diagnostics.Select(d => d.Message.Contains('\n', StringComparison.Ordinal) ? d.Message : d.ToString())), e);
         }
+    }
+
+    /// <summary>
+    /// The population of <c>--segment</c> (its members at its latest evaluation) or <c>--rule</c> (evaluated at the
+    /// analysis's as-of), else everyone; both at once is a usage error.
+    /// </summary>
+    public static Population PopulationOf(ParseResult result, Option<string?> rule, Option<string?> segment, Option<string?> asOf, WorkspaceSession session)
+    {
+        var (ruleText, segmentName) = (result.GetValue(rule), result.GetValue(segment));
+        if (!string.IsNullOrWhiteSpace(ruleText) && !string.IsNullOrWhiteSpace(segmentName))
+            throw new UsageException(TagCenter.Core.Text.Texts.T("analysis.population.both"));
+        if (string.IsNullOrWhiteSpace(segmentName))
+            return string.IsNullOrWhiteSpace(ruleText) ? Core.Analysis.Population.Everyone : Population(session, ruleText, AsOfTime(result, asOf, session));
+        var defined = Segments.SegmentWorkspace.All(session.Definition).Get(segmentName);
+        var run = Segments.SegmentWorkspace.LatestRun(session.Database, defined.Name);
+        return Core.Analysis.Population.FromQuery(
+            $"SELECT oneid FROM segment_members WHERE segment = {Core.Sql.SqlText.Literal(defined.Name)} AND from_seq <= {run.Seq} AND (to_seq IS NULL OR to_seq > {run.Seq})",
+            defined.Name);
     }
 
     /// <summary>A group's label for people: the value, 其他/other, or 无值/none.</summary>

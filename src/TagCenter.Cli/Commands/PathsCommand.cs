@@ -20,10 +20,11 @@ internal static class PathsCommand
         var top = new Option<int>("--top") { Description = t["opt.paths.top"], DefaultValueFactory = _ => 10 };
         var within = AnalysisOptions.Within(t, "1d");
         var rule = AnalysisOptions.Rule(t);
+        var segment = AnalysisOptions.Segment(t);
         var from = AnalysisOptions.From(t);
         var to = AnalysisOptions.To(t);
         var asOf = AsOfOption.Create(t);
-        var command = new Command("paths", t["cmd.paths"]) { anchor, next, previous, depth, top, within, rule, from, to, asOf };
+        var command = new Command("paths", t["cmd.paths"]) { anchor, next, previous, depth, top, within, rule, segment, from, to, asOf };
         command.SetAction(result =>
         {
             var context = CliContext.From(result, o);
@@ -38,8 +39,7 @@ internal static class PathsCommand
                     To = AnalysisOptions.Date(result.GetValue(to), session.Definition, end: true),
                 };
                 request.Validate();
-                if (result.GetValue(rule) is { } text)
-                    request = request with { Population = AnalysisOptions.Population(session, text, AnalysisOptions.AsOfTime(result, asOf, session)) };
+                request = request with { Population = AnalysisOptions.PopulationOf(result, rule, segment, asOf, session) };
                 return PathsQuery.Run(session.Database, request);
             });
             Write(paths, context, stopwatch.Elapsed);

@@ -5,6 +5,8 @@ public static partial class Texts
     /// <summary>Texts for analysis (portrait, overlap, trend, funnels, paths, conversion); keys start with <c>analysis.</c>.</summary>
     private static (string Key, string Zh, string En)[] Analysis =>
     [
+        ("opt.analysis.segment", "只分析某个人群的成员（其最近一次计算的成员）", "only the members of a segment (at its latest evaluation)"),
+        ("analysis.population.both", "--rule 与 --segment 只能选一个", "give --rule or --segment, not both"),
         ("analysis.window.bad", "窗口 '{0}' 无效：写成数字加单位，如 7d、12h、2w（范围 {1}）", "bad window '{0}': write a number and a unit such as 7d, 12h, 2w (ranges {1})"),
         ("analysis.window.fixed", "窗口 '{0}' 的长度不固定：漏斗和路径只接受小时、天或周（h、d、w）", "window '{0}' has no fixed length: funnels and paths take hours, days or weeks (h, d, w)"),
         ("analysis.funnel.steps", "漏斗至少需要两个步骤，给出了 {0} 个：如 app_start product_view order_paid", "a funnel needs at least two steps, {0} given: e.g. app_start product_view order_paid"),

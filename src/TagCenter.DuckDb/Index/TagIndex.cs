@@ -55,6 +55,16 @@ public sealed class TagIndex : ITagIndex, IDisposable
         return index;
     }
 
+    /// <summary>The index when it was built from the last tag run; null when there is none or it is older (callers fall back to SQL).</summary>
+    public static TagIndex? OpenIfCurrent(string workspaceRoot, WorkspaceDatabase db)
+    {
+        var index = Open(workspaceRoot);
+        if (index is null || string.Equals(LastRun(db), index.RunId, StringComparison.Ordinal))
+            return index;
+        index.Dispose();
+        return null;
+    }
+
     /// <summary>The id of the last successful tag run, or null before any.</summary>
     public static string? LastRun(WorkspaceDatabase db) => db.TableExists("tag_runs")
         ? db.Scalar<string>("SELECT run_id FROM tag_runs WHERE status = 'ok' ORDER BY finished_at DESC, run_id DESC LIMIT 1")

@@ -15,5 +15,11 @@ public interface ISegmentCounter
 /// <summary>A count: the members, all persons, and the time the count took.</summary>
 public sealed record SegmentCount(long Size, long Persons, TimeSpan Elapsed)
 {
+    public const string SqlEngine = "sql";
+    public const string IndexEngine = "index";
+
+    /// <summary>What answered: <see cref="SqlEngine"/> (the rule computed over the data) or <see cref="IndexEngine"/> (the bitmap index).</summary>
+    public string Engine { get; init; } = SqlEngine;
+
     public double Share => Persons == 0 ? 0 : (double)Size / Persons;
 }

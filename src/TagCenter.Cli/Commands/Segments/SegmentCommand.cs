@@ -17,5 +17,6 @@ internal static class SegmentCommand
         SegmentExportCommand.Create(o),
         SegmentExplainCommand.Create(o),
         SegmentOverlapCommand.Create(o),
+        SegmentPortraitCommand.Create(o),
     };
 }

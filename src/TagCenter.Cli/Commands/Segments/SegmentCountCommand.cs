@@ -1,6 +1,7 @@
 using System.CommandLine;
 using TagCenter.Cli.Console;
 using TagCenter.Core.Segments;
+using TagCenter.DuckDb.Index;
 using TagCenter.DuckDb.Segments;
 
 namespace TagCenter.Cli.Commands.Segments;
@@ -25,15 +26,16 @@ internal static class SegmentCountCommand
             using var session = context.Open(cancellationToken);
             var catalog = SegmentWorkspace.Published(session.Database);
             var asOf = SegmentWorkspace.AsOf(session.Database, session.Definition);
-            ISegmentCounter counter = new SegmentEvaluator(session.Database, catalog, asOf);
+            using var index = TagIndex.OpenIfCurrent(session.Definition.Root, session.Database);
+            ISegmentCounter counter = index is null ? new SegmentEvaluator(session.Database, catalog, asOf) : new IndexSegmentCounter(session.Database, catalog, asOf, index);
             var segment = new SegmentDefinition { Name = t["segment.count.name"], Rule = text, File = RuleFile };
             var count = counter.Count(segment, cancellationToken);
             if (context.Json)
-                JsonOutput.Write(new { rule = text, as_of = asOf, size = count.Size, persons = count.Persons, share = count.Share, elapsed = count.Elapsed });
+                JsonOutput.Write(new { rule = text, as_of = asOf, size = count.Size, persons = count.Persons, share = count.Share, elapsed = count.Elapsed, engine = count.Engine, plan = (counter as IndexSegmentCounter)?.LastPlan });
             else
             {
                 ConsoleOutput.Ok(t.Format("segment.count.result", count.Size, count.Persons, count.Share, count.Elapsed.TotalMilliseconds));
-                ConsoleOutput.Grey("  " + t.Format("segment.asof", asOf));
+                ConsoleOutput.Grey("  " + t.Format("segment.asof", asOf) + " · " + t["segment.engine." + count.Engine]);
                 if (count.Size == 0)
                     ConsoleOutput.Warn(t["segment.empty"]);
             }
