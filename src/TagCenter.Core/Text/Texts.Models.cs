@@ -12,5 +12,17 @@ public static partial class Texts
         ("models.fit.badamount", "复购平均金额无效：{0}（需为正的有限值）", "invalid mean repeat amount: {0} (must be positive and finite)"),
         ("models.fit.fewpersons", "只有 {0} 个客户，至少需要 {1} 个", "only {0} customers; at least {1} are needed"),
         ("models.fit.fewrepeat", "只有 {0} 个客户有复购，至少需要 {1} 个", "only {0} customers made a repeat purchase; at least {1} are needed"),
+        ("models.catalog.twice", "模型 {0} 重复定义（已在 {1} 中定义）", "model {0} is declared twice (first in {1})"),
+        ("models.catalog.notag", "模型 {0} 的输出标签 {1} 不存在{2}", "model {0}: output tag {1} does not exist{2}"),
+        ("models.catalog.notmodel", "模型 {0} 的输出标签 {1} 是 {2} 标签，只能输出到 kind: model 的标签", "model {0}: output tag {1} is a {2} tag; models fill only kind: model tags"),
+        ("models.catalog.type", "模型 {0} 的输出 {1} 是 {2}，但标签 {3} 的类型是 {4}", "model {0}: output {1} is {2} but tag {3} has type {4}"),
+        ("models.catalog.filledtwice", "标签 {0} 同时由模型 {1} 和 {2} 输出", "tag {0} is filled by both model {1} and model {2}"),
+        ("models.parse.output", "模型 {0} 没有输出 {1}{2}（可用：{3}）", "model {0} has no output {1}{2} (known: {3})"),
+        ("models.parse.nooutputs", "模型 {0} 需要 outputs：把输出（{1}）映射到模型标签", "model {0} needs outputs: map its outputs ({1}) to model tags"),
+        ("models.parse.column", "模型 {0}：{1} 不是有效的列名", "model {0}: {1} is not a valid column name"),
+        ("models.parse.range", "模型 {0}：{1} 应为 {2} 到 {3} 之间的整数", "model {0}: {1} must be a whole number from {2} to {3}"),
+        ("models.parse.choice", "模型 {0}：{1} 不能是 {2}（可选：{3}）", "model {0}: {1} cannot be {2} (choose: {3})"),
+        ("models.parse.discount", "模型 {0}：discount_rate 是年折现率，应在 0 到 1 之间（如 0.1）", "model {0}: discount_rate is an annual rate from 0 to 1 (e.g. 0.1)"),
+        ("models.parse.thresholds", "模型 {0}：阈值 {1} 需要 4 个严格递增的数", "model {0}: thresholds {1} need 4 strictly increasing numbers"),
     ];
 }
