@@ -24,5 +24,9 @@ public static partial class Texts
         ("models.parse.choice", "模型 {0}：{1} 不能是 {2}（可选：{3}）", "model {0}: {1} cannot be {2} (choose: {3})"),
         ("models.parse.discount", "模型 {0}：discount_rate 是年折现率，应在 0 到 1 之间（如 0.1）", "model {0}: discount_rate is an annual rate from 0 to 1 (e.g. 0.1)"),
         ("models.parse.thresholds", "模型 {0}：阈值 {1} 需要 4 个严格递增的数", "model {0}: thresholds {1} need 4 strictly increasing numbers"),
+        ("models.fit.nodata", "{0} 中没有可用的数据（检查 where 条件、窗口和 as-of 时间）", "no usable rows in {0} (check the where filters, the window and the as-of time)"),
+        ("models.run.nofact", "事实表 fact_{0} 不存在（先运行 load / refresh）", "fact table fact_{0} does not exist (run load / refresh first)"),
+        ("models.run.nocolumn", "{0} 没有列 {1}{2}", "{0} has no column {1}{2}"),
+        ("models.run.ok", "模型 {0} 版本 {1}：{2} 人", "model {0} version {1}: {2} persons"),
     ];
 }
