@@ -50,5 +50,6 @@ internal static class CliApp
         PlanCommand.Create(o, apply: true),
         ExportCommand.Create(o),
         FieldsCommand.Create(o),
+        ModelCommand.Create(o),
     ];
 }

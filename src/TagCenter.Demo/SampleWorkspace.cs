@@ -14,20 +14,22 @@ public static class SampleWorkspace
         return reader.ReadToEnd();
     }
 
-    /// <summary>Writes tagcenter.yaml and tags/ into the folder (replacing an older sample) and returns its definition.</summary>
+    /// <summary>Writes tagcenter.yaml, tags/ and models/ into the folder (replacing an older sample) and returns its definition.</summary>
     public static WorkspaceDefinition WriteTo(string root)
     {
         Directory.CreateDirectory(root);
         File.WriteAllText(Path.Combine(root, WorkspaceDefinition.FileName), Yaml());
-        var tags = Path.Combine(root, "tags");
-        Directory.CreateDirectory(tags);
-        const string prefix = "TagCenter.samples.retail.tags.";
-        var assembly = Assembly.GetExecutingAssembly();
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)))
+        foreach (var folder in new[] { "tags", "models" })
         {
-            using var stream = assembly.GetManifestResourceStream(name)!;
-            using var file = File.Create(Path.Combine(tags, name[prefix.Length..]));
-            stream.CopyTo(file);
+            Directory.CreateDirectory(Path.Combine(root, folder));
+            var prefix = $"TagCenter.samples.retail.{folder}.";
+            var assembly = Assembly.GetExecutingAssembly();
+            foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)))
+            {
+                using var stream = assembly.GetManifestResourceStream(name)!;
+                using var file = File.Create(Path.Combine(root, folder, name[prefix.Length..]));
+                stream.CopyTo(file);
+            }
         }
         return WorkspaceLoader.Load(root);
     }

@@ -103,3 +103,18 @@ public sealed class ModelCatalogTests
         d.Message.ShouldContain(mentions);
     }
 }
+
+public sealed class SampleModelsTests
+{
+    [Fact]
+    public void Load_RetailSample_ThreeModelsFillingItsModelTags()
+    {
+        var root = AppContext.BaseDirectory;
+        while (!Directory.Exists(Path.Combine(root, "samples", "retail")))
+            root = Path.GetDirectoryName(root) ?? throw new DirectoryNotFoundException("samples/retail");
+        var sample = Path.Combine(root, "samples", "retail");
+        var models = ModelCatalog.Load(sample, TagCatalog.Load(sample));
+        models.Models.Select(m => m.Name).ShouldBe(["rfm", "clv", "top3_categories"]);
+        models.Filling("未来12个月CLV")!.Value.Output.ShouldBe("clv");
+    }
+}
