@@ -3,6 +3,7 @@ using TagCenter.Bench.Bitmaps;
 using TagCenter.Bench.Fields;
 using TagCenter.Bench.Identity;
 using TagCenter.Bench.Ingest;
+using TagCenter.Bench.Models;
 using TagCenter.Bench.Tags;
 
 // End-to-end benchmarks: each compares TagCenter with a baseline measured in the same run, because the
@@ -15,6 +16,7 @@ return args.FirstOrDefault() switch
     "tags" => TagBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     "fields" => FieldsBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     "bitmaps" => BitmapBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
+    "models" => ModelBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     _ => Usage(),
 };
 
@@ -26,5 +28,6 @@ static int Usage()
     Console.Error.WriteLine("       TagCenter.Bench tags [--persons 1000000] [--runs 3]");
     Console.Error.WriteLine("       TagCenter.Bench fields [--workspace /tmp/fields-demo] [--runs 3]");
     Console.Error.WriteLine("       TagCenter.Bench bitmaps [--universe 10000000] [--runs 25]");
+    Console.Error.WriteLine("       TagCenter.Bench models [--persons 1000000] [--orders-per-person 20] [--clv-persons 100000]");
     return 1;
 }
