@@ -157,3 +157,25 @@ public sealed class ModelTrainerTests : IDisposable
         report.VersionInUse.ShouldBeNull();
     }
 }
+
+public sealed class ModelScheduleTests
+{
+    [Fact]
+    public void Due_DailyModelTrainedToday_NotDueUntilAfterMidnight()
+    {
+        using var db = WorkspaceDatabase.Open(":memory:");
+        db.Execute("CREATE TABLE fact_orders (oneid VARCHAR, event_time TIMESTAMP, amount DECIMAL(18,2))");
+        db.Execute("INSERT INTO fact_orders VALUES ('a', TIMESTAMP '2026-10-30 10:00', 5)");
+        var model = new ModelDefinition
+        {
+            Name = "rfm", Kind = ModelKind.Rfm, Input = new ModelInput("orders", "event_time", "amount", null, new Dictionary<string, string>()),
+            Parameters = new ModelParameters(), Outputs = new Dictionary<string, string> { ["class"] = "RFM分层" }, File = "m.yaml",
+        };
+        var catalog = ModelCatalog.From([model]);
+        var utc = TimeZoneInfo.Utc;
+        ModelSchedule.Due(db, catalog, new DateTime(2026, 11, 1, 9, 0, 0), utc).ShouldHaveSingleItem();
+        new ModelTrainer(db, new FakeTimeProvider(new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero))).Train(model, new DateTime(2026, 11, 1)).Succeeded.ShouldBeTrue();
+        ModelSchedule.Due(db, catalog, new DateTime(2026, 11, 1, 23, 0, 0), utc).ShouldBeEmpty();
+        ModelSchedule.Due(db, catalog, new DateTime(2026, 11, 2, 0, 1, 0), utc).ShouldHaveSingleItem();
+    }
+}
