@@ -168,8 +168,12 @@ public sealed class ModelScheduleTests
         db.Execute("INSERT INTO fact_orders VALUES ('a', TIMESTAMP '2026-10-30 10:00', 5)");
         var model = new ModelDefinition
         {
-            Name = "rfm", Kind = ModelKind.Rfm, Input = new ModelInput("orders", "event_time", "amount", null, new Dictionary<string, string>()),
-            Parameters = new ModelParameters(), Outputs = new Dictionary<string, string> { ["class"] = "RFM分层" }, File = "m.yaml",
+            Name = "rfm",
+            Kind = ModelKind.Rfm,
+            Input = new ModelInput("orders", "event_time", "amount", null, new Dictionary<string, string>()),
+            Parameters = new ModelParameters(),
+            Outputs = new Dictionary<string, string> { ["class"] = "RFM分层" },
+            File = "m.yaml",
         };
         var catalog = ModelCatalog.From([model]);
         var utc = TimeZoneInfo.Utc;
