@@ -4,6 +4,7 @@ using TagCenter.Bench.Bitmaps;
 using TagCenter.Bench.Fields;
 using TagCenter.Bench.Identity;
 using TagCenter.Bench.Ingest;
+using TagCenter.Bench.Models;
 using TagCenter.Bench.Tags;
 
 // End-to-end benchmarks: each compares TagCenter with a baseline measured in the same run, because the
@@ -18,6 +19,7 @@ return args.FirstOrDefault() switch
     "bitmaps" => BitmapBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     "funnel" => FunnelBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     "index" => TagCenter.Bench.Index.IndexBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
+    "models" => ModelBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     _ => Usage(),
 };
 
@@ -30,5 +32,6 @@ static int Usage()
     Console.Error.WriteLine("       TagCenter.Bench fields [--workspace /tmp/fields-demo] [--runs 3]");
     Console.Error.WriteLine("       TagCenter.Bench bitmaps [--universe 10000000] [--runs 25]");
     Console.Error.WriteLine("       TagCenter.Bench funnel [--events 100000000] [--persons 3000000] [--runs 3]");
+    Console.Error.WriteLine("       TagCenter.Bench models [--persons 1000000] [--orders-per-person 20] [--clv-persons 100000]");
     return 1;
 }

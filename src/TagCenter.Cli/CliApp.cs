@@ -56,5 +56,6 @@ internal static class CliApp
         FunnelCommand.Create(o),
         PathsCommand.Create(o),
         ConversionCommand.Create(o),
+        ModelCommand.Create(o),
     ];
 }

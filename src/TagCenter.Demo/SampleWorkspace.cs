@@ -14,13 +14,13 @@ public static class SampleWorkspace
         return reader.ReadToEnd();
     }
 
-    /// <summary>Writes tagcenter.yaml, tags/, segments/ and boards/ into the folder (replacing an older sample) and returns its definition.</summary>
+    /// <summary>Writes tagcenter.yaml, tags/, segments/, boards/ and models/ into the folder (replacing an older sample) and returns its definition.</summary>
     public static WorkspaceDefinition WriteTo(string root)
     {
         Directory.CreateDirectory(root);
         File.WriteAllText(Path.Combine(root, WorkspaceDefinition.FileName), Yaml());
         var assembly = Assembly.GetExecutingAssembly();
-        foreach (var folder in new[] { "tags", "segments", "boards" })
+        foreach (var folder in new[] { "tags", "segments", "boards", "models" })
         {
             Directory.CreateDirectory(Path.Combine(root, folder));
             var prefix = $"TagCenter.samples.retail.{folder}.";

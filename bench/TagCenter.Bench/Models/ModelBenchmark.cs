@@ -1,0 +1,97 @@
+using TagCenter.Core.Models;
+using TagCenter.Core.Models.Clv;
+using TagCenter.DuckDb.Models;
+using TagCenter.DuckDb.Storage;
+
+namespace TagCenter.Bench.Models;
+
+/// <summary>
+/// Issue #10 targets: RFM and preferences for 1M persons / 20M orders under 30 s (the baseline: one hand-written
+/// DuckDB query doing the same per-person aggregations, same run); BG/NBD + Gamma-Gamma fitted on 100k persons
+/// under 10 s (the baseline: one pass of both log-likelihoods, so the ratio is the cost of the fit in passes).
+/// </summary>
+internal static class ModelBenchmark
+{
+    private static readonly DateTime AsOf = new(2026, 11, 1);
+
+    public static int Run(BenchArgs args)
+    {
+        var persons = args.Int("persons", 1_000_000);
+        var orders = args.Int("orders-per-person", 20);
+        var clvPersons = args.Int("clv-persons", 100_000);
+        var root = Path.Combine(Path.GetTempPath(), "tagcenter-bench-models");
+        if (Directory.Exists(root))
+            Directory.Delete(root, recursive: true);
+        using var db = WorkspaceDatabase.Open(Path.Combine(root, "models.duckdb"));
+        var build = Measure.Seconds(() => db.Execute($"""
+            CREATE TABLE fact_orders AS
+            SELECT 'P' || (hash(i * 3) % {persons}) AS oneid,
+                   TIMESTAMP '2024-11-01' + to_seconds(CAST(hash(i * 11) % 63072000 AS BIGINT)) AS event_time,
+                   CAST((hash(i * 13) % 100000) / 100.0 AS DECIMAL(18,2)) AS amount,
+                   (['paid', 'paid', 'paid', 'refunded', 'cancelled'])[1 + CAST(i % 5 AS INTEGER)] AS status,
+                   (['服装', '美妆', '数码', '食品', '家居', '母婴', '运动', '图书'])[1 + CAST(hash(i * 7) % 8 AS INTEGER)] AS category
+            FROM range({(long)persons * orders}) t(i)
+            """));
+        var rows = db.Scalar<long>("SELECT count(*) FROM fact_orders");
+        Console.WriteLine($"models: {persons:N0} persons, {rows:N0} orders (built in {build:0.0}s)");
+
+        var hand = Measure.Seconds(() => db.Execute("""
+            CREATE OR REPLACE TEMP TABLE hand AS
+            WITH rfm AS (SELECT oneid, date_diff('day', CAST(max(event_time) AS DATE), DATE '2026-11-01') AS r, count(*) AS f, sum(amount) AS m
+                         FROM fact_orders WHERE status = 'paid' AND event_time < $1 AND event_time >= $1 - INTERVAL 365 DAY GROUP BY oneid)
+            SELECT oneid, ntile(5) OVER (ORDER BY r DESC) AS rs, ntile(5) OVER (ORDER BY f) AS fs, ntile(5) OVER (ORDER BY m) AS ms FROM rfm
+            """, AsOf));
+        hand += Measure.Seconds(() => db.Execute("""
+            CREATE OR REPLACE TEMP TABLE hand_pref AS
+            SELECT oneid, list(category ORDER BY w DESC, category)[1:3] FROM (
+                SELECT oneid, category, sum(pow(0.5, (epoch($1) - epoch(event_time)) / 86400.0 / 90)) AS w
+                FROM fact_orders WHERE event_time < $1 AND event_time >= $1 - INTERVAL 730 DAY GROUP BY ALL) GROUP BY oneid
+            """, AsOf));
+        var trainer = new ModelTrainer(db, TimeProvider.System);
+        var input = new ModelInput("orders", "event_time", "amount", "category", new Dictionary<string, string> { ["status"] = "paid" });
+        var rfm = trainer.Train(new ModelDefinition
+        {
+            Name = "rfm",
+            Kind = ModelKind.Rfm,
+            Input = input,
+            Parameters = new ModelParameters { WindowDays = 365 },
+            Outputs = new Dictionary<string, string> { ["class"] = "RFM分层" },
+            File = "bench",
+        }, AsOf);
+        var preference = trainer.Train(new ModelDefinition
+        {
+            Name = "top3",
+            Kind = ModelKind.Preference,
+            Input = input with { Where = new Dictionary<string, string>() },
+            Parameters = new ModelParameters { WindowDays = 730, HalfLifeDays = 90, Top = 3 },
+            Outputs = new Dictionary<string, string> { ["top"] = "偏好品类Top3" },
+            File = "bench",
+        }, AsOf);
+        if (!rfm.Succeeded || !preference.Succeeded)
+            throw new InvalidOperationException(rfm.Message ?? preference.Message);
+        var models = rfm.Elapsed.TotalSeconds + preference.Elapsed.TotalSeconds;
+        Console.WriteLine($"  RFM {rfm.Elapsed.TotalSeconds:0.00}s ({rfm.Persons:N0} persons) + preferences {preference.Elapsed.TotalSeconds:0.00}s ({preference.Persons:N0}) = {models:0.00}s (target < 30 s)");
+        Console.WriteLine($"  hand-written aggregation baseline (no outputs stored) {hand:0.00}s → {models / hand:0.00}×");
+
+        var truth = new BgNbdParameters(0.243, 4.414, 0.793, 2.426);
+        var spend = new GammaGammaParameters(6.25, 3.74, 15.44);
+        var customers = ClvSimulator.Simulate(truth, spend, clvPersons, i => 27 + 12.0 * (i % 1000) / 1000, seed: 1);
+        var pass = Measure.Seconds(() =>
+        {
+            var sum = customers.Sum(c => BgNbd.LogLikelihood(truth, c.X, c.Tx, c.T));
+            sum += customers.Where(c => c.X > 0).Sum(c => GammaGamma.LogLikelihood(spend, c.X, c.MeanAmount));
+            if (!double.IsFinite(sum))
+                throw new InvalidOperationException("log-likelihood");
+        });
+        BgNbdFit? bg = null;
+        GammaGammaFit? gg = null;
+        var fit = Measure.Seconds(() =>
+        {
+            bg = BgNbdFitter.Fit(customers);
+            gg = GammaGammaFitter.Fit(customers);
+        });
+        Console.WriteLine($"  BG/NBD + Gamma-Gamma fit on {clvPersons:N0} persons: {fit:0.00}s (target < 10 s); one likelihood pass {pass * 1000:0} ms → {fit / pass:0}× passes");
+        Console.WriteLine($"    fitted r={bg!.Parameters.R:0.000} α={bg.Parameters.Alpha:0.000} a={bg.Parameters.A:0.000} b={bg.Parameters.B:0.000} · p={gg!.Parameters.P:0.00} q={gg.Parameters.Q:0.00} γ={gg.Parameters.Gamma:0.00} (truth 0.243 4.414 0.793 2.426 · 6.25 3.74 15.44)");
+        return models < 30 && fit < 10 ? 0 : 2;
+    }
+}

@@ -1,0 +1,68 @@
+using System.CommandLine;
+using Spectre.Console;
+using TagCenter.Cli.Console;
+using TagCenter.DuckDb.Models;
+
+namespace TagCenter.Cli.Commands;
+
+/// <summary><c>tagcenter model list</c>: each declared model, its version in use and its last attempt. Read-only.</summary>
+internal static class ModelListCommand
+{
+    public static Command Create(CliOptions o)
+    {
+        var command = new Command("list", o.Texts["models.cmd.list"]);
+        command.SetAction(result =>
+        {
+            var context = CliContext.From(result, o);
+            var t = context.Texts;
+            var catalog = ModelCommand.Catalog(context.WorkspaceRoot);
+            using var session = context.OpenReadOnly();
+            var versions = ModelHistory.Versions(session.Database);
+            var rows = catalog.Models.Select(m =>
+            {
+                var mine = versions.Where(v => v.Model == m.Name).ToList();
+                return (Model: m, InUse: mine.LastOrDefault(v => v.Status == "ok"), Last: mine.LastOrDefault());
+            }).ToList();
+            if (context.Json)
+            {
+                JsonOutput.Write(rows.Select(r => new
+                {
+                    model = r.Model.Name,
+                    kind = r.Model.Kind.ToString().ToLowerInvariant(),
+                    fact = r.Model.Input.Fact,
+                    outputs = r.Model.Outputs,
+                    schedule = r.Model.Schedule,
+                    owner = r.Model.Owner,
+                    version_in_use = r.InUse?.Version,
+                    trained_at = r.InUse?.TrainedAt,
+                    as_of = r.InUse?.AsOf,
+                    persons = r.InUse?.Persons,
+                    last_status = r.Last?.Status,
+                    last_message = r.Last?.Message,
+                }));
+                return ExitCodes.Ok;
+            }
+            if (rows.Count == 0)
+            {
+                ConsoleOutput.Warn(t["models.cli.none"]);
+                return ExitCodes.Ok;
+            }
+            var table = new Table().Border(TableBorder.Rounded)
+                .AddColumn(t["models.col.model"]).AddColumn(t["models.col.kind"]).AddColumn(t["models.col.outputs"])
+                .AddColumn(t["models.col.version"]).AddColumn(t["models.col.asof"]).AddColumn(new TableColumn(t["models.col.persons"]).RightAligned())
+                .AddColumn(t["models.col.last"]);
+            foreach (var (model, inUse, last) in rows)
+                table.AddRow(
+                    ConsoleOutput.Cell(model.Name), ConsoleOutput.Cell(model.Kind.ToString().ToLowerInvariant()),
+                    ConsoleOutput.Cell(string.Join(", ", model.Outputs.Values)),
+                    ConsoleOutput.Cell(inUse is null ? "—" : "v" + inUse.Version),
+                    ConsoleOutput.Cell(inUse?.AsOf.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "—"),
+                    ConsoleOutput.Cell(inUse is null ? "—" : inUse.Persons.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)),
+                    last is null ? ConsoleOutput.Cell(t["models.cli.never"])
+                        : last.Status == "ok" ? new Markup("[green]ok[/]") : new Markup($"[red]{Markup.Escape(last.Message ?? last.Status)}[/]"));
+            AnsiConsole.Write(table);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,103 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Spectre.Console;
+using TagCenter.Cli.Console;
+using TagCenter.DuckDb.Models;
+
+namespace TagCenter.Cli.Commands;
+
+/// <summary>
+/// <c>tagcenter model show &lt;name&gt;</c>: the declaration, the version in use with its parameters and metrics, how
+/// its outputs are distributed (the RFM class counts, the total CLV), and every attempt. Read-only.
+/// </summary>
+internal static class ModelShowCommand
+{
+    public static Command Create(CliOptions o)
+    {
+        var name = new Argument<string>("name") { Description = o.Texts["models.opt.name"] };
+        var command = new Command("show", o.Texts["models.cmd.show"]) { name };
+        command.SetAction(result =>
+        {
+            var context = CliContext.From(result, o);
+            var t = context.Texts;
+            var catalog = ModelCommand.Catalog(context.WorkspaceRoot);
+            var model = ModelCommand.Find(catalog, result.GetValue(name)!, t);
+            using var session = context.OpenReadOnly();
+            var versions = ModelHistory.Versions(session.Database, model.Name);
+            var inUse = versions.LastOrDefault(v => v.Status == "ok");
+            var outputs = inUse is null ? [] : ModelHistory.Outputs(session.Database, model.Name, inUse.Version);
+            if (context.Json)
+            {
+                JsonOutput.Write(new
+                {
+                    model = model.Name,
+                    kind = model.Kind.ToString().ToLowerInvariant(),
+                    file = model.File,
+                    input = new { fact = model.Input.Fact, time = model.Input.Time, amount = model.Input.Amount, category = model.Input.Category, where = model.Input.Where },
+                    outputs_to_tags = model.Outputs,
+                    schedule = model.Schedule,
+                    owner = model.Owner,
+                    version_in_use = inUse is null ? null : Version(inUse),
+                    distribution = outputs.Select(s => new
+                    {
+                        output = s.Output,
+                        tag = model.Outputs.GetValueOrDefault(s.Output),
+                        persons = s.Persons,
+                        counts = s.Counts.Count == 0 ? null : s.Counts.ToDictionary(c => c.Value, c => c.Persons),
+                        sum = s.Sum,
+                        mean = s.Mean,
+                        min = s.Min,
+                        max = s.Max,
+                    }),
+                    versions = versions.Select(Version),
+                });
+                return ExitCodes.Ok;
+            }
+            AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(model.Name)}[/] [grey]{model.Kind.ToString().ToLowerInvariant()} · fact_{Markup.Escape(model.Input.Fact)}[/]").LeftJustified());
+            var grid = new Grid().AddColumn().AddColumn();
+            void Line(string key, string? value) => grid.AddRow($"[grey]{Markup.Escape(t[key])}[/]", Markup.Escape(value ?? "—"));
+            Line("models.show.outputs", string.Join(", ", model.Outputs.Select(x => $"{x.Key} → {x.Value}")));
+            Line("models.show.owner", $"{model.Owner ?? "—"} · {model.Schedule}");
+            Line("models.show.version", inUse is null ? t["models.cli.never"] : $"v{inUse.Version} · as-of {inUse.AsOf:yyyy-MM-dd HH:mm} · {inUse.Persons:N0} · {inUse.DataHash}");
+            Line("models.show.parameters", inUse?.Parameters);
+            Line("models.show.metrics", inUse?.Metrics);
+            AnsiConsole.Write(grid);
+            foreach (var summary in outputs)
+            {
+                var title = $"{summary.Output} → {model.Outputs.GetValueOrDefault(summary.Output)} ({summary.Persons:N0})";
+                if (summary.Counts.Count > 0)
+                {
+                    var chart = new BarChart().Label(Markup.Escape(title)).Width(70);
+                    foreach (var (value, persons) in summary.Counts)
+                        chart.AddItem(Markup.Escape(value), persons, Color.SteelBlue);
+                    AnsiConsole.Write(chart);
+                }
+                else
+                {
+                    AnsiConsole.MarkupLine(Markup.Escape(t.Format("models.show.numbers", title,
+                        Number(summary.Sum), Number(summary.Mean), Number(summary.Min), Number(summary.Max))));
+                }
+            }
+            foreach (var failed in versions.Where(v => v.Status != "ok" && v.Version > (inUse?.Version ?? 0)))
+                ConsoleOutput.Warn($"v{failed.Version}: {failed.Message}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static object Version(ModelVersion v) => new
+    {
+        version = v.Version,
+        status = v.Status,
+        message = v.Message,
+        trained_at = v.TrainedAt,
+        as_of = v.AsOf,
+        persons = v.Persons,
+        data_hash = v.DataHash,
+        parameters = JsonDocument.Parse(v.Parameters).RootElement,
+        metrics = JsonDocument.Parse(v.Metrics).RootElement,
+    };
+
+    private static string Number(double? value) => value?.ToString("N2", CultureInfo.InvariantCulture) ?? "—";
+}

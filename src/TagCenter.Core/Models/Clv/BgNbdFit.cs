@@ -1,0 +1,4 @@
+namespace TagCenter.Core.Models.Clv;
+
+/// <summary>The fitted BG/NBD parameters, the log-likelihood at them and the optimiser's iteration count.</summary>
+public sealed record BgNbdFit(BgNbdParameters Parameters, double LogLikelihood, int Iterations);

@@ -1,0 +1,180 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using TagCenter.Core.Diagnostics;
+using TagCenter.Core.Models.Rfm;
+using TagCenter.Core.Tags;
+using TagCenter.Core.Text;
+using TagCenter.Core.Workspace;
+using YamlDotNet.RepresentationModel;
+
+namespace TagCenter.Core.Models;
+
+/// <summary>
+/// Reads one <c>models/*.yaml</c> file in the style of the tag files: unknown keys, missing keys and values of the
+/// wrong shape become diagnostics at their line and column, each naming the model.
+/// </summary>
+internal static partial class ModelFileParser
+{
+    private static readonly string[] ModelKeys = ["kind", "description", "owner", "schedule", "input", "parameters", "outputs"];
+
+    private static readonly string[] InputKeys = ["fact", "time", "amount", "category", "where"];
+
+    private static IReadOnlyList<string> ParameterKeys(ModelKind kind) => kind switch
+    {
+        ModelKind.Rfm => ["window_days", "scoring", "thresholds"],
+        ModelKind.Clv => ["time_unit", "horizon_days", "periods", "discount_rate", "holdout_days"],
+        _ => ["window_days", "half_life_days", "top", "weight"],
+    };
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,62}$")]
+    private static partial Regex Column();
+
+    public static IReadOnlyList<ModelDefinition> Parse(string file, string yaml, List<Diagnostic> diagnostics)
+    {
+        if (YamlSyntax.Load(yaml, file, diagnostics) is not { } stream || stream.Documents.Count == 0)
+            return [];
+        var top = YamlMap.From(stream.Documents[0].RootNode, "a model file", file, diagnostics);
+        if (top is null)
+            return [];
+        top.AllowOnly("a model file", "models");
+        var result = new List<ModelDefinition>();
+        foreach (var (name, keyNode, value) in YamlMap.From(top.Get("models"), "models", file, diagnostics)?.Entries ?? [])
+        {
+            var context = $"model '{name}'";
+            var model = YamlMap.From(value, context, file, diagnostics);
+            if (model is null)
+                continue;
+            model.AllowOnly(context, ModelKeys);
+            if (model.String("kind", required: true, context: context) is null)
+                continue;
+            if (model.Enum<ModelKind>("kind") is not { } kind)
+                continue;
+            var schedule = model.String("schedule") ?? "daily";
+            if (RefreshSchedule.Problem(schedule) is { } problem)
+                model.Error("schedule", problem);
+            var input = Input(model, kind, name, file, diagnostics);
+            var parameters = Parameters(model, kind, name, file, diagnostics);
+            var outputs = model.StringMap("outputs") ?? new Dictionary<string, string>();
+            var known = ModelOutput.Of(kind);
+            foreach (var output in outputs.Keys.Where(k => !known.ContainsKey(k)))
+                model.Error("outputs", Texts.T("models.parse.output", name, output, Suggest.Hint(output, known.Keys), string.Join(", ", known.Keys)));
+            if (outputs.Count == 0)
+                model.Error("outputs", Texts.T("models.parse.nooutputs", name, string.Join(", ", known.Keys)));
+            if (input is null)
+                continue;
+            result.Add(new ModelDefinition
+            {
+                Name = name,
+                Kind = kind,
+                Input = input,
+                Parameters = parameters,
+                Outputs = outputs.Where(o => known.ContainsKey(o.Key)).ToDictionary(o => o.Key, o => o.Value.Trim(), StringComparer.Ordinal),
+                Description = model.String("description"),
+                Owner = model.String("owner"),
+                Schedule = schedule,
+                File = file,
+                Line = (int)keyNode.Start.Line,
+                Column = (int)keyNode.Start.Column,
+            });
+        }
+        return result;
+    }
+
+    private static ModelInput? Input(YamlMap model, ModelKind kind, string name, string file, List<Diagnostic> diagnostics)
+    {
+        var context = $"model '{name}' input";
+        if (model.Get("input") is null)
+        {
+            model.Error("kind", Texts.T("workspace.missing_key_in", "input", $"model '{name}'"));
+            return null;
+        }
+        var input = YamlMap.From(model.Get("input"), context, file, diagnostics);
+        if (input is null)
+            return null;
+        input.AllowOnly(context, InputKeys);
+        string? ColumnName(string key, bool required)
+        {
+            var text = input.String(key, required, context);
+            if (text is not null && !Column().IsMatch(text))
+                input.Error(key, Texts.T("models.parse.column", name, text));
+            return text;
+        }
+        var fact = ColumnName("fact", required: true);
+        var amount = ColumnName("amount", required: kind is ModelKind.Rfm or ModelKind.Clv);
+        var category = ColumnName("category", required: kind == ModelKind.Preference);
+        var where = input.StringMap("where") ?? new Dictionary<string, string>();
+        foreach (var column in where.Keys.Where(k => !Column().IsMatch(k)))
+            input.Error("where", Texts.T("models.parse.column", name, column));
+        return fact is null ? null : new ModelInput(fact, ColumnName("time", required: false) ?? "event_time", amount, category, where);
+    }
+
+    private static ModelParameters Parameters(YamlMap model, ModelKind kind, string name, string file, List<Diagnostic> diagnostics)
+    {
+        var context = $"model '{name}' parameters";
+        var map = YamlMap.From(model.Get("parameters"), context, file, diagnostics);
+        if (map is null)
+            return new ModelParameters();
+        map.AllowOnly(context, [.. ParameterKeys(kind)]);
+        int? Whole(string key, int min, int max)
+        {
+            if (map.Decimal(key) is not { } value)
+                return null;
+            if (value == decimal.Truncate(value) && value >= min && value <= max)
+                return (int)value;
+            map.Error(key, Texts.T("models.parse.range", name, key, min, max));
+            return null;
+        }
+        var defaults = new ModelParameters();
+        var unit = map.String("time_unit") ?? "week";
+        if (unit is not ("day" or "week"))
+            map.Error("time_unit", Texts.T("models.parse.choice", name, "time_unit", unit, "day, week"));
+        var scoring = map.String("scoring") ?? (map.Get("thresholds") is null ? "quantiles" : "thresholds");
+        if (scoring is not ("quantiles" or "thresholds"))
+            map.Error("scoring", Texts.T("models.parse.choice", name, "scoring", scoring, "quantiles, thresholds"));
+        var weight = map.String("weight") ?? "count";
+        if (weight is not ("count" or "amount"))
+            map.Error("weight", Texts.T("models.parse.choice", name, "weight", weight, "count, amount"));
+        var discount = map.Decimal("discount_rate");
+        if (discount is < 0 or > 1)
+            map.Error("discount_rate", Texts.T("models.parse.discount", name));
+        var halfLife = map.Decimal("half_life_days");
+        if (halfLife is <= 0)
+            map.Error("half_life_days", Texts.T("models.parse.range", name, "half_life_days", 1, 36500));
+        return new ModelParameters
+        {
+            WindowDays = Whole("window_days", 1, 36500),
+            Thresholds = scoring == "thresholds" ? Thresholds(map, name, file, diagnostics) : null,
+            UnitDays = unit == "day" ? 1 : 7,
+            HorizonDays = Whole("horizon_days", 1, 3650) ?? defaults.HorizonDays,
+            Periods = Whole("periods", 1, 520) ?? defaults.Periods,
+            DiscountRate = (double)(discount ?? (decimal)defaults.DiscountRate),
+            HoldoutDays = Whole("holdout_days", 0, 3650) ?? 0,
+            HalfLifeDays = (double)(halfLife ?? (decimal)defaults.HalfLifeDays),
+            Top = Whole("top", 1, 100) ?? defaults.Top,
+            WeightByAmount = weight == "amount",
+        };
+    }
+
+    private static RfmThresholds? Thresholds(YamlMap parameters, string name, string file, List<Diagnostic> diagnostics)
+    {
+        var map = YamlMap.From(parameters.Get("thresholds"), $"model '{name}' thresholds", file, diagnostics);
+        if (map is null)
+        {
+            parameters.Error("scoring", Texts.T("models.parse.thresholds", name, "recency, frequency, monetary"));
+            return null;
+        }
+        map.AllowOnly($"model '{name}' thresholds", "recency", "frequency", "monetary");
+        IReadOnlyList<double> Four(string key)
+        {
+            var texts = map.List(key);
+            var values = new List<double>();
+            foreach (var text in texts ?? [])
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v))
+                    values.Add(v);
+            if (texts is null || values.Count != 4 || values.Count != texts.Count || !values.Zip(values.Skip(1)).All(p => p.First < p.Second))
+                map.Error(key, Texts.T("models.parse.thresholds", name, key));
+            return values;
+        }
+        return new RfmThresholds(Four("recency"), Four("frequency"), Four("monetary"));
+    }
+}

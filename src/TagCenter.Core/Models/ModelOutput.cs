@@ -1,0 +1,38 @@
+using TagCenter.Core.Tags;
+
+namespace TagCenter.Core.Models;
+
+/// <summary>The outputs each kind of model produces, with the tag type a model tag fed by it must have.</summary>
+public static class ModelOutput
+{
+    public static IReadOnlyDictionary<string, TagValueType> Of(ModelKind kind) => kind switch
+    {
+        ModelKind.Rfm => Rfm,
+        ModelKind.Clv => Clv,
+        _ => Preference,
+    };
+
+    private static readonly Dictionary<string, TagValueType> Rfm = new(StringComparer.Ordinal)
+    {
+        ["class"] = TagValueType.String,
+        ["r_score"] = TagValueType.Int,
+        ["f_score"] = TagValueType.Int,
+        ["m_score"] = TagValueType.Int,
+        ["recency_days"] = TagValueType.Int,
+        ["frequency"] = TagValueType.Int,
+        ["monetary"] = TagValueType.Decimal,
+    };
+
+    private static readonly Dictionary<string, TagValueType> Clv = new(StringComparer.Ordinal)
+    {
+        ["clv"] = TagValueType.Decimal,
+        ["expected_purchases"] = TagValueType.Decimal,
+        ["p_alive"] = TagValueType.Decimal,
+        ["expected_spend"] = TagValueType.Decimal,
+    };
+
+    private static readonly Dictionary<string, TagValueType> Preference = new(StringComparer.Ordinal)
+    {
+        ["top"] = TagValueType.List,
+    };
+}

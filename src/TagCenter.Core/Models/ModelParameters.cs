@@ -1,0 +1,35 @@
+using TagCenter.Core.Models.Rfm;
+
+namespace TagCenter.Core.Models;
+
+/// <summary>
+/// A model's declared parameters; each kind reads its own (the parser allows only those). Days throughout, so a
+/// window means the same in every model.
+/// </summary>
+public sealed record ModelParameters
+{
+    /// <summary>Only events this many days before the as-of time count (RFM, preferences); null: all of them.</summary>
+    public int? WindowDays { get; init; }
+
+    /// <summary>RFM: declared cut-offs; null scores by quintiles.</summary>
+    public RfmThresholds? Thresholds { get; init; }
+
+    /// <summary>CLV: the unit x, t_x and T are counted in: 1 (day) or 7 (week).</summary>
+    public int UnitDays { get; init; } = 7;
+
+    public int HorizonDays { get; init; } = 365;
+
+    public int Periods { get; init; } = 12;
+
+    public double DiscountRate { get; init; } = 0.1;
+
+    /// <summary>CLV: the last days before the as-of time held out to check the fit (0: no check).</summary>
+    public int HoldoutDays { get; init; }
+
+    public double HalfLifeDays { get; init; } = 90;
+
+    public int Top { get; init; } = 3;
+
+    /// <summary>Preferences: weigh events by the amount column instead of counting them.</summary>
+    public bool WeightByAmount { get; init; }
+}

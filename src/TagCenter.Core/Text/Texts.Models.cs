@@ -1,0 +1,53 @@
+namespace TagCenter.Core.Text;
+
+public static partial class Texts
+{
+    /// <summary>Texts for models (models/*.yaml, RFM, CLV, preferences, `tagcenter model`); keys start with <c>models.</c>.</summary>
+    private static (string Key, string Zh, string En)[] Models =>
+    [
+        ("models.train.failed", "模型 {0} 训练失败：{1}；继续使用上一个版本", "model {0} failed to train: {1}; the previous version stays in use"),
+        ("models.fit.noconverge", "{0} 的优化在 {1} 次迭代内没有收敛", "the {0} optimiser did not converge within {1} iterations"),
+        ("models.fit.diverged", "{0} 的参数估计发散（无穷大或不可用的值）", "the {0} parameters diverged (infinite or unusable values)"),
+        ("models.fit.badinput", "输入无效：x={0}, t_x={1}, T={2}（需为有限值且 0 ≤ t_x ≤ T）", "invalid input: x={0}, t_x={1}, T={2} (must be finite with 0 ≤ t_x ≤ T)"),
+        ("models.fit.badamount", "复购平均金额无效：{0}（需为正的有限值）", "invalid mean repeat amount: {0} (must be positive and finite)"),
+        ("models.fit.fewpersons", "只有 {0} 个客户，至少需要 {1} 个", "only {0} customers; at least {1} are needed"),
+        ("models.fit.fewrepeat", "只有 {0} 个客户有复购，至少需要 {1} 个", "only {0} customers made a repeat purchase; at least {1} are needed"),
+        ("models.catalog.twice", "模型 {0} 重复定义（已在 {1} 中定义）", "model {0} is declared twice (first in {1})"),
+        ("models.catalog.notag", "模型 {0} 的输出标签 {1} 不存在{2}", "model {0}: output tag {1} does not exist{2}"),
+        ("models.catalog.notmodel", "模型 {0} 的输出标签 {1} 是 {2} 标签，只能输出到 kind: model 的标签", "model {0}: output tag {1} is a {2} tag; models fill only kind: model tags"),
+        ("models.catalog.type", "模型 {0} 的输出 {1} 是 {2}，但标签 {3} 的类型是 {4}", "model {0}: output {1} is {2} but tag {3} has type {4}"),
+        ("models.catalog.filledtwice", "标签 {0} 同时由模型 {1} 和 {2} 输出", "tag {0} is filled by both model {1} and model {2}"),
+        ("models.parse.output", "模型 {0} 没有输出 {1}{2}（可用：{3}）", "model {0} has no output {1}{2} (known: {3})"),
+        ("models.parse.nooutputs", "模型 {0} 需要 outputs：把输出（{1}）映射到模型标签", "model {0} needs outputs: map its outputs ({1}) to model tags"),
+        ("models.parse.column", "模型 {0}：{1} 不是有效的列名", "model {0}: {1} is not a valid column name"),
+        ("models.parse.range", "模型 {0}：{1} 应为 {2} 到 {3} 之间的整数", "model {0}: {1} must be a whole number from {2} to {3}"),
+        ("models.parse.choice", "模型 {0}：{1} 不能是 {2}（可选：{3}）", "model {0}: {1} cannot be {2} (choose: {3})"),
+        ("models.parse.discount", "模型 {0}：discount_rate 是年折现率，应在 0 到 1 之间（如 0.1）", "model {0}: discount_rate is an annual rate from 0 to 1 (e.g. 0.1)"),
+        ("models.parse.thresholds", "模型 {0}：阈值 {1} 需要 4 个严格递增的数", "model {0}: thresholds {1} need 4 strictly increasing numbers"),
+        ("models.fit.nodata", "{0} 中没有可用的数据（检查 where 条件、窗口和 as-of 时间）", "no usable rows in {0} (check the where filters, the window and the as-of time)"),
+        ("models.run.nofact", "事实表 fact_{0} 不存在（先运行 load / refresh）", "fact table fact_{0} does not exist (run load / refresh first)"),
+        ("models.run.nocolumn", "{0} 没有列 {1}{2}", "{0} has no column {1}{2}"),
+        ("models.run.ok", "模型 {0} 版本 {1}：{2} 人", "model {0} version {1}: {2} persons"),
+        ("models.cmd", "模型：训练 models/*.yaml 中的模型，查看版本", "models: train the models of models/*.yaml and look at their versions"),
+        ("models.cmd.run", "训练一个或全部模型（失败时继续使用上一个版本）", "train one model or all of them (a failure keeps the previous version in use)"),
+        ("models.cmd.list", "列出模型、在用版本和最近一次训练", "list the models, their versions in use and their last training"),
+        ("models.cmd.show", "显示模型的参数、指标和输出分布", "show a model's parameters, metrics and output distribution"),
+        ("models.opt.name", "模型名（models/*.yaml 中的键）", "model name (its key in models/*.yaml)"),
+        ("models.cli.unknown", "没有模型 {0}", "no model {0}"),
+        ("models.cli.none", "工作区没有声明模型（models/*.yaml）", "the workspace declares no models (models/*.yaml)"),
+        ("models.cli.never", "尚未训练", "never trained"),
+        ("models.col.model", "模型", "model"),
+        ("models.col.kind", "类型", "kind"),
+        ("models.col.outputs", "输出标签", "output tags"),
+        ("models.col.version", "在用版本", "in use"),
+        ("models.col.asof", "数据截至", "as of"),
+        ("models.col.persons", "人数", "persons"),
+        ("models.col.last", "最近一次", "last attempt"),
+        ("models.show.outputs", "输出", "outputs"),
+        ("models.show.owner", "负责人 · 调度", "owner · schedule"),
+        ("models.show.version", "在用版本", "version in use"),
+        ("models.show.parameters", "参数", "parameters"),
+        ("models.show.metrics", "指标", "metrics"),
+        ("models.show.numbers", "{0}：合计 {1} · 均值 {2} · 最小 {3} · 最大 {4}", "{0}: total {1} · mean {2} · min {3} · max {4}"),
+    ];
+}
