@@ -28,17 +28,11 @@ public sealed class BoardCatalog
     /// <summary>Reads the boards; a crowd naming a segment that does not exist is a diagnostic at its line.</summary>
     public static BoardCatalog Load(string workspaceRoot, SegmentCatalog segments)
     {
-        var folder = Path.Combine(workspaceRoot, Folder);
-        if (!Directory.Exists(folder))
-            return new BoardCatalog([]);
         var diagnostics = new List<Diagnostic>();
         var boards = new List<BoardDefinition>();
-        foreach (var file in Directory.EnumerateFiles(folder, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            var relative = Path.GetRelativePath(workspaceRoot, file).Replace('\\', '/');
-            if (ParseFile(relative, Path.GetFileNameWithoutExtension(file), File.ReadAllText(file), segments, diagnostics) is { } board)
+        foreach (var (file, stem, text) in YamlFolder.Read(workspaceRoot, Folder))
+            if (ParseFile(file, stem, text, segments, diagnostics) is { } board)
                 boards.Add(board);
-        }
         foreach (var twice in boards.GroupBy(b => b.Name).Where(g => g.Count() > 1))
             diagnostics.Add(new Diagnostic(twice.Last().File, 1, 1, Texts.T("board.twice", twice.Key, twice.First().File)));
         if (diagnostics.Count > 0)

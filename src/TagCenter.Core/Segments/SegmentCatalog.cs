@@ -34,17 +34,11 @@ public sealed class SegmentCatalog
 
     public static SegmentCatalog Load(string workspaceRoot)
     {
-        var folder = Path.Combine(workspaceRoot, Folder);
-        if (!Directory.Exists(folder))
-            return new SegmentCatalog([]);
         var diagnostics = new List<Diagnostic>();
         var segments = new List<SegmentDefinition>();
-        foreach (var file in Directory.EnumerateFiles(folder, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            var relative = Path.GetRelativePath(workspaceRoot, file).Replace('\\', '/');
-            if (ParseFile(relative, Path.GetFileNameWithoutExtension(file), File.ReadAllText(file), diagnostics) is { } segment)
+        foreach (var (file, stem, text) in YamlFolder.Read(workspaceRoot, Folder))
+            if (ParseFile(file, stem, text, diagnostics) is { } segment)
                 segments.Add(segment);
-        }
         foreach (var twice in segments.GroupBy(s => s.Name).Where(g => g.Count() > 1))
             diagnostics.Add(new Diagnostic(twice.Last().File, 1, 1, Texts.T("segment.twice", twice.Key, twice.First().File)));
         if (diagnostics.Count > 0)
