@@ -43,6 +43,7 @@ internal static class FunnelCommand
                 if (result.GetValue(by) is { } dimension)
                     request = request with { By = Dimensions.Resolve(session.Database, AnalysisOptions.Catalog(session), dimension, result.GetValue(top)) };
                 request = request with { Population = AnalysisOptions.PopulationOf(result, rule, segment, asOf, session) };
+                request = request with { To = AnalysisOptions.Until(result, asOf, session, request.To) };
                 return FunnelQuery.Run(session.Database, request);
             });
             FunnelView.Write(funnel, context, stopwatch.Elapsed);

@@ -79,6 +79,15 @@ internal static class AnalysisOptions
         }
     }
 
+    /// <summary>The end of the events read: <c>--to</c>, cut at <c>--as-of</c> when given (nothing after the as-of is seen).</summary>
+    public static DateTime? Until(ParseResult result, Option<string?> asOf, WorkspaceSession session, DateTime? to)
+    {
+        if (result.GetValue(asOf) is null)
+            return to;
+        var at = AsOfOption.Read(result, asOf, session.Definition).Local;
+        return to is { } end && end < at ? end : at;
+    }
+
     /// <summary>
     /// The population of <c>--segment</c> (its members at its latest evaluation) or <c>--rule</c> (evaluated at the
     /// analysis's as-of), else everyone; both at once is a usage error.

@@ -40,6 +40,7 @@ internal static class PathsCommand
                 };
                 request.Validate();
                 request = request with { Population = AnalysisOptions.PopulationOf(result, rule, segment, asOf, session) };
+                request = request with { To = AnalysisOptions.Until(result, asOf, session, request.To) };
                 return PathsQuery.Run(session.Database, request);
             });
             Write(paths, context, stopwatch.Elapsed);

@@ -102,6 +102,9 @@ internal static class PlanCommand
         }
         var summary = t.Format("plan.summary", plan.Changes.Count(c => c.Action == TagChangeAction.Added),
             plan.Changes.Count(c => c.Action == TagChangeAction.Changed), plan.Changes.Count(c => c.Action == TagChangeAction.Removed));
+        if (plan.Segments.Count > 0)
+            summary += " · " + t.Format("segment.plan.summary", plan.Segments.Count(s => s.Action == SegmentChangeAction.Added),
+                plan.Segments.Count(s => s.Action == SegmentChangeAction.Changed), plan.Segments.Count(s => s.Action == SegmentChangeAction.Removed));
         AnsiConsole.MarkupLine(plan.Blocked
             ? $"[red]{Markup.Escape(summary + " · " + t["plan.blocked"])}[/]"
             : apply ? $"[green]✔[/] {Markup.Escape(summary + " · " + t["plan.applied"])}" : $"{Markup.Escape(summary)} · [grey]{Markup.Escape(t["plan.next"])}[/]");

@@ -33,10 +33,10 @@ internal static partial class ModelFileParser
     {
         if (YamlSyntax.Load(yaml, file, diagnostics) is not { } stream || stream.Documents.Count == 0)
             return [];
-        var top = YamlMap.From(stream.Documents[0].RootNode, "a model file", file, diagnostics);
+        var top = YamlMap.From(stream.Documents[0].RootNode, Texts.T("workspace.what_model_file"), file, diagnostics);
         if (top is null)
             return [];
-        top.AllowOnly("a model file", "models");
+        top.AllowOnly(Texts.T("workspace.what_model_file"), "models");
         var result = new List<ModelDefinition>();
         foreach (var (name, keyNode, value) in YamlMap.From(top.Get("models"), "models", file, diagnostics)?.Entries ?? [])
         {

@@ -45,7 +45,7 @@ public sealed class BoardCatalog
         var before = diagnostics.Count;
         if (YamlSyntax.Load(yaml, file, diagnostics) is not { } stream || stream.Documents.Count == 0)
             return null;
-        const string context = "a board file";
+        var context = Texts.T("board.what.file");
         var top = YamlMap.From(stream.Documents[0].RootNode, context, file, diagnostics);
         if (top is null)
             return null;

@@ -57,10 +57,10 @@ public sealed class SegmentCatalog
             diagnostics.Add(new Diagnostic(file, 1, 1, Texts.T("segment.file.empty")));
             return null;
         }
-        var top = YamlMap.From(stream.Documents[0].RootNode, "a segment file", file, diagnostics);
+        var top = YamlMap.From(stream.Documents[0].RootNode, Texts.T("segment.what.file"), file, diagnostics);
         if (top is null)
             return null;
-        const string context = "a segment file";
+        var context = Texts.T("segment.what.file");
         top.AllowOnly(context, Keys);
         var name = (top.String("name") ?? defaultName).Trim();
         if (Problem(name) is { } bad)

@@ -36,6 +36,7 @@ public static partial class Texts
         ("expr.ctx.callclose", "结束函数调用的 ')'", "')' to close the call"),
         ("expr.bind.didyoumean", "；你是不是想写 '{0}'？", "; did you mean '{0}'?"),
         ("expr.bind.declaregolden", "；如果它是黄金记录的字段，请在 tagcenter.yaml 的 identity.golden 下声明 {0}", "; if it is a golden-record field, declare {0} under identity.golden in tagcenter.yaml"),
+        ("expr.bind.numberrange", "数字 {0} 超出范围：整数最多 ±9223372036854775807，带小数的数最多 ±99999999999999.9999", "the number {0} is out of range: whole numbers up to ±9223372036854775807, decimals up to ±99999999999999.9999"),
         ("expr.bind.windowplace", "{0} 这样的时间窗口只能写在行为函数的 'within:' 中", "a window like {0} only goes in 'within:' of a behaviour function"),
         ("expr.bind.unsupported", "不支持的表达式", "unsupported expression"),
         ("expr.bind.unknown", "未知名称 '{0}'：不是{1}{2}", "unknown name '{0}': not {1}{2}"),

@@ -14,6 +14,7 @@ public static partial class Texts
             "YAML syntax error: the '{0}' opened here is never closed with '{1}'; add the '{1}', or write it as indented lines instead"),
         ("workspace.yaml_colon", "YAML 语法错误：'{0}' 的值中含有 ': '，YAML 会把它当作新的键；请给值加上引号（\"…\"），或写成 '>-' 后换行缩进的文本块",
             "YAML syntax error: the value of '{0}' contains ': ', which YAML reads as another key; quote the value (\"…\") or write it on the next lines after '>-'"),
+        ("workspace.what_model_file", "模型文件", "a model file"),
         ("workspace.what_file", "工作区文件", "the workspace file"),
         ("workspace.what_workspace", "工作区", "the workspace"),
         ("workspace.what_entity", "实体 '{0}'", "entity '{0}'"),

@@ -21,7 +21,7 @@ public static class BoardFigures
             return new BoardRow(crowd.Name, crowd.Segment, null, null, null);
         var latest = runs[^1];
         var previous = runs.Count > 1 ? runs[^2].Size : (long?)null;
-        var weekAgo = runs.LastOrDefault(r => r.AsOf <= latest.AsOf.AddDays(-7))?.Size;
+        var weekAgo = SegmentHistory.InForce(runs, latest.AsOf.AddDays(-7))?.Size;
         return new BoardRow(crowd.Name, crowd.Segment, latest, previous, weekAgo);
     })];
 }

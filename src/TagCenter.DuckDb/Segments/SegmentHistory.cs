@@ -53,9 +53,17 @@ public static class SegmentHistory
         : db.Rows($"SELECT {SegmentRun.Columns} FROM segment_runs QUALIFY row_number() OVER (PARTITION BY segment ORDER BY seq DESC) = 1")
             .Select(SegmentRun.From).ToDictionary(r => r.Segment);
 
-    /// <summary>The evaluation in force at <paramref name="asOf"/> (the latest whose data is as of then or earlier), or the latest.</summary>
-    public static SegmentRun? At(WorkspaceDatabase db, string segment, DateTime? asOf) =>
-        Runs(db, segment).LastOrDefault(r => asOf is null || r.AsOf <= asOf);
+    /// <summary>
+    /// The evaluation in force at <paramref name="asOf"/>: the one whose data is the latest as of then or earlier
+    /// (runs may go back in time with <c>--as-of</c>, so by data time, not by order of evaluation; the later
+    /// evaluation wins a tie), or the latest evaluation.
+    /// </summary>
+    public static SegmentRun? At(WorkspaceDatabase db, string segment, DateTime? asOf) => InForce(Runs(db, segment), asOf);
+
+    /// <summary>Of <paramref name="runs"/> (in evaluation order), the one in force at <paramref name="asOf"/> (see <see cref="At"/>).</summary>
+    public static SegmentRun? InForce(IReadOnlyList<SegmentRun> runs, DateTime? asOf) => asOf is null
+        ? (runs.Count == 0 ? null : runs[^1])
+        : runs.Where(r => r.AsOf <= asOf).OrderBy(r => r.AsOf).ThenBy(r => r.Seq).LastOrDefault();
 
     /// <summary>The SQL of the members of segment $1 at evaluation $2.</summary>
     public const string MembersAt = "SELECT oneid FROM segment_members WHERE segment = $1 AND from_seq <= $2 AND (to_seq IS NULL OR to_seq > $2)";

@@ -48,6 +48,28 @@ public sealed class AnalysisCommandTests
     }
 
     [Fact]
+    public async Task AsOf_cuts_the_events_read_and_segment_restricts_the_funnel()
+    {
+        // The demo's events are all in 2025–2026: as of 2020 nobody has started the funnel.
+        var before = await Run("funnel", "app_start", "product_view", "--as-of", "2020-01-01", "--json");
+        before.ExitCode.ShouldBe(0, before.Err);
+        using (var doc = JsonDocument.Parse(before.Out))
+            doc.RootElement.GetProperty("total").GetProperty("steps")[0].GetProperty("persons").GetInt64().ShouldBe(0);
+
+        // A segment's members are a subset of everyone; both at once is a usage error.
+        var all = await Run("funnel", "app_start", "product_view", "--json");
+        var segment = await Run("funnel", "app_start", "product_view", "--segment", "新客未下单", "--json");
+        segment.ExitCode.ShouldBe(0, segment.Err);
+        long Entries(string json)
+        {
+            using var d = JsonDocument.Parse(json);
+            return d.RootElement.GetProperty("total").GetProperty("steps")[0].GetProperty("persons").GetInt64();
+        }
+        Entries(segment.Out).ShouldBeLessThan(Entries(all.Out));
+        (await Run("funnel", "app_start", "product_view", "--segment", "新客未下单", "--rule", "city = '上海'")).ExitCode.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Paths_and_conversion_run()
     {
         var paths = await Run("paths", "add_to_cart", "--depth", "2", "--top", "3", "--json");

@@ -91,6 +91,18 @@ public sealed class BinderTests
     }
 
     [Fact]
+    public void Bind_NumberBeyondTheEngineTypes_ErrorAtTheLiteral()
+    {
+        Texts.Current = Language.En;
+        // 200000000000000000000 fits neither BIGINT nor DECIMAL(18,4): before, the engine failed with a cast error.
+        var rule = Bind("消费 > 200000000000000000000 or 消费 > 9223372036854775807 or 消费 > 99999999999999.9999");
+
+        rule.Diagnostics.Count.ShouldBe(1);
+        rule.Diagnostics[0].Span.ShouldBe(new TextSpan(5, 21));
+        rule.Diagnostics[0].Message.ShouldStartWith("the number 200000000000000000000 is out of range");
+    }
+
+    [Fact]
     public void Bind_UnknownNameAndIncompatibleTypes_DiagnosticsWithSpans()
     {
         Texts.Current = Language.En;

@@ -1,4 +1,5 @@
 using Shouldly;
+using TagCenter.Core.Expressions.Binding;
 using TagCenter.Core.Index;
 
 namespace TagCenter.Core.Tests.Index;
@@ -71,7 +72,7 @@ public sealed class PlanBuilderTests
               ANDNOT
                 m IS NOT NULL
                 m > 300055 (encoded)
-              SCAN f_n > 3
+              SCAN (f_n > 3)
             """);
     }
 
@@ -81,6 +82,20 @@ public sealed class PlanBuilderTests
         var bound = PlanFixture.Bind("not (f_n > 3)");
 
         var scan = PlanBuilder.Build(bound.Root, Six.Index).ShouldBeOfType<ScanPlan>();
-        scan.Text.ShouldBe("not (f_n > 3)");
+        scan.Text.ShouldBe("not ((f_n > 3))");
+    }
+
+    [Fact]
+    public void BoundText_ComparisonOfComparisons_ReadsBackTheSame()
+    {
+        // Written without parentheses this read back as "f_n > 3 = true", which does not parse: an internal error in segment count.
+        var bound = PlanFixture.Bind("(f_n > 3) = (m > 3000)");
+
+        var text = BoundText.Write(bound.Root);
+        var again = PlanFixture.Bind(text);
+
+        again.Success.ShouldBeTrue(text);
+        BoundText.Write(again.Root).ShouldBe(text);
+        text.ShouldBe("((f_n > 3) = (m > 3000))");
     }
 }

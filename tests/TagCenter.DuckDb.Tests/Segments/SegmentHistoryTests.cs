@@ -46,6 +46,20 @@ public sealed class SegmentHistoryTests : IDisposable
     }
 
     [Fact]
+    public void At_RunsBackInTime_TheLatestDataAsOfThenWins()
+    {
+        _f.RunAt(SegmentFixture.Second, Dynamic); // seq 1: data as of 11-25 → {P2, P4}
+        _f.RunAt(SegmentFixture.First, Dynamic);  // seq 2: a re-run as of 11-01 → {P1, P4}
+        var db = _f.Workspace.Database;
+
+        var then = SegmentHistory.At(db, "上海有单", new DateTime(2026, 11, 26))!;
+
+        // Not the last evaluation (seq 2, as of 11-01) but the one whose data is the latest by 11-26.
+        SegmentHistory.Members(db, "上海有单", then.Seq).ShouldBe(["P2", "P4"]);
+        SegmentHistory.Members(db, "上海有单", SegmentHistory.At(db, "上海有单", new DateTime(2026, 11, 2))!.Seq).ShouldBe(["P1", "P4"]);
+    }
+
+    [Fact]
     public void Overlap_HandMadeSets_CountsAndJaccard()
     {
         var pass = _f.RunAt(SegmentFixture.Second, Dynamic, Ordered);

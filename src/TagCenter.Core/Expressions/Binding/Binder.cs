@@ -52,14 +52,27 @@ public sealed partial class Binder
     private static string Hint(string input, IEnumerable<string> candidates) =>
         Suggest.Closest(input, candidates) is { } best ? Texts.T("expr.bind.didyoumean", best) : "";
 
+    /// <summary>The largest decimal a rule may hold: DECIMAL(18,4), the type numbers are computed in.</summary>
+    private const decimal DecimalLimit = 99_999_999_999_999.9999m;
+
+    /// <summary>A whole number that fits a BIGINT is an int; else a decimal within DECIMAL(18,4); anything bigger is an error here rather than an engine failure later.</summary>
+    private BoundNode Number(LiteralNode l)
+    {
+        var value = (decimal)l.Value!;
+        if (value % 1 == 0 && value >= long.MinValue && value <= long.MaxValue)
+            return new BoundLiteral(value, TagValueType.Int, l.Span);
+        if (Math.Abs(value) <= DecimalLimit)
+            return new BoundLiteral(value, TagValueType.Decimal, l.Span);
+        return Error(l.Span, Texts.T("expr.bind.numberrange", value));
+    }
+
     private BoundNode Visit(ExpressionNode node) => node switch
     {
         LiteralNode l => l.Kind switch
         {
             LiteralKind.Null => new BoundLiteral(null, TagValueType.Null, l.Span),
             LiteralKind.Bool => new BoundLiteral(l.Value, TagValueType.Bool, l.Span),
-            LiteralKind.Number => new BoundLiteral(l.Value, (decimal)l.Value! % 1 == 0 && Math.Abs((decimal)l.Value!) < long.MaxValue
-                ? TagValueType.Int : TagValueType.Decimal, l.Span),
+            LiteralKind.Number => Number(l),
             LiteralKind.String => new BoundLiteral(l.Value, TagValueType.String, l.Span),
             _ => Error(l.Span, Texts.T("expr.bind.windowplace", l.Value)),
         },

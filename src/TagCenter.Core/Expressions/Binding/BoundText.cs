@@ -1,6 +1,5 @@
 using System.Globalization;
 
-
 namespace TagCenter.Core.Expressions.Binding;
 
 /// <summary>
@@ -25,11 +24,12 @@ public static class BoundText
         BoundNegate n => $"-({Write(n.Operand)})",
         BoundLogical l => $"({Write(l.Left)} {(l.IsAnd ? "and" : "or")} {Write(l.Right)})",
         BoundArithmetic a => $"({Write(a.Left)} {a.Operator} {Write(a.Right)})",
-        BoundCompare c => $"{Write(c.Left)} {c.Operator} {Write(c.Right)}",
-        BoundContains c => $"{Write(c.Left)} contains {Write(c.Right)}",
-        BoundBetween b => $"{Write(b.Value)} {(b.Negated ? "not " : "")}between {Write(b.Low)} and {Write(b.High)}",
-        BoundIn i => $"{Write(i.Value)} {(i.Negated ? "not " : "")}in ({string.Join(", ", i.Items.Select(Write))})",
-        BoundIsNull n => $"{Write(n.Value)} is {(n.Negated ? "not " : "")}null",
+        // Every operator node is written in parentheses, so a comparison of comparisons reads back the same.
+        BoundCompare c => $"({Write(c.Left)} {c.Operator} {Write(c.Right)})",
+        BoundContains c => $"({Write(c.Left)} contains {Write(c.Right)})",
+        BoundBetween b => $"({Write(b.Value)} {(b.Negated ? "not " : "")}between {Write(b.Low)} and {Write(b.High)})",
+        BoundIn i => $"({Write(i.Value)} {(i.Negated ? "not " : "")}in ({string.Join(", ", i.Items.Select(Write))}))",
+        BoundIsNull n => $"({Write(n.Value)} is {(n.Negated ? "not " : "")}null)",
         BoundCase c => $"case {string.Join(" ", c.Branches.Select(b => $"when {Write(b.When)} then {Write(b.Then)}"))}{(c.Else is null ? "" : " else " + Write(c.Else))} end",
         BoundScalarCall s => $"{s.Function}({string.Join(", ", s.Arguments.Select(Write))})",
         BoundBehaviour b => Behaviour(b),
