@@ -20,6 +20,7 @@ internal static class BoardCommand
             var (_, boards) = SegmentWorkspace.Load(session.Definition);
             var board = boards.Get(result.GetValue(name)!);
             var rows = BoardFigures.Of(session.Database, board);
+            var problems = Problems(session, rows);
             if (context.Json)
                 JsonOutput.Write(new
                 {
@@ -36,12 +37,28 @@ internal static class BoardCommand
                         week_ago = r.WeekAgo,
                         week_change = r.WeekChange,
                     }),
+                    problems = problems.Select(d => new { file = d.File, line = d.Line, column = d.Column, message = d.Message }),
                 });
             else
+            {
                 Print(board, rows, context.Texts);
+                foreach (var d in problems)
+                    ConsoleOutput.Warn(d.ToString());
+            }
             return ExitCodes.Ok;
         });
         return new Command("board", o.Texts["cmd.board"]) { show };
+    }
+
+    /// <summary>Why the crowds that were never computed were not: their rules' problems against the published tags.</summary>
+    private static IReadOnlyList<Core.Diagnostics.Diagnostic> Problems(WorkspaceSession session, IReadOnlyList<BoardRow> rows)
+    {
+        var missing = rows.Where(r => r.Latest is null).ToList();
+        if (missing.Count == 0 || !session.Database.TableExists("dim_person") || TagCenter.DuckDb.Tags.PublishedCatalog.Load(session.Database) is not { } catalog)
+            return [];
+        var all = SegmentWorkspace.All(session.Definition);
+        var evaluator = new SegmentEvaluator(session.Database, catalog, SegmentWorkspace.AsOf(session.Database, session.Definition));
+        return [.. missing.SelectMany(r => evaluator.Check(all.Get(r.Segment)))];
     }
 
     public static void Print(BoardDefinition board, IReadOnlyList<BoardRow> rows, Texts t)

@@ -29,6 +29,10 @@ internal static class SegmentExplainCommand
             var catalog = SegmentWorkspace.Published(session.Database);
             var asOf = SegmentWorkspace.AsOf(session.Database, session.Definition);
             var explanation = SegmentExplainer.Explain(session.Database, catalog, segment, profile.OneId, asOf);
+            // What is stored: the latest evaluation (for a static segment, the frozen one) may differ from the rule now.
+            var stored = SegmentHistory.At(session.Database, segment.Name, null);
+            bool? storedMember = stored is null ? null
+                : session.Database.Scalar<long>($"SELECT count(*) FROM ({SegmentHistory.MembersAt}) m WHERE oneid = $3", segment.Name, stored.Seq, profile.OneId) > 0;
             if (context.Json)
             {
                 JsonOutput.Write(new
@@ -40,6 +44,7 @@ internal static class SegmentExplainCommand
                     predicates = explanation.Predicates.Select(p => new { predicate = p.Text, values = p.Values.ToDictionary(v => v.Name, v => v.Value), held = p.Held }),
                     result = explanation.Result,
                     member = explanation.Member,
+                    stored = stored is null ? null : new { seq = stored.Seq, as_of = stored.AsOf, type = stored.Type, member = storedMember },
                 });
                 return ExitCodes.Ok;
             }
@@ -55,6 +60,14 @@ internal static class SegmentExplainCommand
                 ConsoleOutput.Ok(verdict);
             else
                 ConsoleOutput.Warn("✘ " + verdict + (explanation.Result is null ? " " + t["segment.explain.unknown"] : ""));
+            if (stored is not null)
+            {
+                var line = t.Format(storedMember == true ? "segment.explain.stored.in" : "segment.explain.stored.out", stored.Seq, stored.AsOf);
+                if (storedMember == explanation.Member)
+                    ConsoleOutput.Grey("  " + line);
+                else
+                    ConsoleOutput.Warn(line + " " + t[stored.Type == "static" ? "segment.explain.frozen" : "segment.explain.differs"]);
+            }
             return ExitCodes.Ok;
         });
         return command;
