@@ -39,7 +39,7 @@ internal static class ModelStep
             if (context.Json)
                 continue;
             if (report.Succeeded)
-                ConsoleOutput.Step(t["models.step"] + " " + model.Name, Line(report, model.Kind, t), report.Elapsed);
+                ConsoleOutput.Step(t["models.step"], Line(report, model.Kind, t), report.Elapsed);
             else
                 ConsoleOutput.Warn("✘ " + ModelTrainer.Describe(report));
         }

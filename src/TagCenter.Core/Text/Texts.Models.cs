@@ -54,6 +54,10 @@ public static partial class Texts
         ("models.metric.clv", "未来 12 个月 CLV 合计 {0}", "total 12-month CLV {0}"),
         ("models.metric.preference", "{0} 个品类", "{0} categories"),
         ("models.tag.untrained", "模型标签 {0} 还没有训练好的模型——运行 `tagcenter model run`", "model tag {0} has no trained model yet — run `tagcenter model run`"),
+        ("models.demo.rfm", "RFM 分层分布", "RFM classes"),
+        ("models.demo.class", "RFM分层", "RFM class"),
+        ("models.demo.share", "占比", "share"),
+        ("models.demo.clv", "未来 12 个月 CLV 合计 {0} 元（{1} 人）", "12-month CLV total {0} ({1} persons)"),
         ("models.show.numbers", "{0}：合计 {1} · 均值 {2} · 最小 {3} · 最大 {4}", "{0}: total {1} · mean {2} · min {3} · max {4}"),
     ];
 }

@@ -56,7 +56,15 @@ public sealed class DemoCommandTests
         var nobody = await CliRunner.RunAsync("profile", "nobody-at-all", "--workspace", dir);
         nobody.ExitCode.ShouldBe(4);
 
-        refresh.GetProperty("tags").GetProperty("tags").GetArrayLength().ShouldBe(14);
+        // 14 computed tags, 3 model tags and 忠诚用户 (which reads the model tag RFM分层).
+        refresh.GetProperty("tags").GetProperty("tags").GetArrayLength().ShouldBe(18);
+        refresh.GetProperty("models").EnumerateArray().Select(m => m.GetProperty("model").GetString()).Order().ShouldBe(["clv", "rfm", "top3_categories"]);
+        // The demo's RFM section counts the stored tag; the model's own record counts its outputs: they must agree.
+        var rfmPersons = refresh.GetProperty("models").EnumerateArray().Single(m => m.GetProperty("model").GetString() == "rfm").GetProperty("persons").GetInt64();
+        var figures = json.GetProperty("models");
+        figures.GetProperty("rfm_classes").EnumerateArray().Sum(c => c.GetProperty("persons").GetInt64()).ShouldBe(rfmPersons);
+        figures.GetProperty("rfm_classes").GetArrayLength().ShouldBe(8);
+        figures.GetProperty("total_clv").GetDecimal().ShouldBeGreaterThan(0);
         var show = await CliRunner.RunAsync("tag", "show", "活跃度", "--workspace", dir, "--json");
         show.ExitCode.ShouldBe(0, show.Err);
         var shown = JsonDocument.Parse(show.Out).RootElement;
