@@ -126,7 +126,7 @@ public sealed class ModelTagRunTests : IDisposable
         RunTags();
         // 活跃度 高: A (10 orders in the last 30 days) and B (8); B is 一般价值客户 (spend in the second quintile).
         // So only A is 忠诚用户; K (no model output, 活跃度 低) is false, not unknown: 低 = 高 is false whatever the class.
-        Column("activity").Where(kv => Equals(kv.Value, "高")).Select(kv => kv.Key).Order().ShouldBe(["A", "B"]);
+        Column("activity").Where(kv => Equals(kv.Value, "高")).Select(kv => kv.Key).Order(StringComparer.Ordinal).ShouldBe(["A", "B"]);
         Column("rfm_class")["B"].ShouldBe("一般价值客户");
         var loyal = Column("loyal");
         loyal.Where(kv => Equals(kv.Value, true)).Select(kv => kv.Key).ShouldBe(["A"]);
@@ -152,7 +152,7 @@ public sealed class ModelTagRunTests : IDisposable
     public void NeverTrained_ModelTagIsEmptyAndReported()
     {
         var report = RunTags();
-        report.UntrainedModelTags.Order().ShouldBe(["RFM分层", "偏好品类"]);
+        report.UntrainedModelTags.Order(StringComparer.Ordinal).ShouldBe(["RFM分层", "偏好品类"]);
         Column("rfm_class").Values.ShouldAllBe(v => v == null);
         Column("loyal").Values.ShouldAllBe(v => Equals(v, false) || v == null);
         Column("loyal")["A"].ShouldBeNull();
