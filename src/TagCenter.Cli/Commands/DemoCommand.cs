@@ -57,15 +57,18 @@ internal static class DemoCommand
             var quality = refreshed.Identity is null ? null
                 : IdentityQuality.Measure(database, definition, Path.Combine(root, "data", RetailDemoGenerator.TruthFile));
 
+            var models = ModelDemoView.Of(database);
             if (context.Json)
                 JsonOutput.Write(new DemoResult(root, definition.DatabasePath,
-                    new GeneratedData(summary.Persons, summary.Events, summary.Rows, generated), refreshed, quality, total.Elapsed));
+                    new GeneratedData(summary.Persons, summary.Events, summary.Rows, generated), refreshed, quality, total.Elapsed)
+                { Models = models });
             else
             {
                 if (quality is not null)
                     ConsoleOutput.Ok(t.Format("identity.quality", quality.Precision, quality.Recall, quality.RecallOfLinkable, quality.Identifiers));
                 FieldsCommand.PrintTop(context, definition, database);
                 Segments.SegmentDemoView.Print(context, definition, database);
+                ModelDemoView.Print(context, models);
                 if (database.TableExists("fact_events"))
                     FunnelCommand.Demo(database, context);
                 AnsiConsole.MarkupLine(Markup.Escape(t.Format("demo.done", total.Elapsed.TotalSeconds)));
@@ -89,5 +92,9 @@ internal static class DemoCommand
     private sealed record GeneratedData(int Persons, long Events, IReadOnlyDictionary<string, int> Rows, TimeSpan Elapsed);
 
     private sealed record DemoResult(string Workspace, string Database, GeneratedData Generated, RefreshCommand.RefreshResult Refresh,
-        IdentityQuality? IdentityQuality, TimeSpan Elapsed);
+        IdentityQuality? IdentityQuality, TimeSpan Elapsed)
+    {
+        /// <summary>The RFM class distribution and total 12-month CLV, from the model tags.</summary>
+        public ModelDemoView.Figures? Models { get; init; }
+    }
 }

@@ -8,6 +8,7 @@ using TagCenter.DuckDb.Freshness;
 using TagCenter.DuckDb.Identity;
 using TagCenter.DuckDb.Index;
 using TagCenter.DuckDb.Ingest;
+using TagCenter.DuckDb.Models;
 using TagCenter.DuckDb.Storage;
 using TagCenter.DuckDb.Tags;
 
@@ -49,6 +50,9 @@ internal static class RefreshCommand
         public int ExitCode { get; init; }
 
         public SegmentPassReportView? Segments { get; init; }
+
+        /// <summary>The models trained before the tags (those that were due).</summary>
+        public IReadOnlyList<object> Models { get; init; } = [];
     }
 
     public static async Task<RefreshResult> RunAsync(CliContext context, WorkspaceDefinition definition, WorkspaceDatabase database,
@@ -89,16 +93,17 @@ internal static class RefreshCommand
             ConsoleOutput.Grey("  " + t.Format("refresh.dropped", fact));
 
         cancellationToken.ThrowIfCancellationRequested();
-        var (tags, skipped) = RunTags(context, definition, database, settings, cancellationToken);
+        var (tags, skipped, models) = RunTags(context, definition, database, settings, cancellationToken);
         var segments = tags is null ? null : SegmentRefreshView.AfterTagRun(context, definition, database, tags, cancellationToken);
         return new RefreshResult(LoadResultsView.Json(loads), identity, dropped, tags, skipped, total.Elapsed)
         {
             Segments = SegmentPassReportView.Of(segments),
+            Models = ModelStep.Json(models),
             ExitCode = loads.Any(r => r.Error is not null) ? ExitCodes.SourcesFailed : ExitCodes.Ok,
         };
     }
 
-    private static (TagRunReport? Report, string? Skipped) RunTags(CliContext context, WorkspaceDefinition definition, WorkspaceDatabase database,
+    private static (TagRunReport? Report, string? Skipped, IReadOnlyList<ModelRunReport> Models) RunTags(CliContext context, WorkspaceDefinition definition, WorkspaceDatabase database,
         RefreshSettings settings, CancellationToken cancellationToken)
     {
         var t = context.Texts;
@@ -114,26 +119,32 @@ internal static class RefreshCommand
         {
             if (!context.Json)
                 ConsoleOutput.Warn(t["tags.unpublished"]);
-            return (null, t["tags.unpublished"]);
+            return (null, t["tags.unpublished"], []);
         }
         var tagStage = WorkspaceFreshness.TagStage(database);
         var runner = new TagRunner(database, TimeProvider.System);
-        // Inputs changed, or an explicit --as-of: every tag; else those the schedule says are due.
+        // Models train on their own schedule before the tags, which read their versions in use.
+        var models = ModelStep.TrainDue(context, definition, database, settings.AsOf.Local, cancellationToken);
+        // Inputs changed, or an explicit --as-of: every tag; else those the schedule says are due, and the tags of retrained models.
         IReadOnlyCollection<string>? only = tagStage.Fresh && !settings.AsOf.Given
-            ? runner.Due(catalog, TimeProvider.System.GetUtcNow().UtcDateTime, definition.TimeZone)
+            ? [.. runner.Due(catalog, TimeProvider.System.GetUtcNow().UtcDateTime, definition.TimeZone).Union(models.RetrainedTags.Where(n => catalog.Find(n) is not null))]
             : null; // inputs changed: every tag
         if (only is { Count: 0 })
         {
             if (!context.Json)
                 ConsoleOutput.Ok(t["step.tags"] + "  " + t["tags.nothingdue"]);
-            return (null, t["tags.nothingdue"]);
+            return (null, t["tags.nothingdue"], models.Reports);
         }
-        var report = ConsoleOutput.Busy(context, t["step.tags"], () => runner.Run(catalog, new TagRunOptions(settings.AsOf.Local, only), cancellationToken));
+        var report = ConsoleOutput.Busy(context, t["step.tags"], () => runner.Run(catalog, new TagRunOptions(settings.AsOf.Local, only)
+        {
+            ModelValues = ModelStep.Values(definition, database, catalog),
+        }, cancellationToken));
         if (!context.Json)
             TagTreeView.PrintRun(catalog, report, settings.AsOf, t);
+        ModelStep.WarnUntrained(context, report);
         var index = ConsoleOutput.Busy(context, t["index.step"], () => TagIndexBuilder.Build(database, definition.Root, catalog, TimeProvider.System, cancellationToken));
         if (!context.Json)
             ConsoleOutput.Ok(t["index.step"] + "  " + index.Summary());
-        return (report, null);
+        return (report, null, models.Reports);
     }
 }

@@ -34,27 +34,34 @@ internal static class RunCommand
                     ConsoleOutput.Warn("! " + t.Format("run.stale", reason));
             IReadOnlyCollection<string>? only = result.GetValue(tags) is { Length: > 0 } names ? names : null;
             var runner = new TagRunner(session.Database, TimeProvider.System);
+            // Models train on their own schedule before the tags, which read their versions in use.
+            var models = ModelStep.TrainDue(context, session.Definition, session.Database, when.Local, cancellationToken);
             if (result.GetValue(due))
             {
-                only = runner.Due(catalog, TimeProvider.System.GetUtcNow().UtcDateTime, session.Definition.TimeZone);
+                only = [.. runner.Due(catalog, TimeProvider.System.GetUtcNow().UtcDateTime, session.Definition.TimeZone)
+                    .Union(models.RetrainedTags.Where(n => catalog.Find(n) is not null))];
                 if (only.Count == 0)
                 {
                     if (context.Json)
-                        JsonOutput.Write(new { tags = Array.Empty<object>(), stale });
+                        JsonOutput.Write(new { tags = Array.Empty<object>(), stale, models = ModelStep.Json(models.Reports) });
                     else
                         ConsoleOutput.Ok(t["tags.nothingdue"]);
                     return Task.FromResult(ExitCodes.Ok);
                 }
             }
-            var report = ConsoleOutput.Busy(context, t["step.tags"], () => runner.Run(catalog, new TagRunOptions(when.Local, only), cancellationToken));
+            var report = ConsoleOutput.Busy(context, t["step.tags"], () => runner.Run(catalog, new TagRunOptions(when.Local, only)
+            {
+                ModelValues = ModelStep.Values(session.Definition, session.Database, catalog),
+            }, cancellationToken));
             if (!context.Json)
                 TagTreeView.PrintRun(catalog, report, when, t);
+            ModelStep.WarnUntrained(context, report);
             var index = ConsoleOutput.Busy(context, t["index.step"], () => TagIndexBuilder.Build(session.Database, session.Definition.Root, catalog, TimeProvider.System, cancellationToken));
             if (!context.Json)
                 ConsoleOutput.Ok(t["index.step"] + "  " + index.Summary());
             var segments = SegmentRefreshView.AfterTagRun(context, session.Definition, session.Database, report, cancellationToken);
             if (context.Json)
-                JsonOutput.Write(new RunResult(report, when.Instant, stale) { Segments = SegmentPassReportView.Of(segments) });
+                JsonOutput.Write(new RunResult(report, when.Instant, stale) { Segments = SegmentPassReportView.Of(segments), Models = ModelStep.Json(models.Reports) });
             else
             {
                 if (stale.Count > 0)
@@ -68,5 +75,7 @@ internal static class RunCommand
     private sealed record RunResult(TagRunReport Run, DateTimeOffset AsOfInstant, IReadOnlyList<string> Stale)
     {
         public SegmentPassReportView? Segments { get; init; }
+
+        public IReadOnlyList<object> Models { get; init; } = [];
     }
 }

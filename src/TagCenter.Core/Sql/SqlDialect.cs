@@ -32,6 +32,7 @@ public abstract class SqlDialect
 
     public abstract SqlFragment ArgMax(SqlFragment value, SqlFragment by, SqlFragment filter);
 
+    /// <summary>The most frequent non-null value; ties go to the smallest value, so identical runs give identical tags.</summary>
     public abstract SqlFragment Mode(SqlFragment value, SqlFragment filter);
 
     public abstract SqlFragment ListContains(SqlFragment list, SqlFragment item);
@@ -68,7 +69,12 @@ public abstract class SqlDialect
 
         public override SqlFragment ArgMin(SqlFragment value, SqlFragment by, SqlFragment filter) => Of($"arg_min({value}, {by}){filter}");
         public override SqlFragment ArgMax(SqlFragment value, SqlFragment by, SqlFragment filter) => Of($"arg_max({value}, {by}){filter}");
-        public override SqlFragment Mode(SqlFragment value, SqlFragment filter) => Of($"mode({value}){filter}");
+        // mode() breaks ties arbitrarily (a rerun could change the tag and its history): count each value
+        // (histogram) and take the smallest (-count, value), i.e. the most frequent, ties to the smallest value.
+        public override SqlFragment Mode(SqlFragment value, SqlFragment filter) => Of($"""
+            struct_extract(list_min(list_transform(list_filter(map_entries(histogram({value}){filter}), lambda e: e.key IS NOT NULL),
+                lambda e: struct_pack(n := -CAST(e.value AS BIGINT), k := e.key))), 'k')
+            """);
         public override SqlFragment ListContains(SqlFragment list, SqlFragment item) => Of($"list_contains({list}, {item})");
         public override SqlFragment TextContains(SqlFragment text, SqlFragment part) => Of($"contains({text}, {part})");
         public override string Double => "DOUBLE";
@@ -99,6 +105,7 @@ public abstract class SqlDialect
 
         public override SqlFragment ArgMin(SqlFragment value, SqlFragment by, SqlFragment filter) => Of($"(array_agg({value} ORDER BY {by}){filter})[1]");
         public override SqlFragment ArgMax(SqlFragment value, SqlFragment by, SqlFragment filter) => Of($"(array_agg({value} ORDER BY {by} DESC){filter})[1]");
+        // PostgreSQL's mode() takes the first of equally frequent values in the ORDER BY: the smallest, as DuckDB's.
         public override SqlFragment Mode(SqlFragment value, SqlFragment filter) => Of($"mode() WITHIN GROUP (ORDER BY {value}){filter}");
         public override SqlFragment ListContains(SqlFragment list, SqlFragment item) => Of($"({item} = ANY({list}))");
         public override SqlFragment TextContains(SqlFragment text, SqlFragment part) => Of($"(strpos({text}, {part}) > 0)");

@@ -13,11 +13,16 @@ namespace TagCenter.Core.Tags;
 /// the tags computed in layers along their dependency graph. Every value is a bound parameter; $1 is the
 /// as-of time, so a run over old data reads only what was known then.
 /// </summary>
-public static class TagCompiler
+public static partial class TagCompiler
 {
     private sealed record CompiledRule(SqlFragment Sql, IReadOnlyList<string> Dependencies, IReadOnlySet<AggregateCall> Aggregates);
 
-    public static TagCompilation Compile(TagCatalog catalog, ModelSchema schema, DateTime asOf, IReadOnlyCollection<string>? only = null, SqlDialect? dialect = null)
+    /// <param name="models">
+    /// Per model tag (by name), the query of its values from the model version in use: <c>SELECT oneid, value …</c>.
+    /// Model tags are tags like any other (stored, history, readable by rules); one without a source here is NULL.
+    /// </param>
+    public static TagCompilation Compile(TagCatalog catalog, ModelSchema schema, DateTime asOf, IReadOnlyCollection<string>? only = null,
+        SqlDialect? dialect = null, IReadOnlyDictionary<string, SqlFragment>? models = null)
     {
         dialect ??= SqlDialect.DuckDb;
         var asOfValue = SharedValue(asOf);
@@ -43,14 +48,14 @@ public static class TagCompiler
             var writer = new ExpressionSqlWriter(asOfValue, aggregates, dialect);
             var ruleSql = writer.Write(rule.Root);
             diagnostics.AddRange(rule.Diagnostics.Select(d => Locate(tag, parsed.Text, d)));
-            foreach (var model in rule.Dependencies.Select(d => byName[d]).Where(d => d.Rule is null))
-                diagnostics.Add(new Diagnostic(tag.File, tag.RuleLine, tag.RuleColumn, Texts.T("tags.compile.model", tag.Name, model.Name)));
             if (rule.Success && !Fits(rule.Root.Type, tag))
                 diagnostics.Add(new Diagnostic(tag.File, tag.RuleLine, tag.RuleColumn,
                     Texts.T("tags.compile.type", tag.Name, rule.Root.Type.ToString().ToLowerInvariant(), tag.Type.ToString().ToLowerInvariant())));
             compiled[tag.Name] = new CompiledRule(Typed(ruleSql, tag, dialect), rule.Dependencies, writer.Aggregates);
             reads[tag.Name] = rule.Reads;
         }
+        foreach (var tag in catalog.Tags.Where(IsModelTag))
+            compiled[tag.Name] = new CompiledRule(Typed(Ident(ModelColumn(tag)), tag, dialect), [], new HashSet<AggregateCall>());
         var dependencies = compiled.ToDictionary(c => c.Key, c => c.Value.Dependencies);
         diagnostics.AddRange(Cycles(catalog, dependencies));
         if (diagnostics.Count > 0)
@@ -60,7 +65,7 @@ public static class TagCompiler
         var order = catalog.Tags.Where(t => needed.Contains(t.Name)).ToList();
         var used = order.SelectMany(t => compiled[t.Name].Aggregates).Distinct()
             .OrderBy(a => int.Parse(a.Alias["agg_".Length..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        var query = new QueryShape(schema, order, compiled, used, dialect, asOfValue);
+        var query = new QueryShape(schema, order, compiled, used, dialect, asOfValue, models ?? new Dictionary<string, SqlFragment>());
         var command = query.Command(asOf);
         return new TagCompilation(command.Sql, command.Parameters, order, dependencies, []) { Reads = reads, Layers = query.Layers(asOf), Trees = trees, Bound = bound };
     }
@@ -181,7 +186,7 @@ public static class TagCompiler
         private readonly SqlFragment _t0Probe;
 
         public QueryShape(ModelSchema schema, List<TagDefinition> order, Dictionary<string, CompiledRule> compiled,
-            List<AggregateCall> aggregates, SqlDialect dialect, SqlFragment asOf)
+            List<AggregateCall> aggregates, SqlDialect dialect, SqlFragment asOf, IReadOnlyDictionary<string, SqlFragment> models)
         {
             _dialect = dialect;
             var joins = new List<SqlFragment>();
@@ -197,7 +202,9 @@ public static class TagCompiler
             var fields = schema.PersonFields.Keys.Select(f => f == ModelSchema.Age
                 ? Of($"CAST(floor({dialect.DaysBetween(Raw("p.\"birthday\""), Of($"CAST({asOf} AS DATE)"))} / 365.25) AS BIGINT) AS \"f_age\"")
                 : Of($"p.{Ident(f)} AS {Ident("f_" + f)}"));
-            var t0Columns = Join("", fields.Concat(aggregates.Select(a => Ident(a.Alias))).Select(c => Of($", {c}")));
+            var modelTags = order.Where(IsModelTag).ToList();
+            joins.AddRange(ModelJoins(modelTags, models));
+            var t0Columns = Join("", fields.Concat(aggregates.Select(a => Ident(a.Alias))).Concat(ModelColumns(modelTags, models, dialect)).Select(c => Of($", {c}")));
             _t0Probe = Join(", ", schema.PersonFields.Keys.Select(f => Ident("f_" + f)).Concat(aggregates.Select(a => Ident(a.Alias))).Select(c => Of($"count({c})")).Prepend(Raw("count(*)")));
             // The as-of time is always read once here: DuckDB numbers a statement's parameters by the placeholders it
             // uses, so a statement whose rules never read $1 (tags over person fields only) would refuse its values.

@@ -51,7 +51,8 @@ public sealed partial class TagEvaluator
             "max" => values.Count == 0 ? null : values.Aggregate((m, v) => Order(v!, m!) > 0 ? v : m),
             "first" => selected.Where(r => r.GetValueOrDefault(column!) is not null).MinBy(r => r["event_time"] as DateTime?)?.GetValueOrDefault(column!),
             "last" => selected.Where(r => r.GetValueOrDefault(column!) is not null).MaxBy(r => r["event_time"] as DateTime?)?.GetValueOrDefault(column!),
-            "most" => values.GroupBy(v => v).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault(),
+            // The most frequent value; a tie goes to the smallest, as in SQL (SqlDialect.Mode), so reruns agree.
+            "most" => values.GroupBy(v => v).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, Comparer<object?>.Create((a, b) => Order(a!, b!))).Select(g => g.Key).FirstOrDefault(),
             "days_since" => selected.Select(r => r.GetValueOrDefault("event_time") as DateTime?).Max() is { } last
                 ? (decimal)(_asOf.Date - last.Date).TotalDays
                 : null,

@@ -48,6 +48,16 @@ public static partial class Texts
         ("models.show.version", "在用版本", "version in use"),
         ("models.show.parameters", "参数", "parameters"),
         ("models.show.metrics", "指标", "metrics"),
+        ("models.step", "模型", "models"),
+        ("models.pipeline.nothingdue", "没有到期需要训练的模型", "no model is due for training"),
+        ("models.metric.rfm", "重要价值客户 {0} 人", "{0} 重要价值客户 (champions)"),
+        ("models.metric.clv", "未来 12 个月 CLV 合计 {0}", "total 12-month CLV {0}"),
+        ("models.metric.preference", "{0} 个品类", "{0} categories"),
+        ("models.tag.untrained", "模型标签 {0} 还没有训练好的模型——运行 `tagcenter model run`", "model tag {0} has no trained model yet — run `tagcenter model run`"),
+        ("models.demo.rfm", "RFM 分层分布", "RFM classes"),
+        ("models.demo.class", "RFM分层", "RFM class"),
+        ("models.demo.share", "占比", "share"),
+        ("models.demo.clv", "未来 12 个月 CLV 合计 {0} 元（{1} 人）", "12-month CLV total {0} ({1} persons)"),
         ("models.show.numbers", "{0}：合计 {1} · 均值 {2} · 最小 {3} · 最大 {4}", "{0}: total {1} · mean {2} · min {3} · max {4}"),
     ];
 }

@@ -59,7 +59,7 @@ public sealed class ModelTrainer
                         (SELECT max(version) FROM model_versions WHERE model = $1 AND status = 'ok' AND version < $2), $2)
                     """, model.Name, version);
             });
-            return new ModelRunReport(model.Name, version, true, run.Persons, null, version, Stopwatch.GetElapsedTime(started));
+            return new ModelRunReport(model.Name, version, true, run.Persons, null, version, Stopwatch.GetElapsedTime(started)) { Metrics = run.Metrics };
         }
         catch (Exception e) when (e is ModelFitException or EngineException)
         {

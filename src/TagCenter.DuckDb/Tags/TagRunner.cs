@@ -66,13 +66,14 @@ public sealed class TagRunner
         using var interrupt = cancellationToken.Register(Interrupt);
         var names = only?.Select(n => catalog.Find(n)!.Name).ToList();
         var schema = Schema();
-        var all = TagCompiler.Compile(catalog, schema, asOf);
+        var models = options.ModelValues ?? new Dictionary<string, SqlFragment>();
+        var all = TagCompiler.Compile(catalog, schema, asOf, models: models);
         if (!all.Success)
             throw new WorkspaceException(all.Diagnostics);
         // A refresh computes the tags asked for, what depends on them, and (to compute those) what they read;
         // it stores only the first two: the tags it read keep their values from the runs that computed them.
         var refreshed = names is null ? null : Downstream(all.Dependencies, names).ToHashSet();
-        var compilation = refreshed is null ? all : TagCompiler.Compile(catalog, schema, asOf, refreshed);
+        var compilation = refreshed is null ? all : TagCompiler.Compile(catalog, schema, asOf, refreshed, models: models);
         var runId = RunIds.Next('T', _time);
         var started = _time.GetUtcNow().UtcDateTime;
         TagTables.Ensure(_db);
@@ -104,7 +105,10 @@ public sealed class TagRunner
         {
             throw new OperationCanceledException(Texts.T("tags.run.cancelled"), e, cancellationToken);
         }
-        return new TagRunReport(runId, asOf, persons, results, stopwatch.Elapsed);
+        return new TagRunReport(runId, asOf, persons, results, stopwatch.Elapsed)
+        {
+            UntrainedModelTags = [.. stored.Where(t => TagCompiler.IsModelTag(t) && !models.ContainsKey(t.Name)).Select(t => t.Name)],
+        };
     }
 
     /// <summary>

@@ -56,7 +56,17 @@ public sealed class DemoCommandTests
         var nobody = await CliRunner.RunAsync("profile", "nobody-at-all", "--workspace", dir);
         nobody.ExitCode.ShouldBe(4);
 
-        refresh.GetProperty("tags").GetProperty("tags").GetArrayLength().ShouldBe(14);
+        // 14 computed tags, 3 model tags and 忠诚用户 (which reads the model tag RFM分层).
+        refresh.GetProperty("tags").GetProperty("tags").GetArrayLength().ShouldBe(18);
+        refresh.GetProperty("models").EnumerateArray().Select(m => m.GetProperty("model").GetString()).Order().ShouldBe(["clv", "rfm", "top3_categories"]);
+        // The demo's RFM section counts the stored tag; the model's own record counts its outputs: they must agree.
+        var rfmPersons = refresh.GetProperty("models").EnumerateArray().Single(m => m.GetProperty("model").GetString() == "rfm").GetProperty("persons").GetInt64();
+        var figures = json.GetProperty("models");
+        figures.GetProperty("rfm_classes").EnumerateArray().Sum(c => c.GetProperty("persons").GetInt64()).ShouldBe(rfmPersons);
+        figures.GetProperty("rfm_classes").GetArrayLength().ShouldBe(8);
+        // CLV may not fit so few persons; the total is there exactly when it did.
+        var clvTrained = refresh.GetProperty("models").EnumerateArray().Single(m => m.GetProperty("model").GetString() == "clv").GetProperty("ok").GetBoolean();
+        (figures.GetProperty("total_clv").ValueKind == JsonValueKind.Number).ShouldBe(clvTrained);
         var show = await CliRunner.RunAsync("tag", "show", "活跃度", "--workspace", dir, "--json");
         show.ExitCode.ShouldBe(0, show.Err);
         var shown = JsonDocument.Parse(show.Out).RootElement;
@@ -70,7 +80,8 @@ public sealed class DemoCommandTests
         var run = await CliRunner.RunAsync("run", "--tags", "活跃度", "--as-of", "2026-11-01", "--workspace", dir, "--json");
         run.ExitCode.ShouldBe(0, run.Err);
         var ran = JsonDocument.Parse(run.Out).RootElement;
-        ran.GetProperty("run").GetProperty("tags").GetArrayLength().ShouldBe(1);
+        // 活跃度 and what reads it: 忠诚用户.
+        ran.GetProperty("run").GetProperty("tags").EnumerateArray().Select(t => t.GetProperty("name").GetString()).Order(StringComparer.Ordinal).ShouldBe(["忠诚用户", "活跃度"]);
         ran.GetProperty("as_of_instant").GetString().ShouldBe("2026-11-01T00:00:00+08:00");
         var dictionary = await CliRunner.RunAsync("tags", "dictionary", "--workspace", dir);
         dictionary.ExitCode.ShouldBe(0);
