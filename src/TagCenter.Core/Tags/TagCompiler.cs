@@ -75,7 +75,8 @@ public static partial class TagCompiler
     /// catalog's tags, person fields and behaviour) is TRUE: how the engine answers a bitmap plan's <c>ScanPlan</c>.
     /// The predicate is compiled as a bool tag of its own, with the tags it reads.
     /// </summary>
-    public static SqlCommand Predicate(TagCatalog catalog, ModelSchema schema, DateTime asOf, BoundNode predicate, SqlDialect? dialect = null)
+    public static SqlCommand Predicate(TagCatalog catalog, ModelSchema schema, DateTime asOf, BoundNode predicate, SqlDialect? dialect = null,
+        IReadOnlyDictionary<string, SqlFragment>? models = null)
     {
         const string code = "_predicate";
         var tag = new TagDefinition
@@ -88,7 +89,7 @@ public static partial class TagCompiler
             Rule = BoundText.Write(predicate),
             File = "",
         };
-        var compiled = Compile(TagCatalog.From([.. catalog.Tags, tag]), schema, asOf, [code], dialect);
+        var compiled = Compile(TagCatalog.From([.. catalog.Tags, tag]), schema, asOf, [code], dialect, models);
         if (!compiled.Success)
             throw new InvalidOperationException("the predicate does not compile: " + string.Join("; ", compiled.Diagnostics));
         return new SqlCommand($"SELECT oneid FROM ({compiled.Sql}) s WHERE {SqlText.Ident(code)}", compiled.Parameters);

@@ -64,7 +64,7 @@ public sealed class IndexSegmentCounter : ISegmentCounter
     /// <summary>A predicate the index cannot answer, computed in SQL: the ordinals of the persons for whom it is TRUE.</summary>
     private RoaringBitmap Scan(ScanPlan scan)
     {
-        var predicate = TagCompiler.Predicate(_catalog, _sql.Schema, _sql.AsOf, (BoundNode)scan.Predicate);
+        var predicate = TagCompiler.Predicate(_sql.Stored.Catalog, _sql.Schema, _sql.AsOf, (BoundNode)scan.Predicate, models: _sql.Stored.Values);
         return Ordinals(_db, $"SELECT oneid FROM ({predicate.Sql}) p", predicate.Parameters);
     }
 

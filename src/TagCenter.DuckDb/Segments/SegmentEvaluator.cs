@@ -27,11 +27,15 @@ public sealed class SegmentEvaluator : ISegmentCounter
     {
         _db = db;
         _catalog = catalog;
+        Stored = StoredTags.Read(db, catalog);
         _schema = new TagRunner(db, TimeProvider.System).Schema();
         AsOf = asOf;
     }
 
     public DateTime AsOf { get; }
+
+    /// <summary>The catalog with the published tags read from their stored values, and those values (see <see cref="StoredTags"/>).</summary>
+    internal (TagCatalog Catalog, IReadOnlyDictionary<string, SqlFragment> Values) Stored { get; }
 
     public ModelSchema Schema => _schema;
 
@@ -60,8 +64,8 @@ public sealed class SegmentEvaluator : ISegmentCounter
     public TagCompilation Compile(IReadOnlyList<SegmentDefinition> segments)
     {
         var transient = segments.Select((s, i) => SegmentRule.AsTag(s, SegmentRule.Code(i))).ToList();
-        var catalog = TagCatalog.From([.. _catalog.Tags, .. transient]);
-        return TagCompiler.Compile(catalog, _schema, AsOf, [.. transient.Select(t => t.Name)]);
+        var catalog = TagCatalog.From([.. Stored.Catalog.Tags, .. transient]);
+        return TagCompiler.Compile(catalog, _schema, AsOf, [.. transient.Select(t => t.Name)], models: Stored.Values);
     }
 
     /// <summary>

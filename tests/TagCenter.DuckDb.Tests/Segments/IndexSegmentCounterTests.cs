@@ -40,6 +40,22 @@ public sealed class IndexSegmentCounterTests : IDisposable
     }
 
     [Fact]
+    public void Count_SqlReadsTheStoredTagValues_NotValuesComputedAgainAtAnotherAsOf()
+    {
+        // Stored as of 11-25: orders in the last 30 days for P2, P3, P4. Computed again as of 11-01 it would be P1, P4.
+        _f.RunAt(SegmentFixture.Second);
+        var db = _f.Workspace.Database;
+        TagIndexBuilder.Build(db, _f.Workspace.Root, _f.Catalog, TimeProvider.System, TestContext.Current.CancellationToken);
+        using var index = TagIndex.OpenIfCurrent(_f.Workspace.Root, db)!;
+        var segment = SegmentFixture.Segment("s", "近30天订单 > 0");
+
+        var inSql = new SegmentEvaluator(db, _f.Catalog, SegmentFixture.First).Count(segment, TestContext.Current.CancellationToken);
+        var onIndex = new IndexSegmentCounter(db, _f.Catalog, SegmentFixture.First, index).Count(segment, TestContext.Current.CancellationToken);
+
+        (inSql.Size, onIndex.Size).ShouldBe((3L, 3L));
+    }
+
+    [Fact]
     public void OpenIfCurrent_IndexOlderThanTheLastRun_Null()
     {
         _f.RunAt(SegmentFixture.First);
