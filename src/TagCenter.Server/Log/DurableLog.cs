@@ -25,6 +25,7 @@ public sealed partial class DurableLog : IAsyncDisposable, IDisposable
     private long _lastTimestamp;
     private Exception? _fault;
     private bool _disposed;
+    private long _groupCommits;
 
     private DurableLog(string folder, LogOptions options, TimeProvider time, List<long> segments, LogRecovery recovery,
         long activeLength, long lastTimestamp)
@@ -44,6 +45,9 @@ public sealed partial class DurableLog : IAsyncDisposable, IDisposable
     public string Folder { get; }
 
     public LogOptions Options { get; }
+
+    /// <summary>How many group commits (one write + one fsync each) were made since opening.</summary>
+    public long GroupCommits => Interlocked.Read(ref _groupCommits);
 
     /// <summary>What opening found in the last segment (a cut tail is reported here).</summary>
     public LogRecovery Recovery { get; }
@@ -156,6 +160,7 @@ public sealed partial class DurableLog : IAsyncDisposable, IDisposable
             _lastTimestamp = now;
             Interlocked.Exchange(ref _durableNext, offset);
         }
+        Interlocked.Increment(ref _groupCommits);
         for (var g = 0; g < group.Count; g++)
             group[g].Done.TrySetResult(first[g]);
     }
