@@ -34,5 +34,6 @@ internal static class ConsumerOffsetFile
             stream.Flush(true);
         }
         File.Move(temp, path, overwrite: true);
+        DirectorySync.Flush(Path.GetDirectoryName(Path.GetFullPath(path))!);
     }
 }

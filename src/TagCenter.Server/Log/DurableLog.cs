@@ -65,6 +65,7 @@ public sealed partial class DurableLog : IAsyncDisposable, IDisposable
         {
             segments.Add(0);
             using (File.Create(SegmentFiles.PathOf(folder, 0))) { }
+            DirectorySync.Flush(folder);
         }
         var (recovery, length, last) = SegmentFiles.Recover(SegmentFiles.PathOf(folder, segments[^1]), segments[^1], options.MaxPayloadBytes);
         return new DurableLog(folder, options, time ?? TimeProvider.System, segments, recovery, length, last);
@@ -169,6 +170,8 @@ public sealed partial class DurableLog : IAsyncDisposable, IDisposable
     {
         var path = SegmentFiles.PathOf(Folder, _nextOffset);
         var next = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read | FileShare.Delete, 1, FileOptions.None);
+        if (Options.Fsync)
+            DirectorySync.Flush(Folder);   // the new name must survive a crash before its records are acknowledged
         _active.Dispose();
         lock (_gate)
         {
