@@ -76,7 +76,8 @@ public sealed partial class DurableLog : IAsyncDisposable, IDisposable
         await AppendBatchAsync([payload], cancellationToken).ConfigureAwait(false);
 
     /// <summary>Appends payloads with consecutive offsets, all in one group (all durable or none acknowledged);
-    /// completes with the first offset once they are durable.</summary>
+    /// completes with the first offset once they are durable. Cancelling stops the wait, not the write: the
+    /// records may still become durable, so a caller that cancels must not report them as rejected.</summary>
     public Task<long> AppendBatchAsync(IReadOnlyList<ReadOnlyMemory<byte>> payloads, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(payloads);

@@ -1,3 +1,5 @@
+using TagCenter.Core.Text;
+
 namespace TagCenter.Server.Log;
 
 /// <summary>What opening the log found in its last segment: how many whole records it kept and, after a torn
@@ -6,4 +8,7 @@ public sealed record LogRecovery(string Segment, long RecordsKept, long NextOffs
 {
     /// <summary>Whether a torn or corrupt tail was cut.</summary>
     public bool Cut => BytesDropped > 0;
+
+    /// <summary>The cut in the current language, for the server's start-up log (null when nothing was cut).</summary>
+    public string? Describe() => Cut ? Texts.T("server.log.cut", Segment, CutAtPosition, BytesDropped, RecordsKept) : null;
 }

@@ -52,6 +52,7 @@ public class TornTailTests
         log.Recovery.CutAtPosition.ShouldBe(ends[1]);
         log.Recovery.BytesDropped.ShouldBe(50);
         log.Read(0, 10).Count.ShouldBe(2);
+        log.Recovery.Describe().ShouldBe($"log segment 00000000000000000000.log had a torn tail: cut at byte {ends[1]}, 50 bytes dropped, 2 records kept");
     }
 
     [Fact]
@@ -76,5 +77,6 @@ public class TornTailTests
         await using var log = DurableLog.Open(dir.Path);
         log.Recovery.Cut.ShouldBeFalse();
         log.Recovery.Segment.ShouldBe("00000000000000000000.log");
+        log.Recovery.Describe().ShouldBeNull();
     }
 }
