@@ -7,7 +7,7 @@ namespace TagCenter.Server.Log;
 /// The append-only segmented log events are written to before they are acknowledged. Appends from many
 /// callers are gathered by one writer into a group: one write and one fsync per group, and every append's task
 /// completes only once its bytes are durable. Offsets are dense (0, 1, 2, …); a batch appended together gets
-/// consecutive offsets and is never split by a crash (it is one group). Opening recovers the last segment
+/// consecutive offsets in one group and is never split by a crash (recovery drops a batch that was torn). Opening recovers the last segment
 /// (<see cref="Recovery"/>). Thread-safe.
 /// </summary>
 public sealed partial class DurableLog : IAsyncDisposable, IDisposable
@@ -147,8 +147,9 @@ public sealed partial class DurableLog : IAsyncDisposable, IDisposable
         for (var g = 0; g < group.Count; g++)
         {
             first[g] = offset;
-            foreach (var payload in group[g].Payloads)
-                position += RecordCodec.Write(buffer.AsSpan(position), offset++, now, payload.Span);
+            var payloads = group[g].Payloads;
+            for (var p = 0; p < payloads.Count; p++)
+                position += RecordCodec.Write(buffer.AsSpan(position), offset++, now, payloads[p].Span, more: p < payloads.Count - 1);
         }
         _active.Write(buffer, 0, position);
         if (Options.Fsync)

@@ -23,24 +23,25 @@ internal static class SegmentFiles
         return list;
     }
 
-    /// <summary>Scans the last segment: keeps the whole records with a valid CRC and the expected offsets, cuts
-    /// the rest (torn write, garbage) and fsyncs the cut. Returns the report, the durable length and the last
+    /// <summary>Scans the last segment: keeps the whole appends (records with a valid CRC and the expected
+    /// offsets, up to one without the "more" flag), cuts the rest (torn write, garbage) and fsyncs the cut. Returns the report, the durable length and the last
     /// timestamp seen.</summary>
     public static (LogRecovery Recovery, long Length, long LastTimestamp) Recover(string path, long baseOffset, int maxPayload)
     {
         var bytes = File.ReadAllBytes(path);
-        var position = 0;
-        var next = baseOffset;
-        long lastTimestamp = 0;
-        while (position < bytes.Length)
+        // Records are kept up to the end of the last whole append: a batch missing its tail goes entirely.
+        var (position, next, lastTimestamp) = (0, baseOffset, 0L);
+        var (scan, scanNext) = (0, baseOffset);
+        while (scan < bytes.Length)
         {
-            var status = RecordCodec.TryRead(bytes.AsSpan(position), RecordCodec.BodyFixedSize + maxPayload,
-                out var offset, out var timestamp, out _, out var size);
-            if (status != ReadStatus.Ok || offset != next)
+            var status = RecordCodec.TryRead(bytes.AsSpan(scan), RecordCodec.BodyFixedSize + maxPayload,
+                out var offset, out var timestamp, out _, out var size, out var more);
+            if (status != ReadStatus.Ok || offset != scanNext)
                 break;
-            lastTimestamp = timestamp;
-            next++;
-            position += size;
+            scanNext++;
+            scan += size;
+            if (!more)
+                (position, next, lastTimestamp) = (scan, scanNext, timestamp);
         }
         var dropped = bytes.Length - position;
         if (dropped > 0)

@@ -41,6 +41,32 @@ public class TornTailTests
     }
 
     [Fact]
+    public async Task A_batch_torn_anywhere_after_its_first_record_is_dropped_whole()
+    {
+        using var dir = new TempFolder();
+        var file = Path.Combine(dir.Path, "00000000000000000000.log");
+        long afterSingle;
+        await using (var log = DurableLog.Open(dir.Path))
+        {
+            await log.AppendAsync("single"u8.ToArray(), TestContext.Current.CancellationToken);
+            afterSingle = new FileInfo(file).Length;
+            await log.AppendBatchAsync(["first of batch"u8.ToArray(), "second of batch"u8.ToArray()], TestContext.Current.CancellationToken);
+        }
+        var original = await File.ReadAllBytesAsync(file, TestContext.Current.CancellationToken);
+        for (var cut = afterSingle + 1; cut < original.Length; cut++)   // includes cutting right after the whole first record
+        {
+            await File.WriteAllBytesAsync(file, original.AsSpan(0, (int)cut).ToArray(), TestContext.Current.CancellationToken);
+            await using var log = DurableLog.Open(dir.Path);
+            log.Recovery.RecordsKept.ShouldBe(1, $"cut at {cut}");
+            log.Recovery.CutAtPosition.ShouldBe(afterSingle);
+            log.Read(0, 10).Select(r => Encoding.UTF8.GetString(r.Payload.Span)).ShouldBe(["single"]);
+        }
+        await File.WriteAllBytesAsync(file, original, TestContext.Current.CancellationToken);
+        await using (var whole = DurableLog.Open(dir.Path))
+            whole.Recovery.RecordsKept.ShouldBe(3);
+    }
+
+    [Fact]
     public async Task Garbage_after_the_last_record_is_cut()
     {
         using var dir = new TempFolder();
@@ -78,5 +104,49 @@ public class TornTailTests
         log.Recovery.Cut.ShouldBeFalse();
         log.Recovery.Segment.ShouldBe("00000000000000000000.log");
         log.Recovery.Describe().ShouldBeNull();
+    }
+}
+
+public class CrashSnapshotTests
+{
+    [Fact]
+    public async Task A_copy_taken_mid_write_recovers_every_record_acknowledged_before_it()
+    {
+        using var dir = new TempFolder();
+        using var copy = new TempFolder();
+        var log = DurableLog.Open(dir.Path);
+        var acknowledged = 0L;
+        using var stop = new CancellationTokenSource();
+        var writers = Enumerable.Range(0, 8).Select(t => Task.Run(async () =>
+        {
+            for (var i = 0; !stop.IsCancellationRequested; i++)
+            {
+                var offset = await log.AppendBatchAsync([Encoding.UTF8.GetBytes($"w{t}-{i}"), Encoding.UTF8.GetBytes($"w{t}-{i}b")]);
+                InterlockedMax(ref acknowledged, offset + 2);
+            }
+        })).ToArray();
+        while (Interlocked.Read(ref acknowledged) < 500)
+            await Task.Delay(1, TestContext.Current.CancellationToken);
+        var before = Interlocked.Read(ref acknowledged);
+        foreach (var file in Directory.GetFiles(dir.Path))   // the "crash": whatever bytes are there now, maybe half a group
+            File.Copy(file, Path.Combine(copy.Path, Path.GetFileName(file)));
+        await stop.CancelAsync();
+        await Task.WhenAll(writers);
+        await log.DisposeAsync();
+
+        await using var recovered = DurableLog.Open(copy.Path);
+        recovered.NextOffset.ShouldBeGreaterThanOrEqualTo(before);
+        var records = recovered.Read(0, (int)recovered.NextOffset + 1);
+        records.Select(r => r.Offset).ShouldBe(Enumerable.Range(0, (int)recovered.NextOffset).Select(i => (long)i));
+        // a batch is never split: every "x" has its "xb" right after it
+        for (var i = 0; i < records.Count; i += 2)
+            Encoding.UTF8.GetString(records[i + 1].Payload.Span).ShouldBe(Encoding.UTF8.GetString(records[i].Payload.Span) + "b");
+    }
+
+    private static void InterlockedMax(ref long target, long value)
+    {
+        for (var current = Interlocked.Read(ref target); value > current; current = Interlocked.Read(ref target))
+            if (Interlocked.CompareExchange(ref target, value, current) == current)
+                return;
     }
 }
