@@ -127,9 +127,11 @@ public sealed partial class DurableLog : IAsyncDisposable, IDisposable
                     buffer = new byte[Math.Max(size, buffer.Length * 2)];
                 WriteGroup(group, buffer, size);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e)
             {
-                _fault = e;   // after a failed write or fsync the file's state is unknown: refuse further appends
+                // After a failed write or fsync the file's state is unknown: refuse further appends (a restart
+                // recovers the tail). Any exception, so no appender is left waiting on a dead writer.
+                _fault = e;
                 foreach (var a in group)
                     a.Done.TrySetException(new LogException(Texts.T("server.log.writefailed", e.Message), e));
             }

@@ -106,6 +106,21 @@ public class DurableLogTests
     }
 
     [Fact]
+    public async Task A_failed_write_fails_its_appenders_and_every_later_append()
+    {
+        using var dir = new TempFolder();
+        await using var log = DurableLog.Open(dir.Path, new LogOptions { SegmentBytes = 2 * (24 + 1) });
+        await log.AppendAsync(new byte[1], TestContext.Current.CancellationToken);
+        await log.AppendAsync(new byte[1], TestContext.Current.CancellationToken);
+        using (File.Create(Path.Combine(dir.Path, "00000000000000000002.log"))) { }   // the roll cannot create its file
+        var failed = await Should.ThrowAsync<LogException>(() => log.AppendAsync(new byte[1], TestContext.Current.CancellationToken));
+        failed.Message.ShouldStartWith("writing the event log failed");
+        (await Should.ThrowAsync<LogException>(() => log.AppendAsync(new byte[1], TestContext.Current.CancellationToken)))
+            .Message.ShouldStartWith("the event log stopped taking writes");
+        log.NextOffset.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Append_after_dispose_throws()
     {
         using var dir = new TempFolder();
