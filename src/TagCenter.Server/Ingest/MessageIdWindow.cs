@@ -1,0 +1,108 @@
+namespace TagCenter.Server.Ingest;
+
+/// <summary>
+/// Remembers messageIds for at least <see cref="Window"/> so a retried batch (SDKs resend the same ids after a
+/// timeout or a 5xx) is not applied twice. Ids live in time buckets (window / bucket count wide); whole buckets
+/// are dropped once older than the window, so memory is bounded by the ids of one window plus one bucket, and
+/// by <c>maxIds</c> (the oldest bucket goes early when that is reached; <see cref="EvictedEarly"/> counts it).
+/// Not persisted itself: <see cref="MessageIdRebuild"/> refills it from the log's recent records on start.
+/// Thread-safe.
+/// </summary>
+public sealed class MessageIdWindow
+{
+    private readonly TimeProvider _time;
+    private readonly long _bucketMs;
+    private readonly int _buckets;
+    private readonly int _maxIds;
+    private readonly SortedDictionary<long, HashSet<string>> _byBucket = [];
+    private readonly Dictionary<string, long> _bucketOf = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+
+    public MessageIdWindow(TimeProvider time, TimeSpan? window = null, int buckets = 24, int maxIds = 10_000_000)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(buckets);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxIds);
+        Window = window ?? TimeSpan.FromHours(24);
+        ArgumentOutOfRangeException.ThrowIfLessThan(Window, TimeSpan.FromMilliseconds(buckets));
+        _time = time;
+        _buckets = buckets;
+        _bucketMs = (long)Math.Ceiling(Window.TotalMilliseconds / buckets);
+        _maxIds = maxIds;
+    }
+
+    public TimeSpan Window { get; }
+
+    public int Count
+    {
+        get { lock (_gate) { Expire(Now); return _bucketOf.Count; } }
+    }
+
+    /// <summary>Ids dropped before their window ended because <c>maxIds</c> was reached.</summary>
+    public long EvictedEarly { get; private set; }
+
+    /// <summary>Records <paramref name="messageId"/> as seen now; false when it was already seen within the window.</summary>
+    public bool TryAdd(string messageId) => TryAdd(messageId, _time.GetUtcNow());
+
+    /// <summary>Records an id seen at <paramref name="seenAt"/> (used when rebuilding from the log); false when known.</summary>
+    public bool TryAdd(string messageId, DateTimeOffset seenAt)
+    {
+        ArgumentNullException.ThrowIfNull(messageId);
+        lock (_gate)
+        {
+            var now = Now;
+            Expire(now);
+            var bucket = Math.Min(seenAt.ToUnixTimeMilliseconds(), now) / _bucketMs;
+            if (_bucketOf.ContainsKey(messageId))
+                return false;
+            if (bucket < now / _bucketMs - _buckets)
+                return true;   // seen before the window: nothing to remember
+            while (_bucketOf.Count >= _maxIds && _byBucket.Count > 0)
+            {
+                var oldest = _byBucket.First();
+                EvictedEarly += oldest.Value.Count;
+                Drop(oldest.Key);
+            }
+            if (!_byBucket.TryGetValue(bucket, out var set))
+                _byBucket[bucket] = set = new HashSet<string>(StringComparer.Ordinal);
+            set.Add(messageId);
+            _bucketOf[messageId] = bucket;
+            return true;
+        }
+    }
+
+    public bool Contains(string messageId)
+    {
+        lock (_gate)
+        {
+            Expire(Now);
+            return _bucketOf.ContainsKey(messageId);
+        }
+    }
+
+    /// <summary>Forgets an id (its append failed, so a retry must go through).</summary>
+    public void Forget(string messageId)
+    {
+        lock (_gate)
+            if (_bucketOf.Remove(messageId, out var bucket) && _byBucket.TryGetValue(bucket, out var set))
+                set.Remove(messageId);
+    }
+
+    private long Now => _time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    // A bucket b holds ids seen in [b·w, (b+1)·w); it is dropped once now is in bucket b + buckets + 1 or later,
+    // i.e. more than buckets·w = Window after its last possible id.
+    private void Expire(long now)
+    {
+        var first = now / _bucketMs - _buckets;
+        while (_byBucket.Count > 0 && _byBucket.First().Key < first)
+            Drop(_byBucket.First().Key);
+    }
+
+    private void Drop(long bucket)
+    {
+        foreach (var id in _byBucket[bucket])
+            _bucketOf.Remove(id);
+        _byBucket.Remove(bucket);
+    }
+}

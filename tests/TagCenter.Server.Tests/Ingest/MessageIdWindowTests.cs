@@ -1,0 +1,98 @@
+using System.Text;
+using Microsoft.Extensions.Time.Testing;
+using TagCenter.Server.Ingest;
+using TagCenter.Server.Log;
+
+namespace TagCenter.Server.Tests.Ingest;
+
+public class MessageIdWindowTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 22, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void A_repeat_within_the_window_is_refused()
+    {
+        var time = new FakeTimeProvider(Start);
+        var window = new MessageIdWindow(time);
+        window.TryAdd("m1").ShouldBeTrue();
+        window.TryAdd("m2").ShouldBeTrue();
+        time.Advance(TimeSpan.FromHours(23.9));
+        window.TryAdd("m1").ShouldBeFalse();
+        window.Contains("m2").ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Ids_are_kept_at_least_24_hours_and_dropped_within_one_bucket_after()
+    {
+        var time = new FakeTimeProvider(Start.AddMinutes(59));   // late in a bucket: the worst case for "at least"
+        var window = new MessageIdWindow(time);
+        window.TryAdd("m1").ShouldBeTrue();
+        time.Advance(TimeSpan.FromHours(24) - TimeSpan.FromMilliseconds(1));
+        window.Contains("m1").ShouldBeTrue();
+        time.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMilliseconds(2));   // 24 h + one bucket later
+        window.Contains("m1").ShouldBeFalse();
+        window.Count.ShouldBe(0);
+        window.TryAdd("m1").ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Memory_is_bounded_by_max_ids_evicting_the_oldest_bucket()
+    {
+        var time = new FakeTimeProvider(Start);
+        var window = new MessageIdWindow(time, TimeSpan.FromHours(24), buckets: 24, maxIds: 3);
+        window.TryAdd("a");
+        window.TryAdd("b");
+        time.Advance(TimeSpan.FromHours(2));
+        window.TryAdd("c");
+        window.TryAdd("d").ShouldBeTrue();   // evicts the bucket holding a and b
+        window.Count.ShouldBe(2);
+        window.EvictedEarly.ShouldBe(2);
+        window.Contains("a").ShouldBeFalse();
+        window.Contains("c").ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Forget_lets_a_retry_through()
+    {
+        var window = new MessageIdWindow(new FakeTimeProvider(Start));
+        window.TryAdd("m1");
+        window.Forget("m1");
+        window.TryAdd("m1").ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task After_a_restart_the_window_is_rebuilt_from_the_recent_log_records()
+    {
+        using var dir = new TempFolder();
+        var time = new FakeTimeProvider(Start);
+        var batch = SegmentParser.ParseBatch(Bodies.Batch(
+            """{"type":"track","userId":"u1","event":"E","messageId":"old"}""",
+            """{"type":"track","userId":"u1","event":"E","messageId":"recent"}"""));
+        await using (var log = DurableLog.Open(dir.Path, time: time))
+        {
+            await log.AppendAsync(SegmentPayload.ToLogPayload(batch.Messages[0], batch, time.GetUtcNow()), TestContext.Current.CancellationToken);
+            time.Advance(TimeSpan.FromHours(20));
+            await log.AppendAsync(SegmentPayload.ToLogPayload(batch.Messages[1], batch, time.GetUtcNow()), TestContext.Current.CancellationToken);
+        }
+        time.Advance(TimeSpan.FromHours(5));   // "old" is 25 h old, "recent" 5 h
+        await using var reopened = DurableLog.Open(dir.Path, time: time);
+        var window = new MessageIdWindow(time);
+        MessageIdRebuild.FromLog(window, reopened, time).ShouldBe(1);
+        window.Contains("recent").ShouldBeTrue();
+        window.Contains("old").ShouldBeFalse();
+        window.TryAdd("recent").ShouldBeFalse();
+    }
+
+    [Fact]
+    public void The_log_payload_carries_the_batch_envelope_and_the_received_time()
+    {
+        var batch = SegmentParser.ParseBatch(Encoding.UTF8.GetBytes(
+            """{"batch":[{"type":"track","userId":"u1","event":"E","messageId":"m-7","receivedAt":"2020-01-01T00:00:00Z"}],"sentAt":"2026-11-22T21:53:02.291Z","context":{"ip":"10.0.0.1"}}"""));
+        var payload = SegmentPayload.ToLogPayload(batch.Messages[0], batch, Start);
+        Encoding.UTF8.GetString(payload).ShouldBe(
+            """{"type":"track","userId":"u1","event":"E","messageId":"m-7","sentAt":"2026-11-22T21:53:02.291+00:00","context":{"ip":"10.0.0.1"},"receivedAt":"2026-11-22T00:00:00+00:00"}""");
+        SegmentPayload.MessageIdOf(payload).ShouldBe("m-7");
+        SegmentPayload.MessageIdOf("""{"a":{"messageId":"inner"},"b":[1]}"""u8).ShouldBeNull();
+        SegmentPayload.MessageIdOf("not json"u8).ShouldBeNull();
+    }
+}
