@@ -49,7 +49,7 @@ public sealed record FunnelRequest(IReadOnlyList<string> Steps, TimeSpan Within)
     {
         if (knownEvents.Contains(name))
             return;
-        var hint = Suggest.Closest(name, knownEvents) is { } best ? Texts.T("analysis.didyoumean", best) : "";
+        var hint = Suggest.Closest(name, knownEvents) is { } best ? Texts.T("analysis.didyoumean", best) : Texts.T("analysis.sentence.end");
         var list = string.Join(", ", knownEvents.Order(StringComparer.Ordinal).Take(50));
         throw new NotFoundException(Texts.T("analysis.event.unknown", name, hint, list));
     }

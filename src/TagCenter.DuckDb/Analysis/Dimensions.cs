@@ -23,7 +23,7 @@ public static class Dimensions
             return new Dimension(name, "person_tags", name, top);
         var tags = catalog?.Tags.Where(t => tagColumns.Contains(t.Code)).Select(t => t.Name).ToList() ?? [.. tagColumns];
         var known = fields.Concat(tags).ToList();
-        var hint = Suggest.Closest(name, known.Concat(catalog?.Tags.Select(t => t.Code) ?? [])) is { } best ? Texts.T("analysis.didyoumean", best) : "";
+        var hint = Suggest.Closest(name, known.Concat(catalog?.Tags.Select(t => t.Code) ?? [])) is { } best ? Texts.T("analysis.didyoumean", best) : Texts.T("analysis.sentence.end");
         throw new NotFoundException(Texts.T("analysis.dimension.unknown", name, hint, string.Join(", ", known.Take(60))));
     }
 
