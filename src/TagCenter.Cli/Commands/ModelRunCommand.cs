@@ -23,7 +23,12 @@ internal static class ModelRunCommand
             var wanted = result.GetValue(name);
             var models = wanted is null ? catalog.Models : [ModelCommand.Find(catalog, wanted, t)];
             using var session = context.Open(cancellationToken);
-            var when = AsOfOption.Read(result, asOf, session.Definition);
+            // Without --as-of, the data's "now" is the as-of of the last tag run (the demo's data stops on 2026-11-01), else now.
+            var when = result.GetValue(asOf) is null && TagCenter.DuckDb.Segments.SegmentPass.LatestTagRun(session.Database).AsOf is { } last
+                ? AsOfOption.At(last, session.Definition)
+                : AsOfOption.Read(result, asOf, session.Definition);
+            if (!context.Json)
+                ConsoleOutput.Grey(t.Format("models.cli.asof", when.Local));
             var trainer = new ModelTrainer(session.Database, TimeProvider.System);
             var reports = new List<ModelRunReport>();
             foreach (var model in models)

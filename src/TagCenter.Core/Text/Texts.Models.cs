@@ -34,6 +34,7 @@ public static partial class Texts
         ("models.cmd.show", "显示模型的参数、指标和输出分布", "show a model's parameters, metrics and output distribution"),
         ("models.opt.name", "模型名（models/*.yaml 中的键）", "model name (its key in models/*.yaml)"),
         ("models.cli.unknown", "没有模型 {0}", "no model {0}"),
+        ("models.cli.asof", "数据时点 {0:yyyy-MM-dd HH:mm}（未指定 --as-of 时取最近一次标签运行的时点）", "data as of {0:yyyy-MM-dd HH:mm} (without --as-of: the as-of of the last tag run)"),
         ("models.cli.none", "工作区没有声明模型（models/*.yaml）", "the workspace declares no models (models/*.yaml)"),
         ("models.cli.never", "尚未训练", "never trained"),
         ("models.col.model", "模型", "model"),
