@@ -24,8 +24,8 @@ internal static class ModelRunCommand
             var models = wanted is null ? catalog.Models : [ModelCommand.Find(catalog, wanted, t)];
             using var session = context.Open(cancellationToken);
             // Without --as-of, the data's "now" is the as-of of the last tag run (the demo's data stops on 2026-11-01), else now.
-            var when = result.GetValue(asOf) is null && TagCenter.DuckDb.Segments.SegmentPass.LatestTagRun(session.Database).AsOf is { } last
-                ? AsOfOption.At(last, session.Definition)
+            var when = result.GetValue(asOf) is null
+                ? AsOfOption.At(Segments.SegmentWorkspace.AsOf(session.Database, session.Definition), session.Definition)
                 : AsOfOption.Read(result, asOf, session.Definition);
             if (!context.Json)
                 ConsoleOutput.Grey(t.Format("models.cli.asof", when.Local));
@@ -33,7 +33,7 @@ internal static class ModelRunCommand
             var reports = new List<ModelRunReport>();
             foreach (var model in models)
             {
-                var report = context.Json ? trainer.Train(model, when.Local) : ConsoleOutput.Busy(context, model.Name, () => trainer.Train(model, when.Local));
+                var report = ConsoleOutput.Busy(context, model.Name, () => trainer.Train(model, when.Local));
                 reports.Add(report);
                 if (context.Json)
                     continue;
@@ -46,7 +46,7 @@ internal static class ModelRunCommand
                 JsonOutput.Write(new
                 {
                     as_of = when.Local,
-                    models = reports.Select(r => new { model = r.Model, version = r.Version, ok = r.Succeeded, persons = r.Persons, message = r.Message, version_in_use = r.VersionInUse, seconds = r.Elapsed.TotalSeconds }),
+                    models = ModelStep.Json(reports),
                 });
             else if (models.Count == 0)
                 ConsoleOutput.Warn(t["models.cli.none"]);

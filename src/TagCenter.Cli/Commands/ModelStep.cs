@@ -18,13 +18,13 @@ namespace TagCenter.Cli.Commands;
 internal static class ModelStep
 {
     /// <summary>What the stage did: the attempts, and the model tags whose values a new version changed.</summary>
-    public sealed record Result(IReadOnlyList<ModelRunReport> Reports, IReadOnlyList<string> RetrainedTags);
+    public sealed record Result(IReadOnlyList<ModelRunReport> Reports, IReadOnlyList<string> RetrainedTags, ModelCatalog Models);
 
     public static Result TrainDue(CliContext context, WorkspaceDefinition definition, WorkspaceDatabase db, DateTime asOfLocal, CancellationToken cancellationToken)
     {
         var models = ModelCommand.Catalog(definition.Root);
         if (models.Models.Count == 0)
-            return new Result([], []);
+            return new Result([], [], models);
         var t = context.Texts;
         var trainer = new ModelTrainer(db, TimeProvider.System);
         var reports = new List<ModelRunReport>();
@@ -44,12 +44,12 @@ internal static class ModelStep
                 ConsoleOutput.Warn("✘ " + ModelTrainer.Describe(report));
         }
         var retrained = reports.Where(r => r.Succeeded).SelectMany(r => models.Find(r.Model)!.Outputs.Values).ToList();
-        return new Result(reports, retrained);
+        return new Result(reports, retrained, models);
     }
 
     /// <summary>Per model tag of the catalog, its values from the version in use of the model filling it.</summary>
-    public static IReadOnlyDictionary<string, SqlFragment> Values(WorkspaceDefinition definition, WorkspaceDatabase db, TagCatalog catalog) =>
-        ModelTagValues.InUse(db, ModelCommand.Catalog(definition.Root), catalog);
+    public static IReadOnlyDictionary<string, SqlFragment> Values(Result models, WorkspaceDatabase db, TagCatalog catalog) =>
+        ModelTagValues.InUse(db, models.Models, catalog);
 
     /// <summary>The attempts as <c>--json</c> shows them (as <c>model run</c> does).</summary>
     public static IReadOnlyList<object> Json(IReadOnlyList<ModelRunReport> reports) =>

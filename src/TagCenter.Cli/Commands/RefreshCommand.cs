@@ -137,7 +137,7 @@ internal static class RefreshCommand
         }
         var report = ConsoleOutput.Busy(context, t["step.tags"], () => runner.Run(catalog, new TagRunOptions(settings.AsOf.Local, only)
         {
-            ModelValues = ModelStep.Values(definition, database, catalog),
+            ModelValues = ModelStep.Values(models, database, catalog),
         }, cancellationToken));
         if (!context.Json)
             TagTreeView.PrintRun(catalog, report, settings.AsOf, t);

@@ -51,7 +51,7 @@ internal static class RunCommand
             }
             var report = ConsoleOutput.Busy(context, t["step.tags"], () => runner.Run(catalog, new TagRunOptions(when.Local, only)
             {
-                ModelValues = ModelStep.Values(session.Definition, session.Database, catalog),
+                ModelValues = ModelStep.Values(models, session.Database, catalog),
             }, cancellationToken));
             if (!context.Json)
                 TagTreeView.PrintRun(catalog, report, when, t);

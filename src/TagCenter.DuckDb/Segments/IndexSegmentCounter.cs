@@ -24,11 +24,17 @@ public sealed class IndexSegmentCounter : ISegmentCounter
     private readonly SegmentEvaluator _sql;
 
     public IndexSegmentCounter(WorkspaceDatabase db, TagCatalog catalog, DateTime asOf, ITagIndex index)
+        : this(new SegmentEvaluator(db, catalog, asOf), index)
     {
-        _db = db;
-        _catalog = catalog;
+    }
+
+    /// <summary>On the index, with the SQL evaluator the caller already has (its schema and stored tags are read once).</summary>
+    public IndexSegmentCounter(SegmentEvaluator sql, ITagIndex index)
+    {
+        _sql = sql;
+        _db = sql.Database;
+        _catalog = sql.Catalog;
         _index = index;
-        _sql = new SegmentEvaluator(db, catalog, asOf);
     }
 
     /// <summary>The plan of the last rule counted, as text (for <c>--explain</c>-style output).</summary>

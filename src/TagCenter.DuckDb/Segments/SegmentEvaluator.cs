@@ -34,6 +34,11 @@ public sealed class SegmentEvaluator : ISegmentCounter
 
     public DateTime AsOf { get; }
 
+    public WorkspaceDatabase Database => _db;
+
+    /// <summary>The published tags the rules are checked against.</summary>
+    public TagCatalog Catalog => _catalog;
+
     /// <summary>The catalog with the published tags read from their stored values, and those values (see <see cref="StoredTags"/>).</summary>
     internal (TagCatalog Catalog, IReadOnlyDictionary<string, SqlFragment> Values) Stored { get; }
 

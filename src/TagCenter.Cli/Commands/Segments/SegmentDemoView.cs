@@ -23,7 +23,7 @@ internal static class SegmentDemoView
         var asOf = SegmentWorkspace.AsOf(database, definition);
         var sql = new SegmentEvaluator(database, catalog, asOf);
         using var index = TagIndex.OpenIfCurrent(definition.Root, database);
-        ISegmentCounter counter = index is null ? sql : new IndexSegmentCounter(database, catalog, asOf, index);
+        ISegmentCounter counter = index is null ? sql : new IndexSegmentCounter(sql, index);
         // Each segment counted on the index, and again in SQL over the data for comparison.
         var counts = segments.Segments.Select(s => (s.Name, Count: counter.Count(s), Sql: sql.Count(s))).ToList();
         var line = string.Join(" · ", counts.Select(c => t.Format("segment.demo", $"{c.Name} {c.Count.Size:N0}", c.Count.Elapsed.TotalMilliseconds, c.Sql.Elapsed.TotalMilliseconds)));
