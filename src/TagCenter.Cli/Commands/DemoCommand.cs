@@ -48,8 +48,8 @@ internal static class DemoCommand
             if (!context.Json)
                 ConsoleOutput.Step(t["step.generate"], t.Format("gen.summary", definition.Sources.Count, summary.Persons, summary.Events), generated);
 
-            using var database = WorkspaceDatabase.Open(definition.DatabasePath);
-            using var cancellation = database.CancelWith(cancellationToken);
+            using var session = WorkspaceSession.Open(definition, readOnly: false, cancellationToken);
+            var database = session.Database;
             var asOf = AsOfOption.At(DemoCalendar.AsOf, definition);
             var refreshed = await RefreshCommand.RunAsync(context, definition, database,
                 new RefreshCommand.RefreshSettings(asOf, ForceLoad: true, Publish: true, AllowShrink: true), cancellationToken);

@@ -32,9 +32,6 @@ public static partial class PlanBuilder
         return encoded is { } e && Math.Abs(e) < Limit ? e : null;
     }
 
-    /// <summary>The long a tag value is stored as in its bit-sliced index (values are whole in their encoding).</summary>
-    public static long? EncodeValue(IndexEncoding encoding, object value) => Encode(encoding, value) is { } e ? (long)Math.Round(e, MidpointRounding.AwayFromZero) : null;
-
     private static readonly string[] TimestampFormats = ["yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm:ss.FFFFFF"];
 
     private static decimal? Numeric(object value) => value switch
@@ -44,16 +41,5 @@ public static partial class PlanBuilder
         int i => i,
         double d when double.IsFinite(d) && Math.Abs(d) < 1e17 => (decimal)d,
         _ => null,
-    };
-
-    /// <summary>The canonical text a value-indexed tag's value is stored under: what DuckDB's CAST(x AS VARCHAR) gives.</summary>
-    public static string CanonicalText(TagValueType type, object value) => value switch
-    {
-        bool b => b ? "true" : "false",
-        decimal d when type == TagValueType.Int => ((long)d).ToString(CultureInfo.InvariantCulture),
-        decimal d => d.ToString(CultureInfo.InvariantCulture),
-        long l => l.ToString(CultureInfo.InvariantCulture),
-        int i => i.ToString(CultureInfo.InvariantCulture),
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture)!,
     };
 }

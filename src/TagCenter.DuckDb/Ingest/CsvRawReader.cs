@@ -41,7 +41,8 @@ internal sealed class CsvRawReader : IRawReader
 
         context.CreateEmptyRejects();
         var scanner = new CsvScanner(source.Delimiter, source.Quote, fileColumns.Count);
-        var summary = scanner.Scan(source.Name, path, source.Header, checkUtf8: true, null, cancellationToken);
+        // A transcoded copy is UTF-8 by construction: only a file declared UTF-8 is checked while it is scanned.
+        var summary = scanner.Scan(source.Name, path, source.Header, checkUtf8: source.Encoding == "utf-8", null, cancellationToken);
         var readable = summary.ReadableAsIs;
         if (!readable)
         {

@@ -42,7 +42,7 @@ public sealed class SourceLoader
         RawReadContext? context = null;
         var staging = new StagingTable(_database, source);
         // Ctrl-C interrupts the statement DuckDB is running; the swap is one transaction, so nothing is half-written.
-        var interrupt = cancellationToken.Register(Interrupt);
+        var interrupt = cancellationToken.Register(_database.Interrupt);
         try
         {
             context = new RawReadContext(_database, _workspace, source, Path.Combine(_workspace.Root, ".tagcenter", "tmp"));
@@ -106,11 +106,6 @@ public sealed class SourceLoader
             throw new SourceLoadException(source.Name, Texts.T("ingest.would_shrink", now, loaded, (double)(now - loaded) / now, max));
     }
 
-    private void Interrupt()
-    {
-        using var command = _database.Connection.CreateCommand();
-        command.Cancel();
-    }
 
     private bool IsUnchanged(SourceDefinition source, string fingerprint) =>
         _database.TableExists(source.TableName) &&

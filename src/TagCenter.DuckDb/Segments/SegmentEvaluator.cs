@@ -119,9 +119,9 @@ public sealed class SegmentEvaluator : ISegmentCounter
     public SegmentCount Count(SegmentDefinition segment, CancellationToken cancellationToken = default)
     {
         var watch = Stopwatch.StartNew();
-        if (Check(segment) is { Count: > 0 } problems)
+        // Evaluate checks the rule as it compiles it (the same relabelled diagnostics Check gives).
+        if (Evaluate([segment], cancellationToken).Problems is { Count: > 0 } problems)
             throw new WorkspaceException(problems);
-        Evaluate([segment], cancellationToken);
         var row = _db.Rows($"SELECT count(*) FILTER (WHERE {SqlText.Ident(SegmentRule.Code(0))}), count(*) FROM {Table}")[0];
         return new SegmentCount(Convert.ToInt64(row[0]), Convert.ToInt64(row[1]), watch.Elapsed);
     }

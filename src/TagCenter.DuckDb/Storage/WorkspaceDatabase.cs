@@ -67,11 +67,14 @@ public sealed partial class WorkspaceDatabase : IDisposable
     public IDisposable CancelWith(CancellationToken cancellationToken)
     {
         _cancellation = cancellationToken;
-        return cancellationToken.Register(() =>
-        {
-            using var command = Connection.CreateCommand();
-            command.Cancel();
-        });
+        return cancellationToken.Register(Interrupt);
+    }
+
+    /// <summary>Stops the statement running on the workspace connection (DuckDB interrupts the whole connection).</summary>
+    public void Interrupt()
+    {
+        using var command = Connection.CreateCommand();
+        command.Cancel();
     }
 
     private static void CreateFolder(string path)

@@ -63,7 +63,7 @@ public sealed class TagRunner
             foreach (var name in only.Where(n => catalog.Find(n) is null))
                 throw new WorkspaceException([new Diagnostic("tags/", 0, 0, Texts.T("tags.unknown", name,
                     Suggest.Closest(name, catalog.Tags.Select(t => t.Name)) is { } best ? Texts.T("expr.bind.didyoumean", best) : ""))]);
-        using var interrupt = cancellationToken.Register(Interrupt);
+        using var interrupt = cancellationToken.Register(_db.Interrupt);
         var names = only?.Select(n => catalog.Find(n)!.Name).ToList();
         var schema = Schema();
         var models = options.ModelValues ?? new Dictionary<string, SqlFragment>();
@@ -147,12 +147,6 @@ public sealed class TagRunner
         }
     }
 
-    /// <summary>Stops the statement running on the workspace connection (DuckDB interrupts the whole connection).</summary>
-    private void Interrupt()
-    {
-        using var command = _db.Connection.CreateCommand();
-        command.Cancel();
-    }
 
     /// <summary>The tags whose refresh schedule says they are due now (never computed, or their next time has passed).</summary>
     public IReadOnlyList<string> Due(TagCatalog catalog, DateTime nowUtc, TimeZoneInfo zone)

@@ -33,7 +33,7 @@ internal static class SegmentDemoView
             BoardCommand.Print(boards.Boards[0], BoardFigures.Of(database, boards.Boards[0]), t);
         if (index is not null && segments.Segments.FirstOrDefault(s => s.Name == PortraitSegment) is { } portrayed)
         {
-            var (run, report) = SegmentPortraitCommand.Compute(database, definition.Root, portrayed.Name);
+            var (run, report) = SegmentPortraitCommand.Compute(database, index, portrayed.Name);
             SegmentPortraitCommand.Print(context, portrayed.Name, run, report, catalog, top: 8);
         }
     }

@@ -30,7 +30,8 @@ internal static class SegmentPortraitCommand
             var context = CliContext.From(result, o);
             using var session = context.OpenReadOnly();
             var segment = SegmentWorkspace.All(session.Definition).Get(result.GetValue(name)!);
-            var (run, report) = Compute(session.Database, session.Definition.Root, segment.Name);
+            using var index = TagIndex.OpenCurrent(session.Definition.Root, session.Database);
+            var (run, report) = Compute(session.Database, index, segment.Name);
             var catalog = SegmentWorkspace.Published(session.Database);
             Print(context, segment.Name, run, report, catalog, result.GetValue(top));
             return ExitCodes.Ok;
@@ -39,10 +40,9 @@ internal static class SegmentPortraitCommand
     }
 
     /// <summary>The portrait of a segment's latest members, on the index of the last tag run.</summary>
-    public static (SegmentRun Run, PortraitReport Report) Compute(WorkspaceDatabase db, string root, string segment)
+    public static (SegmentRun Run, PortraitReport Report) Compute(WorkspaceDatabase db, ITagIndex index, string segment)
     {
         var run = SegmentWorkspace.LatestRun(db, segment);
-        using var index = TagIndex.OpenCurrent(root, db);
         var members = IndexSegmentCounter.Ordinals(db, SegmentHistory.MembersAt, [segment, run.Seq]);
         return (run, Portrait.Of(index, members));
     }
