@@ -1,7 +1,7 @@
 namespace TagCenter.Server.Tests;
 
 /// <summary>A fresh folder under the temp directory, deleted on dispose.</summary>
-internal sealed class TempFolder : IDisposable
+public sealed class TempFolder : IDisposable
 {
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "tc-server-" + Guid.NewGuid().ToString("N"));
 

@@ -37,7 +37,7 @@ public static partial class Texts
         ("col.status", "状态", "Status"),
         ("col.last", "最近加载", "Last load"),
         ("status.never", "从未加载", "never loaded"),
-        ("demo.next", "下一步：tagcenter identity stats -w {0} · tagcenter profile <手机号> -w {0}\n数据库：{1}", "Next: tagcenter identity stats -w {0} · tagcenter profile <phone> -w {0}\ndatabase: {1}"),
+        ("demo.next", "下一步：tagcenter identity stats -w {0} · tagcenter profile <手机号> -w {0}\n启动服务：tagcenter serve -w {0}（接口文档 http://127.0.0.1:5080/docs）\n数据库：{1}", "Next: tagcenter identity stats -w {0} · tagcenter profile <phone> -w {0}\nServe it: tagcenter serve -w {0} (API reference at http://127.0.0.1:5080/docs)\ndatabase: {1}"),
         ("demo.done", "完成，用时 {0:0.0} 秒", "Done in {0:0.0}s"),
         ("error", "错误", "error"),
         ("cmd.identity", "身份统一（OneID）", "Identity resolution (OneID)"),

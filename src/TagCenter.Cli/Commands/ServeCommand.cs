@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
+using TagCenter.Cli.Console;
+using TagCenter.Server.Hosting;
+
+namespace TagCenter.Cli.Commands;
+
+/// <summary><c>tagcenter serve</c>: the HTTP server over the workspace until Ctrl-C or SIGTERM (in-flight requests finish).</summary>
+internal static class ServeCommand
+{
+    public static Command Create(CliOptions o)
+    {
+        var urls = new Option<string[]>("--urls") { Description = o.Texts["opt.urls"], AllowMultipleArgumentsPerToken = true };
+        var command = new Command("serve", o.Texts["cmd.serve"]) { urls };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var context = CliContext.From(result, o);
+            var t = context.Texts;
+            var definition = context.LoadWorkspace();
+            var options = new ServerOptions
+            {
+                WorkspaceRoot = definition.Root,
+                DefaultLanguage = t.Language,
+                Urls = result.GetValue(urls) is { Length: > 0 } given ? given : new ServerOptions { WorkspaceRoot = definition.Root }.Urls,
+            };
+            await using var app = ServerApp.Build(options);
+            await app.StartAsync(cancellationToken);
+            foreach (var url in app.Urls)
+                ConsoleOutput.Ok(t.Format("server.serve.listening", definition.Name, url));
+            ConsoleOutput.Warn("! " + t["server.serve.open"]);
+            await app.WaitForShutdownAsync(cancellationToken);
+            ConsoleOutput.Grey(t["server.serve.stopped"]);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

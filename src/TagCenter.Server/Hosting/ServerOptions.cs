@@ -1,0 +1,17 @@
+namespace TagCenter.Server.Hosting;
+
+/// <summary>What <c>tagcenter serve</c> is started with: the workspace and where to listen.</summary>
+public sealed record ServerOptions
+{
+    /// <summary>The workspace folder (holding <c>tagcenter.yaml</c>), absolute.</summary>
+    public required string WorkspaceRoot { get; init; }
+
+    /// <summary>Where Kestrel listens (loopback by default: until keys are configured the API is open).</summary>
+    public IReadOnlyList<string> Urls { get; init; } = ["http://127.0.0.1:5080"];
+
+    /// <summary>The language of responses when a request names none (<c>Accept-Language</c>, <c>?lang=</c>).</summary>
+    public Core.Text.Language DefaultLanguage { get; init; } = Core.Text.Language.En;
+
+    /// <summary>How long in-flight requests may finish after a shutdown signal.</summary>
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(15);
+}

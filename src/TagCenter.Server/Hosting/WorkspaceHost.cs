@@ -1,0 +1,121 @@
+using TagCenter.Core.Workspace;
+using TagCenter.DuckDb.Index;
+using TagCenter.DuckDb.Storage;
+
+namespace TagCenter.Server.Hosting;
+
+/// <summary>
+/// The one open workspace of a server process. DuckDB allows one writer and many readers in a process: writes
+/// (runs, applied events, segment changes) go one at a time through <see cref="WriteAsync{T}"/> on the writer
+/// connection; reads take a connection of their own from a small pool and run beside them on the last committed
+/// data. The bitmap index is opened once and swapped when a run or a real-time patch replaces it.
+/// </summary>
+public sealed class WorkspaceHost : IDisposable
+{
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly Lock _indexLock = new();
+    private readonly ReaderPool _readers;
+    private WorkspaceDefinition _definition;
+    private TagIndex? _index;
+    private bool _indexLoaded;
+
+    public WorkspaceHost(ServerOptions options, TimeProvider time)
+    {
+        Options = options;
+        Time = time;
+        _definition = WorkspaceLoader.Load(options.WorkspaceRoot);
+        Writer = WorkspaceDatabase.Open(_definition.DatabasePath);
+        _readers = new ReaderPool(_definition.DatabasePath);
+    }
+
+    public ServerOptions Options { get; }
+
+    public TimeProvider Time { get; }
+
+    /// <summary>The workspace definition (tagcenter.yaml), reloaded by <see cref="ReloadDefinition"/> after an apply.</summary>
+    public WorkspaceDefinition Definition => Volatile.Read(ref _definition);
+
+    /// <summary>The writer connection: use only inside <see cref="WriteAsync{T}"/>.</summary>
+    internal WorkspaceDatabase Writer { get; }
+
+    /// <summary>Runs <paramref name="read"/> on a reader connection of its own (the last committed data).</summary>
+    public async Task<T> ReadAsync<T>(Func<WorkspaceDatabase, CancellationToken, T> read, CancellationToken cancellationToken)
+    {
+        var database = _readers.Rent();
+        try
+        {
+            using var cancel = database.CancelWith(cancellationToken);
+            return await Task.Run(() => read(database, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _readers.Return(database);
+        }
+    }
+
+    /// <summary>Runs <paramref name="write"/> on the writer connection, one writer at a time.</summary>
+    public async Task<T> WriteAsync<T>(Func<WorkspaceDatabase, CancellationToken, T> write, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var cancel = Writer.CancelWith(cancellationToken);
+            return await Task.Run(() => write(Writer, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <summary>Whether the database answers (for <c>/ready</c>).</summary>
+    public Task<bool> PingAsync(CancellationToken cancellationToken) => ReadAsync((db, _) =>
+    {
+        using var command = db.Connection.CreateCommand();
+        command.CommandText = "SELECT 1";
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1;
+    }, cancellationToken);
+
+    /// <summary>
+    /// The bitmap index of the last tag run, or null when there is none or it predates the last run (callers fall
+    /// back to SQL, as <c>segment count</c> does).
+    /// </summary>
+    public TagIndex? Index(WorkspaceDatabase db)
+    {
+        lock (_indexLock)
+        {
+            if (!_indexLoaded)
+            {
+                _index = TagIndex.OpenIfCurrent(Definition.Root, db);
+                _indexLoaded = true;
+            }
+            return _index;
+        }
+    }
+
+    /// <summary>
+    /// Drops the open index so the next <see cref="Index"/> reads the file a run just wrote. The old one is not
+    /// disposed: a request may still be counting on it, and its mapping of the replaced file stays valid until the
+    /// garbage collector releases it.
+    /// </summary>
+    public void ReloadIndex()
+    {
+        lock (_indexLock)
+        {
+            _index = null;
+            _indexLoaded = false;
+        }
+    }
+
+    /// <summary>Reads tagcenter.yaml again (after an apply changed the workspace files).</summary>
+    public void ReloadDefinition() => Volatile.Write(ref _definition, WorkspaceLoader.Load(Options.WorkspaceRoot));
+
+    public void Dispose()
+    {
+        lock (_indexLock)
+            _index?.Dispose();
+        _readers.Dispose();
+        Writer.Dispose();
+        _writeGate.Dispose();
+    }
+}

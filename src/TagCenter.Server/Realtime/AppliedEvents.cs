@@ -1,0 +1,25 @@
+namespace TagCenter.Server.Realtime;
+
+/// <summary>One person an applied batch of events touched: the OneID and when its earliest event of the batch arrived.</summary>
+public sealed record AppliedPerson(string OneId, DateTimeOffset ReceivedAt);
+
+/// <summary>
+/// A batch of log records the consumer has applied to the engine (rows in the event source, identity edges), in
+/// one committed transaction, up to and including log offset <see cref="LastOffset"/>.
+/// </summary>
+public sealed record AppliedEvents(IReadOnlyList<AppliedPerson> Persons, long LastOffset, DateTimeOffset AppliedAt)
+{
+    /// <summary>OneIDs merged away by identify/alias in this batch (old → surviving OneID).</summary>
+    public IReadOnlyDictionary<string, string> Merged { get; init; } = new Dictionary<string, string>();
+}
+
+/// <summary>
+/// Told after each applied batch has committed (rows, identity edges and the consumer's offset in one transaction):
+/// the real-time evaluator re-computes the affected persons' real-time tags and dynamic segments here. A listener
+/// that throws is logged and does not undo the batch; what it derives must be recomputable from committed data
+/// (idempotent), since a crash between the commit and the listener loses only the notification.
+/// </summary>
+public interface IAppliedEventsListener
+{
+    ValueTask OnAppliedAsync(AppliedEvents applied, CancellationToken cancellationToken);
+}
