@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Scalar.AspNetCore;
+using TagCenter.Server.Access;
 using TagCenter.Server.Health;
 
 namespace TagCenter.Server.Hosting;
@@ -52,6 +53,8 @@ public static class ServerApp
             return Task.CompletedTask;
         }));
         ApiScopes.Add(services);
+        services.AddSingleton<IDataPolicy, OpenDataPolicy>();
+        services.AddSingleton<IAuditLog, LoggerAuditLog>();
         // One line per feature: its services.
     }
 
