@@ -18,7 +18,7 @@ public sealed partial record FrequencyCap(int Count, TimeSpan Period)
 
     /// <summary>Whether one more delivery at <paramref name="at"/> stays within the cap, given earlier delivery times.</summary>
     public bool Allows(DateTimeOffset at, IEnumerable<DateTimeOffset> earlier) =>
-        earlier.Count(e => e > at - Period && e <= at) < Count;
+        earlier.Count(e => e > at - Period) < Count;
 
     [GeneratedRegex(@"^(\d+)\s*(?:per|/|每)\s*(\S+)$")]
     private static partial Regex Pattern();
