@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TagCenter.Cli.Commands;
+using TagCenter.Cli.Commands.Activation;
 using TagCenter.Cli.Commands.Segments;
 using TagCenter.Cli.Console;
 
@@ -57,5 +58,7 @@ internal static class CliApp
         PathsCommand.Create(o),
         ConversionCommand.Create(o),
         ModelCommand.Create(o),
+        TriggerCommand.Create(o),
+        ExperimentCommand.Create(o),
     ];
 }

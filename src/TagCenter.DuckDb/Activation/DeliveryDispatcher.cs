@@ -105,41 +105,54 @@ public sealed class DeliveryDispatcher
                 {
                     await channel.DeliverAsync(batch, token).ConfigureAwait(false);
                     last = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-                    foreach (var item in batch)
-                        _store.LogAttempt(item.Id, previous + n, true, last, null, _time.GetUtcNow());
+                    _store.Batch(() =>
+                    {
+                        foreach (var item in batch)
+                        {
+                            _store.LogAttempt(item.Id, previous + n, true, last, null, _time.GetUtcNow());
+                            _store.Delivered(item.Id, previous + n, last, _time.GetUtcNow());
+                        }
+                    });
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
                     var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-                    foreach (var item in batch)
-                        _store.LogAttempt(item.Id, previous + n, false, ms, e.Message, _time.GetUtcNow());
+                    _store.Batch(() =>
+                    {
+                        foreach (var item in batch)
+                            _store.LogAttempt(item.Id, previous + n, false, ms, e.Message, _time.GetUtcNow());
+                    });
                     throw;
                 }
             }, cancellationToken).ConfigureAwait(false);
-            foreach (var item in batch)
-                _store.Delivered(item.Id, previous + attempt, last, _time.GetUtcNow());
             return (DeliveryResult.Delivered, attempt, last);
         }
         catch (BrokenCircuitException e) when (!cancellationToken.IsCancellationRequested)
         {
             // The destination is down: not this delivery's fault; it waits for the circuit to close.
             var total = previous + attempt;
-            foreach (var item in batch)
-                if (total >= _options.MaxAttempts)
-                    _store.DeadLetter(item.Id, total, e.Message, _time.GetUtcNow());
-                else
-                    _store.Retry(item.Id, total, e.Message, _time.GetUtcNow() + _options.BreakDuration);
+            _store.Batch(() =>
+            {
+                foreach (var item in batch)
+                    if (total >= _options.MaxAttempts)
+                        _store.DeadLetter(item.Id, total, e.Message, _time.GetUtcNow());
+                    else
+                        _store.Retry(item.Id, total, e.Message, _time.GetUtcNow() + _options.BreakDuration);
+            });
             return (total >= _options.MaxAttempts ? DeliveryResult.Dead : DeliveryResult.Deferred, attempt, 0);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             var total = previous + attempt;
             var error = e is TimeoutRejectedException ? $"timed out after {_options.Timeout.TotalSeconds:0.#} s" : e.Message;
-            foreach (var item in batch)
-                if (total >= _options.MaxAttempts)
-                    _store.DeadLetter(item.Id, total, error, _time.GetUtcNow());
-                else
-                    _store.Retry(item.Id, total, error, _time.GetUtcNow() + _options.BaseDelay);
+            _store.Batch(() =>
+            {
+                foreach (var item in batch)
+                    if (total >= _options.MaxAttempts)
+                        _store.DeadLetter(item.Id, total, error, _time.GetUtcNow());
+                    else
+                        _store.Retry(item.Id, total, error, _time.GetUtcNow() + _options.BaseDelay);
+            });
             return (total >= _options.MaxAttempts ? DeliveryResult.Dead : DeliveryResult.Deferred, attempt, 0);
         }
     }

@@ -14,21 +14,18 @@ namespace TagCenter.DuckDb.Activation;
 /// </summary>
 public static class ExperimentResults
 {
-    private const string Table = "tc_experiment";
-
     public static ExperimentResult Compute(WorkspaceDatabase db, ExperimentDefinition experiment, SegmentCatalog segments, TagCatalog? catalog,
         CancellationToken cancellationToken = default)
     {
         var members = Members(db, experiment, segments, catalog, cancellationToken);
-        db.Execute($"CREATE OR REPLACE TEMP TABLE {Table} (oneid VARCHAR, arm VARCHAR, assigned_at TIMESTAMP)");
-        using (var appender = db.Connection.CreateAppender(Table))
-            foreach (var (person, at) in members)
-                if (ArmAssignment.Arm(experiment, person) is { } arm)
-                    appender.CreateRow().AppendValue(person).AppendValue(arm).AppendValue(at).EndRow();
+        // Arms are assigned here (a hash DuckDB does not share); the lists are bound as parameters, so this works on a read-only database too.
+        var assigned = members.Select(m => (m.Person, m.At, Arm: ArmAssignment.Arm(experiment, m.Person))).Where(m => m.Arm is not null).ToList();
         var within = $"INTERVAL {(long)experiment.Goal.Within.TotalSeconds} SECOND";
-        var (goal, parameters) = Goal(db, experiment.Goal, catalog, within);
-        var counts = db.Rows($"""
-            SELECT arm, count(*), count(*) FILTER (WHERE {goal}) FROM {Table} a GROUP BY arm
+        var (goal, goalParameters) = Goal(db, experiment.Goal, catalog, within, first: 4);
+        object?[] parameters = [assigned.Select(m => m.Person).ToList(), assigned.Select(m => m.Arm!).ToList(), assigned.Select(m => m.At).ToList(), .. goalParameters];
+        var counts = assigned.Count == 0 ? [] : db.Rows($"""
+            WITH a AS (SELECT unnest($1::VARCHAR[]) AS oneid, unnest($2::VARCHAR[]) AS arm, unnest($3::TIMESTAMP[]) AS assigned_at)
+            SELECT arm, count(*), count(*) FILTER (WHERE {goal}) FROM a GROUP BY arm
             """, parameters).ToDictionary(r => (string)r[0]!, r => new ArmCounts(Convert.ToInt64(r[1]), Convert.ToInt64(r[2])));
         var holdout = counts.GetValueOrDefault(ArmAssignment.Holdout);
         var arms = experiment.Arms.Select(a => new ArmResult(a.Name, a.Percent, counts.GetValueOrDefault(a.Name),
@@ -69,14 +66,14 @@ public static class ExperimentResults
     }
 
     /// <summary>The SQL condition "person a reached the goal within the window", and its parameters.</summary>
-    private static (string Sql, object?[] Parameters) Goal(WorkspaceDatabase db, ExperimentGoal goal, TagCatalog? catalog, string within)
+    private static (string Sql, object?[] Parameters) Goal(WorkspaceDatabase db, ExperimentGoal goal, TagCatalog? catalog, string within, int first)
     {
         if (goal.Event is { } name)
         {
             var fact = "fact_" + name;
             return db.TableExists(fact)
                 ? ($"EXISTS (SELECT 1 FROM {SqlText.Ident(fact)} f WHERE f.oneid = a.oneid AND f.event_time > a.assigned_at AND f.event_time <= a.assigned_at + {within})", [])
-                : ($"EXISTS (SELECT 1 FROM fact_events f WHERE f.oneid = a.oneid AND f.event = $1 AND f.event_time > a.assigned_at AND f.event_time <= a.assigned_at + {within})", [name]);
+                : ($"EXISTS (SELECT 1 FROM fact_events f WHERE f.oneid = a.oneid AND f.event = ${first} AND f.event_time > a.assigned_at AND f.event_time <= a.assigned_at + {within})", [name]);
         }
         var code = catalog?.Find(goal.Tag!)?.Code ?? goal.Tag!;
         if (!db.TableExists("tag_history"))
@@ -84,7 +81,7 @@ public static class ExperimentResults
         return ($"""
             EXISTS (SELECT 1 FROM tag_history h JOIN tag_run_order o ON o.seq >= h.valid_from AND (h.valid_to IS NULL OR o.seq < h.valid_to)
                     JOIN tag_runs r ON r.run_id = o.run_id
-                    WHERE h.oneid = a.oneid AND h.tag = $1 AND h.value = $2 AND r.as_of > a.assigned_at AND r.as_of <= a.assigned_at + {within})
+                    WHERE h.oneid = a.oneid AND h.tag = ${first} AND h.value = ${first + 1} AND r.as_of > a.assigned_at AND r.as_of <= a.assigned_at + {within})
             """, [code, goal.Value]);
     }
 }

@@ -58,6 +58,9 @@ public interface IActivationStore : IDisposable
 
     void SetBookmark(string key, string value);
 
+    /// <summary>Runs <paramref name="work"/> (calls on this store) as one transaction: a batch of deliveries costs one commit.</summary>
+    void Batch(Action work);
+
     /// <summary>Counts per status.</summary>
     IReadOnlyDictionary<string, long> Counts();
 }

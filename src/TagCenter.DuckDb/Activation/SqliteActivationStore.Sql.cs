@@ -44,6 +44,7 @@ public sealed partial class SqliteActivationStore
     private SqliteCommand Command(string sql, object?[] parameters)
     {
         var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
         command.CommandText = sql;
         for (var i = 0; i < parameters.Length; i++)
             command.Parameters.AddWithValue("$" + (i + 1), parameters[i] ?? DBNull.Value);

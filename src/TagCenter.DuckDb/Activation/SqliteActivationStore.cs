@@ -15,6 +15,7 @@ public sealed partial class SqliteActivationStore : IActivationStore
 
     private readonly SqliteConnection _connection;
     private readonly Lock _lock = new();
+    private SqliteTransaction? _transaction;
 
     private SqliteActivationStore(SqliteConnection connection)
     {
@@ -22,6 +23,7 @@ public sealed partial class SqliteActivationStore : IActivationStore
         Execute("""
             PRAGMA journal_mode = WAL;
             PRAGMA busy_timeout = 5000;
+            PRAGMA synchronous = NORMAL;
             CREATE TABLE IF NOT EXISTS outbox (
                 id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE, trigger TEXT NOT NULL, person TEXT NOT NULL,
                 occurrence TEXT NOT NULL, action TEXT NOT NULL, destination TEXT NOT NULL, payload TEXT NOT NULL,
@@ -132,6 +134,26 @@ public sealed partial class SqliteActivationStore : IActivationStore
 
     public IReadOnlyDictionary<string, long> Counts() => Locked(() =>
         Query("SELECT status, count(*) FROM outbox GROUP BY status").ToDictionary(r => (string)r[0]!, r => (long)r[1]!));
+
+    public void Batch(Action work) => Locked(() =>
+    {
+        if (_transaction is not null)
+        {
+            work();
+            return;
+        }
+        _transaction = _connection.BeginTransaction();
+        try
+        {
+            work();
+            _transaction.Commit();
+        }
+        finally
+        {
+            _transaction.Dispose();
+            _transaction = null;
+        }
+    });
 
     public void Dispose() => _connection.Dispose();
 

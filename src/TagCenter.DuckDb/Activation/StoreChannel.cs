@@ -17,6 +17,12 @@ public sealed class StoreChannel : IDeliveryChannel
 
     public Task DeliverAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken)
     {
+        _store.Batch(() => Record(items));
+        return Task.CompletedTask;
+    }
+
+    private void Record(IReadOnlyList<OutboxItem> items)
+    {
         foreach (var item in items)
         {
             var detail = Detail(item);
@@ -26,7 +32,6 @@ public sealed class StoreChannel : IDeliveryChannel
                 _store.AddMessage(item, (item.Action.Template ?? "").Replace("{person}", item.Person, StringComparison.Ordinal)
                     .Replace("{trigger}", item.Trigger, StringComparison.Ordinal).Replace("{detail}", detail, StringComparison.Ordinal));
         }
-        return Task.CompletedTask;
     }
 
     internal static string Detail(OutboxItem item)

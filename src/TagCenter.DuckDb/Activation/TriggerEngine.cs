@@ -43,10 +43,14 @@ public sealed class TriggerEngine
     {
         var byName = _triggers.ToDictionary(t => t.Name);
         var report = EnqueueReport.Empty;
-        foreach (var occurrence in TriggerOccurrences.Decide(_triggers, changes, tagName))
-            report = report.Plus(Enqueue(byName[occurrence.Trigger], occurrence));
-        foreach (var (trigger, occurrence) in ExperimentOccurrences.Decide(_experiments, changes))
-            report = report.Plus(Enqueue(trigger, occurrence));
+        // One transaction for the lot: a run's thousands of occurrences cost one commit.
+        _store.Batch(() =>
+        {
+            foreach (var occurrence in TriggerOccurrences.Decide(_triggers, changes, tagName))
+                report = report.Plus(Enqueue(byName[occurrence.Trigger], occurrence));
+            foreach (var (trigger, occurrence) in ExperimentOccurrences.Decide(_experiments, changes))
+                report = report.Plus(Enqueue(trigger, occurrence));
+        });
         return report;
     }
 
