@@ -53,6 +53,8 @@ public static partial class Texts
         ("activation.demo.tasks", "任务队列 {0}：{1:N0} 条，例如 {2}（{3}）", "task queue {0}: {1:N0}, e.g. {2} ({3})"),
         ("activation.demo.message", "{0}：{1:N0} 条消息，例如「{2}」", "{0}: {1:N0} messages, e.g. \"{2}\""),
         ("activation.demo.file", "投递文件 {0}：{1:N0} 行", "file {0}: {1:N0} rows"),
+        ("activation.experiment.nobody", "还没有人分入实验：人群在开始日期（或之前）还没有计算过", "nobody is assigned yet: the segment has no evaluation at (or before) the start date"),
+        ("activation.experiment.nogoal", "还没有人在窗口内达成目标：分组之后有了新数据、再次运行后，结果会逐步出现", "nobody reached the goal within the window yet: results fill in as data after the assignment arrives and runs are made"),
         ("activation.col.name", "名称", "name"),
         ("activation.col.when", "条件", "when"),
         ("activation.col.actions", "动作", "actions"),

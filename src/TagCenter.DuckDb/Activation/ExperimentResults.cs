@@ -1,5 +1,4 @@
 using TagCenter.Core.Activation;
-using TagCenter.Core.Segments;
 using TagCenter.Core.Sql;
 using TagCenter.Core.Tags;
 using TagCenter.DuckDb.Segments;
@@ -14,10 +13,9 @@ namespace TagCenter.DuckDb.Activation;
 /// </summary>
 public static class ExperimentResults
 {
-    public static ExperimentResult Compute(WorkspaceDatabase db, ExperimentDefinition experiment, SegmentCatalog segments, TagCatalog? catalog,
-        CancellationToken cancellationToken = default)
+    public static ExperimentResult Compute(WorkspaceDatabase db, ExperimentDefinition experiment, TagCatalog? catalog)
     {
-        var members = Members(db, experiment, segments, catalog, cancellationToken);
+        var members = Members(db, experiment);
         // Arms are assigned here (a hash DuckDB does not share); the lists are bound as parameters, so this works on a read-only database too.
         var assigned = members.Select(m => (m.Person, m.At, Arm: ArmAssignment.Arm(experiment, m.Person))).Where(m => m.Arm is not null).ToList();
         var within = $"INTERVAL {(long)experiment.Goal.Within.TotalSeconds} SECOND";
@@ -38,25 +36,14 @@ public static class ExperimentResults
     }
 
     /// <summary>The segment's members with their assignment time.</summary>
-    private static List<(string Person, DateTime At)> Members(WorkspaceDatabase db, ExperimentDefinition experiment, SegmentCatalog segments, TagCatalog? catalog,
-        CancellationToken cancellationToken)
+    private static List<(string Person, DateTime At)> Members(WorkspaceDatabase db, ExperimentDefinition experiment)
     {
+        // With a start date: the members of the evaluation in force then (stored tags are only known per run, so a
+        // segment is never re-evaluated back in time here); without: each member from the evaluation they entered.
         if (experiment.Start is { } start)
-        {
-            if (SegmentHistory.At(db, experiment.Segment, start) is { } run && run.AsOf.Date == start.Date)
-                return [.. SegmentHistory.Members(db, experiment.Segment, run.Seq).Select(p => (p, start))];
-            // No evaluation on the start date: evaluate the rule as of then (the data of that day, nothing after).
-            if (catalog is not null && segments.Find(experiment.Segment) is { } segment)
-            {
-                var evaluator = new SegmentEvaluator(db, catalog, start);
-                var (evaluated, problems) = evaluator.Evaluate([segment], cancellationToken);
-                if (problems.Count > 0)
-                    throw new Core.Diagnostics.WorkspaceException(problems);
-                return evaluated.Count == 0 ? []
-                    : [.. db.Rows($"SELECT oneid FROM {SegmentEvaluator.Table} WHERE {SqlText.Ident(SegmentRule.Code(0))} ORDER BY oneid").Select(r => ((string)r[0]!, start))];
-            }
-            return [];
-        }
+            return SegmentHistory.At(db, experiment.Segment, start) is { } run
+                ? [.. SegmentHistory.Members(db, experiment.Segment, run.Seq).Select(p => (p, start))]
+                : [];
         if (SegmentHistory.At(db, experiment.Segment, null) is not { } latest)
             return [];
         return [.. db.Rows("""

@@ -11,7 +11,7 @@ namespace TagCenter.Cli.Commands.Activation;
 /// </summary>
 internal static class ActivationDemoView
 {
-    public static void Print(CliContext context, WorkspaceDefinition definition, WorkspaceDatabase database, CancellationToken cancellationToken)
+    public static void Print(CliContext context, WorkspaceDefinition definition, WorkspaceDatabase database)
     {
         if (context.Json || !ActivationWorkspace.Declared(definition) || !database.TableExists("dim_person"))
             return;
@@ -30,6 +30,6 @@ internal static class ActivationDemoView
             .Where(Directory.Exists).SelectMany(Directory.GetFiles).Where(f => !Path.GetFileName(f).StartsWith('.')))
             ConsoleOutput.Grey("    " + t.Format("activation.demo.file", Path.GetRelativePath(definition.Root, file), File.ReadLines(file).Count() - 1));
         if (activation.Experiments.Experiments is [var experiment, ..])
-            ExperimentShowCommand.Print(ExperimentResults.Compute(database, experiment, activation.Segments, activation.Catalog, cancellationToken), t);
+            ExperimentShowCommand.Print(ExperimentResults.Compute(database, experiment, activation.Catalog), t);
     }
 }

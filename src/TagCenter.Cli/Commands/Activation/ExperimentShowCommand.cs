@@ -18,7 +18,7 @@ internal static class ExperimentShowCommand
             using var session = context.OpenReadOnly();
             using var activation = ActivationWorkspace.Open(session.Definition, session.Database);
             var experiment = activation.Experiments.Get(result.GetValue(name)!);
-            var figures = ExperimentResults.Compute(session.Database, experiment, activation.Segments, activation.Catalog, cancellationToken);
+            var figures = ExperimentResults.Compute(session.Database, experiment, activation.Catalog);
             if (context.Json)
                 JsonOutput.Write(Json(figures));
             else
@@ -67,5 +67,9 @@ internal static class ExperimentShowCommand
         }
         AnsiConsole.Write(table);
         ConsoleOutput.Grey(t.Format("activation.experiment.sample", r.SampleSizeNeeded, r.Experiment.MinimumDetectableEffect * 100));
+        if (r.Members == 0)
+            ConsoleOutput.Warn(t["activation.experiment.nobody"]);
+        else if (r.Arms.All(a => a.Counts.Converted == 0))
+            ConsoleOutput.Warn(t["activation.experiment.nogoal"]);
     }
 }
