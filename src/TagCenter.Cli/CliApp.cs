@@ -60,5 +60,6 @@ internal static class CliApp
         ModelCommand.Create(o),
         TriggerCommand.Create(o),
         ExperimentCommand.Create(o),
+        ReviewCommand.Create(o),
     ];
 }

@@ -45,7 +45,9 @@ public static class TagEvaluation
                 """, tag.Code, runs[i - 1].Seq, runs[i].Seq);
             flips.Add(TagStability.Share(either, flipped));
         }
-        var contribution = goalEvent is null || runs.Count == 0 ? [] : Contribution(db, tag, runs, goalEvent, within);
+        // Numbers and times hold a value per person: a rate per distinct value says nothing (segment them into an enum tag first).
+        var categorical = tag.Type is not (TagValueType.Int or TagValueType.Decimal or TagValueType.Date or TagValueType.Timestamp or TagValueType.Duration);
+        var contribution = goalEvent is null || runs.Count == 0 || !categorical ? [] : Contribution(db, tag, runs, goalEvent, within);
         return new TagEvaluationResult(tag, usage, coverage, flips.Count == 0 ? null : flips.Average(), contribution, runs.Count == 0 ? null : runs[^1].FinishedAt);
     }
 
@@ -70,9 +72,6 @@ public static class TagEvaluation
                    count(*) FILTER (WHERE p.value IS DISTINCT FROM t.value), count(*) FILTER (WHERE p.value IS DISTINCT FROM t.value AND p.hit)
             FROM top t CROSS JOIN p GROUP BY t.value ORDER BY 2 DESC
             """, at.Seq, goalEvent, from, to);
-        // A number tag has a value per person: contributions per distinct number say nothing.
-        if (tag.Type is TagValueType.Int or TagValueType.Decimal && rows.Count >= 12)
-            return [];
         return [.. rows.Select(r => new ValueContribution((string)r[0]!, new ArmCounts(Convert.ToInt64(r[1]), Convert.ToInt64(r[2])),
             new ArmCounts(Convert.ToInt64(r[3]), Convert.ToInt64(r[4]))))];
     }
