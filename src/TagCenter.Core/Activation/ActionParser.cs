@@ -64,7 +64,10 @@ internal static class ActionParser
             map.Error("url", problem);
         return url is null ? null : new TriggerAction
         {
-            Kind = ActionKind.Webhook, Url = url, SecretEnv = map.String("secret"), AllowLocal = allowLocal,
+            Kind = ActionKind.Webhook,
+            Url = url,
+            SecretEnv = map.String("secret"),
+            AllowLocal = allowLocal,
             Headers = map.StringMap("headers") ?? new Dictionary<string, string>(),
         };
     }

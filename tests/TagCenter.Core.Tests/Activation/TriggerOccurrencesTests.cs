@@ -9,7 +9,10 @@ public sealed class TriggerOccurrencesTests
 
     private static TriggerDefinition T(string name, TriggerCondition when) => new()
     {
-        Name = name, When = when, Actions = [new TriggerAction { Kind = ActionKind.Task, Queue = "q" }], File = "f",
+        Name = name,
+        When = when,
+        Actions = [new TriggerAction { Kind = ActionKind.Task, Queue = "q" }],
+        File = "f",
     };
 
     private static readonly TriggerDefinition[] Triggers =

@@ -23,7 +23,10 @@ public sealed class TriggerBatchTests : IDisposable
 
     private static TriggerDefinition T(string name, TriggerCondition when) => new()
     {
-        Name = name, When = when, Actions = [new TriggerAction { Kind = ActionKind.Task, Queue = name }], File = $"triggers/{name}.yaml",
+        Name = name,
+        When = when,
+        Actions = [new TriggerAction { Kind = ActionKind.Task, Queue = name }],
+        File = $"triggers/{name}.yaml",
     };
 
     private static readonly TriggerDefinition[] Triggers =
