@@ -14,13 +14,13 @@ public static class SampleWorkspace
         return reader.ReadToEnd();
     }
 
-    /// <summary>Writes tagcenter.yaml, tags/, segments/, boards/ and models/ into the folder (replacing an older sample) and returns its definition.</summary>
+    /// <summary>Writes tagcenter.yaml, tags/, segments/, boards/, models/, triggers/ and experiments/ into the folder (replacing an older sample) and returns its definition.</summary>
     public static WorkspaceDefinition WriteTo(string root)
     {
         Directory.CreateDirectory(root);
         File.WriteAllText(Path.Combine(root, WorkspaceDefinition.FileName), Yaml());
         var assembly = Assembly.GetExecutingAssembly();
-        foreach (var folder in new[] { "tags", "segments", "boards", "models" })
+        foreach (var folder in new[] { "tags", "segments", "boards", "models", "triggers", "experiments" })
         {
             Directory.CreateDirectory(Path.Combine(root, folder));
             var prefix = $"TagCenter.samples.retail.{folder}.";

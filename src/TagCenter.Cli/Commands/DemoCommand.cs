@@ -69,6 +69,7 @@ internal static class DemoCommand
                 FieldsCommand.PrintTop(context, definition, database);
                 Segments.SegmentDemoView.Print(context, definition, database);
                 ModelDemoView.Print(context, models);
+                Activation.ActivationDemoView.Print(context, definition, database);
                 if (database.TableExists("fact_events"))
                     FunnelCommand.Demo(database, context);
                 AnsiConsole.MarkupLine(Markup.Escape(t.Format("demo.done", total.Elapsed.TotalSeconds)));

@@ -71,6 +71,7 @@ internal static class TagShowCommand
         command.Subcommands.Add(show);
         command.Subcommands.Add(TagSuggestCommand.Create(o));
         command.Subcommands.Add(TagExplainCommand.Create(o));
+        command.Subcommands.Add(Activation.TagEvaluateCommand.Create(o));
         return command;
     }
 }

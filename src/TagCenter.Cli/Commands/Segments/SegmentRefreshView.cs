@@ -16,6 +16,15 @@ internal static class SegmentRefreshView
     public static SegmentPassReport? AfterTagRun(CliContext context, WorkspaceDefinition definition, WorkspaceDatabase database,
         TagRunReport report, CancellationToken cancellationToken)
     {
+        var pass = Evaluate(context, definition, database, report, cancellationToken);
+        // Then triggers and experiments act on what this run changed.
+        Activation.ActivationStep.AfterSegments(context, definition, database, cancellationToken);
+        return pass;
+    }
+
+    private static SegmentPassReport? Evaluate(CliContext context, WorkspaceDefinition definition, WorkspaceDatabase database,
+        TagRunReport report, CancellationToken cancellationToken)
+    {
         var t = context.Texts;
         try
         {

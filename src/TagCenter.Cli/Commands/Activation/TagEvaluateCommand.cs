@@ -1,0 +1,74 @@
+using System.CommandLine;
+using Spectre.Console;
+using TagCenter.Cli.Commands.Segments;
+using TagCenter.Cli.Console;
+using TagCenter.Core.Activation;
+using TagCenter.DuckDb.Activation;
+
+namespace TagCenter.Cli.Commands.Activation;
+
+/// <summary>
+/// <c>tag evaluate [&lt;tag&gt;] [--goal-event orders] [--within 30d]</c> (标签效果评估): per tag its usage by segments,
+/// triggers, experiments and other tags, coverage at the latest run and its trend, stability between runs, and with a
+/// goal the rate with and without each value.
+/// </summary>
+internal static class TagEvaluateCommand
+{
+    public static Command Create(CliOptions o)
+    {
+        var name = new Argument<string?>("tag") { Description = o.Texts["opt.evaluate.tag"], Arity = ArgumentArity.ZeroOrOne };
+        var goal = new Option<string?>("--goal-event") { Description = o.Texts["opt.experiment.goal_event"] };
+        var within = new Option<string>("--within") { Description = o.Texts["opt.experiment.within"], DefaultValueFactory = _ => "30d" };
+        var command = new Command("evaluate", o.Texts["cmd.tag.evaluate"]) { name, goal, within };
+        command.SetAction(result =>
+        {
+            var context = CliContext.From(result, o);
+            var t = context.Texts;
+            using var session = context.OpenReadOnly();
+            var catalog = SegmentWorkspace.Published(session.Database);
+            using var activation = ActivationWorkspace.Open(session.Definition, session.Database);
+            var usage = Usage(activation);
+            var tags = result.GetValue(name) is { } one ? [catalog.Find(one) ?? throw new Core.Diagnostics.NotFoundException(Core.Text.Texts.T("activation.tag.unknown", one, ""))]
+                : catalog.Tags;
+            var window = DurationText.Parse(result.GetValue(within)!) ?? throw new UsageException(Core.Text.Texts.T("activation.within.bad", result.GetValue(within)));
+            var results = tags.Select(tag => TagEvaluation.Evaluate(session.Database, tag, usage[tag.Name], result.GetValue(goal), window)).ToList();
+            if (context.Json)
+            {
+                JsonOutput.Write(results.Select(r => new
+                {
+                    tag = r.Tag.Name,
+                    code = r.Tag.Code,
+                    usage = new { total = r.Usage.Total, segments = r.Usage.Segments, triggers = r.Usage.Triggers, experiments = r.Usage.Experiments, tags = r.Usage.Tags },
+                    coverage = r.Coverage.Select(c => new { seq = c.Seq, as_of = c.AsOf, persons = c.Persons, share = c.Share }).ToList(),
+                    stability_flip_share = r.Stability,
+                    contribution = r.Contribution.Select(c => new { value = c.Value, with = c.With.Assigned, with_rate = c.With.Rate, without = c.Without.Assigned, without_rate = c.Without.Rate, lift = c.Lift }).ToList(),
+                }).ToList());
+                return ExitCodes.Ok;
+            }
+            var table = new Table().Border(TableBorder.Rounded);
+            foreach (var key in new[] { "tag", "usage", "coverage", "trend", "flips" })
+                table.AddColumn(t["activation.col." + key]);
+            foreach (var r in results)
+                table.AddRow(ConsoleOutput.Cell(r.Tag.Name), ConsoleOutput.Cell($"{r.Usage.Total} ({r.Usage.Segments.Count}/{r.Usage.Triggers.Count}/{r.Usage.Experiments.Count}/{r.Usage.Tags.Count})"),
+                    ConsoleOutput.Cell(r.Coverage.Count == 0 ? "—" : $"{r.Coverage[^1].Share:P1}"),
+                    ConsoleOutput.Cell(string.Join(" → ", r.Coverage.TakeLast(5).Select(c => $"{c.Share:P0}"))),
+                    ConsoleOutput.Cell(r.Stability is { } s ? $"{s:P1}" : "—"));
+            AnsiConsole.Write(table);
+            ConsoleOutput.Grey(t["activation.evaluate.legend"]);
+            foreach (var r in results.Where(r => r.Contribution.Count > 0))
+            {
+                ConsoleOutput.Ok(t.Format("activation.evaluate.goal", r.Tag.Name, result.GetValue(goal)));
+                foreach (var c in r.Contribution)
+                    ConsoleOutput.Grey("  " + t.Format("activation.evaluate.value", c.Value, c.With.Assigned, c.With.Rate, c.Without.Rate, c.Lift * 100));
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    public static IReadOnlyDictionary<string, TagUsage> Usage(ActivationWorkspace a)
+    {
+        var (segments, boards) = SegmentWorkspace.Load(a.Definition);
+        return TagUsage.Of(a.Catalog ?? Core.Tags.TagCatalog.From([]), a.Segments.Segments, boards.Boards, a.Triggers.Triggers, a.Experiments.Experiments);
+    }
+}
