@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TagCenter.Cli.Commands;
+using TagCenter.Cli.Commands.Governance;
 using TagCenter.Cli.Commands.Segments;
 using TagCenter.Cli.Console;
 
@@ -58,5 +59,8 @@ internal static class CliApp
         ConversionCommand.Create(o),
         ModelCommand.Create(o),
         ServeCommand.Create(o),
+        KeysCommand.Create(o),
+        UsersCommand.Create(o),
+        AuditCommand.Create(o),
     ];
 }
