@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.OpenApi;
 using TagCenter.Server.Access;
 using TagCenter.Server.Hosting;
@@ -24,10 +25,13 @@ internal static class GovernanceServices
         services.AddSingleton<IControlStore>(sp => ControlStores.OpenAsync(options.Store, options.WorkspaceRoot, CancellationToken.None).GetAwaiter().GetResult());
         services.AddSingleton(sp => new Accounts(sp.GetRequiredService<IControlStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddHttpContextAccessor();
+        // 401 and 403 are answers, not events worth a log line each.
+        services.AddLogging(b => b.AddFilter(typeof(ApiKeyHandler).FullName, LogLevel.Warning));
         services.AddSingleton<PiiFields>();
         services.AddSingleton<PiiReads>();
         services.AddSingleton<IDataPolicy, GovernedDataPolicy>();
         services.AddSingleton<IAuditLog, StoreAuditLog>();
+        services.AddSingleton<Drafts.DraftReview>();
         services.Configure<OpenApiOptions>("v1", o =>
         {
             o.AddDocumentTransformer((document, _, _) =>

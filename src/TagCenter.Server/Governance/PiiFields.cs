@@ -47,8 +47,12 @@ internal sealed class PiiFields(WorkspaceHost host)
     {
         var map = new Dictionary<string, PiiKind>(StringComparer.OrdinalIgnoreCase)
         {
-            ["phone"] = PiiKind.Phone, ["mobile"] = PiiKind.Phone, ["email"] = PiiKind.Email, ["name"] = PiiKind.Name,
-            ["address"] = PiiKind.Address, ["id_number"] = PiiKind.IdNumber,
+            ["phone"] = PiiKind.Phone,
+            ["mobile"] = PiiKind.Phone,
+            ["email"] = PiiKind.Email,
+            ["name"] = PiiKind.Name,
+            ["address"] = PiiKind.Address,
+            ["id_number"] = PiiKind.IdNumber,
         };
         foreach (var source in definition.Sources)
             foreach (var column in source.Columns)

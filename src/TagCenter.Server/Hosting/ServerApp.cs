@@ -87,6 +87,7 @@ public static class ServerApp
         Governance.AccessEndpoints.MapUsers(api.MapGroup("/users").WithTags("users"));
         Governance.AccessEndpoints.MapKeys(api.MapGroup("/keys").WithTags("keys"));
         Governance.AuditEndpoints.Map(api.MapGroup("/audit").WithTags("audit"));
+        Governance.Drafts.DraftEndpoints.Map(api.MapGroup("/drafts").WithTags("drafts"));
         _ = api; // One line per feature: its endpoint group, e.g. TagsEndpoints.Map(api.MapGroup("/tags").WithTags("tags")).
     }
 

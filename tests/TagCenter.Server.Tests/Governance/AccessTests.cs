@@ -132,6 +132,12 @@ public sealed class AccessTests(DemoWorkspace demo)
 
     private static Core.Tags.TagDefinition Tag(string code, string line) => new()
     {
-        Name = code, Code = code, Path = ["t"], Kind = Core.Tags.TagKind.Value, Type = Core.Tags.TagValueType.String, File = "f", BusinessLine = line,
+        Name = code,
+        Code = code,
+        Path = ["t"],
+        Kind = Core.Tags.TagKind.Value,
+        Type = Core.Tags.TagValueType.String,
+        File = "f",
+        BusinessLine = line,
     };
 }
