@@ -1,6 +1,7 @@
 using System.CommandLine;
 using TagCenter.Cli.Commands;
 using TagCenter.Cli.Commands.Activation;
+using TagCenter.Cli.Commands.Governance;
 using TagCenter.Cli.Commands.Segments;
 using TagCenter.Cli.Console;
 
@@ -62,5 +63,8 @@ internal static class CliApp
         TriggerCommand.Create(o),
         ExperimentCommand.Create(o),
         ReviewCommand.Create(o),
+        KeysCommand.Create(o),
+        UsersCommand.Create(o),
+        AuditCommand.Create(o),
     ];
 }

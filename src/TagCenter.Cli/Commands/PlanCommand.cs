@@ -30,6 +30,7 @@ internal static class PlanCommand
             {
                 PublishedCatalog.Publish(session.Database, files, plan, TimeProvider.System.GetUtcNow().UtcDateTime);
                 ApplySegments(session.Database, files, segments, plan, cancellationToken);
+                Governance.CliAudit.Record(context, "apply", "workspace:" + session.Definition.Name, Governance.CliAudit.Summary(plan));
             }
             if (context.Json)
                 JsonOutput.Write(new

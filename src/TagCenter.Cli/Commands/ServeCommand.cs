@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using TagCenter.Cli.Console;
 using TagCenter.Server.Hosting;
@@ -12,7 +13,8 @@ internal static class ServeCommand
     public static Command Create(CliOptions o)
     {
         var urls = new Option<string[]>("--urls") { Description = o.Texts["opt.urls"], AllowMultipleArgumentsPerToken = true };
-        var command = new Command("serve", o.Texts["cmd.serve"]) { urls };
+        var store = Governance.StoreOption.Create(o.Texts);
+        var command = new Command("serve", o.Texts["cmd.serve"]) { urls, store };
         command.SetAction(async (result, cancellationToken) =>
         {
             var context = CliContext.From(result, o);
@@ -22,13 +24,17 @@ internal static class ServeCommand
             {
                 WorkspaceRoot = definition.Root,
                 DefaultLanguage = t.Language,
+                Store = result.GetValue(store) ?? Environment.GetEnvironmentVariable("TAGCENTER_STORE"),
                 Urls = result.GetValue(urls) is { Length: > 0 } given ? given : new ServerOptions { WorkspaceRoot = definition.Root }.Urls,
             };
             await using var app = ServerApp.Build(options);
             await app.StartAsync(cancellationToken);
             foreach (var url in app.Urls)
                 ConsoleOutput.Ok(t.Format("server.serve.listening", definition.Name, url));
-            ConsoleOutput.Warn("! " + t["server.serve.open"]);
+            var control = app.Services.GetRequiredService<TagCenter.Stores.IControlStore>();
+            ConsoleOutput.Grey(t.Format("governance.serve.store", control.Describe));
+            if (!await control.AnyActiveKeyAsync(cancellationToken))
+                ConsoleOutput.Warn("! " + t.Format("governance.serve.nokeys", definition.Root));
             await app.WaitForShutdownAsync(cancellationToken);
             ConsoleOutput.Grey(t["server.serve.stopped"]);
             return ExitCodes.Ok;

@@ -20,7 +20,7 @@ public sealed class TagCatalog
         Tags.FirstOrDefault(t => t.Name == nameOrCode) ?? Tags.FirstOrDefault(t => t.Code == nameOrCode);
 
     private static readonly string[] TagKeys =
-        ["path", "code", "kind", "type", "unit", "values", "description", "definition", "owner", "business_line", "refresh", "status", "rule", "from"];
+        ["path", "code", "kind", "type", "unit", "values", "description", "definition", "owner", "business_line", "refresh", "status", "rule", "from", "pii"];
 
     private static readonly string[] Statuses = ["draft", "published", "deprecated"];
 
@@ -99,6 +99,7 @@ public sealed class TagCatalog
                 Definition = tag.String("definition"),
                 Owner = tag.String("owner"),
                 BusinessLine = tag.String("business_line") ?? "全公司",
+                Pii = tag.Enum<Governance.PiiKind>("pii"),
                 Refresh = tag.String("refresh") ?? "daily",
                 Status = status,
                 Rule = rule,

@@ -29,6 +29,9 @@ public sealed record TagDefinition
 
     public string BusinessLine { get; init; } = "全公司";
 
+    /// <summary>The kind of personal data the tag's value is (<c>pii: phone</c>), masked for callers without pii:read.</summary>
+    public Governance.PiiKind? Pii { get; init; }
+
     public string Refresh { get; init; } = "daily";
 
     public string Status { get; init; } = "published";

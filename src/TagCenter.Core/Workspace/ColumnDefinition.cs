@@ -34,5 +34,16 @@ public sealed record ColumnDefinition
     /// <summary>Raw spellings mapped to a canonical value before checks, e.g. VIP → 金卡.</summary>
     public IReadOnlyDictionary<string, string>? Map { get; init; }
 
+    /// <summary>The kind of personal data the column holds (<c>pii: name</c>); see <see cref="PiiKind"/>.</summary>
+    public Governance.PiiKind? Pii { get; init; }
+
+    /// <summary>The column's personal-data kind: as declared, else phone and email columns are personal data by their type.</summary>
+    public Governance.PiiKind? EffectivePii => Pii ?? Type switch
+    {
+        ColumnType.Phone => Governance.PiiKind.Phone,
+        ColumnType.Email => Governance.PiiKind.Email,
+        _ => null,
+    };
+
     public InvalidValueAction OnInvalid { get; init; } = InvalidValueAction.Quarantine;
 }

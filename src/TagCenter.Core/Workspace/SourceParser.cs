@@ -15,7 +15,7 @@ internal static class SourceParser
 
     private static readonly string[] ColumnKeys =
     [
-        "from", "type", "required", "identifier", "unit", "min", "max", "pattern", "reject_pattern", "values", "map", "on_invalid",
+        "from", "type", "required", "identifier", "unit", "min", "max", "pattern", "reject_pattern", "values", "map", "on_invalid", "pii",
     ];
 
     private static readonly string[] Encodings = ["utf-8", "gbk", "gb18030"];
@@ -176,6 +176,7 @@ internal static class SourceParser
                 Values = column.List("values"),
                 Map = column.StringMap("map"),
                 OnInvalid = column.Enum<InvalidValueAction>("on_invalid") ?? InvalidValueAction.Quarantine,
+                Pii = column.Enum<Governance.PiiKind>("pii"),
             });
         }
         return result;

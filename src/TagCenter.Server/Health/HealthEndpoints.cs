@@ -8,7 +8,7 @@ namespace TagCenter.Server.Health;
 
 /// <summary>
 /// <c>/health</c>: the process is up (for a liveness probe; no credential). <c>/ready</c>: the workspace database
-/// answers, so requests will be served (for a load balancer); 503 with the reason otherwise.
+/// answers, so requests will be served (for a load balancer, with a read key); 503 with the reason otherwise.
 /// </summary>
 internal static class HealthEndpoints
 {
@@ -27,7 +27,7 @@ internal static class HealthEndpoints
             {
                 throw new ApiException(503, "not_ready", Texts.T("server.api.notready", e.Message));
             }
-        }).WithTags("health").WithSummary("Readiness").AllowAnonymous();
+        }).WithTags("health").WithSummary("Readiness").RequireScope(ApiScopes.Read);
     }
 
     internal sealed record HealthStatus(string Status)

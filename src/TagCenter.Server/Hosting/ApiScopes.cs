@@ -1,16 +1,14 @@
-using System.Security.Claims;
-using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace TagCenter.Server.Hosting;
 
 /// <summary>
 /// What a credential may do. Every endpoint states the scope it needs with <see cref="RequireScope{TBuilder}"/>;
-/// the authentication scheme decides who holds which scopes (governance: users, roles and API keys).
+/// the authentication scheme (<see cref="Governance.ApiKeyHandler"/>: API keys, each with a role) decides who holds
+/// which. Every route but <c>/health</c> needs a credential; one without a scope of its own needs any valid key.
 /// </summary>
 public static class ApiScopes
 {
@@ -40,26 +38,13 @@ public static class ApiScopes
 
     internal static void Add(IServiceCollection services)
     {
-        services.AddAuthentication(Scheme).AddScheme<AuthenticationSchemeOptions, OpenAccessHandler>(Scheme, null);
+        services.AddAuthentication(Scheme).AddScheme<AuthenticationSchemeOptions, Governance.ApiKeyHandler>(Scheme, null);
         services.AddAuthorization(options =>
         {
             foreach (var scope in All)
                 options.AddPolicy(Policy(scope), policy => policy.AddAuthenticationSchemes(Scheme).RequireClaim(ClaimType, scope));
+            // An endpoint that forgot RequireScope still needs a credential (and the route enumeration test names it).
+            options.FallbackPolicy = new AuthorizationPolicyBuilder(Scheme).RequireAuthenticatedUser().Build();
         });
-    }
-}
-
-/// <summary>
-/// Until users and API keys exist (governance), the server is open: every request acts as the local operator with
-/// every scope. That is why <c>tagcenter serve</c> listens on loopback unless told otherwise.
-/// </summary>
-internal sealed class OpenAccessHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
-    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
-{
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
-    {
-        var claims = ApiScopes.All.Select(s => new Claim(ApiScopes.ClaimType, s)).Append(new Claim(ClaimTypes.Name, "local"));
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, ApiScopes.Scheme));
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, ApiScopes.Scheme)));
     }
 }

@@ -8,7 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Scalar.AspNetCore;
-using TagCenter.Server.Access;
 using TagCenter.Server.Health;
 
 namespace TagCenter.Server.Hosting;
@@ -53,8 +52,7 @@ public static class ServerApp
             return Task.CompletedTask;
         }));
         ApiScopes.Add(services);
-        services.AddSingleton<IDataPolicy, OpenDataPolicy>();
-        services.AddSingleton<IAuditLog, LoggerAuditLog>();
+        Governance.GovernanceServices.Add(services, options);
         // One line per feature: its services.
     }
 
@@ -76,14 +74,20 @@ public static class ServerApp
         });
         app.UseAuthentication();
         app.UseAuthorization();
+        Governance.GovernanceServices.Use(app);
     }
 
     private static void MapEndpoints(WebApplication app)
     {
-        app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/docs", o => o.WithTitle("TagCenter API")).AllowAnonymous();
+        // The API's description is for callers: behind a read key like the rest (the browser asks for it on /docs).
+        app.MapOpenApi().RequireScope(ApiScopes.Read);
+        app.MapScalarApiReference("/docs", o => o.WithTitle("TagCenter API")).RequireScope(ApiScopes.Read);
         HealthEndpoints.Map(app);
         var api = app.MapGroup(ApiPrefix);
+        Governance.AccessEndpoints.MapUsers(api.MapGroup("/users").WithTags("users"));
+        Governance.AccessEndpoints.MapKeys(api.MapGroup("/keys").WithTags("keys"));
+        Governance.AuditEndpoints.Map(api.MapGroup("/audit").WithTags("audit"));
+        Governance.Drafts.DraftEndpoints.Map(api.MapGroup("/drafts").WithTags("drafts"));
         _ = api; // One line per feature: its endpoint group, e.g. TagsEndpoints.Map(api.MapGroup("/tags").WithTags("tags")).
     }
 

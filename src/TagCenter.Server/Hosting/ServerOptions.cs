@@ -6,8 +6,11 @@ public sealed record ServerOptions
     /// <summary>The workspace folder (holding <c>tagcenter.yaml</c>), absolute.</summary>
     public required string WorkspaceRoot { get; init; }
 
-    /// <summary>Where Kestrel listens (loopback by default: until keys are configured the API is open).</summary>
+    /// <summary>Where Kestrel listens (loopback by default).</summary>
     public IReadOnlyList<string> Urls { get; init; } = ["http://127.0.0.1:5080"];
+
+    /// <summary>The control store (users, keys, audit, drafts): null for SQLite in the workspace, or <c>postgres://…</c>.</summary>
+    public string? Store { get; init; }
 
     /// <summary>The language of responses when a request names none (<c>Accept-Language</c>, <c>?lang=</c>).</summary>
     public Core.Text.Language DefaultLanguage { get; init; } = Core.Text.Language.En;
