@@ -4,6 +4,7 @@ using Spectre.Console;
 using TagCenter.Cli.Console;
 using TagCenter.Demo;
 using TagCenter.DuckDb.Storage;
+using TagCenter.DuckDb.Pipeline;
 
 namespace TagCenter.Cli.Commands;
 
@@ -91,7 +92,7 @@ internal static class DemoCommand
 
     private sealed record GeneratedData(int Persons, long Events, IReadOnlyDictionary<string, int> Rows, TimeSpan Elapsed);
 
-    private sealed record DemoResult(string Workspace, string Database, GeneratedData Generated, RefreshCommand.RefreshResult Refresh,
+    private sealed record DemoResult(string Workspace, string Database, GeneratedData Generated, RefreshResultView Refresh,
         IdentityQuality? IdentityQuality, TimeSpan Elapsed)
     {
         /// <summary>The RFM class distribution and total 12-month CLV, from the model tags.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using TagCenter.Cli.Console;
 using TagCenter.Core.Models;
 using TagCenter.DuckDb.Models;
+using TagCenter.DuckDb.Pipeline;
 
 namespace TagCenter.Cli.Commands;
 
@@ -12,8 +13,7 @@ namespace TagCenter.Cli.Commands;
 internal static class ModelStep
 {
     /// <summary>The attempts as <c>--json</c> shows them (as <c>model run</c> does).</summary>
-    public static IReadOnlyList<object> Json(IReadOnlyList<ModelRunReport> reports) =>
-        [.. reports.Select(r => new { model = r.Model, version = r.Version, ok = r.Succeeded, persons = r.Persons, message = r.Message, version_in_use = r.VersionInUse, seconds = r.Elapsed.TotalSeconds })];
+    public static IReadOnlyList<object> Json(IReadOnlyList<ModelRunReport> reports) => PipelineJson.Models(reports);
 
     /// <summary>Version, persons and the model's key figure.</summary>
     public static string Line(ModelRunReport report, ModelKind kind, Texts t)

@@ -1,11 +1,8 @@
 using System.CommandLine;
-using TagCenter.Cli.Commands.Segments;
 using TagCenter.Cli.Console;
 using TagCenter.Core.Workspace;
-using TagCenter.DuckDb.Identity;
 using TagCenter.DuckDb.Pipeline;
 using TagCenter.DuckDb.Storage;
-using TagCenter.DuckDb.Tags;
 
 namespace TagCenter.Cli.Commands;
 
@@ -37,19 +34,7 @@ internal static class RefreshCommand
     /// <summary>What refresh (and demo) should do: the as-of of tag runs, whether to reload everything, whether to publish the tag files first.</summary>
     public sealed record RefreshSettings(AsOfTime AsOf, bool ForceLoad, bool Publish, bool AllowShrink);
 
-    public sealed record RefreshResult(
-        object? Loads, IdentityRunReport? Identity, IReadOnlyList<string> DroppedFacts, TagRunReport? Tags,
-        string? TagsSkipped, TimeSpan Elapsed)
-    {
-        public int ExitCode { get; init; }
-
-        public SegmentPassReportView? Segments { get; init; }
-
-        /// <summary>The models trained before the tags (those that were due).</summary>
-        public IReadOnlyList<object> Models { get; init; } = [];
-    }
-
-    public static async Task<RefreshResult> RunAsync(CliContext context, WorkspaceDefinition definition, WorkspaceDatabase database,
+    public static async Task<RefreshResultView> RunAsync(CliContext context, WorkspaceDefinition definition, WorkspaceDatabase database,
         RefreshSettings settings, CancellationToken cancellationToken)
     {
         var t = context.Texts;
@@ -58,11 +43,6 @@ internal static class RefreshCommand
         var skipped = r.Tags is null ? t["tags.unpublished"] : r.Tags.Run is null ? t["tags.nothingdue"] : null;
         if (r.Tags is { Run: null } && !context.Json)
             ConsoleOutput.Ok(t["step.tags"] + "  " + t["tags.nothingdue"]);
-        return new RefreshResult(LoadResultsView.Json(r.Loads), r.Identity, r.DroppedFacts, r.Tags?.Run, skipped, r.Elapsed)
-        {
-            Segments = SegmentPassReportView.Of(r.Tags?.Segments),
-            Models = ModelStep.Json(r.Tags?.Models ?? []),
-            ExitCode = r.SourcesFailed ? ExitCodes.SourcesFailed : ExitCodes.Ok,
-        };
+        return RefreshResultView.Of(r, skipped, r.SourcesFailed ? ExitCodes.SourcesFailed : ExitCodes.Ok);
     }
 }

@@ -1,8 +1,6 @@
 using System.CommandLine;
-using TagCenter.Cli.Commands.Segments;
 using TagCenter.Cli.Console;
 using TagCenter.DuckDb.Pipeline;
-using TagCenter.DuckDb.Tags;
 
 namespace TagCenter.Cli.Commands;
 
@@ -24,28 +22,14 @@ internal static class RunCommand
             IReadOnlyCollection<string>? only = result.GetValue(tags) is { Length: > 0 } names ? names : null;
             var run = WorkspacePipeline.Run(session.Database, session.Definition, when.Local, new TagSelection(only, result.GetValue(due)),
                 new PipelineConsole(context, when), TimeProvider.System, cancellationToken);
-            var (stale, step) = (run.Stale, run.Tags);
-            if (step.Run is not { } report)
-            {
-                if (context.Json)
-                    JsonOutput.Write(new { tags = Array.Empty<object>(), stale, models = ModelStep.Json(step.Models) });
-                else
-                    ConsoleOutput.Ok(t["tags.nothingdue"]);
-                return Task.FromResult(ExitCodes.Ok);
-            }
             if (context.Json)
-                JsonOutput.Write(new RunResult(report, when.Instant, stale) { Segments = SegmentPassReportView.Of(step.Segments), Models = ModelStep.Json(step.Models) });
-            else if (stale.Count > 0)
+                JsonOutput.Write(PipelineJson.Run(run, when.Instant));
+            else if (run.Tags.Run is null)
+                ConsoleOutput.Ok(t["tags.nothingdue"]);
+            else if (run.Stale.Count > 0)
                 ConsoleOutput.Grey(t["fresh.hint"]);
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;
-    }
-
-    private sealed record RunResult(TagRunReport Run, DateTimeOffset AsOfInstant, IReadOnlyList<string> Stale)
-    {
-        public SegmentPassReportView? Segments { get; init; }
-
-        public IReadOnlyList<object> Models { get; init; } = [];
     }
 }

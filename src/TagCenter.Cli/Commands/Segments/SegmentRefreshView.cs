@@ -18,12 +18,3 @@ internal static class SegmentRefreshView
             ConsoleOutput.Warn("! " + problem);
     }
 }
-
-/// <summary>A segment pass as JSON: each segment's size, entered and left (diagnostics as text).</summary>
-internal sealed record SegmentPassReportView(long Seq, IReadOnlyList<SegmentRunView> Runs, IReadOnlyList<string> Problems, TimeSpan Elapsed)
-{
-    public static SegmentPassReportView? Of(SegmentPassReport? pass) => pass is null ? null
-        : new(pass.Seq, [.. pass.Runs.Select(r => new SegmentRunView(r.Segment, r.Type, r.Size, r.Share, r.Entered, r.Left))], [.. pass.Problems.Select(p => p.ToString())], pass.Elapsed);
-}
-
-internal sealed record SegmentRunView(string Name, string Type, long Size, double Share, long Entered, long Left);
