@@ -86,7 +86,11 @@ public static class ServerApp
         HealthEndpoints.Map(app);
         var api = app.MapGroup(ApiPrefix);
         _ = api; // One line per feature: its endpoint group, e.g. TagsEndpoints.Map(api.MapGroup("/tags").WithTags("tags")).
+        Tags.TagsEndpoints.Map(api.MapGroup("/tags").WithTags("tags"));
         Runs.RunsEndpoints.Map(api.MapGroup("/runs").WithTags("runs"));
+        Status.StatusEndpoints.Map(api.MapGroup("/status").WithTags("status"));
+        Models.ModelsEndpoints.Map(api.MapGroup("/models").WithTags("models"));
+        Workspace.WorkspaceEndpoints.Map(api);
     }
 
     /// <summary>The JSON of the API: snake_case as the CLI's <c>--json</c>, enums as text, no nulls left out.</summary>

@@ -23,10 +23,10 @@ public static class RunsEndpoints
 {
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapPost("/", StartAsync).RequireScope(ApiScopes.Write).WithName("StartRun")
+        group.MapPost("", StartAsync).RequireScope(ApiScopes.Write).WithName("StartRun")
             .WithSummary("Start a refresh or a tag run in the background (tagcenter refresh / run)")
             .Accepts<RunBody>("application/json").ProducesProblem(400).ProducesProblem(409).ProducesProblem(422);
-        group.MapGet("/", HistoryAsync).RequireScope(ApiScopes.Read).WithName("ListRuns")
+        group.MapGet("", HistoryAsync).RequireScope(ApiScopes.Read).WithName("ListRuns")
             .WithSummary("Runs started over the API, and the workspace's history of tag runs, loads, identity runs and segment passes");
         group.MapGet("/{id}", Status).RequireScope(ApiScopes.Read).WithName("GetRun")
             .WithSummary("A run's status and progress; its report (as --json) once finished").ProducesProblem(404);
