@@ -3,8 +3,8 @@ using System.Diagnostics;
 using Spectre.Console;
 using TagCenter.Cli.Console;
 using TagCenter.Demo;
-using TagCenter.DuckDb.Storage;
 using TagCenter.DuckDb.Pipeline;
+using TagCenter.DuckDb.Storage;
 
 namespace TagCenter.Cli.Commands;
 

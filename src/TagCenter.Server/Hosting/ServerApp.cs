@@ -88,6 +88,7 @@ public static class ServerApp
         _ = api; // One line per feature: its endpoint group, e.g. TagsEndpoints.Map(api.MapGroup("/tags").WithTags("tags")).
         Tags.TagsEndpoints.Map(api.MapGroup("/tags").WithTags("tags"));
         Runs.RunsEndpoints.Map(api.MapGroup("/runs").WithTags("runs"));
+        Profiles.ProfilesEndpoints.Map(api.MapGroup("/profiles").WithTags("profiles"));
         Status.StatusEndpoints.Map(api.MapGroup("/status").WithTags("status"));
         Models.ModelsEndpoints.Map(api.MapGroup("/models").WithTags("models"));
         Workspace.WorkspaceEndpoints.Map(api);
