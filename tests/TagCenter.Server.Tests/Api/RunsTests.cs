@@ -80,6 +80,27 @@ public sealed class RunsTests(DemoWorkspace demo)
         (await WaitAsync(server, next.GetProperty("id").GetString()!)).GetProperty("status").GetString().ShouldBe("succeeded");
     }
 
+    [Fact]
+    public async Task Shutdown_CancelsTheRunningRun()
+    {
+        using var temp = new TempFolder();
+        await using var server = await ApiServer.StartAsync(demo.Copy(temp));
+        var host = server.App.Services.GetRequiredService<WorkspaceHost>();
+        var runs = server.App.Services.GetRequiredService<TagCenter.Server.Runs.BackgroundRuns>();
+        var release = new TaskCompletionSource();
+        var holding = host.WriteAsync((_, _) => release.Task.Wait(TimeSpan.FromMinutes(2), CancellationToken.None), TestContext.Current.CancellationToken);
+        var (status, started) = await server.SendAsync(HttpMethod.Post, "/api/v1/runs", new { kind = "run", as_of = AsOf });
+        status.ShouldBe(202);
+        var stopping = server.App.StopAsync(TestContext.Current.CancellationToken);
+        var run = runs.Find(started.GetProperty("id").GetString()!)!;
+        // The server waits for the run to stop; the run stops without waiting for the writer it never got.
+        await Task.WhenAny(stopping, Task.Delay(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+        stopping.IsCompleted.ShouldBeTrue();
+        run.Status.ShouldBe("cancelled");
+        release.SetResult();
+        await holding;
+    }
+
     [Theory]
     [InlineData("""{"kind":"bake"}""", "invalid_kind")]
     [InlineData("""{"kind":5}""", "invalid_json")]
