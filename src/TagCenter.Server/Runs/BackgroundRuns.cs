@@ -32,8 +32,8 @@ public sealed partial class BackgroundRuns(WorkspaceHost host, TimeProvider time
                 throw ApiException.Conflict("run_in_progress", Texts.T("res.run.busy", busy.Id));
             run = new ApiRun(Guid.CreateVersion7(time.GetUtcNow()).ToString("N")[..16], kind, time.GetUtcNow());
             _runs.Add(run);
-            if (_runs.Count > Kept)
-                _runs.RemoveAll(r => r.Finished && _runs.IndexOf(r) < _runs.Count - Kept);
+            while (_runs.Count > Kept && _runs[0].Finished)
+                _runs.RemoveAt(0);
         }
         run.Completion = Task.Run(() => ExecuteAsync(run, work));
         return run;

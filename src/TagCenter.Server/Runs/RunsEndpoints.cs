@@ -21,6 +21,9 @@ namespace TagCenter.Server.Runs;
 /// </summary>
 public static class RunsEndpoints
 {
+    /// <summary>The exit code <c>tagcenter refresh</c> gives when a source failed to load, kept in the report so it reads the same.</summary>
+    private const int SourcesFailedExitCode = 3;
+
     public static void Map(RouteGroupBuilder group)
     {
         group.MapPost("", StartAsync).RequireScope(ApiScopes.Write).WithName("StartRun")
@@ -71,7 +74,7 @@ public static class RunsEndpoints
             {
                 var report = WorkspacePipeline.RefreshAsync(db, definition, request, progress, time, ct).GetAwaiter().GetResult();
                 var skipped = report.Tags is null ? Texts.T("tags.unpublished") : report.Tags.Run is null ? Texts.T("tags.nothingdue") : null;
-                return PipelineJson.ToNode(RefreshResultView.Of(report, skipped, report.SourcesFailed ? 3 : 0));
+                return PipelineJson.ToNode(RefreshResultView.Of(report, skipped, report.SourcesFailed ? SourcesFailedExitCode : 0));
             });
         }
         await audit.RecordAsync(new AuditEntry(Caller.Of(http).Name, "run.start", run.Id, After: JsonSerializer.Serialize(body, json.Value.SerializerOptions)), cancellationToken);
