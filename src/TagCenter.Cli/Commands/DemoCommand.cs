@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Spectre.Console;
 using TagCenter.Cli.Console;
 using TagCenter.Demo;
+using TagCenter.DuckDb.Pipeline;
 using TagCenter.DuckDb.Storage;
 
 namespace TagCenter.Cli.Commands;
@@ -92,7 +93,7 @@ internal static class DemoCommand
 
     private sealed record GeneratedData(int Persons, long Events, IReadOnlyDictionary<string, int> Rows, TimeSpan Elapsed);
 
-    private sealed record DemoResult(string Workspace, string Database, GeneratedData Generated, RefreshCommand.RefreshResult Refresh,
+    private sealed record DemoResult(string Workspace, string Database, GeneratedData Generated, RefreshResultView Refresh,
         IdentityQuality? IdentityQuality, TimeSpan Elapsed)
     {
         /// <summary>The RFM class distribution and total 12-month CLV, from the model tags.</summary>

@@ -1,9 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
-using TagCenter.Cli.Commands.Segments;
 using TagCenter.Cli.Console;
-using TagCenter.Core.Diagnostics;
-using TagCenter.Core.Tags;
+using TagCenter.DuckDb.Pipeline;
 using TagCenter.DuckDb.Segments;
 using TagCenter.DuckDb.Tags;
 
@@ -21,37 +19,12 @@ internal static class PlanCommand
             var context = CliContext.From(result, o);
             using var session = context.Open(cancellationToken);
             DateTime? when = result.GetValue(asOf) is null ? null : AsOfOption.Read(result, asOf, session.Definition).Local;
-            var files = TagCatalog.Load(session.Definition.Root);
-            var segments = SegmentWorkspace.All(session.Definition).Segments;
-            var plan = TagPlanner.Plan(session.Database, files,
-                new TagPlanOptions(when, WorkspaceClock.For(session.Definition), DeclaredSchema.Of(session.Definition), segments), cancellationToken);
-            var breaks = TagConventionCheck.Check(files, session.Definition.TagConvention);
+            var made = WorkspacePlan.Make(session.Database, session.Definition, when, apply, TimeProvider.System, cancellationToken);
+            var (plan, breaks) = (made.Plan, made.Breaks);
             if (apply && !plan.Blocked)
-            {
-                PublishedCatalog.Publish(session.Database, files, plan, TimeProvider.System.GetUtcNow().UtcDateTime);
-                ApplySegments(session.Database, files, segments, plan, cancellationToken);
                 Governance.CliAudit.Record(context, "apply", "workspace:" + session.Definition.Name, Governance.CliAudit.Summary(plan));
-            }
             if (context.Json)
-                JsonOutput.Write(new
-                {
-                    applied = apply && !plan.Blocked,
-                    as_of = plan.AsOf,
-                    as_of_source = plan.AsOfSource,
-                    convention_breaks = breaks,
-                    blocked = plan.Blocked,
-                    changes = plan.Changes.Select(c => new
-                    {
-                        action = c.Action,
-                        code = c.Code,
-                        name = c.Name,
-                        what = c.What,
-                        persons_changing = c.PersonsChanging,
-                        dependents = c.Dependents,
-                        transitions = c.Transitions.Select(x => new { from = x.From, to = x.To, persons = x.Persons }),
-                    }),
-                    segments = plan.Segments.Select(s => new { action = s.Action, name = s.Name, file = s.File, rule_before = s.RuleBefore, rule_after = s.RuleAfter, size_before = s.SizeBefore, size_after = s.SizeAfter }),
-                });
+                JsonOutput.Write(WorkspacePlan.Json(made));
             else
             {
                 Print(plan, apply, context.Texts);
@@ -63,18 +36,6 @@ internal static class PlanCommand
             return Task.FromResult(plan.Blocked ? ExitCodes.PlanBlocked : ExitCodes.Ok);
         });
         return command;
-    }
-
-    /// <summary>After publishing: new and changed segments are evaluated over the latest tag run's data (a static one only when new).</summary>
-    private static void ApplySegments(TagCenter.DuckDb.Storage.WorkspaceDatabase db, TagCatalog files, IReadOnlyList<TagCenter.Core.Segments.SegmentDefinition> segments,
-        TagPlan plan, CancellationToken cancellationToken)
-    {
-        var (run, asOf) = SegmentPass.LatestTagRun(db);
-        var due = plan.Segments.Where(c => c.Action is SegmentChangeAction.Added or SegmentChangeAction.Changed)
-            .Select(c => segments.First(s => s.Name == c.Name))
-            .Where(s => s.Type == TagCenter.Core.Segments.SegmentType.Dynamic || plan.Segments.Any(c => c.Name == s.Name && c.Action == SegmentChangeAction.Added)).ToList();
-        if (asOf is { } when && due.Count > 0)
-            SegmentPass.Run(db, files, due, when, run, TimeProvider.System, cancellationToken);
     }
 
     private static void Print(TagPlan plan, bool apply, Texts t)

@@ -2,9 +2,7 @@ using System.CommandLine;
 using Spectre.Console;
 using TagCenter.Cli.Console;
 using TagCenter.Core.Diagnostics;
-using TagCenter.Core.Sql;
 using TagCenter.DuckDb.Identity;
-using TagCenter.DuckDb.Storage;
 using TagCenter.DuckDb.Tags;
 
 namespace TagCenter.Cli.Commands;
@@ -26,7 +24,7 @@ internal static class ProfileCommand
                 throw new NotFoundException(t["profile.noidentity"]);
             var profile = PersonProfile.Find(session.Database, session.Definition, value)
                 ?? throw new NotFoundException(t.Format("profile.none", value));
-            var tags = Tags(session.Database, profile.OneId);
+            var tags = PersonTagValues.Of(session.Database, profile.OneId);
             if (context.Json)
             {
                 JsonOutput.Write(new
@@ -62,19 +60,5 @@ internal static class ProfileCommand
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    /// <summary>The person's latest value of every published tag (person_tags), in catalog order.</summary>
-    private static List<(string Name, string Code, string? Value)> Tags(WorkspaceDatabase db, string oneId)
-    {
-        if (!db.TableExists("person_tags") || PublishedCatalog.Load(db) is not { } catalog)
-            return [];
-        var columns = db.Rows("SELECT column_name FROM duckdb_columns() WHERE table_name = 'person_tags' AND column_name <> 'oneid'")
-            .Select(r => (string)r[0]!).ToHashSet(StringComparer.Ordinal);
-        var known = catalog.Tags.Where(tag => columns.Contains(tag.Code)).ToList();
-        if (known.Count == 0)
-            return [];
-        var row = db.Rows($"SELECT {string.Join(", ", known.Select(tag => $"CAST({SqlText.Ident(tag.Code)} AS VARCHAR)"))} FROM person_tags WHERE oneid = $1", oneId);
-        return [.. known.Select((tag, i) => (tag.Name, tag.Code, row.Count == 0 ? null : (string?)row[0][i]))];
     }
 }

@@ -56,17 +56,5 @@ internal static class LoadResultsView
             .GroupBy(r => (r.Reason, r.Action)).Select(g => new ReasonCount(g.Key.Reason, null, g.Sum(x => x.Count)) { Action = g.Key.Action })
             .OrderByDescending(r => r.Count);
 
-    public static object Json(IReadOnlyList<SourceLoadResult> results) => results.Select(r => new
-    {
-        source = r.Source,
-        status = r.Report?.Status.ToString().ToLowerInvariant() ?? "failed",
-        error = r.Error,
-        load_id = r.Report?.LoadId,
-        read = r.Report?.Read,
-        loaded = r.Report?.Loaded,
-        quarantined = r.Report?.Quarantined,
-        nulled = r.Report?.Nulled,
-        top_reasons = r.Report?.TopReasons.Select(x => new { reason = x.Reason, column = x.Column, action = x.Action, count = x.Count }),
-        seconds = r.Report is null ? (double?)null : Math.Round(r.Report.Elapsed.TotalSeconds, 3),
-    }).ToList();
+    public static object Json(IReadOnlyList<SourceLoadResult> results) => TagCenter.DuckDb.Pipeline.PipelineJson.Loads(results);
 }

@@ -54,6 +54,7 @@ public static class ServerApp
         ApiScopes.Add(services);
         Governance.GovernanceServices.Add(services, options);
         // One line per feature: its services.
+        services.AddSingleton<Runs.BackgroundRuns>().AddHostedService(sp => sp.GetRequiredService<Runs.BackgroundRuns>());
     }
 
     private static void Use(WebApplication app, ServerOptions options)
@@ -89,6 +90,12 @@ public static class ServerApp
         Governance.AuditEndpoints.Map(api.MapGroup("/audit").WithTags("audit"));
         Governance.Drafts.DraftEndpoints.Map(api.MapGroup("/drafts").WithTags("drafts"));
         _ = api; // One line per feature: its endpoint group, e.g. TagsEndpoints.Map(api.MapGroup("/tags").WithTags("tags")).
+        Tags.TagsEndpoints.Map(api.MapGroup("/tags").WithTags("tags"));
+        Runs.RunsEndpoints.Map(api.MapGroup("/runs").WithTags("runs"));
+        Profiles.ProfilesEndpoints.Map(api.MapGroup("/profiles").WithTags("profiles"));
+        Status.StatusEndpoints.Map(api.MapGroup("/status").WithTags("status"));
+        Models.ModelsEndpoints.Map(api.MapGroup("/models").WithTags("models"));
+        Workspace.WorkspaceEndpoints.Map(api);
     }
 
     /// <summary>The JSON of the API: snake_case as the CLI's <c>--json</c>, enums as text, no nulls left out.</summary>

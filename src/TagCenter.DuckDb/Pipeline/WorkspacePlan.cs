@@ -1,0 +1,74 @@
+using TagCenter.Core.Segments;
+using TagCenter.Core.Tags;
+using TagCenter.Core.Workspace;
+using TagCenter.DuckDb.Segments;
+using TagCenter.DuckDb.Storage;
+using TagCenter.DuckDb.Tags;
+
+namespace TagCenter.DuckDb.Pipeline;
+
+/// <summary>What <c>plan</c> found (and whether <c>apply</c> published it), with the tag files' naming-convention breaks.</summary>
+public sealed record WorkspacePlanResult(TagPlan Plan, IReadOnlyList<ConventionBreak> Breaks, bool Applied);
+
+/// <summary>
+/// Tags as code, shared by <c>tagcenter plan|apply</c> and <c>/api/v1/plan|apply</c>: what the files under tags/ and
+/// segments/ would change, with the impact on the real data; applying publishes them (never when the plan is blocked)
+/// and evaluates the new and changed segments over the latest tag run's data.
+/// </summary>
+public static class WorkspacePlan
+{
+    public static WorkspacePlanResult Make(WorkspaceDatabase db, WorkspaceDefinition definition, DateTime? asOf, bool apply,
+        TimeProvider time, CancellationToken cancellationToken)
+    {
+        var files = TagCatalog.Load(definition.Root);
+        var declared = SegmentCatalog.Load(definition.Root);
+        var segments = SegmentCatalog.From([.. declared.Segments, .. BoardCatalog.Load(definition.Root, declared).InlineSegments]).Segments;
+        var plan = TagPlanner.Plan(db, files,
+            new TagPlanOptions(asOf, WorkspaceTime.For(definition, time), DeclaredSchema.Of(definition), segments), cancellationToken);
+        var breaks = TagConventionCheck.Check(files, definition.TagConvention);
+        var applied = apply && !plan.Blocked;
+        if (applied)
+        {
+            PublishedCatalog.Publish(db, files, plan, time.GetUtcNow().UtcDateTime);
+            ApplySegments(db, files, segments, plan, time, cancellationToken);
+        }
+        return new WorkspacePlanResult(plan, breaks, applied);
+    }
+
+    /// <summary>The plan as <c>plan --json</c> prints it.</summary>
+    public static object Json(WorkspacePlanResult result)
+    {
+        var plan = result.Plan;
+        return new
+        {
+            applied = result.Applied,
+            as_of = plan.AsOf,
+            as_of_source = plan.AsOfSource,
+            convention_breaks = result.Breaks,
+            blocked = plan.Blocked,
+            changes = plan.Changes.Select(c => new
+            {
+                action = c.Action,
+                code = c.Code,
+                name = c.Name,
+                what = c.What,
+                persons_changing = c.PersonsChanging,
+                dependents = c.Dependents,
+                transitions = c.Transitions.Select(x => new { from = x.From, to = x.To, persons = x.Persons }),
+            }),
+            segments = plan.Segments.Select(s => new { action = s.Action, name = s.Name, file = s.File, rule_before = s.RuleBefore, rule_after = s.RuleAfter, size_before = s.SizeBefore, size_after = s.SizeAfter }),
+        };
+    }
+
+    /// <summary>After publishing: new and changed segments are evaluated over the latest tag run's data (a static one only when new).</summary>
+    private static void ApplySegments(WorkspaceDatabase db, TagCatalog files, IReadOnlyList<SegmentDefinition> segments, TagPlan plan,
+        TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (run, asOf) = SegmentPass.LatestTagRun(db);
+        var due = plan.Segments.Where(c => c.Action is SegmentChangeAction.Added or SegmentChangeAction.Changed)
+            .Select(c => segments.First(s => s.Name == c.Name))
+            .Where(s => s.Type == SegmentType.Dynamic || plan.Segments.Any(c => c.Name == s.Name && c.Action == SegmentChangeAction.Added)).ToList();
+        if (asOf is { } when && due.Count > 0)
+            SegmentPass.Run(db, files, due, when, run, time, cancellationToken);
+    }
+}
