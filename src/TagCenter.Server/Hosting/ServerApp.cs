@@ -56,6 +56,7 @@ public static class ServerApp
         services.AddSingleton<IDataPolicy, OpenDataPolicy>();
         services.AddSingleton<IAuditLog, LoggerAuditLog>();
         // One line per feature: its services.
+        services.AddSingleton<Segments.SegmentAccess>();
     }
 
     private static void Use(WebApplication app, ServerOptions options)
@@ -85,6 +86,9 @@ public static class ServerApp
         HealthEndpoints.Map(app);
         var api = app.MapGroup(ApiPrefix);
         _ = api; // One line per feature: its endpoint group, e.g. TagsEndpoints.Map(api.MapGroup("/tags").WithTags("tags")).
+        Segments.SegmentsEndpoints.Map(api.MapGroup("/segments").WithTags("segments"));
+        Analysis.AnalysisEndpoints.Map(api.MapGroup("/analysis").WithTags("analysis"));
+        Analysis.BoardsEndpoints.Map(api.MapGroup("/boards").WithTags("boards"));
     }
 
     /// <summary>The JSON of the API: snake_case as the CLI's <c>--json</c>, enums as text, no nulls left out.</summary>
