@@ -21,6 +21,6 @@ public static class AnalysisPopulation
     public static DateTime DataNow(WorkspaceDatabase db, WorkspaceDefinition workspace, TimeProvider time)
     {
         EventLog.Require(db);
-        return db.Scalar<DateTime?>($"SELECT max(event_time) FROM {EventLog.Relation(db)} l") ?? SegmentWorkspace.Now(workspace, time);
+        return db.Scalar<DateTime?>($"SELECT max(event_time) FROM {EventLog.Relation(db)} l") ?? WorkspaceSegments.Now(workspace, time);
     }
 }

@@ -62,7 +62,7 @@ public static class SegmentFiles
     /// <summary>The boards that show <paramref name="segment"/> (a declared segment a board names, or a crowd written inline in it).</summary>
     public static IReadOnlyList<string> BoardsUsing(WorkspaceDefinition workspace, string segment)
     {
-        var (_, boards) = SegmentWorkspace.Load(workspace);
+        var (_, boards) = WorkspaceSegments.Load(workspace);
         return [.. boards.Boards.Where(b => b.Crowds.Any(c => c.Segment == segment)).Select(b => b.Name)];
     }
 

@@ -32,11 +32,11 @@ internal static partial class AnalysisEndpoints
             var tags = index.Tags.Where(t => visible.Contains(t.Code));
             if (defined is not null)
             {
-                var run = SegmentWorkspace.LatestRun(db, defined.Name);
+                var run = WorkspaceSegments.LatestRun(db, defined.Name);
                 var members = IndexSegmentCounter.Ordinals(db, SegmentHistory.MembersAt, [defined.Name, run.Seq]);
                 return View(defined.Name, run.AsOf, Portrait.Of(index, members, tags), catalog, top);
             }
-            var asOf = SegmentWorkspace.AsOf(db, access.Host.Definition, access.Host.Time);
+            var asOf = WorkspaceSegments.AsOf(db, access.Host.Definition, access.Host.Time);
             var counter = new IndexSegmentCounter(new SegmentEvaluator(db, catalog, asOf), index);
             var rule = new SegmentDefinition { Name = Texts.T("segment.count.name"), Rule = body.Rule!, File = SegmentsEndpoints.RuleFile };
             return View(body.Rule!, asOf, Portrait.Of(index, counter.Members(rule), tags), catalog, top);
@@ -58,7 +58,7 @@ internal static partial class AnalysisEndpoints
         var defined = asked.Select(n => access.Get(n, caller)).ToList();
         var view = await access.Host.ReadAsync((db, _) =>
         {
-            var runs = defined.Select(s => SegmentWorkspace.LatestRun(db, s.Name)).ToList();
+            var runs = defined.Select(s => WorkspaceSegments.LatestRun(db, s.Name)).ToList();
             var matrix = SegmentHistory.Overlap(db, runs);
             var n = runs.Count;
             return new OverlapView(

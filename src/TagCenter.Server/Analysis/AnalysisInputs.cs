@@ -62,7 +62,7 @@ internal sealed class AnalysisInputs(SegmentAccess access, Caller caller)
         if (!string.IsNullOrWhiteSpace(segment))
         {
             var defined = access.Get(segment, caller);
-            return AnalysisPopulation.OfSegment(defined.Name, SegmentWorkspace.LatestRun(db, defined.Name));
+            return AnalysisPopulation.OfSegment(defined.Name, WorkspaceSegments.LatestRun(db, defined.Name));
         }
         return string.IsNullOrWhiteSpace(rule) ? Core.Analysis.Population.Everyone : RulePopulation.Create(db, Catalog(db), rule, AsOf(db, asOf));
     }

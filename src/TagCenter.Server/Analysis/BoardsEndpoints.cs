@@ -28,7 +28,7 @@ internal static class BoardsEndpoints
     private static Ok<List<BoardSummary>> List(HttpContext context, SegmentAccess access)
     {
         var visible = access.Visible(Caller.Of(context));
-        var (_, boards) = SegmentWorkspace.Load(access.Host.Definition);
+        var (_, boards) = WorkspaceSegments.Load(access.Host.Definition);
         return TypedResults.Ok(boards.Boards.Select(b => new BoardSummary(b.Name, b.Description, b.File,
             [.. b.Crowds.Where(c => visible.Find(c.Segment) is not null).Select(c => c.Name)])).ToList());
     }
@@ -37,7 +37,7 @@ internal static class BoardsEndpoints
     {
         var caller = Caller.Of(context);
         var visible = access.Visible(caller);
-        var (_, boards) = SegmentWorkspace.Load(access.Host.Definition);
+        var (_, boards) = WorkspaceSegments.Load(access.Host.Definition);
         var board = boards.Get(name);
         board = board with { Crowds = [.. board.Crowds.Where(c => visible.Find(c.Segment) is not null)] };
         var view = await access.Host.ReadAsync((db, _) =>
@@ -56,7 +56,7 @@ internal static class BoardsEndpoints
         var missing = rows.Where(r => r.Latest is null).ToList();
         if (missing.Count == 0 || !db.TableExists("dim_person") || PublishedCatalog.Load(db) is not { } catalog)
             return [];
-        var evaluator = new SegmentEvaluator(db, access.Policy.VisibleTags(catalog, caller), SegmentWorkspace.AsOf(db, access.Host.Definition, access.Host.Time));
+        var evaluator = new SegmentEvaluator(db, access.Policy.VisibleTags(catalog, caller), WorkspaceSegments.AsOf(db, access.Host.Definition, access.Host.Time));
         return [.. missing.SelectMany(r => evaluator.Check(visible.Get(r.Segment)))];
     }
 }

@@ -21,13 +21,13 @@ public sealed class SegmentAccess(WorkspaceHost host, IDataPolicy policy)
 
     /// <summary>Every segment (declared or inline in a board) <paramref name="caller"/> may see.</summary>
     public SegmentCatalog Visible(Caller caller) =>
-        SegmentCatalog.From([.. SegmentWorkspace.All(host.Definition).Segments.Where(s => policy.CanSee(s, caller))]);
+        SegmentCatalog.From([.. WorkspaceSegments.All(host.Definition).Segments.Where(s => policy.CanSee(s, caller))]);
 
     /// <summary>The segment called <paramref name="name"/> if the caller may see it; else 404 with the closest visible name.</summary>
     public SegmentDefinition Get(string name, Caller caller) => Visible(caller).Get(name);
 
     /// <summary>The published tags the caller may use in rules.</summary>
-    public TagCatalog Tags(WorkspaceDatabase db, Caller caller) => policy.VisibleTags(SegmentWorkspace.Published(db), caller);
+    public TagCatalog Tags(WorkspaceDatabase db, Caller caller) => policy.VisibleTags(WorkspaceSegments.Published(db), caller);
 
     /// <summary>The members of a segment's evaluation as the caller may see them.</summary>
     public string? Mask(string oneId, Caller caller) => policy.Mask("oneid", oneId, caller);

@@ -24,7 +24,7 @@ internal static partial class SegmentsEndpoints
         var view = await access.Host.ReadAsync((db, ct) =>
         {
             var catalog = access.Tags(db, caller);
-            var asOf = SegmentWorkspace.AsOf(db, access.Host.Definition, access.Host.Time);
+            var asOf = WorkspaceSegments.AsOf(db, access.Host.Definition, access.Host.Time);
             var sql = new SegmentEvaluator(db, catalog, asOf);
             var counter = access.Host.Index(db) is { } index ? new IndexSegmentCounter(sql, index) : null;
             var segment = new SegmentDefinition { Name = Texts.T("segment.count.name"), Rule = body.Rule, File = RuleFile };

@@ -29,7 +29,7 @@ internal static partial class SegmentsEndpoints
             throw SegmentAccess.Field("format", Texts.T("api.field.oneof", "csv, parquet", format));
         var segment = access.Get(name, caller);
         var (run, columns) = await access.Host.ReadAsync((db, _) =>
-            (SegmentWorkspace.LatestRun(db, segment.Name), Columns(db, access, caller, tags)), cancellationToken);
+            (WorkspaceSegments.LatestRun(db, segment.Name), Columns(db, access, caller, tags)), cancellationToken);
         await audit.RecordAsync(new AuditEntry(caller.Name, "segment.export", segment.Name,
             After: $"{{\"format\":\"{fmt}\",\"seq\":{run.Seq},\"rows\":{run.Size},\"tags\":[{string.Join(",", columns.Select(c => "\"" + c.Name + "\""))}]}}"), cancellationToken);
         var select = "m.oneid" + string.Concat(columns.Select(c => $", p.{SqlText.Ident(c.Code)} AS {SqlText.Ident(c.Name)}"));

@@ -33,7 +33,7 @@ internal static partial class SegmentsEndpoints
         {
             var run = seq is { } s
                 ? SegmentHistory.Runs(db, segment.Name).FirstOrDefault(r => r.Seq == s) ?? throw new NotFoundException(Texts.T("segment.notevaluated", segment.Name))
-                : SegmentWorkspace.LatestRun(db, segment.Name, when);
+                : WorkspaceSegments.LatestRun(db, segment.Name, when);
             var rows = db.Rows($"{SegmentHistory.MembersAt} AND oneid > $3 ORDER BY oneid LIMIT {size + 1}", segment.Name, run.Seq, after ?? "");
             return (run, rows.Select(r => (string)r[0]!).ToList());
         }, cancellationToken);
@@ -74,7 +74,7 @@ internal static partial class SegmentsEndpoints
                 throw new NotFoundException(Texts.T("profile.noidentity"));
             var profile = PersonProfile.Find(db, access.Host.Definition, person) ?? throw new NotFoundException(Texts.T("profile.none", person));
             var catalog = access.Tags(db, caller);
-            var asOf = SegmentWorkspace.AsOf(db, access.Host.Definition, access.Host.Time);
+            var asOf = WorkspaceSegments.AsOf(db, access.Host.Definition, access.Host.Time);
             var e = SegmentExplainer.Explain(db, catalog, segment, profile.OneId, asOf);
             var stored = SegmentHistory.At(db, segment.Name, null);
             var storedMember = stored is not null

@@ -23,7 +23,7 @@ internal static partial class SegmentsEndpoints
         var saved = await access.Host.WriteAsync((db, ct) =>
         {
             // Inside the one writer: two creates of one name cannot both pass this check.
-            var existing = SegmentWorkspace.All(access.Host.Definition).Find(name);
+            var existing = WorkspaceSegments.All(access.Host.Definition).Find(name);
             var path = SegmentCatalog.FileFor(root, name);
             if (existing is not null || File.Exists(path))
                 throw ApiException.Conflict("segment_exists", Texts.T("api.segments.exists", name, existing?.File ?? SegmentFiles.Relative(root, name)));
@@ -91,7 +91,7 @@ internal static partial class SegmentsEndpoints
     private static SegmentSaved Save(SegmentAccess access, DuckDb.Storage.WorkspaceDatabase db, SegmentDefinition segment, string yaml, Caller caller, CancellationToken cancellationToken)
     {
         var usable = DuckDb.Tags.PublishedCatalog.Load(db) is { } published ? access.Policy.VisibleTags(published, caller) : null;
-        var asOf = SegmentWorkspace.AsOf(db, access.Host.Definition, access.Host.Time);
+        var asOf = WorkspaceSegments.AsOf(db, access.Host.Definition, access.Host.Time);
         return SegmentFiles.Save(access.Host.Definition, db, segment, yaml, usable, asOf, access.Host.Time, cancellationToken);
     }
 

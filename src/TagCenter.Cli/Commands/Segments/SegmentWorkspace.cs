@@ -4,7 +4,7 @@ using TagCenter.Core.Tags;
 using TagCenter.Core.Workspace;
 using TagCenter.DuckDb.Segments;
 using TagCenter.DuckDb.Storage;
-using Shared = TagCenter.DuckDb.Segments.SegmentWorkspace;
+using Shared = TagCenter.DuckDb.Segments.WorkspaceSegments;
 
 namespace TagCenter.Cli.Commands.Segments;
 

@@ -12,7 +12,7 @@ namespace TagCenter.DuckDb.Segments;
 /// What every surface over segments (the CLI's <c>segment …</c> commands, the server's <c>/segments</c>) starts
 /// from: the declared segments and boards, the published tags, the data's as-of. One place, so both answer alike.
 /// </summary>
-public static class SegmentWorkspace
+public static class WorkspaceSegments
 {
     /// <summary>Declared segments and the crowds written inline in boards.</summary>
     public static (SegmentCatalog Segments, BoardCatalog Boards) Load(WorkspaceDefinition definition)
