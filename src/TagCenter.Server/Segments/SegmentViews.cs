@@ -40,7 +40,7 @@ public sealed record CountView(string Rule, long Size, long Persons, double Shar
 public sealed record MembersPage(string Name, long Seq, DateTime AsOf, long Size, IReadOnlyList<string?> Members, string? NextCursor);
 
 /// <summary>Why a person is in a segment or not (as <c>segment explain --json</c>).</summary>
-public sealed record ExplainView(string Segment, string OneId, string Rule, DateTime AsOf, IReadOnlyList<PredicateView> Predicates, bool? Result, bool Member, StoredView? Stored);
+public sealed record ExplainView(string Segment, [property: System.Text.Json.Serialization.JsonPropertyName("oneid")] string OneId, string Rule, DateTime AsOf, IReadOnlyList<PredicateView> Predicates, bool? Result, bool Member, StoredView? Stored);
 
 public sealed record PredicateView(string Predicate, IReadOnlyDictionary<string, string?> Values, bool? Held);
 
