@@ -38,7 +38,7 @@ internal static partial class AnalysisEndpoints
             }
             var asOf = WorkspaceSegments.AsOf(db, access.Host.Definition, access.Host.Time);
             var counter = new IndexSegmentCounter(new SegmentEvaluator(db, catalog, asOf), index);
-            var rule = new SegmentDefinition { Name = Texts.T("segment.count.name"), Rule = body.Rule!, File = SegmentsEndpoints.RuleFile };
+            var rule = new SegmentDefinition { Name = Texts.T("segment.count.name"), Rule = body.Rule!, File = SegmentCounting.RuleFile };
             return View(body.Rule!, asOf, Portrait.Of(index, counter.Members(rule), tags), catalog, top);
         }, cancellationToken);
         return TypedResults.Ok(view);
