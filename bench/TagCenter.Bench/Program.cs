@@ -23,6 +23,7 @@ return args.FirstOrDefault() switch
     "models" => ModelBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     "log" => await LogBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
     "activation" => await TagCenter.Bench.Activation.ActivationBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
+    "api" => await TagCenter.Bench.Api.ApiBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
     _ => Usage(),
 };
 
@@ -38,5 +39,6 @@ static int Usage()
     Console.Error.WriteLine("       TagCenter.Bench models [--persons 1000000] [--orders-per-person 20] [--clv-persons 100000]");
     Console.Error.WriteLine("       TagCenter.Bench log [--events 200000] [--appenders 32] [--batch 100] [--dir /tmp]");
     Console.Error.WriteLine("       TagCenter.Bench activation [--deliveries 5000] [--parallel 8] [--single 500]");
+    Console.Error.WriteLine("       TagCenter.Bench api [--persons 50000 | --workspace <folder>] [--requests 2000]");
     return 1;
 }

@@ -101,9 +101,7 @@ internal static class AnalysisOptions
             return string.IsNullOrWhiteSpace(ruleText) ? Core.Analysis.Population.Everyone : Population(session, ruleText, AsOfTime(result, asOf, session));
         var defined = Segments.SegmentWorkspace.All(session.Definition).Get(segmentName);
         var run = Segments.SegmentWorkspace.LatestRun(session.Database, defined.Name);
-        return Core.Analysis.Population.FromQuery(
-            $"SELECT oneid FROM segment_members WHERE segment = {Core.Sql.SqlText.Literal(defined.Name)} AND from_seq <= {run.Seq} AND (to_seq IS NULL OR to_seq > {run.Seq})",
-            defined.Name);
+        return AnalysisPopulation.OfSegment(defined.Name, run);
     }
 
     /// <summary>A group's label for people: the value, 其他/other, or 无值/none.</summary>

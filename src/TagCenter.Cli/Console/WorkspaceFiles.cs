@@ -6,34 +6,11 @@ namespace TagCenter.Cli.Console;
 /// <summary>Files the CLI writes for the user: a clear error instead of a stack trace when they cannot be written.</summary>
 internal static class WorkspaceFiles
 {
-    /// <summary>Writes the whole file or nothing: into a temp file beside it, then renamed over it, so an interruption never leaves half a file.</summary>
+    /// <summary>Writes the whole file or nothing (temp file beside it, then renamed over it: see <see cref="DuckDb.Segments.SegmentFiles.Write"/>).</summary>
     public static void Write(string path, string content, List<string> written, System.Text.Encoding? encoding = null)
     {
-        var temp = path + ".tmp-" + Environment.ProcessId;
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(temp, content, encoding ?? new System.Text.UTF8Encoding(false));
-            File.Move(temp, path, overwrite: true);
-            written.Add(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            TryDelete(temp);
-            throw new IOException(Texts.T("storage.write", path, e.Message), e);
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Best effort: the real error is the one reported.
-        }
+        DuckDb.Segments.SegmentFiles.Write(path, content, encoding);
+        written.Add(path);
     }
 
     public static void WriteIfMissing(string path, string content, List<string> written)

@@ -55,6 +55,7 @@ public static class ServerApp
         Governance.GovernanceServices.Add(services, options);
         // One line per feature: its services.
         services.AddSingleton<Runs.BackgroundRuns>().AddHostedService(sp => sp.GetRequiredService<Runs.BackgroundRuns>());
+        services.AddSingleton<Segments.SegmentAccess>();
     }
 
     private static void Use(WebApplication app, ServerOptions options)
@@ -96,6 +97,9 @@ public static class ServerApp
         Status.StatusEndpoints.Map(api.MapGroup("/status").WithTags("status"));
         Models.ModelsEndpoints.Map(api.MapGroup("/models").WithTags("models"));
         Workspace.WorkspaceEndpoints.Map(api);
+        Segments.SegmentsEndpoints.Map(api.MapGroup("/segments").WithTags("segments"));
+        Analysis.AnalysisEndpoints.Map(api.MapGroup("/analysis").WithTags("analysis"));
+        Analysis.BoardsEndpoints.Map(api.MapGroup("/boards").WithTags("boards"));
     }
 
     /// <summary>The JSON of the API: snake_case as the CLI's <c>--json</c>, enums as text, no nulls left out.</summary>

@@ -1,9 +1,7 @@
 using System.CommandLine;
 using TagCenter.Cli.Console;
-using TagCenter.Core.Diagnostics;
 using TagCenter.Core.Segments;
 using TagCenter.DuckDb.Segments;
-using TagCenter.DuckDb.Tags;
 
 namespace TagCenter.Cli.Commands.Segments;
 
@@ -37,32 +35,17 @@ internal static class SegmentCreateCommand
             var path = SegmentCatalog.FileFor(root, segmentName);
             if (existing.Find(segmentName) is not null || File.Exists(path))
                 throw new UsageException(t.Format("segment.exists", segmentName, existing.Find(segmentName)?.File ?? Path.GetRelativePath(root, path)));
-            var yaml = SegmentCatalog.Yaml(new SegmentDefinition
+            var relative = SegmentFiles.Relative(root, segmentName);
+            var (segment, yaml) = SegmentFiles.Prepare(relative, new SegmentDraft(segmentName, text, result.GetValue(isStatic) ? SegmentType.Static : SegmentType.Dynamic)
             {
-                Name = segmentName,
-                Rule = text,
-                File = "",
-                Type = result.GetValue(isStatic) ? SegmentType.Static : SegmentType.Dynamic,
                 Description = result.GetValue(description),
                 Owner = result.GetValue(owner),
             });
-            var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
-            var diagnostics = new List<Diagnostic>();
-            var segment = SegmentCatalog.ParseFile(relative, segmentName, yaml, diagnostics);
-            if (segment is null)
-                throw new WorkspaceException(diagnostics);
-            var catalog = PublishedCatalog.Load(session.Database);
-            var data = catalog is not null && session.Database.TableExists("dim_person");
-            var asOf = SegmentWorkspace.AsOf(session.Database, session.Definition);
-            SegmentEvaluator? evaluator = data ? new SegmentEvaluator(session.Database, catalog!, asOf) : null;
-            if (evaluator?.Check(segment) is { Count: > 0 } problems)
-                throw new WorkspaceException(problems);
-            WorkspaceFiles.Write(path, yaml, []);
-            var run = evaluator is null ? null
-                : SegmentPass.Run(session.Database, catalog!, [segment], asOf, SegmentPass.LatestTagRun(session.Database).RunId, TimeProvider.System, cancellationToken);
-            var first = run is { Runs.Count: > 0 } ? run.Runs[0] : null;
+            var saved = SegmentFiles.Save(session.Definition, session.Database, segment, yaml, null, SegmentWorkspace.AsOf(session.Database, session.Definition),
+                TimeProvider.System, cancellationToken);
+            var first = saved.Run;
             if (context.Json)
-                JsonOutput.Write(new { name = segmentName, type = segment.Type, file = relative, evaluated = first is not null, size = first?.Size, persons = first?.Persons, share = first?.Share, as_of = first?.AsOf, elapsed = run?.Elapsed });
+                JsonOutput.Write(new { name = segmentName, type = segment.Type, file = relative, evaluated = first is not null, size = first?.Size, persons = first?.Persons, share = first?.Share, as_of = first?.AsOf, elapsed = saved.Elapsed });
             else
             {
                 ConsoleOutput.Ok(t.Format("segment.created", segmentName, relative));

@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using TagCenter.Server.Access;
+using TagCenter.Server.Hosting;
+using TagCenter.Server.Segments;
+
+namespace TagCenter.Bench.Api;
+
+/// <summary>
+/// Issue #11: a segment count over HTTP, p50/p99. A demo workspace (built by <c>tagcenter demo</c>, or one given
+/// with <c>--workspace</c>) served by a real Kestrel on loopback; each rule counted <c>--requests</c> times one after
+/// another over HTTP, against the same call in-process without HTTP (<see cref="SegmentCounting.CountAsync"/>, what
+/// the endpoint runs) in the same run. A light <c>GET /segments/{name}</c> shows the HTTP floor. Answers are checked
+/// equal before timing.
+/// </summary>
+internal static class ApiBenchmark
+{
+    private static readonly string[] Rules =
+    [
+        "累计消费金额 > 3000 and 生命周期阶段 = '沉默'",
+        "生命周期阶段 in ('活跃', '回流') and 城市 = '上海' and not 累计消费金额 > 1000",
+        "age between 18 and 25 and 城市 = '上海' and not did('orders', within: 30d)",
+    ];
+
+    public static async Task<int> RunAsync(BenchArgs args)
+    {
+        var requests = args.Int("requests", 2000);
+        var root = args.Values.TryGetValue("workspace", out var given) ? Path.GetFullPath(given) : await DemoAsync(args.Int("persons", 50_000));
+        var port = FreePort();
+        await using var app = ServerApp.Build(new ServerOptions { WorkspaceRoot = root, Urls = [$"http://127.0.0.1:{port}"] });
+        await app.StartAsync();
+        var access = app.Services.GetRequiredService<SegmentAccess>();
+        var caller = new Caller("bench", ApiScopes.All.ToHashSet(), null, true);
+        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        var persons = (await SegmentCounting.CountAsync(access, caller, Rules[0], CancellationToken.None)).Persons;
+        Console.WriteLine($"api: {persons:N0} persons ({root}); {requests:N0} sequential requests per line after warm-up; {Environment.ProcessorCount} cores");
+        foreach (var rule in Rules)
+        {
+            var local = await SegmentCounting.CountAsync(access, caller, rule, CancellationToken.None);
+            var remote = await PostCountAsync(http, rule);
+            if (remote.GetProperty("size").GetInt64() != local.Size)
+                throw new InvalidOperationException($"HTTP count {remote.GetProperty("size").GetInt64()} ≠ in-process {local.Size} for {rule}");
+            var inProcess = await LatenciesAsync(requests, async () => (await SegmentCounting.CountAsync(access, caller, rule, CancellationToken.None)).Size);
+            var overHttp = await LatenciesAsync(requests, async () => (await PostCountAsync(http, rule)).GetProperty("size").GetInt64());
+            Console.WriteLine($"  POST /segments/count = {local.Size:N0} ({local.Engine}): {rule}");
+            Console.WriteLine($"    in-process (no HTTP)   {Line(inProcess)}");
+            Console.WriteLine($"    HTTP loopback          {Line(overHttp)}   p99 ratio {overHttp.P99 / inProcess.P99:0.0}×");
+        }
+        var path = "/api/v1/segments/" + Uri.EscapeDataString("高价值沉默");
+        var show = await LatenciesAsync(requests, async () => (await http.GetByteArrayAsync(new Uri(path, UriKind.Relative))).Length);
+        Console.WriteLine($"  GET /segments/高价值沉默 (definition and runs)");
+        Console.WriteLine($"    HTTP loopback          {Line(show)}");
+        await app.StopAsync();
+        return 0;
+    }
+
+    private static async Task<JsonElement> PostCountAsync(HttpClient http, string rule)
+    {
+        using var response = await http.PostAsJsonAsync(new Uri("/api/v1/segments/count", UriKind.Relative), new { rule });
+        response.EnsureSuccessStatusCode();
+        await using var body = await response.Content.ReadAsStreamAsync();
+        return (await JsonDocument.ParseAsync(body)).RootElement.Clone();
+    }
+
+    private sealed record Latencies(double P50, double P99, double Max);
+
+    private static async Task<Latencies> LatenciesAsync(int requests, Func<Task<long>> call)
+    {
+        // Warm: past tiered JIT (at least 50 calls and 500 ms), connections open, bitmaps touched.
+        var warm = Stopwatch.StartNew();
+        for (var calls = 0; calls < 50 || warm.ElapsedMilliseconds < 500; calls++)
+            GC.KeepAlive(await call());
+        var times = new double[requests];
+        for (var i = 0; i < requests; i++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            GC.KeepAlive(await call());
+            times[i] = stopwatch.Elapsed.TotalMilliseconds;
+        }
+        Array.Sort(times);
+        return new Latencies(times[(int)(requests * 0.50)], times[Math.Min(requests - 1, (int)(requests * 0.99))], times[^1]);
+    }
+
+    private static string Line(Latencies l) => $"p50 {l.P50,7:0.000} ms   p99 {l.P99,7:0.000} ms   max {l.Max,8:0.000} ms";
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task<string> DemoAsync(int persons)
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"tagcenter-bench-api-{persons}");
+        if (File.Exists(Path.Combine(root, ".tagcenter", "tagcenter.duckdb")))
+            return root; // built by an earlier run: the demo is deterministic
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "tagcenter.dll"), "demo", "--workspace", root, "--persons", persons.ToString(CultureInfo.InvariantCulture), "--lang", "en", "--json" })
+            start.ArgumentList.Add(a);
+        start.RedirectStandardOutput = true;
+        var seconds = await Measure.SecondsAsync(async () =>
+        {
+            using var process = Process.Start(start)!;
+            await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            if (process.ExitCode != 0)
+                throw new InvalidOperationException($"tagcenter demo failed (exit {process.ExitCode})");
+        });
+        Console.WriteLine($"  built the demo workspace of {persons:N0} persons in {seconds:0.0} s");
+        return root;
+    }
+}
