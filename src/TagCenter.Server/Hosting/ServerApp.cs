@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using Scalar.AspNetCore;
 using TagCenter.Server.Access;
 using TagCenter.Server.Health;
+using TagCenter.Server.Realtime;
 
 namespace TagCenter.Server.Hosting;
 
@@ -56,6 +57,7 @@ public static class ServerApp
         services.AddSingleton<IDataPolicy, OpenDataPolicy>();
         services.AddSingleton<IAuditLog, LoggerAuditLog>();
         // One line per feature: its services.
+        RealtimeServices.Add(services);
     }
 
     private static void Use(WebApplication app, ServerOptions options)
@@ -83,6 +85,7 @@ public static class ServerApp
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/docs", o => o.WithTitle("TagCenter API")).AllowAnonymous();
         HealthEndpoints.Map(app);
+        StreamEndpoints.Map(app.MapGroup("/v1/stream").WithTags("stream")); // the path, beside Segment's /v1/…
         var api = app.MapGroup(ApiPrefix);
         _ = api; // One line per feature: its endpoint group, e.g. TagsEndpoints.Map(api.MapGroup("/tags").WithTags("tags")).
     }
