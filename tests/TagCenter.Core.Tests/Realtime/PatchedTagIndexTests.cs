@@ -1,6 +1,6 @@
 using FsCheck;
-using Shouldly;
 using FsCheck.Fluent;
+using Shouldly;
 using TagCenter.Core.Bitmaps;
 using TagCenter.Core.Index;
 using TagCenter.Core.Realtime;
