@@ -27,31 +27,46 @@ internal static class TagChangeWriter
         db.Execute("INSERT INTO tag_run_order VALUES ($1, $2)", runId, seq);
         db.Execute("INSERT INTO tag_runs VALUES ($1, $2, $3, $4, $5, $6, $7)",
             runId, appliedAt, appliedAt, asOf, string.Join(",", context.Stored.Select(t => t.Code)), (long)updates.Count(u => u.Present), Status);
+        // Set-based, whatever the number of persons: the changed rows are built in a small temp table, then the
+        // history and person_tags are each touched by one statement (each is a scan of a large table).
+        var ids = changed.Select(u => u.OneId).ToList();
+        var list = string.Join(", ", ids.Select((_, i) => "$" + (i + 1)));
+        db.Execute("CREATE OR REPLACE TEMP TABLE rt_cells (oneid VARCHAR, tag VARCHAR)");
+        db.Execute($"CREATE OR REPLACE TEMP TABLE rt_rows AS SELECT * FROM person_tags WHERE oneid IN ({list})", [.. ids]);
         foreach (var person in changed)
         {
             if (!person.Present)
             {
-                db.Execute("UPDATE tag_history SET valid_to = $1 WHERE oneid = $2 AND valid_to IS NULL", seq, person.OneId);
-                db.Execute("DELETE FROM person_tags WHERE oneid = $1", person.OneId);
+                db.Execute("DELETE FROM rt_rows WHERE oneid = $1", person.OneId);
+                db.Execute("INSERT INTO rt_cells SELECT oneid, tag FROM tag_history WHERE oneid = $1 AND valid_to IS NULL", person.OneId);
                 continue;
             }
             var codes = person.Changed.Keys.ToList();
-            db.Execute($"UPDATE tag_history SET valid_to = $1 WHERE oneid = $2 AND valid_to IS NULL AND tag IN ({string.Join(", ", codes.Select(SqlText.Literal))})", seq, person.OneId);
             var values = codes.Select(c => person.Changed[c]).ToArray();
             var casts = codes.Select((c, i) => $"CAST(${i + 2} AS {context.Columns[c]})").ToList();
             if (person.HadRow)
-                db.Execute($"UPDATE person_tags SET {string.Join(", ", codes.Select((c, i) => $"{SqlText.Ident(c)} = {casts[i]}"))} WHERE oneid = $1", [person.OneId, .. values]);
+                db.Execute($"UPDATE rt_rows SET {string.Join(", ", codes.Select((c, i) => $"{SqlText.Ident(c)} = {casts[i]}"))} WHERE oneid = $1", [person.OneId, .. values]);
             else
-                db.Execute($"INSERT INTO person_tags ({string.Join(", ", codes.Prepend("oneid").Select(SqlText.Ident))}) VALUES ($1, {string.Join(", ", casts)})", [person.OneId, .. values]);
-            // The new intervals take the text of the stored, typed values: the same CAST a run's history uses.
-            db.Execute($"""
-                INSERT INTO tag_history
-                SELECT tag, oneid, value, $2, NULL FROM (
-                    UNPIVOT (SELECT oneid, {string.Join(", ", codes.Select(c => $"CAST({SqlText.Ident(c)} AS VARCHAR) AS {SqlText.Ident(c)}"))} FROM person_tags WHERE oneid = $1)
-                    ON COLUMNS(* EXCLUDE (oneid)) INTO NAME tag VALUE value)
-                WHERE value IS NOT NULL
-                """, person.OneId, seq);
+                db.Execute($"INSERT INTO rt_rows ({string.Join(", ", codes.Prepend("oneid").Select(SqlText.Ident))}) VALUES ($1, {string.Join(", ", casts)})", [person.OneId, .. values]);
+            db.Execute($"INSERT INTO rt_cells VALUES {string.Join(", ", codes.Select(c => $"($1, {SqlText.Literal(c)})"))}", person.OneId);
         }
+        db.Execute("""
+            UPDATE tag_history SET valid_to = $1 FROM rt_cells c
+            WHERE tag_history.valid_to IS NULL AND tag_history.oneid = c.oneid AND tag_history.tag = c.tag
+            """, seq);
+        db.Execute($"DELETE FROM person_tags WHERE oneid IN ({list})", [.. ids]);
+        db.Execute("INSERT INTO person_tags BY NAME SELECT * FROM rt_rows");
+        // The new intervals take the text of the stored, typed values: the same CAST a run's history uses.
+        var stored = context.Stored.Select(t => t.Code).ToList();
+        db.Execute($"""
+            INSERT INTO tag_history
+            SELECT u.tag, u.oneid, u.value, $1, NULL FROM (
+                UNPIVOT (SELECT oneid, {string.Join(", ", stored.Select(c => $"CAST({SqlText.Ident(c)} AS VARCHAR) AS {SqlText.Ident(c)}"))} FROM rt_rows)
+                ON COLUMNS(* EXCLUDE (oneid)) INTO NAME tag VALUE value) u
+            JOIN rt_cells c ON c.oneid = u.oneid AND c.tag = u.tag
+            WHERE u.value IS NOT NULL
+            """, seq);
+        db.Execute("DROP TABLE rt_cells; DROP TABLE rt_rows");
         return runId;
     }
 }
