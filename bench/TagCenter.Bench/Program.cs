@@ -6,6 +6,7 @@ using TagCenter.Bench.Identity;
 using TagCenter.Bench.Ingest;
 using TagCenter.Bench.Log;
 using TagCenter.Bench.Models;
+using TagCenter.Bench.Realtime;
 using TagCenter.Bench.Tags;
 
 // End-to-end benchmarks: each compares TagCenter with a baseline measured in the same run, because the
@@ -24,6 +25,7 @@ return args.FirstOrDefault() switch
     "log" => await LogBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
     "activation" => await TagCenter.Bench.Activation.ActivationBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
     "api" => await TagCenter.Bench.Api.ApiBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
+    "realtime" => RealtimeBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     _ => Usage(),
 };
 
@@ -37,6 +39,7 @@ static int Usage()
     Console.Error.WriteLine("       TagCenter.Bench bitmaps [--universe 10000000] [--runs 25]");
     Console.Error.WriteLine("       TagCenter.Bench funnel [--events 100000000] [--persons 3000000] [--runs 3]");
     Console.Error.WriteLine("       TagCenter.Bench models [--persons 1000000] [--orders-per-person 20] [--clv-persons 100000]");
+    Console.Error.WriteLine("       TagCenter.Bench realtime [--persons 1000000] [--rate 1000] [--seconds 10] [--tick-ms 5]");
     Console.Error.WriteLine("       TagCenter.Bench log [--events 200000] [--appenders 32] [--batch 100] [--dir /tmp]");
     Console.Error.WriteLine("       TagCenter.Bench activation [--deliveries 5000] [--parallel 8] [--single 500]");
     Console.Error.WriteLine("       TagCenter.Bench api [--persons 50000 | --workspace <folder>] [--requests 2000]");

@@ -43,8 +43,8 @@ public sealed partial class TagEvaluator
     {
         if (_values.TryGetValue(tag.Name, out var known))
             return known;
-        // A model tag has no rule: its value is the model's, passed with the person's fields under its code.
-        var value = _trees.TryGetValue(tag.Name, out var root) ? Cast(Eval(root), tag.Type) : Cast(_person.Fields.GetValueOrDefault(tag.Code), tag.Type);
+        // A model tag has no rule: its value is the model's, passed in the person's stored tags (or fields) under its code.
+        var value = _trees.TryGetValue(tag.Name, out var root) ? Cast(Eval(root), tag.Type) : Cast(_person.Tags is { } stored ? stored.GetValueOrDefault(tag.Code) : _person.Fields.GetValueOrDefault(tag.Code), tag.Type);
         if (tag.Kind == TagKind.Enum && tag.Values.Count > 0 && value is not null && !tag.Values.Contains(Text(value)))
             value = null;
         _values[tag.Name] = value;

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Scalar.AspNetCore;
 using TagCenter.Server.Health;
+using TagCenter.Server.Realtime;
 
 namespace TagCenter.Server.Hosting;
 
@@ -56,6 +57,7 @@ public static class ServerApp
         // One line per feature: its services.
         services.AddSingleton<Runs.BackgroundRuns>().AddHostedService(sp => sp.GetRequiredService<Runs.BackgroundRuns>());
         services.AddSingleton<Segments.SegmentAccess>();
+        RealtimeServices.Add(services);
     }
 
     private static void Use(WebApplication app, ServerOptions options)
@@ -85,6 +87,7 @@ public static class ServerApp
         app.MapOpenApi().RequireScope(ApiScopes.Read);
         app.MapScalarApiReference("/docs", o => o.WithTitle("TagCenter API")).RequireScope(ApiScopes.Read);
         HealthEndpoints.Map(app);
+        StreamEndpoints.Map(app.MapGroup("/v1/stream").WithTags("stream")); // the path, beside Segment's /v1/…
         var api = app.MapGroup(ApiPrefix);
         Governance.AccessEndpoints.MapUsers(api.MapGroup("/users").WithTags("users"));
         Governance.AccessEndpoints.MapKeys(api.MapGroup("/keys").WithTags("keys"));

@@ -1,5 +1,7 @@
+using TagCenter.Core.Realtime;
 using TagCenter.Core.Workspace;
 using TagCenter.DuckDb.Index;
+using TagCenter.DuckDb.Realtime;
 using TagCenter.DuckDb.Storage;
 
 namespace TagCenter.Server.Hosting;
@@ -16,7 +18,8 @@ public sealed class WorkspaceHost : IDisposable
     private readonly Lock _indexLock = new();
     private readonly ReaderPool _readers;
     private WorkspaceDefinition _definition;
-    private TagIndex? _index;
+    private TagIndex? _indexFile;
+    private PatchedTagIndex? _index;
     private bool _indexLoaded;
 
     public WorkspaceHost(ServerOptions options, TimeProvider time)
@@ -77,32 +80,48 @@ public sealed class WorkspaceHost : IDisposable
     }, cancellationToken);
 
     /// <summary>
-    /// The bitmap index of the last tag run, or null when there is none or it predates the last run (callers fall
-    /// back to SQL, as <c>segment count</c> does).
+    /// The bitmap index of the last tag run with the real-time changes since laid over it (<see cref="PatchedTagIndex"/>;
+    /// its <see cref="PatchedTagIndex.Base"/> is the file's <see cref="TagIndex"/>), or null when there is none or it
+    /// predates the last run (callers fall back to SQL, as <c>segment count</c> does). Opening it lays over it the
+    /// real-time changes recorded since its run, so a restart loses none.
     /// </summary>
-    public TagIndex? Index(WorkspaceDatabase db)
+    public PatchedTagIndex? Index(WorkspaceDatabase db)
     {
         lock (_indexLock)
         {
             if (!_indexLoaded)
             {
-                _index = TagIndex.OpenIfCurrent(Definition.Root, db);
+                _indexFile = TagIndex.OpenIfCurrent(Definition.Root, db);
+                _index = _indexFile is null ? null : new PatchedTagIndex(_indexFile).With(IndexPatches.Since(db, _indexFile.RunId));
                 _indexLoaded = true;
             }
             return _index;
         }
     }
 
+    /// <summary>Lays the rows a real-time update changed over the open index (readers holding the previous view keep it).</summary>
+    public void PatchIndex(IReadOnlyList<IndexPatch> patches)
+    {
+        if (patches.Count == 0)
+            return;
+        lock (_indexLock)
+        {
+            if (_index is not null)
+                _index = _index.With(patches);
+        }
+    }
+
     /// <summary>
-    /// Drops the open index so the next <see cref="Index"/> reads the file a run just wrote. The old one is not
-    /// disposed: a request may still be counting on it, and its mapping of the replaced file stays valid until the
-    /// garbage collector releases it.
+    /// Drops the open index and its real-time overlay so the next <see cref="Index"/> reads the file a run just wrote
+    /// (and the real-time changes after that run). The old one is not disposed: a request may still be counting on
+    /// it, and its mapping of the replaced file stays valid until the garbage collector releases it.
     /// </summary>
     public void ReloadIndex()
     {
         lock (_indexLock)
         {
             _index = null;
+            _indexFile = null;
             _indexLoaded = false;
         }
     }
@@ -113,7 +132,7 @@ public sealed class WorkspaceHost : IDisposable
     public void Dispose()
     {
         lock (_indexLock)
-            _index?.Dispose();
+            _indexFile?.Dispose();
         _readers.Dispose();
         Writer.Dispose();
         _writeGate.Dispose();

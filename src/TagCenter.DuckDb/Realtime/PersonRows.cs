@@ -1,0 +1,45 @@
+using TagCenter.Core.Realtime;
+using TagCenter.Core.Sql;
+using TagCenter.DuckDb.Storage;
+
+namespace TagCenter.DuckDb.Realtime;
+
+/// <summary>
+/// Reads the rows of a few persons from a table keyed by <c>oneid</c> in one statement, as dictionaries by column
+/// name with engine values made plain (<see cref="TagValues.Plain"/>): golden records, fact rows, stored tags.
+/// </summary>
+internal static class PersonRows
+{
+    public static Dictionary<string, List<Dictionary<string, object?>>> Read(WorkspaceDatabase db, string table, IReadOnlyList<string> oneIds, string columns = "*")
+    {
+        var result = new Dictionary<string, List<Dictionary<string, object?>>>(StringComparer.Ordinal);
+        if (oneIds.Count == 0)
+            return result;
+        using var command = db.Connection.CreateCommand();
+        command.CommandText = $"SELECT {columns} FROM {SqlText.Ident(table)} WHERE oneid IN ({string.Join(", ", oneIds.Select((_, i) => "$" + (i + 1)))})";
+        foreach (var id in oneIds)
+            command.Parameters.Add(new DuckDB.NET.Data.DuckDBParameter(id));
+        try
+        {
+            using var reader = command.ExecuteReader();
+            var names = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
+            var key = Array.IndexOf(names, "oneid");
+            while (reader.Read())
+            {
+                var row = new Dictionary<string, object?>(names.Length, StringComparer.Ordinal);
+                for (var i = 0; i < names.Length; i++)
+                    row[names[i]] = reader.IsDBNull(i) ? null : TagValues.Plain(reader.GetValue(i));
+                if (row[names[key]] is not string oneId)
+                    continue;
+                if (!result.TryGetValue(oneId, out var rows))
+                    result[oneId] = rows = [];
+                rows.Add(row);
+            }
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            throw new EngineException(e.Message, command.CommandText, e);
+        }
+        return result;
+    }
+}

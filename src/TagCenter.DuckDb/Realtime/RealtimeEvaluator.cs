@@ -1,0 +1,116 @@
+using TagCenter.Core.Realtime;
+using TagCenter.Core.Segments;
+using TagCenter.Core.Tags;
+using TagCenter.DuckDb.Storage;
+
+namespace TagCenter.DuckDb.Realtime;
+
+/// <summary>
+/// The real-time path: after a batch of events is applied, re-evaluates the persons it touched with the in-memory
+/// <see cref="TagEvaluator"/> over their golden record and all their facts (per person a few rows), from the same
+/// bound definitions the batch run compiles to SQL. It computes the tags declared <c>refresh: realtime</c> and what
+/// reads them, then every dynamic segment over the stored tags (as a segment pass does), and records what changed in
+/// one transaction: tag values as a run of status <c>realtime</c> (<see cref="TagChangeWriter"/>), entries and exits
+/// as a segment evaluation of type <c>realtime</c> (<see cref="MembershipWriter"/>). Not thread-safe: one writer.
+/// </summary>
+public sealed class RealtimeEvaluator
+{
+    private readonly string _workspaceRoot;
+    private readonly TimeProvider _time;
+    private RealtimeContext? _context;
+
+    public RealtimeEvaluator(string workspaceRoot, TimeProvider time)
+    {
+        _workspaceRoot = workspaceRoot;
+        _time = time;
+    }
+
+    /// <summary>Forgets the compiled definitions (after an apply changed tags or segments); the next batch compiles them again.</summary>
+    public void Invalidate() => _context = null;
+
+    /// <summary>
+    /// Re-evaluates <paramref name="persons"/> (OneIDs and when their events arrived) as of <paramref name="asOf"/>
+    /// (wall-clock time in the workspace's zone, as runs take it) and records the changes; also patches nothing in
+    /// memory: the caller lays <see cref="RealtimeOutcome.Patches"/> over the index after the commit.
+    /// </summary>
+    public RealtimeOutcome Apply(WorkspaceDatabase db, IReadOnlyList<(string OneId, DateTimeOffset At)> persons, DateTime asOf, CancellationToken cancellationToken = default)
+    {
+        if (persons.Count == 0)
+            return RealtimeOutcome.None;
+        var context = Context(db);
+        if (!context.HasWork)
+            return RealtimeOutcome.None;
+        var at = persons.GroupBy(p => p.OneId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(p => p.At), StringComparer.Ordinal);
+        var ids = at.Keys.Order(StringComparer.Ordinal).ToList();
+        return db.InTransaction(() =>
+        {
+            var updates = Evaluate(db, context, ids, at, asOf);
+            cancellationToken.ThrowIfCancellationRequested();
+            var appliedAt = _time.GetUtcNow().UtcDateTime;
+            var run = TagChangeWriter.Write(db, context, updates, asOf, appliedAt, _time);
+            var memberships = MembershipWriter.Write(db, context, updates, run, asOf, appliedAt);
+            var patches = IndexPatches.Read(db, [.. updates.Where(u => u.TagsChanged).Select(u => u.OneId)]);
+            return new RealtimeOutcome(ids.Count, run, updates.Sum(u => u.Changed.Count), memberships, patches);
+        });
+    }
+
+    private RealtimeContext Context(WorkspaceDatabase db)
+    {
+        if (_context is { } known && known.Source == RealtimeContext.Version(db))
+            return known;
+        return _context = RealtimeContext.Build(db, _workspaceRoot, _time);
+    }
+
+    private static List<PersonUpdate> Evaluate(WorkspaceDatabase db, RealtimeContext context, List<string> ids, Dictionary<string, DateTimeOffset> at, DateTime asOf)
+    {
+        var golden = PersonRows.Read(db, "dim_person", ids);
+        var stored = PersonRows.Read(db, "person_tags", ids);
+        var facts = context.FactTables.ToDictionary(t => t["fact_".Length..], t => PersonRows.Read(db, t, ids));
+        var members = MembershipWriter.Open(db, context, ids);
+        var updates = new List<PersonUpdate>(ids.Count);
+        foreach (var id in ids)
+        {
+            var before = stored.TryGetValue(id, out var rows) ? rows[0] : null;
+            var wasIn = members.TryGetValue(id, out var segments) ? segments : [];
+            if (!golden.TryGetValue(id, out var fields))
+            {
+                // Not a person (any more): a run would drop their values and a segment pass their memberships.
+                updates.Add(new PersonUpdate(id, at[id], false, before is not null, new Dictionary<string, object?>(), [], [.. wasIn]));
+                continue;
+            }
+            var data = new PersonData(fields[0], facts.ToDictionary(f => f.Key,
+                f => (IReadOnlyList<IReadOnlyDictionary<string, object?>>)(f.Value.TryGetValue(id, out var r) ? r : [])))
+            { Tags = before ?? new Dictionary<string, object?>() };
+            var after = new Dictionary<string, object?>(before ?? new Dictionary<string, object?>(), StringComparer.Ordinal);
+            var changed = new Dictionary<string, object?>(StringComparer.Ordinal);
+            if (context.Tags is { } tags)
+            {
+                var values = TagEvaluator.Evaluate(tags, data, asOf);
+                foreach (var tag in context.Stored)
+                {
+                    var value = values[tag.Code];
+                    if (!TagValues.Same(value, after.GetValueOrDefault(tag.Code)))
+                        changed[tag.Code] = value;
+                    after[tag.Code] = value;
+                }
+            }
+            var entered = new List<string>();
+            var left = new List<string>();
+            if (context.SegmentRules is { } rules)
+            {
+                var inNow = TagEvaluator.Evaluate(rules, data with { Tags = after }, asOf);
+                for (var i = 0; i < context.Segments.Count; i++)
+                {
+                    var name = context.Segments[i].Name;
+                    var member = inNow[SegmentRule.Code(i)] is true;
+                    if (member && !wasIn.Contains(name))
+                        entered.Add(name);
+                    else if (!member && wasIn.Contains(name))
+                        left.Add(name);
+                }
+            }
+            updates.Add(new PersonUpdate(id, at[id], true, before is not null, changed, entered, left));
+        }
+        return updates;
+    }
+}

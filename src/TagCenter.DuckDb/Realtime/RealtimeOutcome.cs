@@ -1,0 +1,17 @@
+using TagCenter.Core.Realtime;
+
+namespace TagCenter.DuckDb.Realtime;
+
+/// <summary>
+/// What one batch of events changed: the tag values written (as the run <see cref="TagRun"/>, null when none
+/// changed), the segment entries and exits recorded, and the rows the bitmap index must be patched with.
+/// </summary>
+public sealed record RealtimeOutcome(
+    int Persons,
+    string? TagRun,
+    int TagChanges,
+    IReadOnlyList<MembershipChange> Memberships,
+    IReadOnlyList<IndexPatch> Patches)
+{
+    public static RealtimeOutcome None { get; } = new(0, null, 0, [], []);
+}

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using TagCenter.Core.Text;
+using TagCenter.DuckDb.Realtime;
+using TagCenter.Server.Hosting;
+
+namespace TagCenter.Server.Realtime;
+
+/// <summary>
+/// The real-time evaluator as an applied-events listener: after each committed batch it re-evaluates the persons the
+/// batch touched (and the OneIDs merged away) as of the batch's time in the workspace's zone, in one write
+/// transaction; then lays the changed rows over the bitmap index and hands the segment changes to the stream.
+/// Whatever it writes is recomputed from committed data, so a lost notification is made good by the next event or run.
+/// </summary>
+public sealed partial class RealtimeListener : IAppliedEventsListener
+{
+    private readonly WorkspaceHost _host;
+    private readonly SegmentFeed _stream;
+    private readonly ILogger<RealtimeListener> _logger;
+    private readonly RealtimeEvaluator _evaluator;
+
+    public RealtimeListener(WorkspaceHost host, SegmentFeed stream, ILogger<RealtimeListener> logger)
+    {
+        _host = host;
+        _stream = stream;
+        _logger = logger;
+        _evaluator = new RealtimeEvaluator(host.Definition.Root, host.Time);
+    }
+
+    /// <summary>The last batch's outcome (for tests and diagnostics).</summary>
+    public RealtimeOutcome? Last { get; private set; }
+
+    public async ValueTask OnAppliedAsync(AppliedEvents applied, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        List<(string, DateTimeOffset)> persons = [.. applied.Persons.Select(p => (p.OneId, p.ReceivedAt)), .. applied.Merged.Keys.Select(id => (id, applied.AppliedAt))];
+        var zone = _host.Definition.TimeZone;
+        var asOf = DateTime.SpecifyKind(TimeZoneInfo.ConvertTime(applied.AppliedAt, zone).DateTime, DateTimeKind.Unspecified);
+        RealtimeOutcome outcome;
+        try
+        {
+            outcome = await _host.WriteAsync((db, ct) => _evaluator.Apply(db, persons, asOf, ct), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Failed(_logger, Texts.T("realtime.failed", persons.Count, e.Message), e);
+            throw;
+        }
+        _host.PatchIndex(outcome.Patches);
+        _stream.Publish(outcome.Memberships);
+        Last = outcome;
+        Applied(_logger, outcome.Persons, outcome.TagChanges, outcome.Memberships.Count, watch.Elapsed.TotalMilliseconds);
+    }
+
+    /// <summary>Forgets the compiled definitions (after an apply or a segment change).</summary>
+    public void Invalidate() => _evaluator.Invalidate();
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "real-time update: {Persons} persons, {TagChanges} tag values changed, {Memberships} segment entries and exits, {Milliseconds} ms")]
+    private static partial void Applied(ILogger logger, int persons, int tagChanges, int memberships, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Message}")]
+    private static partial void Failed(ILogger logger, string message, Exception exception);
+}
