@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using TagCenter.Core.Index;
 using TagCenter.Core.Segments;
 using TagCenter.Core.Tags;
 using TagCenter.Core.Text;
@@ -25,7 +26,7 @@ public static class SegmentCounting
     // and the SQL part of a plan runs on it) for as long as the index is the same.
     private static readonly ConditionalWeakTable<WorkspaceDatabase, Prepared> Cache = [];
 
-    private sealed record Prepared(TagIndex Index, TagCatalog Published, TagCatalog Visible, IndexSegmentCounter Counter, DateTime AsOf);
+    private sealed record Prepared(ITagIndex Index, TagCatalog Published, TagCatalog Visible, IndexSegmentCounter Counter, DateTime AsOf);
 
     public static Task<CountView> CountAsync(SegmentAccess access, Caller caller, string rule, CancellationToken cancellationToken) =>
         access.Host.ReadAsync((db, ct) =>
