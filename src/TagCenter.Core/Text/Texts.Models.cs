@@ -60,5 +60,12 @@ public static partial class Texts
         ("models.demo.share", "占比", "share"),
         ("models.demo.clv", "未来 12 个月 CLV 合计 {0} 元（{1} 人）", "12-month CLV total {0} ({1} persons)"),
         ("models.show.numbers", "{0}：合计 {1} · 均值 {2} · 最小 {3} · 最大 {4}", "{0}: total {1} · mean {2} · min {3} · max {4}"),
+        ("models.fit.oneclass", "标签只有一类（{0} 个正例、{1} 个负例），无法训练分类器", "the label has one class only ({0} positive, {1} negative); a classifier cannot be trained"),
+        ("models.fit.fewclass", "正例 {0} 个、负例 {1} 个，每类至少需要 {2} 个", "{0} positive and {1} negative persons; each class needs at least {2}"),
+        ("models.fit.nofeatures", "没有可用的特征（数值特征或出现过的类别值）", "no usable features (numbers, or categorical values seen while training)"),
+        ("models.fit.nonfinite", "特征 {0} 有 {1} 个非有限值（NaN 或无穷大）", "feature {0} has {1} non-finite values (NaN or infinite)"),
+        ("models.fit.labelvalues", "标签 {0} 出现了未声明的值：{1}（positive: {2}；其余值需在 negative 中声明）", "label tag {0} has undeclared values: {1} (positive: {2}; declare the others under negative)"),
+        ("models.fit.fewclusters", "只有 {0} 个人，至少需要 {1} 个才能聚成 {2} 类", "only {0} persons; at least {1} are needed for {2} clusters"),
+        ("models.fit.seedempty", "种子人群 {0} 没有人", "the seed {0} has no persons"),
     ];
 }
