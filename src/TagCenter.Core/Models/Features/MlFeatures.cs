@@ -45,7 +45,7 @@ internal static class MlFeatures
                 .Append(ml.Transforms.IndicateMissingValues("MissingFlags", nameof(Row.Numeric)))
                 .Append(ml.Transforms.Conversion.ConvertType("Missing", "MissingFlags", DataKind.Single))
                 .Append(ml.Transforms.ReplaceMissingValues(nameof(Row.Numeric), replacementMode: MissingValueReplacingEstimator.ReplacementMode.Mean))
-                .Append(ml.Transforms.NormalizeMeanVariance(nameof(Row.Numeric)));
+                .Append(ml.Transforms.NormalizeMeanVariance(nameof(Row.Numeric), fixZero: false));
             parts.AddRange([nameof(Row.Numeric), "Missing"]);
         }
         if (encoder.OneHotCount > 0)
