@@ -26,7 +26,7 @@ internal static class ModelStep
         if (models.Models.Count == 0)
             return new Result([], [], models);
         var t = context.Texts;
-        var trainer = new ModelTrainer(db, TimeProvider.System);
+        var trainer = new ModelTrainer(db, TimeProvider.System, models.Tags);
         var reports = new List<ModelRunReport>();
         var due = ModelSchedule.Due(db, models, TimeProvider.System.GetUtcNow().UtcDateTime, definition.TimeZone);
         if (due.Count == 0 && !context.Json)

@@ -67,5 +67,14 @@ public static partial class Texts
         ("models.fit.labelvalues", "标签 {0} 出现了未声明的值：{1}（positive: {2}；其余值需在 negative 中声明）", "label tag {0} has undeclared values: {1} (positive: {2}; declare the others under negative)"),
         ("models.fit.fewclusters", "只有 {0} 个人，至少需要 {1} 个才能聚成 {2} 类", "only {0} persons; at least {1} are needed for {2} clusters"),
         ("models.fit.seedempty", "种子人群 {0} 没有人", "the seed {0} has no persons"),
+        ("models.parse.notfor", "模型 {0}：{1} 不适用于 kind: {2}", "model {0}: {1} does not apply to kind: {2}"),
+        ("models.parse.fraction", "模型 {0}：{1} 应在 0 和 1 之间（不含）", "model {0}: {1} must be between 0 and 1 (exclusive)"),
+        ("models.parse.label", "模型 {0}：label 需要且只能有 absent_within_days、within_days、tag 之一", "model {0}: label needs exactly one of absent_within_days, within_days, tag"),
+        ("models.catalog.feature", "模型 {0} 读取的标签 {1} 不存在{2}", "model {0} reads tag {1}, which does not exist{2}"),
+        ("models.catalog.modelfeature", "模型 {0}：特征 {1} 是模型标签，不能作特征（它在过去截止时点的值未知）", "model {0}: feature {1} is a model tag and cannot be a feature (its value as of a past cut-off is not known)"),
+        ("models.catalog.listfeature", "模型 {0}：{1} 是列表标签，不能作特征或标签", "model {0}: {1} is a list tag and cannot be a feature or a label"),
+        ("models.catalog.labelfeature", "模型 {0}：标签 {1} 既是预测目标又是特征", "model {0}: tag {1} is both the label and a feature"),
+        ("models.catalog.positive", "模型 {0}：label 的标签 {1} 不是布尔型，需要 positive: [正例取值]", "model {0}: label tag {1} is not a bool; declare positive: [values that count as 1]"),
+        ("models.catalog.krange", "模型 {0}：k_min {1} 大于 k_max {2}", "model {0}: k_min {1} is above k_max {2}"),
     ];
 }

@@ -53,7 +53,7 @@ public sealed class ModelCatalogTests
         diagnostics.ShouldBeEmpty();
         models.Select(m => m.Kind).ShouldBe([ModelKind.Rfm, ModelKind.Clv, ModelKind.Preference]);
         var rfm = models[0];
-        rfm.Input.Where["status"].ShouldBe("paid");
+        rfm.Input!.Where["status"].ShouldBe("paid");
         rfm.Input.Time.ShouldBe("event_time");
         rfm.Parameters.WindowDays.ShouldBe(365);
         rfm.Parameters.Thresholds!.Monetary.ShouldBe([100, 300, 1000, 5000]);

@@ -20,4 +20,11 @@ public sealed class FeatureTable
     public IReadOnlyList<FeatureColumn> Columns { get; }
 
     public int Count => OneIds.Count;
+
+    /// <summary>The same columns for the rows named (in that order).</summary>
+    public FeatureTable Rows(IReadOnlyList<int> rows) => new([.. rows.Select(r => OneIds[r])],
+        [.. Columns.Select(c => c.IsNumeric ? FeatureColumn.Numeric(c.Name, [.. rows.Select(r => c.Numbers![r])]) : FeatureColumn.Categorical(c.Name, [.. rows.Select(r => c.Texts![r])]))]);
+
+    /// <summary>The columns named (in that order), for every row.</summary>
+    public FeatureTable Only(IEnumerable<string> names) => new(OneIds, [.. names.Select(n => Columns.First(c => c.Name == n))]);
 }
