@@ -28,7 +28,11 @@ internal static class ClassifierRecord
                 ["recall"] = m.Recall,
                 ["deciles"] = m.Deciles.Select(d => new Dictionary<string, object?>
                 {
-                    ["decile"] = d.Decile, ["persons"] = d.Persons, ["mean_predicted"] = d.MeanPredicted, ["actual_rate"] = d.ActualRate, ["lift"] = d.Lift,
+                    ["decile"] = d.Decile,
+                    ["persons"] = d.Persons,
+                    ["mean_predicted"] = d.MeanPredicted,
+                    ["actual_rate"] = d.ActualRate,
+                    ["lift"] = d.Lift,
                 }).ToList(),
             },
             ["top_features"] = fit.TopFeatures.Select(f => new Dictionary<string, object?> { ["feature"] = f.Feature, ["share"] = f.Share }).ToList(),

@@ -42,7 +42,11 @@ internal static class ClusterTraining
                 ["share"] = (double)c.Persons / fit.Assignments.Length,
                 ["traits"] = c.Traits.Take(6).Select(t => new Dictionary<string, object?>
                 {
-                    ["trait"] = t.Label, ["feature"] = t.Feature, ["z"] = t.Z, ["tgi"] = t.Tgi, ["share_in_cluster"] = t.ShareInCluster,
+                    ["trait"] = t.Label,
+                    ["feature"] = t.Feature,
+                    ["z"] = t.Z,
+                    ["tgi"] = t.Tgi,
+                    ["share_in_cluster"] = t.ShareInCluster,
                 }).ToList(),
             }).ToList(),
         };

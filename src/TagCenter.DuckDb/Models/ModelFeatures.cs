@@ -27,7 +27,13 @@ internal static class ModelFeatures
         var tags = names.Concat(raw ?? []).Distinct().Select(n => catalog.Find(n) ?? throw new ModelFitException(Texts.T("tags.unknown", n, ""))).ToList();
         var ruleTags = rules.Select((r, i) => new TagDefinition
         {
-            Name = r.Key, Code = $"_rule_{i}", Path = [], Kind = TagKind.Value, Type = TagValueType.Bool, Rule = r.Value, File = "models/",
+            Name = r.Key,
+            Code = $"_rule_{i}",
+            Path = [],
+            Kind = TagKind.Value,
+            Type = TagValueType.Bool,
+            Rule = r.Value,
+            File = "models/",
         }).ToList();
         var compiled = TagCompiler.Compile(TagCatalog.From([.. catalog.Tags, .. ruleTags]), new TagRunner(db, TimeProvider.System).Schema(), asOf,
             [.. tags.Select(t => t.Name), .. ruleTags.Select(t => t.Name)]);
@@ -61,13 +67,13 @@ internal static class ModelFeatures
     }
 
     private static float Number(object? value, DateTime asOf) => (float)(value switch
-        {
-            null => double.NaN,
-            bool b => b ? 1 : 0,
-            DateTime t => (asOf - t).TotalDays,
-            DateOnly d => (asOf - d.ToDateTime(TimeOnly.MinValue)).TotalDays,
-            _ => Convert.ToDouble(value, CultureInfo.InvariantCulture),
-        });
+    {
+        null => double.NaN,
+        bool b => b ? 1 : 0,
+        DateTime t => (asOf - t).TotalDays,
+        DateOnly d => (asOf - d.ToDateTime(TimeOnly.MinValue)).TotalDays,
+        _ => Convert.ToDouble(value, CultureInfo.InvariantCulture),
+    });
 
     private static ulong Fnv(string text)
     {

@@ -4,7 +4,7 @@ namespace TagCenter.Core.Models.Clusters;
 /// Describes clusters by what stands out in them, and names them from it. Numbers: the cluster's mean of each
 /// standardised feature (z); |z| ≥ 0.5 is a trait "高X" or "低X". Values of the describing tags: TGI = share in the
 /// cluster ÷ share overall × 100, as the portrait computes it; TGI ≥ 120 with at least 20% of the cluster is a trait
-/// named by the value. The name joins the strongest number and the two strongest values (or the three strongest
+/// named by the value (with its tag when the value alone says little: 高活跃度, 年龄段18-24). The name joins the strongest number and the two strongest values (or the three strongest
 /// traits of whichever there are) with "·", e.g. "高客单价·app·上海". The words stay Chinese whatever the CLI language:
 /// a name is a tag value, and a value must not change with who ran the model.
 /// </summary>
@@ -34,6 +34,14 @@ public static class ClusterNamer
                 if (Math.Abs(z) >= MinZ)
                     traits.Add(new ClusterTrait(numericNames[j], (z > 0 ? "高" : "低") + numericNames[j], z, null, 1, Math.Abs(z)));
             }
+            // A cluster of persons who lack a number (never bought: no spend, no days since) stands out by that.
+            for (var j = 0; j < numericCount; j++)
+            {
+                var overall = features.Columns.Where(x => x.IsNumeric).ElementAt(j).Numbers!.Count(float.IsNaN) / (double)n;
+                var share = members.Count(i => standardised[i][numericCount + j] > 0.5f) / (double)members.Count;
+                if (overall > 0 && share >= 0.5 && share / overall * 100 >= MinTgi)
+                    traits.Add(new ClusterTrait(numericNames[j], "无" + numericNames[j], null, share / overall * 100, share, Math.Abs(share / overall - 1) * share));
+            }
             foreach (var column in describe.Columns)
             {
                 var values = column.Texts ?? column.Numbers!.Select(v => float.IsNaN(v) ? null : v.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
@@ -43,7 +51,7 @@ public static class ClusterNamer
                     var overall = (double)values.Count(v => v == group.Key) / n;
                     var tgi = share / overall * 100;
                     if (tgi >= MinTgi && share >= MinShare)
-                        traits.Add(new ClusterTrait(column.Name, group.Key, null, tgi, share, Math.Abs(tgi - 100) / 100 * share));
+                        traits.Add(new ClusterTrait(column.Name, Label(column.Name, group.Key), null, tgi, share, Math.Abs(tgi - 100) / 100 * share));
                 }
             }
             var numeric = traits.Where(t => t.Z is not null).OrderByDescending(t => t.Score).ThenBy(t => t.Label, StringComparer.Ordinal).ToList();
@@ -57,4 +65,8 @@ public static class ClusterNamer
         }
         return profiles;
     }
+
+    /// <summary>A value that says what it is (上海, app, 金卡) names itself; a level (高) or a number (18-24) needs its tag: 高活跃度, 年龄段18-24.</summary>
+    private static string Label(string tag, string value) =>
+        value.Length <= 1 ? value + tag : char.IsAsciiDigit(value[0]) ? tag + value : value;
 }

@@ -7,7 +7,7 @@ using TagCenter.Core.Text;
 namespace TagCenter.Core.Models.Clusters;
 
 /// <summary>
-/// K-means (ML.NET, k-means++ initialisation, fixed seed) over standardised features (the same preparation as the
+/// K-means (ML.NET, k-means++ initialisation, fixed seed) over standardised features (non-negative ones as log(1 + x); the same preparation as the
 /// classifiers: missing flags, mean replacement, mean 0 / variance 1, one-hot values). Every k of the declared range is
 /// fitted; the one with the highest mean silhouette on a deterministic sample (the persons with the smallest oneid
 /// hashes) wins, the smaller k on a tie. Clusters are numbered by size (0 the largest) and named by <see cref="ClusterNamer"/>.
@@ -24,10 +24,11 @@ public static class KMeansClustering
                 throw new ModelFitException(Texts.T("models.fit.nonfinite", column.Name, infinite));
         var ml = new MLContext(seed);
         var all = Enumerable.Range(0, n).ToList();
-        var encoder = FeatureEncoder.Learn(features, all);
+        var learnt = Compressed(features);
+        var encoder = FeatureEncoder.Learn(learnt, all);
         if (encoder.NumericCount + encoder.OneHotCount == 0)
             throw new ModelFitException(Texts.T("models.fit.nofeatures"));
-        var raw = MlFeatures.View(ml, encoder, features, all);
+        var raw = MlFeatures.View(ml, encoder, learnt, all);
         var prepared = ml.Data.Cache(MlFeatures.Prepare(ml, encoder).Fit(raw).Transform(raw));
         var vectors = prepared.GetColumn<VBuffer<float>>("Features").Select(v => v.DenseValues().ToArray()).ToArray();
         var sample = all.OrderBy(i => HoldoutSplit.Bucket(features.OneIds[i])).ThenBy(i => features.OneIds[i], StringComparer.Ordinal).Take(sampleSize).ToList();
@@ -40,7 +41,9 @@ public static class KMeansClustering
         {
             var model = ml.Clustering.Trainers.KMeans(new KMeansTrainer.Options
             {
-                NumberOfClusters = k, InitializationAlgorithm = KMeansTrainer.InitializationAlgorithm.KMeansPlusPlus, NumberOfThreads = 1,
+                NumberOfClusters = k,
+                InitializationAlgorithm = KMeansTrainer.InitializationAlgorithm.KMeansPlusPlus,
+                NumberOfThreads = 1,
                 MaximumNumberOfIterations = 300,
             }).Fit(prepared);
             var labels = model.Transform(prepared).GetColumn<uint>("PredictedLabel").Select(l => (int)l - 1).ToArray();
@@ -56,6 +59,15 @@ public static class KMeansClustering
         var clusters = ClusterNamer.Describe(features, encoder.NumericCount, vectors, describe, assignments, k2);
         return new ClusterFit(k2, tried, assignments, clusters, sample.Count);
     }
+
+    /// <summary>
+    /// Spending and counts are heavy-tailed: standardised as they are, a few big spenders make their own clusters and
+    /// everyone else one. A feature with no negative value is clustered as log(1 + x); the z of a trait is on that scale.
+    /// </summary>
+    private static FeatureTable Compressed(FeatureTable features) => new(features.OneIds, [.. features.Columns.Select(c =>
+        c.Numbers is { } numbers && numbers.All(v => float.IsNaN(v) || v >= 0)
+            ? FeatureColumn.Numeric(c.Name, [.. numbers.Select(v => float.IsNaN(v) ? v : MathF.Log(1 + v))])
+            : c)]);
 
     /// <summary>Renumbers clusters so 0 is the largest (ties by the old number): the same data, the same numbers.</summary>
     private static int[] BySize(int[] labels)

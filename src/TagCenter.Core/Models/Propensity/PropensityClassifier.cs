@@ -50,12 +50,18 @@ public static class PropensityClassifier
 
         var logistic = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
         {
-            L2Regularization = 1e-4f, OptimizationTolerance = 1e-7f, MaximumNumberOfIterations = 200,
+            L2Regularization = 1e-4f,
+            OptimizationTolerance = 1e-7f,
+            MaximumNumberOfIterations = 200,
         }).Fit(trainView);
         var tree = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
         {
-            NumberOfLeaves = 16, NumberOfTrees = 100, MinimumExampleCountPerLeaf = Math.Max(5, train.Count / 500), LearningRate = 0.1,
-            FeatureFraction = 1, Seed = options.Seed,
+            NumberOfLeaves = 16,
+            NumberOfTrees = 100,
+            MinimumExampleCountPerLeaf = Math.Max(5, train.Count / 500),
+            LearningRate = 0.1,
+            FeatureFraction = 1,
+            Seed = options.Seed,
         }).Fit(trainView);
         ITransformer[] learners = [logistic, tree];
         string[] names = [Logistic, Tree];
