@@ -57,5 +57,6 @@ internal static class CliApp
         PathsCommand.Create(o),
         ConversionCommand.Create(o),
         ModelCommand.Create(o),
+        RecommendCommand.Create(o),
     ];
 }

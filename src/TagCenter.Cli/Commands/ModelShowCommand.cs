@@ -66,8 +66,12 @@ internal static class ModelShowCommand
             Line("models.show.owner", $"{model.Owner ?? "—"} · {model.Schedule}");
             Line("models.show.version", inUse is null ? t["models.cli.never"] : $"v{inUse.Version} · as-of {inUse.AsOf:yyyy-MM-dd HH:mm} · {inUse.Persons:N0} · {inUse.DataHash}");
             Line("models.show.parameters", inUse?.Parameters);
-            Line("models.show.metrics", inUse?.Metrics);
+            // Classifier and cluster metrics are printed as tables below.
+            if (model.Kind is not (Core.Models.ModelKind.Propensity or Core.Models.ModelKind.Lookalike or Core.Models.ModelKind.Cluster))
+                Line("models.show.metrics", inUse?.Metrics);
             AnsiConsole.Write(grid);
+            if (inUse is not null)
+                ModelShowMetrics.Print(inUse, t);
             foreach (var summary in outputs)
             {
                 var title = $"{summary.Output} → {model.Outputs.GetValueOrDefault(summary.Output)} ({summary.Persons:N0})";

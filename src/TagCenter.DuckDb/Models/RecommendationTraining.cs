@@ -40,4 +40,26 @@ internal static class RecommendationTraining
         var metrics = new Dictionary<string, object?> { ["persons"] = persons, ["items_recommended"] = counts[1] };
         return new ModelRun(persons, parameters, metrics);
     }
+
+    /// <summary>
+    /// One person's top <paramref name="top"/> by the same rule, computed on demand (any N), each with the bought item
+    /// that shares the most baskets with it (the "because you bought").
+    /// </summary>
+    public static IReadOnlyList<(string Item, long Score, string Because)> For(WorkspaceDatabase db, ModelDefinition model, DateTime asOf, string oneId, int top)
+    {
+        var facts = new ModelFacts(db, model, asOf);
+        var basket = Ident(facts.Input.Basket!);
+        return [.. db.Rows(Of($"""
+            WITH lines AS (
+                SELECT DISTINCT oneid, CAST({basket} AS VARCHAR) AS basket, CAST({facts.Category} AS VARCHAR) AS item
+                {facts.From(model.Parameters.WindowDays)} AND {facts.Category} IS NOT NULL AND {basket} IS NOT NULL),
+            owned AS (SELECT DISTINCT item FROM lines WHERE oneid = {Value(oneId)}),
+            pairs AS (
+                SELECT a.item AS bought, b.item AS item, count(*) AS together
+                FROM lines a JOIN lines b ON a.basket = b.basket AND a.item <> b.item
+                WHERE a.item IN (SELECT item FROM owned) AND b.item NOT IN (SELECT item FROM owned) GROUP BY ALL),
+            ranked AS (SELECT *, row_number() OVER (PARTITION BY item ORDER BY together DESC, bought) AS r FROM pairs)
+            SELECT item, CAST(sum(together) AS BIGINT), max(bought) FILTER (WHERE r = 1) FROM ranked GROUP BY item ORDER BY 2 DESC, 1 LIMIT {Value(top)}
+            """)).Select(r => ((string)r[0]!, Convert.ToInt64(r[1], System.Globalization.CultureInfo.InvariantCulture), (string)r[2]!))];
+    }
 }
