@@ -66,5 +66,6 @@ internal static class CliApp
         KeysCommand.Create(o),
         UsersCommand.Create(o),
         AuditCommand.Create(o),
+        RecommendCommand.Create(o),
     ];
 }

@@ -29,7 +29,8 @@ internal static class ModelListCommand
                 {
                     model = r.Model.Name,
                     kind = r.Model.Kind.ToString().ToLowerInvariant(),
-                    fact = r.Model.Input.Fact,
+                    fact = r.Model.Input?.Fact,
+                    features = r.Model.Features,
                     outputs = r.Model.Outputs,
                     schedule = r.Model.Schedule,
                     owner = r.Model.Owner,

@@ -34,7 +34,12 @@ internal static class ModelShowCommand
                     model = model.Name,
                     kind = model.Kind.ToString().ToLowerInvariant(),
                     file = model.File,
-                    input = new { fact = model.Input.Fact, time = model.Input.Time, amount = model.Input.Amount, category = model.Input.Category, where = model.Input.Where },
+                    input = model.Input is not { } input ? null : new { fact = input.Fact, time = input.Time, amount = input.Amount, category = input.Category, basket = input.Basket, where = input.Where },
+                    features = model.Features,
+                    describe = model.Describe,
+                    label = model.Label is not { } label ? null : new { kind = label.Kind.ToString().ToLowerInvariant(), days = label.Days, tag = label.Tag, positive = label.Positive, negative = label.Negative },
+                    population = model.Population,
+                    seed = model.Seed,
                     outputs_to_tags = model.Outputs,
                     schedule = model.Schedule,
                     owner = model.Owner,
@@ -54,15 +59,19 @@ internal static class ModelShowCommand
                 });
                 return ExitCodes.Ok;
             }
-            AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(model.Name)}[/] [grey]{model.Kind.ToString().ToLowerInvariant()} · fact_{Markup.Escape(model.Input.Fact)}[/]").LeftJustified());
+            AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(model.Name)}[/] [grey]{model.Kind.ToString().ToLowerInvariant()} · {Markup.Escape(model.Input is { } fact ? "fact_" + fact.Fact : string.Join(", ", model.Features))}[/]").LeftJustified());
             var grid = new Grid().AddColumn().AddColumn();
             void Line(string key, string? value) => grid.AddRow($"[grey]{Markup.Escape(t[key])}[/]", Markup.Escape(value ?? "—"));
             Line("models.show.outputs", string.Join(", ", model.Outputs.Select(x => $"{x.Key} → {x.Value}")));
             Line("models.show.owner", $"{model.Owner ?? "—"} · {model.Schedule}");
             Line("models.show.version", inUse is null ? t["models.cli.never"] : $"v{inUse.Version} · as-of {inUse.AsOf:yyyy-MM-dd HH:mm} · {inUse.Persons:N0} · {inUse.DataHash}");
             Line("models.show.parameters", inUse?.Parameters);
-            Line("models.show.metrics", inUse?.Metrics);
+            // Classifier and cluster metrics are printed as tables below.
+            if (model.Kind is not (Core.Models.ModelKind.Propensity or Core.Models.ModelKind.Lookalike or Core.Models.ModelKind.Cluster))
+                Line("models.show.metrics", inUse?.Metrics);
             AnsiConsole.Write(grid);
+            if (inUse is not null)
+                ModelShowMetrics.Print(inUse, t);
             foreach (var summary in outputs)
             {
                 var title = $"{summary.Output} → {model.Outputs.GetValueOrDefault(summary.Output)} ({summary.Persons:N0})";

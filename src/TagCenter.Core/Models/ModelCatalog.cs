@@ -11,11 +11,14 @@ namespace TagCenter.Core.Models;
 /// </summary>
 public sealed class ModelCatalog
 {
-    private ModelCatalog(IReadOnlyList<ModelDefinition> models) => Models = models;
+    private ModelCatalog(IReadOnlyList<ModelDefinition> models, TagCatalog? tags = null) => (Models, Tags) = (models, tags);
 
     public IReadOnlyList<ModelDefinition> Models { get; }
 
-    public static ModelCatalog From(IReadOnlyList<ModelDefinition> models) => new(models);
+    /// <summary>The tags the models were checked against (what feature-reading models compute their features with).</summary>
+    public TagCatalog? Tags { get; }
+
+    public static ModelCatalog From(IReadOnlyList<ModelDefinition> models, TagCatalog? tags = null) => new(models, tags);
 
     public ModelDefinition? Find(string name) => Models.FirstOrDefault(m => m.Name == name);
 
@@ -27,7 +30,7 @@ public sealed class ModelCatalog
     {
         var folder = Path.Combine(workspaceRoot, "models");
         if (!Directory.Exists(folder))
-            return new ModelCatalog([]);
+            return new ModelCatalog([], tags);
         var diagnostics = new List<Diagnostic>();
         var models = new List<ModelDefinition>();
         foreach (var file in Directory.EnumerateFiles(folder, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
@@ -35,7 +38,18 @@ public sealed class ModelCatalog
         Check(models, tags, diagnostics);
         if (diagnostics.Count > 0)
             throw new WorkspaceException(diagnostics);
-        return new ModelCatalog(models);
+        return new ModelCatalog([.. models.Select(m => WithSeed(m, workspaceRoot))], tags);
+    }
+
+    /// <summary>A lookalike seed naming a segment of segments/ takes that segment's rule; otherwise the seed is a rule.</summary>
+    private static ModelDefinition WithSeed(ModelDefinition model, string root)
+    {
+        if (model.Seed is not { } seed || !File.Exists(Segments.SegmentCatalog.FileFor(root, seed)))
+            return model;
+        var diagnostics = new List<Diagnostic>();
+        var file = Segments.SegmentCatalog.FileFor(root, seed);
+        var segment = Segments.SegmentCatalog.ParseFile(Path.GetRelativePath(root, file), seed, File.ReadAllText(file), diagnostics);
+        return segment is null ? model : model with { SeedRule = segment.Rule };
     }
 
     /// <summary>Outputs against the tags; duplicate model names; one tag filled twice.</summary>
@@ -60,7 +74,33 @@ public sealed class ModelCatalog
                 if (tag is not null && !filled.TryAdd(tag.Name, model.Name))
                     diagnostics.Add(new Diagnostic(model.File, model.Line, model.Column, Texts.T("models.catalog.filledtwice", tag.Name, filled[tag.Name], model.Name)));
             }
+            CheckTags(model, tags, diagnostics);
         }
+    }
+
+    /// <summary>
+    /// Features, describing tags and a label tag must exist. A feature cannot be a model tag (its value as of a past
+    /// cut-off is not known, and one model would wait for another) nor a list, and the label tag cannot be a feature.
+    /// </summary>
+    private static void CheckTags(ModelDefinition model, TagCatalog tags, List<Diagnostic> diagnostics)
+    {
+        void Add(string key, params object?[] args) => diagnostics.Add(new Diagnostic(model.File, model.Line, model.Column, Texts.T(key, args)));
+        foreach (var name in model.Features.Concat(model.Describe).Concat(model.Label?.Tag is { } l ? [l] : []).Distinct())
+        {
+            var tag = tags.Find(name);
+            if (tag is null)
+                Add("models.catalog.feature", model.Name, name, Suggest.Hint(name, tags.Tags.Select(t => t.Name)));
+            else if (tag.Kind == TagKind.Model && tag.Rule is null && model.Features.Contains(name))
+                Add("models.catalog.modelfeature", model.Name, name);
+            else if (tag.Type == TagValueType.List)
+                Add("models.catalog.listfeature", model.Name, name);
+        }
+        if (model.Label?.Tag is { } label && model.Features.Contains(label))
+            Add("models.catalog.labelfeature", model.Name, label);
+        if (model.Label is { Kind: ModelLabelKind.Tag, Positive.Count: 0 } && tags.Find(model.Label.Tag!) is { Type: not TagValueType.Bool })
+            Add("models.catalog.positive", model.Name, model.Label.Tag);
+        if (model.Kind == ModelKind.Cluster && model.Parameters.KMin > model.Parameters.KMax)
+            Add("models.catalog.krange", model.Name, model.Parameters.KMin, model.Parameters.KMax);
     }
 
     /// <summary>An int output can feed a decimal tag; otherwise the types must match.</summary>

@@ -15,16 +15,30 @@ namespace TagCenter.Core.Models;
 /// </summary>
 internal static partial class ModelFileParser
 {
-    private static readonly string[] ModelKeys = ["kind", "description", "owner", "schedule", "input", "parameters", "outputs"];
+    private static readonly string[] ModelKeys = ["kind", "description", "owner", "schedule", "input", "parameters", "outputs", "features", "describe", "label", "population", "seed"];
 
-    private static readonly string[] InputKeys = ["fact", "time", "amount", "category", "where"];
+    private static readonly string[] InputKeys = ["fact", "time", "amount", "category", "basket", "where"];
 
     private static IReadOnlyList<string> ParameterKeys(ModelKind kind) => kind switch
     {
         ModelKind.Rfm => ["window_days", "scoring", "thresholds"],
         ModelKind.Clv => ["time_unit", "horizon_days", "periods", "discount_rate", "holdout_days"],
+        ModelKind.Propensity or ModelKind.Lookalike => ["holdout_percent", "threshold"],
+        ModelKind.Cluster => ["k_min", "k_max", "sample"],
+        ModelKind.Recommendation => ["top", "window_days"],
         _ => ["window_days", "half_life_days", "top", "weight"],
     };
+
+    /// <summary>The keys only some kinds read: the others would silently ignore them.</summary>
+    private static IReadOnlyList<string> KindKeys(ModelKind kind) => kind switch
+    {
+        ModelKind.Propensity => ["features", "label", "population"],
+        ModelKind.Lookalike => ["features", "seed"],
+        ModelKind.Cluster => ["features", "describe"],
+        _ => [],
+    };
+
+    private static bool ReadsTags(ModelKind kind) => kind is ModelKind.Propensity or ModelKind.Lookalike or ModelKind.Cluster;
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,62}$")]
     private static partial Regex Column();
@@ -52,21 +66,35 @@ internal static partial class ModelFileParser
             var schedule = model.String("schedule") ?? "daily";
             if (RefreshSchedule.Problem(schedule) is { } problem)
                 model.Error("schedule", problem);
-            var input = Input(model, kind, name, file, diagnostics);
+            foreach (var key in new[] { "features", "describe", "label", "population", "seed" }.Where(k => model.Get(k) is not null && !KindKeys(kind).Contains(k)))
+                model.Error(key, Texts.T("models.parse.notfor", name, key, kind.ToString().ToLowerInvariant()));
+            var label = kind == ModelKind.Propensity ? Label(model, name, file, diagnostics) : null;
+            var needsInput = !ReadsTags(kind) || label is { Kind: not ModelLabelKind.Tag };
+            var input = needsInput || model.Get("input") is not null ? Input(model, kind, name, file, diagnostics) : null;
             var parameters = Parameters(model, kind, name, file, diagnostics);
+            var features = model.List("features") ?? [];
+            if (ReadsTags(kind) && features.Count == 0)
+                model.Error("kind", Texts.T("workspace.missing_key_in", "features", $"model '{name}'"));
+            var seed = model.String("seed", required: kind == ModelKind.Lookalike, context: context);
             var outputs = model.StringMap("outputs") ?? new Dictionary<string, string>();
             var known = ModelOutput.Of(kind);
             foreach (var output in outputs.Keys.Where(k => !known.ContainsKey(k)))
                 model.Error("outputs", Texts.T("models.parse.output", name, output, Suggest.Hint(output, known.Keys), string.Join(", ", known.Keys)));
             if (outputs.Count == 0)
                 model.Error("outputs", Texts.T("models.parse.nooutputs", name, string.Join(", ", known.Keys)));
-            if (input is null)
+            if (needsInput && input is null)
                 continue;
             result.Add(new ModelDefinition
             {
                 Name = name,
                 Kind = kind,
                 Input = input,
+                Features = [.. features.Select(f => f.Trim())],
+                Describe = [.. (model.List("describe") ?? []).Select(f => f.Trim())],
+                Label = label,
+                Population = model.String("population"),
+                Seed = seed,
+                SeedRule = seed,
                 Parameters = parameters,
                 Outputs = outputs.Where(o => known.ContainsKey(o.Key)).ToDictionary(o => o.Key, o => o.Value.Trim(), StringComparer.Ordinal),
                 Description = model.String("description"),
@@ -101,11 +129,12 @@ internal static partial class ModelFileParser
         }
         var fact = ColumnName("fact", required: true);
         var amount = ColumnName("amount", required: kind is ModelKind.Rfm or ModelKind.Clv);
-        var category = ColumnName("category", required: kind == ModelKind.Preference);
+        var category = ColumnName("category", required: kind is ModelKind.Preference or ModelKind.Recommendation);
+        var basket = ColumnName("basket", required: kind == ModelKind.Recommendation);
         var where = input.StringMap("where") ?? new Dictionary<string, string>();
         foreach (var column in where.Keys.Where(k => !Column().IsMatch(k)))
             input.Error("where", Texts.T("models.parse.column", name, column));
-        return fact is null ? null : new ModelInput(fact, ColumnName("time", required: false) ?? "event_time", amount, category, where);
+        return fact is null ? null : new ModelInput(fact, ColumnName("time", required: false) ?? "event_time", amount, category, where) { Basket = basket };
     }
 
     private static ModelParameters Parameters(YamlMap model, ModelKind kind, string name, string file, List<Diagnostic> diagnostics)
@@ -152,7 +181,51 @@ internal static partial class ModelFileParser
             HalfLifeDays = (double)(halfLife ?? (decimal)defaults.HalfLifeDays),
             Top = Whole("top", 1, 100) ?? defaults.Top,
             WeightByAmount = weight == "amount",
+            HoldoutPercent = Whole("holdout_percent", 5, 40) ?? defaults.HoldoutPercent,
+            Threshold = Fraction(map, "threshold", name) ?? defaults.Threshold,
+            KMin = Whole("k_min", 2, 30) ?? defaults.KMin,
+            KMax = Whole("k_max", 2, 30) ?? defaults.KMax,
+            SampleSize = Whole("sample", 100, 20000) ?? defaults.SampleSize,
         };
+    }
+
+    private static double? Fraction(YamlMap map, string key, string name)
+    {
+        if (map.Decimal(key) is not { } value)
+            return null;
+        if (value is > 0 and < 1)
+            return (double)value;
+        map.Error(key, Texts.T("models.parse.fraction", name, key));
+        return null;
+    }
+
+    /// <summary><c>label: { absent_within_days: 90 }</c>, <c>{ within_days: 30 }</c> or <c>{ tag: X, positive: [..], negative: [..] }</c>.</summary>
+    private static ModelLabel? Label(YamlMap model, string name, string file, List<Diagnostic> diagnostics)
+    {
+        if (model.Get("label") is null)
+        {
+            model.Error("kind", Texts.T("workspace.missing_key_in", "label", $"model '{name}'"));
+            return null;
+        }
+        var context = $"model '{name}' label";
+        var map = YamlMap.From(model.Get("label"), context, file, diagnostics);
+        if (map is null)
+            return null;
+        map.AllowOnly(context, "absent_within_days", "within_days", "tag", "positive", "negative");
+        var given = new[] { "absent_within_days", "within_days", "tag" }.Where(k => map.Get(k) is not null).ToList();
+        if (given.Count != 1)
+        {
+            model.Error("label", Texts.T("models.parse.label", name));
+            return null;
+        }
+        if (given[0] == "tag")
+            return new ModelLabel(ModelLabelKind.Tag, 0, map.String("tag"), map.List("positive") ?? [], map.List("negative") ?? []);
+        if (map.Decimal(given[0]) is not { } days || days != decimal.Truncate(days) || days is < 1 or > 3650)
+        {
+            map.Error(given[0], Texts.T("models.parse.range", name, given[0], 1, 3650));
+            return null;
+        }
+        return new ModelLabel(given[0] == "within_days" ? ModelLabelKind.Within : ModelLabelKind.Absent, (int)days, null, [], []);
     }
 
     private static RfmThresholds? Thresholds(YamlMap parameters, string name, string file, List<Diagnostic> diagnostics)

@@ -11,4 +11,16 @@ public enum ModelKind
 
     /// <summary>Time-decayed top-N of a categorical column.</summary>
     Preference,
+
+    /// <summary>A classifier's probability of a label (an event after a cut-off, or a tag) from feature tags.</summary>
+    Propensity,
+
+    /// <summary>Similarity to a seed segment: a classifier of seed against everyone else over feature tags.</summary>
+    Lookalike,
+
+    /// <summary>K-means clusters over feature tags, named by what stands out in each.</summary>
+    Cluster,
+
+    /// <summary>Items not yet bought, ranked by how often they share a basket with what was bought.</summary>
+    Recommendation,
 }

@@ -9,8 +9,24 @@ public static class ModelOutput
     {
         ModelKind.Rfm => Rfm,
         ModelKind.Clv => Clv,
+        ModelKind.Propensity => Propensity,
+        ModelKind.Lookalike => Lookalike,
+        ModelKind.Cluster => Cluster,
+        ModelKind.Recommendation => Recommendation,
         _ => Preference,
     };
+
+    private static readonly Dictionary<string, TagValueType> Propensity = new(StringComparer.Ordinal) { ["probability"] = TagValueType.Decimal };
+
+    private static readonly Dictionary<string, TagValueType> Lookalike = new(StringComparer.Ordinal) { ["similarity"] = TagValueType.Decimal };
+
+    private static readonly Dictionary<string, TagValueType> Cluster = new(StringComparer.Ordinal)
+    {
+        ["cluster"] = TagValueType.String,
+        ["cluster_number"] = TagValueType.Int,
+    };
+
+    private static readonly Dictionary<string, TagValueType> Recommendation = new(StringComparer.Ordinal) { ["items"] = TagValueType.List };
 
     private static readonly Dictionary<string, TagValueType> Rfm = new(StringComparer.Ordinal)
     {

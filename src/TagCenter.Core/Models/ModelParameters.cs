@@ -32,4 +32,18 @@ public sealed record ModelParameters
 
     /// <summary>Preferences: weigh events by the amount column instead of counting them.</summary>
     public bool WeightByAmount { get; init; }
+
+    /// <summary>Propensity and lookalike: the percent of persons held out (the next as many validate the learner choice).</summary>
+    public int HoldoutPercent { get; init; } = 20;
+
+    /// <summary>Propensity and lookalike: the probability from which a person counts as predicted positive (precision/recall).</summary>
+    public double Threshold { get; init; } = 0.5;
+
+    /// <summary>Clusters: the range of k tried; the silhouette chooses.</summary>
+    public int KMin { get; init; } = 2;
+
+    public int KMax { get; init; } = 8;
+
+    /// <summary>Clusters: how many persons the silhouette is computed on (it is quadratic).</summary>
+    public int SampleSize { get; init; } = 2000;
 }

@@ -54,7 +54,7 @@ internal static class ClvTraining
         var calibrationEnd = facts.AsOf.Date.AddDays(-p.HoldoutDays);
         var summaries = Summaries(db, model, facts);
         if (summaries.Count == 0)
-            throw new ModelFitException(Texts.T("models.fit.nodata", model.Input.Table));
+            throw new ModelFitException(Texts.T("models.fit.nodata", facts.Input.Table));
         var calibration = summaries.Where(s => s.Calibration is not null).Select(s => s.Calibration!.Value).ToList();
         var holdoutActual = (double)summaries.Where(s => s.Calibration is not null).Sum(s => s.Holdout);
         var holdoutPersons = calibration;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using TagCenter.Core.Models;
+using TagCenter.Core.Tags;
 using TagCenter.Core.Text;
 using TagCenter.DuckDb.Storage;
 using static TagCenter.Core.Sql.SqlFragment;
@@ -19,13 +20,18 @@ public sealed class ModelTrainer
 
     private readonly WorkspaceDatabase _db;
     private readonly TimeProvider _time;
+    private readonly TagCatalog? _tags;
 
-    public ModelTrainer(WorkspaceDatabase db, TimeProvider time)
+    /// <param name="tags">The tags feature-reading models (propensity, lookalike, cluster) compute their features with.</param>
+    public ModelTrainer(WorkspaceDatabase db, TimeProvider time, TagCatalog? tags = null)
     {
         _db = db;
         _time = time;
+        _tags = tags;
         ModelTables.Ensure(db);
     }
+
+    private TagCatalog Tags => _tags ?? throw new InvalidOperationException("a model that reads tags needs the ModelTrainer built with the tag catalog");
 
     /// <param name="asOf">The wall time in the workspace's zone the model learns up to (events strictly before it).</param>
     public ModelRunReport Train(ModelDefinition model, DateTime asOf)
@@ -37,19 +43,27 @@ public sealed class ModelTrainer
         string? hash = null;
         try
         {
-            var facts = new ModelFacts(_db, model, asOf);
-            var hashRow = _db.Rows(facts.Hash(model.Kind == ModelKind.Clv ? null : model.Parameters.WindowDays))[0];
-            hash = string.Create(CultureInfo.InvariantCulture, $"{hashRow[0]}:{Convert.ToUInt64(hashRow[1], CultureInfo.InvariantCulture):x16}");
+            var facts = model.Input is null ? null : new ModelFacts(_db, model, asOf);
+            if (facts is not null)
+            {
+                var hashRow = _db.Rows(facts.Hash(model.Kind == ModelKind.Clv ? null : model.Parameters.WindowDays))[0];
+                hash = string.Create(CultureInfo.InvariantCulture, $"{hashRow[0]}:{Convert.ToUInt64(hashRow[1], CultureInfo.InvariantCulture):x16}");
+            }
             ModelRun run;
             using (var writer = new ModelOutputWriter(_db, model.Name, version))
             {
                 run = model.Kind switch
                 {
-                    ModelKind.Rfm => RfmTraining.Run(_db, model, facts, writer),
-                    ModelKind.Clv => ClvTraining.Run(_db, model, facts, writer),
-                    _ => PreferenceTraining.Run(_db, model, facts, version),
+                    ModelKind.Rfm => RfmTraining.Run(_db, model, facts!, writer),
+                    ModelKind.Clv => ClvTraining.Run(_db, model, facts!, writer),
+                    ModelKind.Propensity => PropensityTraining.Run(_db, model, Tags, asOf, writer),
+                    ModelKind.Lookalike => LookalikeTraining.Run(_db, model, Tags, asOf, writer),
+                    ModelKind.Cluster => ClusterTraining.Run(_db, model, Tags, asOf, writer),
+                    ModelKind.Recommendation => RecommendationTraining.Run(_db, model, facts!, version),
+                    _ => PreferenceTraining.Run(_db, model, facts!, version),
                 };
             }
+            hash = run.DataHash ?? hash;
             _db.InTransaction(() =>
             {
                 Record(model, version, asOf, run.Parameters, run.Metrics, hash, run.Persons, "ok", null);
@@ -61,7 +75,7 @@ public sealed class ModelTrainer
             });
             return new ModelRunReport(model.Name, version, true, run.Persons, null, version, Stopwatch.GetElapsedTime(started)) { Metrics = run.Metrics };
         }
-        catch (Exception e) when (e is ModelFitException or EngineException)
+        catch (Exception e) when (e is ModelFitException or EngineException || e.Source?.StartsWith("Microsoft.ML", StringComparison.Ordinal) == true)
         {
             _db.Execute("DELETE FROM model_outputs WHERE model = $1 AND version = $2", model.Name, version);
             var message = new ModelTrainingException(model.Name, e.Message, e).Message;

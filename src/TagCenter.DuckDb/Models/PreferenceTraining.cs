@@ -29,7 +29,7 @@ internal static class PreferenceTraining
             WHERE position < {Value(p.Top)}
             """));
         if (inserted == 0)
-            throw new ModelFitException(Texts.T("models.fit.nodata", model.Input.Table));
+            throw new ModelFitException(Texts.T("models.fit.nodata", facts.Input.Table));
         var counts = db.Rows(Of($"SELECT count(DISTINCT oneid), count(DISTINCT text) FROM model_outputs WHERE model = {Value(model.Name)} AND version = {Value(version)}"))[0];
         var persons = Convert.ToInt64(counts[0], System.Globalization.CultureInfo.InvariantCulture);
         var parameters = new Dictionary<string, object?>

@@ -17,7 +17,7 @@ internal static class RfmTraining
             {facts.From(p.WindowDays)} GROUP BY oneid ORDER BY oneid
             """));
         if (rows.Count == 0)
-            throw new ModelFitException(Texts.T("models.fit.nodata", model.Input.Table));
+            throw new ModelFitException(Texts.T("models.fit.nodata", facts.Input.Table));
         var customers = rows.Select(r => new RfmCustomer((string)r[0]!, Convert.ToDouble(r[1], System.Globalization.CultureInfo.InvariantCulture),
             Convert.ToDouble(r[2], System.Globalization.CultureInfo.InvariantCulture), Convert.ToDouble(r[3], System.Globalization.CultureInfo.InvariantCulture))).ToArray();
         var result = RfmScorer.Score(customers, p.Thresholds);

@@ -37,7 +37,7 @@ public static class ModelsEndpoints
             {
                 model = m.Name,
                 kind = m.Kind.ToString().ToLowerInvariant(),
-                fact = m.Input.Fact,
+                fact = m.Input?.Fact,
                 outputs = m.Outputs,
                 schedule = m.Schedule,
                 owner = m.Owner,
@@ -66,7 +66,7 @@ public static class ModelsEndpoints
             model = model.Name,
             kind = model.Kind.ToString().ToLowerInvariant(),
             file = model.File,
-            input = new { fact = model.Input.Fact, time = model.Input.Time, amount = model.Input.Amount, category = model.Input.Category, where = model.Input.Where },
+            input = model.Input is null ? null : new { fact = model.Input.Fact, time = model.Input.Time, amount = model.Input.Amount, category = model.Input.Category, where = model.Input.Where },
             outputs_to_tags = model.Outputs,
             schedule = model.Schedule,
             owner = model.Owner,

@@ -13,7 +13,61 @@ public sealed class ModelCatalogTests
         Tag("未来12个月CLV", "clv_12m", TagKind.Model, TagValueType.Decimal),
         Tag("偏好品类Top3", "top3_categories", TagKind.Model, TagValueType.List),
         Tag("活跃度", "activity", TagKind.Enum, TagValueType.String),
+        Tag("流失概率", "churn", TagKind.Model, TagValueType.Decimal),
+        Tag("累计消费金额", "spend", TagKind.Value, TagValueType.Decimal),
     ]);
+
+    private const string Churn = """
+        models:
+          churn:
+            kind: propensity
+            input: { fact: orders, where: { status: paid } }
+            label: { absent_within_days: 90 }
+            population: 累计消费金额 > 0
+            features: [累计消费金额, 活跃度]
+            parameters: { holdout_percent: 25, threshold: 0.4 }
+            outputs: { probability: 流失概率 }
+        """;
+
+    [Fact]
+    public void Parse_Propensity_LabelFeaturesPopulation()
+    {
+        var (models, diagnostics) = Read(Churn);
+        diagnostics.ShouldBeEmpty();
+        var churn = models.ShouldHaveSingleItem();
+        churn.Kind.ShouldBe(ModelKind.Propensity);
+        churn.Label!.Kind.ShouldBe(ModelLabelKind.Absent);
+        churn.Label.Days.ShouldBe(90);
+        churn.Features.ShouldBe(["累计消费金额", "活跃度"]);
+        churn.Population.ShouldBe("累计消费金额 > 0");
+        (churn.Parameters.HoldoutPercent, churn.Parameters.Threshold).ShouldBe((25, 0.4));
+    }
+
+    [Theory]
+    [InlineData("features: [累计消费金额, 活跃度]", "features: [累计消费金额, RFM分层]", "RFM分层")]
+    [InlineData("features: [累计消费金额, 活跃度]", "features: [累计消费金, 活跃度]", "累计消费金额")]
+    [InlineData("label: { absent_within_days: 90 }", "label: { absent_within_days: 90, within_days: 30 }", "absent_within_days")]
+    [InlineData("label: { absent_within_days: 90 }", "label: { tag: 活跃度 }", "positive")]
+    [InlineData("label: { absent_within_days: 90 }", "label: { tag: 活跃度, positive: [高] }\n    describe: [活跃度]", "describe")]
+    [InlineData("threshold: 0.4", "threshold: 1.4", "threshold")]
+    public void Parse_PropensityMistake_Diagnostic(string from, string to, string mentions)
+    {
+        var diagnostics = Read(Churn.Replace(from, to, StringComparison.Ordinal)).Diagnostics;
+        diagnostics.ShouldNotBeEmpty();
+        diagnostics.ShouldContain(d => d.Message.Contains(mentions, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_TagLabel_NeedsNoInput()
+    {
+        var yaml = Churn.Replace("    input: { fact: orders, where: { status: paid } }\n", "", StringComparison.Ordinal)
+            .Replace("label: { absent_within_days: 90 }", "label: { tag: 活跃度, positive: [高], negative: [低] }", StringComparison.Ordinal)
+            .Replace("features: [累计消费金额, 活跃度]", "features: [累计消费金额]", StringComparison.Ordinal);
+        var (models, diagnostics) = Read(yaml);
+        diagnostics.ShouldBeEmpty();
+        models.ShouldHaveSingleItem().Input.ShouldBeNull();
+        models[0].Label!.Negative.ShouldBe(["低"]);
+    }
 
     private const string Valid = """
         models:
@@ -53,7 +107,7 @@ public sealed class ModelCatalogTests
         diagnostics.ShouldBeEmpty();
         models.Select(m => m.Kind).ShouldBe([ModelKind.Rfm, ModelKind.Clv, ModelKind.Preference]);
         var rfm = models[0];
-        rfm.Input.Where["status"].ShouldBe("paid");
+        rfm.Input!.Where["status"].ShouldBe("paid");
         rfm.Input.Time.ShouldBe("event_time");
         rfm.Parameters.WindowDays.ShouldBe(365);
         rfm.Parameters.Thresholds!.Monetary.ShouldBe([100, 300, 1000, 5000]);
@@ -93,7 +147,7 @@ public sealed class ModelCatalogTests
     [InlineData("    owner: 数据中心", "    onwer: 数据中心", 4, 5, "owner")]
     [InlineData("frequency: [2, 3, 5, 8]", "frequency: [2, 3, 8, 5]", 6, 91, "frequency")]
     [InlineData("time_unit: day", "time_unit: month", 11, 30, "day, week")]
-    [InlineData("kind: preference", "kind: cluster", 14, 11, "preference")]
+    [InlineData("kind: preference", "kind: clustering", 14, 11, "preference")]
     [InlineData("outputs: { top: 偏好品类Top3 }", "outputs: { best: 偏好品类Top3 }", 17, 14, "top")]
     public void Parse_Mistake_DiagnosticAtPosition(string from, string to, int line, int column, string mentions)
     {
@@ -107,14 +161,24 @@ public sealed class ModelCatalogTests
 public sealed class SampleModelsTests
 {
     [Fact]
-    public void Load_RetailSample_ThreeModelsFillingItsModelTags()
+    public void Load_RetailSample_ModelsFillingItsModelTags()
     {
         var root = AppContext.BaseDirectory;
         while (!Directory.Exists(Path.Combine(root, "samples", "retail")))
             root = Path.GetDirectoryName(root) ?? throw new DirectoryNotFoundException("samples/retail");
         var sample = Path.Combine(root, "samples", "retail");
         var models = ModelCatalog.Load(sample, TagCatalog.Load(sample));
-        models.Models.Select(m => m.Name).ShouldBe(["rfm", "clv", "top3_categories"]);
+        models.Models.Select(m => m.Name).ShouldBe(["rfm", "clv", "top3_categories", "churn", "lookalike_high_value_silent", "clusters", "recommended_categories"]);
         models.Filling("未来12个月CLV")!.Value.Output.ShouldBe("clv");
+        models.Filling("流失概率")!.Value.Model.Label.ShouldBe(new ModelLabel(ModelLabelKind.Absent, 90, null, [], []), new LabelComparer());
+        // The lookalike's seed names a segment: it takes the segment's rule.
+        models.Find("lookalike_high_value_silent")!.SeedRule.ShouldBe("累计消费金额 > 3000 and 生命周期阶段 = '沉默'");
+    }
+
+    private sealed class LabelComparer : IEqualityComparer<ModelLabel?>
+    {
+        public bool Equals(ModelLabel? x, ModelLabel? y) => x is not null && y is not null && x.Kind == y.Kind && x.Days == y.Days && x.Tag == y.Tag;
+
+        public int GetHashCode(ModelLabel? obj) => 0;
     }
 }
