@@ -56,6 +56,7 @@ public static class ServerApp
         services.AddSingleton<IDataPolicy, OpenDataPolicy>();
         services.AddSingleton<IAuditLog, LoggerAuditLog>();
         // One line per feature: its services.
+        Ingest.IngestServices.Add(services);
     }
 
     private static void Use(WebApplication app, ServerOptions options)
@@ -84,6 +85,7 @@ public static class ServerApp
         app.MapScalarApiReference("/docs", o => o.WithTitle("TagCenter API")).AllowAnonymous();
         HealthEndpoints.Map(app);
         var api = app.MapGroup(ApiPrefix);
+        Ingest.IngestEndpoints.Map(app, api.MapGroup("/ingest").WithTags("ingest"));
         _ = api; // One line per feature: its endpoint group, e.g. TagsEndpoints.Map(api.MapGroup("/tags").WithTags("tags")).
     }
 
