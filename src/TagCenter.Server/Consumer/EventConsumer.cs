@@ -26,7 +26,7 @@ internal sealed partial class EventConsumer(
         await Task.Yield();
         var listeners = services.GetServices<IAppliedEventsListener>().ToList();
         var applier = new EventApplier(host.Definition, host.Time);
-        var position = await host.WriteAsync((db, _) => { ConsumerOffsets.Ensure(db); return ConsumerOffsets.Read(db); }, stoppingToken);
+        var position = await host.ReadAsync((db, _) => db.TableExists("ingest_offsets") ? ConsumerOffsets.Read(db) : 0, stoppingToken);
         progress.Applied = position;
         var lastRetire = host.Time.GetTimestamp();
         var failures = 0;

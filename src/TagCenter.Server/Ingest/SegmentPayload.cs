@@ -26,6 +26,8 @@ public static class SegmentPayload
             foreach (var property in message.Json.EnumerateObject())
                 if (property.Name is not ("receivedAt" or "writeKey" or SourceField))
                     property.WriteTo(writer);
+            if (!message.Json.TryGetProperty("type", out _))
+                writer.WriteString("type", message.Type.Name());   // a single call (/v1/track) names its type by the route
             if (message.MessageId is null && messageId is not null)
                 writer.WriteString("messageId", messageId);
             if (message.Timestamp is null)
