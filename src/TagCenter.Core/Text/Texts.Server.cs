@@ -35,6 +35,7 @@ public static partial class Texts
         ("server.ingest.encoding", "不支持的 Content-Encoding：{0}（只支持 gzip）", "unsupported Content-Encoding: {0} (only gzip)"),
         ("server.ingest.gzip", "gzip 请求体无法解压：{0}", "the gzip body cannot be decompressed: {0}"),
         ("server.ingest.toolarge", "请求体超过 {1} 字节的上限（已读 {0} 字节）", "the request body is over the {1}-byte limit ({0} bytes read)"),
+        ("server.ingest.utf8", "{0}：第 {1} 字节处不是有效的 UTF-8", "{0}: not valid UTF-8 at byte {1}"),
         ("server.ingest.noid", "{0}：userId 和 anonymousId 至少需要一个", "{0}: needs a userId or an anonymousId"),
         ("server.api.status.400", "请求无效", "Bad request"),
         ("server.api.status.401", "需要凭证", "Unauthenticated"),
