@@ -135,4 +135,25 @@ public sealed class CrashRecoveryTests(DemoWorkspace demo)
         numbers.ShouldAllBe(n => n < sent);
         db.Scalar<long>("SELECT count(*) FROM fact_events WHERE _source = 'sdk_events'").ShouldBe(counts.Count);
     }
+
+    [Fact]
+    public async Task TornTail_IsCut_Reported_AndEveryWholeRecordIsApplied()
+    {
+        using var temp = new TempFolder();
+        var root = demo.Copy(temp);
+        await using (var first = await IngestServer.StartAsync(root, new() { Consume = false }))
+            (await first.PostAsync("/v1/batch", Bodies.Bytes(Bodies.Captured()))).Status.ShouldBe(200);
+        var segment = Directory.GetFiles(Path.Combine(root, ".tagcenter", "log"), "*.log").Max()!;
+        var whole = new FileInfo(segment).Length;
+        // A write torn by a crash: the start of a record header and part of its body, never fsynced.
+        await File.AppendAllBytesAsync(segment, [0x40, 0, 0, 0, 0xDE, 0xAD, 0xBE, 0xEF, 1, 2, 3], TestContext.Current.CancellationToken);
+
+        await using var server = await IngestServer.StartAsync(root);
+        var status = await server.Api.GetJsonAsync("/api/v1/ingest/status");
+        status.GetProperty("next_offset").GetInt64().ShouldBe(3);
+        status.GetProperty("torn_tail").GetString()!.ShouldContain("11");   // 11 bytes dropped
+        new FileInfo(segment).Length.ShouldBe(whole);
+        await server.CaughtUpAsync();
+        (await server.CountAsync("SELECT count(*) FROM src_sdk_events")).ShouldBe(3);
+    }
 }
