@@ -22,6 +22,8 @@ return args.FirstOrDefault() switch
     "index" => TagCenter.Bench.Index.IndexBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     "models" => ModelBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     "log" => await LogBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
+    "ingest" => await TagCenter.Bench.Ingest.IngestBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
+    "ingest-load" => await TagCenter.Bench.Ingest.IngestBenchmark.LoadMainAsync(BenchArgs.Parse(args.Skip(1))),
     _ => Usage(),
 };
 
@@ -36,5 +38,6 @@ static int Usage()
     Console.Error.WriteLine("       TagCenter.Bench funnel [--events 100000000] [--persons 3000000] [--runs 3]");
     Console.Error.WriteLine("       TagCenter.Bench models [--persons 1000000] [--orders-per-person 20] [--clv-persons 100000]");
     Console.Error.WriteLine("       TagCenter.Bench log [--events 200000] [--appenders 32] [--batch 100] [--dir /tmp]");
+    Console.Error.WriteLine("       TagCenter.Bench ingest [--events 200000] [--connections 32] [--batch 100] [--dir /tmp]");
     return 1;
 }
