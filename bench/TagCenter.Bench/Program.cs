@@ -27,6 +27,8 @@ return args.FirstOrDefault() switch
     "activation" => await TagCenter.Bench.Activation.ActivationBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
     "api" => await TagCenter.Bench.Api.ApiBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
     "realtime" => RealtimeBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
+    "ingest" => await TagCenter.Bench.Ingest.IngestBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
+    "ingest-load" => await TagCenter.Bench.Ingest.IngestBenchmark.LoadMainAsync(BenchArgs.Parse(args.Skip(1))),
     _ => Usage(),
 };
 
@@ -45,5 +47,6 @@ static int Usage()
     Console.Error.WriteLine("       TagCenter.Bench log [--events 200000] [--appenders 32] [--batch 100] [--dir /tmp]");
     Console.Error.WriteLine("       TagCenter.Bench activation [--deliveries 5000] [--parallel 8] [--single 500]");
     Console.Error.WriteLine("       TagCenter.Bench api [--persons 50000 | --workspace <folder>] [--requests 2000]");
+    Console.Error.WriteLine("       TagCenter.Bench ingest [--events 200000] [--connections 32] [--batch 100] [--dir /tmp]");
     return 1;
 }

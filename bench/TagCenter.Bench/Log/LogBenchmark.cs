@@ -46,7 +46,7 @@ internal static class LogBenchmark
         }
     }
 
-    private static async Task<(double Seconds, double[] LatenciesMs, long Groups)> LogRunAsync(
+    internal static async Task<(double Seconds, double[] LatenciesMs, long Groups)> LogRunAsync(
         string folder, byte[] payload, int batches, int batchSize, int appenders)
     {
         var batch = Enumerable.Repeat((ReadOnlyMemory<byte>)payload, batchSize).ToArray();
@@ -85,7 +85,7 @@ internal static class LogBenchmark
     private static double Pct(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
 
     /// <summary>A track event as analytics-node 3.1.0 sends it (see tests/TagCenter.Server.Tests/Reference), about 1 KB.</summary>
-    private static byte[] Event() => Encoding.UTF8.GetBytes("""
+    internal static byte[] Event() => Encoding.UTF8.GetBytes("""
         {"timestamp":"2026-11-22T21:53:02.255Z","integrations":{},"event":"Order Completed","type":"track",
         "properties":{"order_id":"shop-order-0001-001","revenue":129.8,"currency":"CNY","coupon":"WINTER-2026",
         "shipping":{"method":"express","city":"Shanghai","district":"Pudong","fee":12},

@@ -25,6 +25,12 @@ public sealed record SourceDefinition
 
     public string? Table { get; init; }
 
+    /// <summary>The Segment write key an SDK sends for a <see cref="SourceKind.Segment"/> source, or the name of an
+    /// environment variable holding it (<see cref="WriteKeyEnv"/>), so keys need not live in the workspace's git.</summary>
+    public string? WriteKey { get; init; }
+
+    public string? WriteKeyEnv { get; init; }
+
     public string? Query { get; init; }
 
     public string Entity { get; init; } = "person";

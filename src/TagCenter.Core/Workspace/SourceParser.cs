@@ -11,6 +11,7 @@ internal static class SourceParser
     [
         "kind", "path", "encoding", "delimiter", "quote", "header", "connection", "connection_env", "table", "query",
         "entity", "description", "event_time", "dedupe", "max_reject_ratio", "max_shrink", "columns", "fact", "owner",
+        "write_key", "write_key_env",
     ];
 
     private static readonly string[] ColumnKeys =
@@ -54,6 +55,11 @@ internal static class SourceParser
                 source.Error("kind", Texts.T("workspace.pg_table_or_query", context));
         }
 
+        if (kind == SourceKind.Segment && source.String("write_key") is null && source.String("write_key_env") is null)
+            source.Error("kind", Texts.T("workspace.segment_write_key", context));
+        else if (kind != SourceKind.Segment && (source.String("write_key") ?? source.String("write_key_env")) is not null)
+            source.Error(source.String("write_key") is null ? "write_key_env" : "write_key", Texts.T("workspace.write_key_kind", context));
+
         var columns = ParseColumns(source, context, file, diagnostics, identifiers);
         var dedupe = source.List("dedupe") ?? [];
         foreach (var key in dedupe.Where(k => columns.All(c => c.Name != k)))
@@ -96,6 +102,8 @@ internal static class SourceParser
             ConnectionEnv = source.String("connection_env"),
             Table = source.String("table"),
             Query = source.String("query"),
+            WriteKey = source.String("write_key"),
+            WriteKeyEnv = source.String("write_key_env"),
             Entity = entity,
             Description = source.String("description"),
             EventTime = eventTime,

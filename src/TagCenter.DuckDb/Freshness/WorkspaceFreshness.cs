@@ -34,7 +34,7 @@ public sealed record WorkspaceFreshness(
         var lastLoads = LastLoads(db);
         var toLoad = new List<string>();
         var sourceReasons = new List<string>();
-        foreach (var source in workspace.Sources)
+        foreach (var source in workspace.Sources.Where(s => s.Kind != SourceKind.Segment)) // events arrive over HTTP
         {
             if (!lastLoads.TryGetValue(source.Name, out var last))
             {

@@ -34,7 +34,14 @@ public sealed class IdentityRunner
     public Task<IdentityRunReport> RunAsync(bool incremental, CancellationToken cancellationToken) =>
         Task.Run(() => Execute(incremental, cancellationToken), cancellationToken);
 
-    private IdentityRunReport Execute(bool incremental, CancellationToken cancellationToken)
+    /// <summary>
+    /// An incremental run inside the caller's open transaction, so applied events, the identities they bring and
+    /// whatever else the caller writes (the ingest consumer's offset) commit or roll back together.
+    /// </summary>
+    public IdentityRunReport RunInTransaction(bool incremental, CancellationToken cancellationToken) =>
+        Execute(incremental, cancellationToken, ownTransaction: false);
+
+    private IdentityRunReport Execute(bool incremental, CancellationToken cancellationToken, bool ownTransaction = true)
     {
         var stopwatch = Stopwatch.StartNew();
         _steps.Clear();
@@ -42,7 +49,9 @@ public sealed class IdentityRunner
         var runId = RunIds.Next('I', _time);
         IdentityTables.Ensure(_db);
         IdentityExtraction.Ensure(_db);
-        return _db.InTransaction(() =>
+        return ownTransaction ? _db.InTransaction(Body) : Body();
+
+        IdentityRunReport Body()
         {
             Checkpoint("start", cancellationToken);
             RememberIssuedIds();
@@ -94,7 +103,7 @@ public sealed class IdentityRunner
                 SourcesRead = sourcesRead,
                 Steps = new Dictionary<string, TimeSpan>(_steps),
             };
-        });
+        }
     }
 
     private readonly Dictionary<string, TimeSpan> _steps = [];

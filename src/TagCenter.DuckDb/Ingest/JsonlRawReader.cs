@@ -36,6 +36,17 @@ internal sealed class JsonlRawReader : IRawReader
             INSERT INTO {RawReadContext.Rejects}
             SELECT line, NULL, 'malformed_row', error_type || ': ' || error_message, csv_line FROM temp.tc_rejects
             """);
+        Extract(context, "(SELECT rowid + 1 AS _line, j FROM tc_lines)");
+    }
+
+    /// <summary>
+    /// Extracts the declared fields of JSON texts into <see cref="RawReadContext.RawRelation"/>, setting aside
+    /// texts that are not objects and fields that are not scalars. <paramref name="lines"/> is a relation of
+    /// <c>(_line, j)</c>: the lines of a file, or the events of an HTTP batch (numbered by log offset).
+    /// </summary>
+    internal static void Extract(RawReadContext context, string lines)
+    {
+        var db = context.Database;
         var columns = context.Source.Columns;
         var paths = SqlText.List(columns.Select(c => JsonPath(c.From)));
         var fields = string.Join(", ", columns.Select((c, i) => $"f[{i + 1}] AS {SqlText.Ident(c.Name)}"));
@@ -45,10 +56,10 @@ internal sealed class JsonlRawReader : IRawReader
         db.Execute($"""
             CREATE OR REPLACE TEMP TABLE tc_json AS
             SELECT _line, f, j, {nested} AS bad FROM (
-                SELECT rowid + 1 AS _line, j,
+                SELECT _line, j,
                        CASE WHEN json_valid(j) AND json_type(j) = 'OBJECT' THEN json_extract_string(j, {paths}) END AS f,
                        CASE WHEN f IS NOT NULL THEN json_type(j, {paths}) END AS t
-                FROM tc_lines WHERE j IS NOT NULL)
+                FROM {lines} WHERE j IS NOT NULL)
             """);
         db.Execute($"""
             INSERT INTO {RawReadContext.Rejects}

@@ -10,6 +10,7 @@ internal static class RawReaders
         SourceKind.Jsonl => new JsonlRawReader(),
         SourceKind.Parquet => new ParquetRawReader(),
         SourceKind.Postgres => new PostgresRawReader(),
+        SourceKind.Segment => throw new Core.Diagnostics.SourceLoadException("segment", Core.Text.Texts.T("server.ingest.loadsegment")),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown source kind"),
     };
 }

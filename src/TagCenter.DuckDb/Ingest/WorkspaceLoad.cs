@@ -19,7 +19,8 @@ public static class WorkspaceLoad
     {
         var loader = new SourceLoader(database, workspace, time);
         var results = new List<SourceLoadResult>();
-        foreach (var source in sources)
+        // Event sources are fed by the server's ingest consumer, not read from a file.
+        foreach (var source in sources.Where(s => s.Kind != SourceKind.Segment))
         {
             cancellationToken.ThrowIfCancellationRequested();
             starting?.Invoke(source);
@@ -42,7 +43,7 @@ public static class WorkspaceLoad
     public static IReadOnlyList<SourceDefinition> Select(WorkspaceDefinition workspace, IReadOnlyCollection<string> names)
     {
         if (names.Count == 0)
-            return workspace.Sources;
+            return [.. workspace.Sources.Where(s => s.Kind != SourceKind.Segment)];
         return names.Select(n => workspace.FindSource(n) ?? throw new NotFoundException(
             Texts.T("ingest.unknown_source", n, Suggest.Hint(n, workspace.Sources.Select(s => s.Name)), string.Join(", ", workspace.Sources.Select(s => s.Name))))).ToList();
     }

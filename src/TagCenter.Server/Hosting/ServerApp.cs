@@ -58,6 +58,7 @@ public static class ServerApp
         services.AddSingleton<Runs.BackgroundRuns>().AddHostedService(sp => sp.GetRequiredService<Runs.BackgroundRuns>());
         services.AddSingleton<Segments.SegmentAccess>();
         RealtimeServices.Add(services);
+        Ingest.IngestServices.Add(services);
     }
 
     private static void Use(WebApplication app, ServerOptions options)
@@ -88,12 +89,12 @@ public static class ServerApp
         app.MapScalarApiReference("/docs", o => o.WithTitle("TagCenter API")).RequireScope(ApiScopes.Read);
         HealthEndpoints.Map(app);
         StreamEndpoints.Map(app.MapGroup("/v1/stream").WithTags("stream")); // the path, beside Segment's /v1/…
-        var api = app.MapGroup(ApiPrefix);
+        var api = app.MapGroup(ApiPrefix); // one line per feature: its endpoint group
         Governance.AccessEndpoints.MapUsers(api.MapGroup("/users").WithTags("users"));
         Governance.AccessEndpoints.MapKeys(api.MapGroup("/keys").WithTags("keys"));
         Governance.AuditEndpoints.Map(api.MapGroup("/audit").WithTags("audit"));
         Governance.Drafts.DraftEndpoints.Map(api.MapGroup("/drafts").WithTags("drafts"));
-        _ = api; // One line per feature: its endpoint group, e.g. TagsEndpoints.Map(api.MapGroup("/tags").WithTags("tags")).
+        Ingest.IngestEndpoints.Map(app, api.MapGroup("/ingest").WithTags("ingest"));
         Tags.TagsEndpoints.Map(api.MapGroup("/tags").WithTags("tags"));
         Runs.RunsEndpoints.Map(api.MapGroup("/runs").WithTags("runs"));
         Profiles.ProfilesEndpoints.Map(api.MapGroup("/profiles").WithTags("profiles"));

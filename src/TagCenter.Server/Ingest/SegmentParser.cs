@@ -64,6 +64,13 @@ public static class SegmentParser
 
     private static JsonDocument Parse(ReadOnlySpan<byte> body, SegmentLimits limits, IngestErrors errors)
     {
+        // The reader checks UTF-8 only where it looks; a bad byte inside a string would surface later, as a fault.
+        if (System.Text.Unicode.Utf8.ToUtf16(body, new char[body.Length], out var read, out _, replaceInvalidSequences: false)
+            != System.Buffers.OperationStatus.Done)
+        {
+            errors.Add(null, "$", "utf8", read);
+            errors.ThrowIfAny();
+        }
         try
         {
             // Two levels for the envelope and the array; deeper messages are reported with their path below.

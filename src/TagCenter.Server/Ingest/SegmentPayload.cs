@@ -10,7 +10,12 @@ namespace TagCenter.Server.Ingest;
 /// </summary>
 public static class SegmentPayload
 {
-    public static byte[] ToLogPayload(SegmentMessage message, SegmentBatch batch, DateTimeOffset receivedAt)
+    /// <summary>The name of the field that says which event source a record belongs to (the write key's source).</summary>
+    public const string SourceField = "_source";
+
+    /// <param name="source">The event source the write key named, kept in the record as <see cref="SourceField"/>.</param>
+    /// <param name="messageId">The id to store when the message has none (the server made one).</param>
+    public static byte[] ToLogPayload(SegmentMessage message, SegmentBatch batch, DateTimeOffset receivedAt, string? source = null, string? messageId = null)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(batch);
@@ -19,8 +24,14 @@ public static class SegmentPayload
         {
             writer.WriteStartObject();
             foreach (var property in message.Json.EnumerateObject())
-                if (property.Name is not ("receivedAt" or "writeKey"))
+                if (property.Name is not ("receivedAt" or "writeKey" or SourceField))
                     property.WriteTo(writer);
+            if (!message.Json.TryGetProperty("type", out _))
+                writer.WriteString("type", message.Type.Name());   // a single call (/v1/track) names its type by the route
+            if (message.MessageId is null && messageId is not null)
+                writer.WriteString("messageId", messageId);
+            if (message.Timestamp is null)
+                writer.WriteString("timestamp", receivedAt);   // as Segment: an event without a time happened when it arrived
             if (message.SentAt is null && batch.SentAt is { } sentAt)
                 writer.WriteString("sentAt", sentAt);
             if (!message.Json.TryGetProperty("context", out _) && batch.Context is { } context)
@@ -29,17 +40,25 @@ public static class SegmentPayload
                 context.WriteTo(writer);
             }
             writer.WriteString("receivedAt", receivedAt);
+            if (source is not null)
+                writer.WriteString(SourceField, source);
             writer.WriteEndObject();
         }
         return buffer.ToArray();
     }
 
     /// <summary>The top-level <c>messageId</c> of a payload, or null (read without building a document).</summary>
-    public static string? MessageIdOf(ReadOnlySpan<byte> payload)
+    public static string? MessageIdOf(ReadOnlySpan<byte> payload) => TopLevelString(payload, "messageId"u8);
+
+    /// <summary>The event source a payload was written for (<see cref="SourceField"/>), or null.</summary>
+    public static string? SourceOf(ReadOnlySpan<byte> payload) => TopLevelString(payload, "_source"u8);
+
+    /// <summary>A top-level string field of a JSON object, or null (also for invalid JSON).</summary>
+    internal static string? TopLevelString(ReadOnlySpan<byte> payload, ReadOnlySpan<byte> name)
     {
         try
         {
-            return FindMessageId(payload);
+            return Find(payload, name);
         }
         catch (JsonException)
         {
@@ -47,14 +66,14 @@ public static class SegmentPayload
         }
     }
 
-    private static string? FindMessageId(ReadOnlySpan<byte> payload)
+    private static string? Find(ReadOnlySpan<byte> payload, ReadOnlySpan<byte> name)
     {
         var reader = new Utf8JsonReader(payload);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             return null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var isId = reader.ValueTextEquals("messageId"u8);
+            var isId = reader.ValueTextEquals(name);
             reader.Read();
             if (isId)
                 return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;

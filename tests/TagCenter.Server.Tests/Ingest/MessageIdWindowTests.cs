@@ -90,7 +90,7 @@ public class MessageIdWindowTests
             """{"batch":[{"type":"track","userId":"u1","event":"E","messageId":"m-7","receivedAt":"2020-01-01T00:00:00Z"}],"sentAt":"2026-11-22T21:53:02.291Z","context":{"ip":"10.0.0.1"}}"""));
         var payload = SegmentPayload.ToLogPayload(batch.Messages[0], batch, Start);
         Encoding.UTF8.GetString(payload).ShouldBe(
-            """{"type":"track","userId":"u1","event":"E","messageId":"m-7","sentAt":"2026-11-22T21:53:02.291+00:00","context":{"ip":"10.0.0.1"},"receivedAt":"2026-11-22T00:00:00+00:00"}""");
+            """{"type":"track","userId":"u1","event":"E","messageId":"m-7","timestamp":"2026-11-22T00:00:00+00:00","sentAt":"2026-11-22T21:53:02.291+00:00","context":{"ip":"10.0.0.1"},"receivedAt":"2026-11-22T00:00:00+00:00"}""");
         SegmentPayload.MessageIdOf(payload).ShouldBe("m-7");
         SegmentPayload.MessageIdOf("""{"a":{"messageId":"inner"},"b":[1]}"""u8).ShouldBeNull();
         SegmentPayload.MessageIdOf("not json"u8).ShouldBeNull();

@@ -172,4 +172,16 @@ public class SegmentParserTests
         SegmentCallTypes.Parse("Track").ShouldBeNull();
         _ = JsonNode.Parse("{}");
     }
+
+    [Fact]
+    public void InvalidUtf8_InsideAString_IsRejectedWithItsPosition_NotAFault()
+    {
+        // Found by the HTTP fuzz test: 0xFF inside "userId" passed the reader and failed later when read as text.
+        var body = Bodies.Bytes("""{"batch":[{"type":"track","userId":"u1","event":"E"}]}""");
+        var at = Array.IndexOf(body, (byte)'u', 30);
+        body[at] = 0xFF;
+        var error = Rejects(body);
+        error.Errors.Single().Code.ShouldBe("utf8");
+        error.Errors.Single().Message.ShouldContain(at.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
 }

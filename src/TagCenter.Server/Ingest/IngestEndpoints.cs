@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using TagCenter.Core.Text;
+using TagCenter.Core.Workspace;
+using TagCenter.Server.Consumer;
+using TagCenter.Server.Hosting;
+
+namespace TagCenter.Server.Ingest;
+
+/// <summary>
+/// Segment's HTTP Tracking API, so analytics-node, RudderStack and the other Segment SDKs send to TagCenter
+/// unchanged: <c>POST /v1/batch</c> and <c>/v1/identify|track|page|screen|group|alias</c>, the write key as the
+/// Basic user name (or <c>writeKey</c> in the body). <c>200 {"success": true}</c> means every event is durable in
+/// the log; a bad request is a 4xx with nothing written (SDKs drop 4xx); 5xx only for server faults (SDKs retry
+/// those with the same messageIds, which de-duplication absorbs). Also <c>GET /api/v1/ingest/status</c>.
+/// </summary>
+public static class IngestEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app, RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(api);
+        var v1 = app.MapGroup("/v1").WithTags("ingest (Segment-compatible)");
+        Document(v1.MapPost("/batch", (HttpContext context, IngestService ingest, CancellationToken ct) => AcceptAsync(context, ingest, null, ct))
+            .WithName("IngestBatch").WithSummary("Send a batch of Segment messages (identify, track, page, screen, group, alias)"));
+        foreach (var type in Enum.GetValues<SegmentCallType>())
+            Document(v1.MapPost("/" + type.Name(), (HttpContext context, IngestService ingest, CancellationToken ct) => AcceptAsync(context, ingest, type, ct))
+                .WithName("Ingest" + type).WithSummary($"Send one Segment {type.Name()} call"));
+        api.MapGet("/status", Status).WithName("IngestStatus").WithSummary("The event log and the consumer: offsets, lag, the last torn tail cut")
+            .RequireScope(ApiScopes.Read);
+        v1.RequireScope(ApiScopes.Ingest);
+    }
+
+    private static void Document(RouteHandlerBuilder endpoint) =>
+        endpoint.Accepts<object>("application/json")
+            .ProducesProblem(401).ProducesProblem(413).ProducesProblem(415);
+
+    /// <summary>Segment's answer to an accepted request.</summary>
+    public sealed record IngestAccepted(bool Success);
+
+    private static async Task<Results<Ok<IngestAccepted>, ProblemHttpResult>> AcceptAsync(HttpContext context, IngestService ingest,
+        SegmentCallType? single, CancellationToken ct)
+    {
+        // A key in the header is checked before the body is read: a stranger cannot make the server parse 500 KB.
+        var headerKey = WriteKeys.FromBasic(context.Request.Headers.Authorization.ToString());
+        SourceDefinition? source = null;
+        if (headerKey is not null && (source = ingest.Keys.Find(headerKey)) is null)
+            throw Unauthorized(context);
+        var body = await RequestBody.ReadAsync(context.Request, ingest.Options.Limits.MaxBatchBytes, ct);
+        SegmentBatch batch;
+        try
+        {
+            batch = single is { } type ? SegmentParser.ParseSingle(type, body, ingest.Options.Limits) : SegmentParser.ParseBatch(body, ingest.Options.Limits);
+        }
+        catch (IngestValidationException e)
+        {
+            // Without a valid key (header or body) a caller learns nothing about the body.
+            if (source is null && ingest.Keys.Find(SegmentPayload.TopLevelString(body, "writeKey"u8)) is null)
+                throw Unauthorized(context);
+            return Rejected(context, e);
+        }
+        source ??= ingest.Keys.Find(batch.WriteKey) ?? throw Unauthorized(context);
+        await ingest.AcceptAsync(source, batch, ct);
+        return TypedResults.Ok(new IngestAccepted(true));
+    }
+
+    /// <summary>400 with every error (index, field path such as <c>batch[3].userId</c>, code, message).</summary>
+    private static ProblemHttpResult Rejected(HttpContext context, IngestValidationException e)
+    {
+        var problem = ApiProblems.Problem(context, 400, "invalid_event", e.Message);
+        problem.Extensions["errors"] = e.Errors.Select(x => new Dictionary<string, object?>
+        {
+            ["index"] = x.Index,
+            ["field"] = x.Field,
+            ["code"] = x.Code,
+            ["message"] = x.Message,
+        }).ToList();
+        problem.Extensions["error_count"] = e.Total;
+        return TypedResults.Problem(problem);
+    }
+
+    private static ApiException Unauthorized(HttpContext context)
+    {
+        context.Response.Headers.WWWAuthenticate = "Basic realm=\"tagcenter\"";
+        return new ApiException(401, "invalid_write_key", Texts.T("server.ingest.writekey"));
+    }
+
+    private static Ok<IngestStatus> Status(IngestService ingest, IngestProgress progress)
+    {
+        var log = ingest.Log;
+        return TypedResults.Ok(new IngestStatus(log.FirstOffset, log.NextOffset, progress.Applied, log.NextOffset - progress.Applied,
+            progress.LastAppliedAt, progress.LastError, log.Recovery.Cut ? log.Recovery.Describe() : null, ingest.Keys.Count));
+    }
+
+    /// <summary>Where ingest stands: the log's first kept and next offsets, the consumer's applied offset and lag, and
+    /// the torn tail cut when the log was opened (null when it was whole).</summary>
+    public sealed record IngestStatus(long FirstOffset, long NextOffset, long AppliedOffset, long Lag, DateTimeOffset? LastAppliedAt,
+        string? LastError, string? TornTail, int Sources);
+}
