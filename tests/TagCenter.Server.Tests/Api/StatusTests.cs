@@ -23,9 +23,11 @@ public sealed class StatusTests(DemoWorkspace demo)
         foreach (var (a, c) in sources.Zip(cli.GetProperty("sources").EnumerateArray()))
         {
             a.GetProperty("source").GetString().ShouldBe(c.GetProperty("source").GetString());
-            a.GetProperty("read").GetInt64().ShouldBe(c.GetProperty("read").GetInt64());
-            a.GetProperty("loaded").GetInt64().ShouldBe(c.GetProperty("loaded").GetInt64());
-            a.GetProperty("quarantined").GetInt64().ShouldBe(c.GetProperty("quarantined").GetInt64());
+            a.GetProperty("read").ToString().ShouldBe(c.GetProperty("read").ToString());
+            a.GetProperty("loaded").ToString().ShouldBe(c.GetProperty("loaded").ToString());
+            a.GetProperty("quarantined").ToString().ShouldBe(c.GetProperty("quarantined").ToString());
+            if (a.GetProperty("read").ValueKind == JsonValueKind.Null)
+                continue; // an event source (kind: segment) the server has not fed: never loaded
             // Read = loaded + quarantined holds for every source the demo loads (no counter in common with the check).
             a.GetProperty("read").GetInt64().ShouldBe(a.GetProperty("loaded").GetInt64() + a.GetProperty("quarantined").GetInt64());
         }
