@@ -50,6 +50,7 @@ public static partial class Texts
         ("server.api.status.500", "服务器错误", "Server error"),
         ("server.api.status.503", "暂不可用", "Unavailable"),
         ("server.api.json", "请求体不是有效的 JSON：{0}（第 {1} 行第 {2} 个字节）：{3}", "the body is not valid JSON: {0} (line {1}, byte {2}): {3}"),
+        ("server.api.body", "无法读取请求：{0}（请求体的格式见 /docs）", "the request could not be read: {0} (the body's shape is at /docs)"),
         ("server.api.internal", "服务器内部错误；详情见服务器日志（按 trace_id 查找）", "internal server error; see the server log (search for the trace_id)"),
         ("server.api.route", "没有 {0} {1} 这个接口；接口列表见 /docs", "there is no {0} {1}; the endpoints are listed at /docs"),
         ("server.api.notready", "工作区数据库无法访问：{0}", "the workspace database does not answer: {0}"),

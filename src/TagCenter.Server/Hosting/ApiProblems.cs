@@ -49,7 +49,7 @@ internal sealed class ApiProblems(IProblemDetailsService problems, ILogger<ApiPr
         NotFoundException => (404, "not_found", e.Message),
         WorkspaceException => (422, "workspace_invalid", e.Message),
         WorkspaceBusyException => (503, "busy", e.Message),
-        BadHttpRequestException b => (b.StatusCode, b.StatusCode == 413 ? "payload_too_large" : "bad_request", b.Message),
+        BadHttpRequestException b => (b.StatusCode, b.StatusCode == 413 ? "payload_too_large" : "invalid_body", Texts.T("server.api.body", b.InnerException?.Message ?? b.Message)),
         JsonException j => (400, "invalid_json", Texts.T("server.api.json", j.Path, j.LineNumber, j.BytePositionInLine, j.Message)),
         OperationCanceledException => (503, "cancelled", Texts.T("error.cancelled")),
         EngineException => (500, "engine", e.Message.Split('\n', 2)[0].Trim()),

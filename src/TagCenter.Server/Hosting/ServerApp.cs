@@ -44,6 +44,8 @@ public static class ServerApp
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new WorkspaceHost(options, sp.GetRequiredService<TimeProvider>()));
         services.ConfigureHttpJsonOptions(o => Json(o.SerializerOptions));
+        // A body or parameter minimal APIs cannot bind is thrown (BadHttpRequestException → 400 ProblemDetails saying what), not a bare 400.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiProblems>();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
@@ -69,12 +71,15 @@ public static class ServerApp
         {
             // Unknown routes and wrong methods answer as every other error does.
             var context = status.HttpContext;
-            var code = context.Response.StatusCode switch { 404 => "route_not_found", 405 => "method_not_allowed", 401 => "unauthenticated", 403 => "forbidden", _ => "http_" + context.Response.StatusCode };
+            var code = context.Response.StatusCode switch { 404 => "route_not_found", 405 => "method_not_allowed", 401 => "unauthenticated", 403 => "forbidden", 400 => "bad_request", _ => "http_" + context.Response.StatusCode };
+            var detail = code is "route_not_found" or "method_not_allowed"
+                ? Core.Text.Texts.T("server.api.route", context.Request.Method, context.Request.Path)
+                : Core.Text.Texts.T("server.api.status." + (context.Response.StatusCode is 400 or 401 or 403 or 413 or 415 ? context.Response.StatusCode : 400));
             var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
             await problems.WriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context,
-                ProblemDetails = ApiProblems.Problem(context, context.Response.StatusCode, code, Core.Text.Texts.T("server.api.route", context.Request.Method, context.Request.Path)),
+                ProblemDetails = ApiProblems.Problem(context, context.Response.StatusCode, code, detail),
             });
         });
         app.UseAuthentication();

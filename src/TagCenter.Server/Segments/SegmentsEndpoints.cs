@@ -18,10 +18,10 @@ internal static partial class SegmentsEndpoints
     {
         group.MapGet("/", List).Produces<List<SegmentSummary>>().WithName("ListSegments").WithSummary("Every segment with its size, share, last evaluation, entered and left").RequireScope(ApiScopes.Read);
         group.MapPost("/count", CountAsync).WithName("CountRule").WithSummary("Count the persons a rule selects, without saving it (bitmap index, SQL fallback)").RequireScope(ApiScopes.Read);
-        group.MapPost("/", CreateAsync).WithName("CreateSegment").WithSummary("Create a segment: write segments/<name>.yaml and evaluate it").RequireScope(ApiScopes.Write);
+        group.MapPost("/", CreateAsync).WithName("CreateSegment").WithSummary("Create a segment directly (admin; everyone else proposes one through /api/v1/drafts, reviewed before it is published)").RequireScope(ApiScopes.Admin);
         group.MapGet("/{name}", ShowAsync).WithName("GetSegment").WithSummary("One segment: definition, size, entered/left, size per run").RequireScope(ApiScopes.Read);
-        group.MapPut("/{name}", UpdateAsync).WithName("UpdateSegment").WithSummary("Replace a segment's definition and evaluate it").RequireScope(ApiScopes.Write);
-        group.MapDelete("/{name}", DeleteAsync).WithName("DeleteSegment").WithSummary("Delete a segment (refused while a board shows it)").RequireScope(ApiScopes.Write);
+        group.MapPut("/{name}", UpdateAsync).WithName("UpdateSegment").WithSummary("Replace a segment's definition directly (admin; everyone else through /api/v1/drafts)").RequireScope(ApiScopes.Admin);
+        group.MapDelete("/{name}", DeleteAsync).WithName("DeleteSegment").WithSummary("Delete a segment directly (admin; refused while a board shows it)").RequireScope(ApiScopes.Admin);
         group.MapGet("/{name}/trend", TrendAsync).WithName("SegmentTrend").WithSummary("A segment's size per evaluation").RequireScope(ApiScopes.Read);
         group.MapGet("/{name}/members", MembersAsync).WithName("SegmentMembers").WithSummary("Members in OneID order, a page at a time (keyset cursor), at the latest evaluation or as of a time").RequireScope(ApiScopes.Read);
         group.MapGet("/{name}/export", ExportAsync).WithName("ExportSegment").WithSummary("Members with chosen tags as CSV or Parquet, streamed").RequireScope(ApiScopes.Read);

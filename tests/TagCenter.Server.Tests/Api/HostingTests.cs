@@ -43,4 +43,18 @@ public sealed class HostingTests(DemoWorkspace demo)
         problem.GetProperty("detail").GetString().ShouldBe(detail);
         problem.GetProperty("status").GetInt32().ShouldBe(404);
     }
+
+    [Theory]
+    [InlineData("{\"rule\": ")]
+    [InlineData("{\"rule\": 5}")]
+    [InlineData("")]
+    public async Task UnreadableBody_IsA400_AboutTheBody_NotAMissingRoute(string body)
+    {
+        // Found by review: minimal APIs answered a body they could not bind with a bare 400, shown as "there is no POST …".
+        await using var server = await ApiServer.StartAsync(demo.Root);
+        var (status, problem) = await server.SendAsync(HttpMethod.Post, "/api/v1/segments/count", body);
+        status.ShouldBe(400);
+        problem.GetProperty("code").GetString().ShouldBe("invalid_body");
+        problem.GetProperty("detail").GetString()!.ShouldStartWith("the request could not be read: ");
+    }
 }

@@ -50,8 +50,23 @@ public sealed class CrashRecoveryTests(DemoWorkspace demo)
 
     private static async Task<JsonElement> StatusAsync(HttpClient client, string url)
     {
-        var text = await client.GetStringAsync(new Uri(url + "/api/v1/ingest/status"), TestContext.Current.CancellationToken);
-        return JsonDocument.Parse(text).RootElement.Clone();
+        // The status is an API resource: it takes an API key (a viewer's), not the write key the client sends events with.
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url + "/api/v1/ingest/status"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _readKey);
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.Clone();
+    }
+
+    private static string? _readKey;
+
+    /// <summary>A viewer key made with the real CLI in the workspace's own store, as an operator would.</summary>
+    private static async Task CreateReadKeyAsync(string root)
+    {
+        var (exit, output) = await Tagcenter.RunAsync(["keys", "create", "--role", "viewer", "--name", "crash-test", "-w", root, "--json"], TestContext.Current.CancellationToken);
+        exit.ShouldBe(0, output);
+        var json = output[output.IndexOf('{', StringComparison.Ordinal)..(output.LastIndexOf('}') + 1)];
+        _readKey = JsonDocument.Parse(json).RootElement.GetProperty("key").GetString();
     }
 
     [Fact]
@@ -60,6 +75,7 @@ public sealed class CrashRecoveryTests(DemoWorkspace demo)
         using var temp = new TempFolder();
         var root = demo.Copy(temp);
         var url = $"http://127.0.0.1:{FreePort()}";
+        await CreateReadKeyAsync(root);
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         client.DefaultRequestHeaders.Authorization = AuthenticationHeaderValue.Parse(IngestServer.Basic(IngestServer.Key));
         var server = await ServeAsync(root, url, client);
