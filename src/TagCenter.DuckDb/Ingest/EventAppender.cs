@@ -36,7 +36,7 @@ public static class EventAppender
         db.Execute($"CREATE OR REPLACE TEMP TABLE {Lines} (_line BIGINT, j VARCHAR)");
         using (var appender = db.Connection.CreateAppender(Lines))
             foreach (var e in events)
-                appender.CreateRow().AppendValue(e.Line).AppendValue(e.Json).EndRow();
+                appender.CreateRow().AppendValue(e.Line).AppendValue(EventTimes.ToWorkspaceTime(e.Json, workspace.TimeZone)).EndRow();
         var context = new RawReadContext(db, workspace, source, Path.Combine(workspace.Root, ".tagcenter", "tmp"));
         context.CreateEmptyRejects();
         JsonlRawReader.Extract(context, Lines);

@@ -1,0 +1,31 @@
+using Shouldly;
+using TagCenter.DuckDb.Ingest;
+
+namespace TagCenter.DuckDb.Tests.Ingest;
+
+/// <summary>
+/// Found by review: an SDK event sent at 07:52:42Z was stored as 07:52:42 in a Shanghai workspace whose other events
+/// are local wall time (15:52:42). The conversions below are worked by hand (Shanghai is UTC+8, no daylight saving).
+/// </summary>
+public sealed class EventTimesTests
+{
+    private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    [Theory]
+    [InlineData("2026-11-23T07:52:42.000Z", "2026-11-23 15:52:42.000000")]
+    [InlineData("2026-11-23T20:00:00Z", "2026-11-24 04:00:00.000000")] // crosses midnight into the next local day
+    [InlineData("2026-11-23T15:52:42+08:00", "2026-11-23 15:52:42.000000")]
+    [InlineData("2026-11-23T02:52:42-05:00", "2026-11-23 15:52:42.000000")]
+    public void ZonedTimestamp_BecomesWorkspaceWallTime(string sent, string stored)
+    {
+        var json = EventTimes.ToWorkspaceTime($$"""{"type":"track","timestamp":"{{sent}}","event":"x"}""", Shanghai);
+        System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("timestamp").GetString().ShouldBe(stored);
+    }
+
+    [Fact]
+    public void WallTime_AndOtherFields_AreLeftAlone()
+    {
+        const string json = """{"type":"track","timestamp":"2026-11-23 15:52:42","properties":{"when":"2026-11-23T07:52:42Z"}}""";
+        EventTimes.ToWorkspaceTime(json, Shanghai).ShouldBe(json);
+    }
+}
