@@ -16,5 +16,6 @@ public static partial class Texts
         ("api.segments.rename", "请求体中的名称 '{0}' 与地址中的 '{1}' 不同：人群不能改名", "the body names '{0}' but the address names '{1}': a segment cannot be renamed"),
         ("api.segments.cursor", "cursor 不是本接口给出的值", "cursor is not one this API gave out"),
         ("api.analysis.noindex", "还没有最新的标签索引：先运行一次标签计算", "there is no current tag index: run the tags first"),
+        ("api.export.parquetpii", "Parquet 导出不做脱敏，需要 pii:read 权限；请改用 format=csv（按你的权限脱敏）", "a Parquet export is not masked, so it needs pii:read; use format=csv (masked as your key allows)"),
     ];
 }

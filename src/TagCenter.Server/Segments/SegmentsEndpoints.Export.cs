@@ -28,6 +28,9 @@ internal static partial class SegmentsEndpoints
         if (fmt is not ("csv" or "parquet"))
             throw SegmentAccess.Field("format", Texts.T("api.field.oneof", "csv, parquet", format));
         var segment = access.Get(name, caller);
+        // Parquet is written by the engine in one pass, without the masking the CSV path applies value by value.
+        if (fmt == "parquet" && !caller.CanReadPii)
+            throw new ApiException(403, "pii_required", Texts.T("api.export.parquetpii"));
         var (run, columns) = await access.Host.ReadAsync((db, _) =>
             (WorkspaceSegments.LatestRun(db, segment.Name), Columns(db, access, caller, tags)), cancellationToken);
         await audit.RecordAsync(new AuditEntry(caller.Name, "segment.export", segment.Name,
