@@ -25,22 +25,7 @@ internal static class ModelListCommand
             }).ToList();
             if (context.Json)
             {
-                JsonOutput.Write(rows.Select(r => new
-                {
-                    model = r.Model.Name,
-                    kind = r.Model.Kind.ToString().ToLowerInvariant(),
-                    fact = r.Model.Input?.Fact,
-                    features = r.Model.Features,
-                    outputs = r.Model.Outputs,
-                    schedule = r.Model.Schedule,
-                    owner = r.Model.Owner,
-                    version_in_use = r.InUse?.Version,
-                    trained_at = r.InUse?.TrainedAt,
-                    as_of = r.InUse?.AsOf,
-                    persons = r.InUse?.Persons,
-                    last_status = r.Last?.Status,
-                    last_message = r.Last?.Message,
-                }));
+                JsonOutput.Write(rows.Select(r => ModelJson.Row(r.Model, versions)));
                 return ExitCodes.Ok;
             }
             if (rows.Count == 0)

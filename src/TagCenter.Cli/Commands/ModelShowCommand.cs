@@ -29,34 +29,7 @@ internal static class ModelShowCommand
             var outputs = inUse is null ? [] : ModelHistory.Outputs(session.Database, model.Name, inUse.Version);
             if (context.Json)
             {
-                JsonOutput.Write(new
-                {
-                    model = model.Name,
-                    kind = model.Kind.ToString().ToLowerInvariant(),
-                    file = model.File,
-                    input = model.Input is not { } input ? null : new { fact = input.Fact, time = input.Time, amount = input.Amount, category = input.Category, basket = input.Basket, where = input.Where },
-                    features = model.Features,
-                    describe = model.Describe,
-                    label = model.Label is not { } label ? null : new { kind = label.Kind.ToString().ToLowerInvariant(), days = label.Days, tag = label.Tag, positive = label.Positive, negative = label.Negative },
-                    population = model.Population,
-                    seed = model.Seed,
-                    outputs_to_tags = model.Outputs,
-                    schedule = model.Schedule,
-                    owner = model.Owner,
-                    version_in_use = inUse is null ? null : Version(inUse),
-                    distribution = outputs.Select(s => new
-                    {
-                        output = s.Output,
-                        tag = model.Outputs.GetValueOrDefault(s.Output),
-                        persons = s.Persons,
-                        counts = s.Counts.Count == 0 ? null : s.Counts.ToDictionary(c => c.Value, c => c.Persons),
-                        sum = s.Sum,
-                        mean = s.Mean,
-                        min = s.Min,
-                        max = s.Max,
-                    }),
-                    versions = versions.Select(Version),
-                });
+                JsonOutput.Write(ModelJson.Show(model, versions, outputs));
                 return ExitCodes.Ok;
             }
             AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(model.Name)}[/] [grey]{model.Kind.ToString().ToLowerInvariant()} · {Markup.Escape(model.Input is { } fact ? "fact_" + fact.Fact : string.Join(", ", model.Features))}[/]").LeftJustified());
@@ -94,19 +67,6 @@ internal static class ModelShowCommand
         });
         return command;
     }
-
-    private static object Version(ModelVersion v) => new
-    {
-        version = v.Version,
-        status = v.Status,
-        message = v.Message,
-        trained_at = v.TrainedAt,
-        as_of = v.AsOf,
-        persons = v.Persons,
-        data_hash = v.DataHash,
-        parameters = JsonDocument.Parse(v.Parameters).RootElement,
-        metrics = JsonDocument.Parse(v.Metrics).RootElement,
-    };
 
     private static string Number(double? value) => value?.ToString("N2", CultureInfo.InvariantCulture) ?? "—";
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,26 +28,7 @@ public static class ModelsEndpoints
     {
         var catalog = Catalog(host);
         var versions = await host.ReadAsync((db, _) => ModelHistory.Versions(db), cancellationToken);
-        return TypedResults.Ok(catalog.Models.Select(m =>
-        {
-            var mine = versions.Where(v => v.Model == m.Name).ToList();
-            var (inUse, last) = (mine.LastOrDefault(v => v.Status == "ok"), mine.LastOrDefault());
-            return (object)new
-            {
-                model = m.Name,
-                kind = m.Kind.ToString().ToLowerInvariant(),
-                fact = m.Input?.Fact,
-                outputs = m.Outputs,
-                schedule = m.Schedule,
-                owner = m.Owner,
-                version_in_use = inUse?.Version,
-                trained_at = inUse?.TrainedAt,
-                as_of = inUse?.AsOf,
-                persons = inUse?.Persons,
-                last_status = last?.Status,
-                last_message = last?.Message,
-            };
-        }).ToList());
+        return TypedResults.Ok(catalog.Models.Select(m => ModelJson.Row(m, versions)).ToList());
     }
 
     private static async Task<Ok<object>> ShowAsync(string name, WorkspaceHost host, CancellationToken cancellationToken)
@@ -60,42 +40,6 @@ public static class ModelsEndpoints
             var inUse = versions.LastOrDefault(v => v.Status == "ok");
             return (versions, inUse is null ? [] : ModelHistory.Outputs(db, model.Name, inUse.Version));
         }, cancellationToken);
-        var inUse = versions.LastOrDefault(v => v.Status == "ok");
-        return TypedResults.Ok<object>(new
-        {
-            model = model.Name,
-            kind = model.Kind.ToString().ToLowerInvariant(),
-            file = model.File,
-            input = model.Input is null ? null : new { fact = model.Input.Fact, time = model.Input.Time, amount = model.Input.Amount, category = model.Input.Category, where = model.Input.Where },
-            outputs_to_tags = model.Outputs,
-            schedule = model.Schedule,
-            owner = model.Owner,
-            version_in_use = inUse is null ? null : Version(inUse),
-            distribution = outputs.Select(s => new
-            {
-                output = s.Output,
-                tag = model.Outputs.GetValueOrDefault(s.Output),
-                persons = s.Persons,
-                counts = s.Counts.Count == 0 ? null : s.Counts.ToDictionary(c => c.Value, c => c.Persons),
-                sum = s.Sum,
-                mean = s.Mean,
-                min = s.Min,
-                max = s.Max,
-            }),
-            versions = versions.Select(Version),
-        });
+        return TypedResults.Ok(ModelJson.Show(model, versions, outputs));
     }
-
-    private static object Version(ModelVersion v) => new
-    {
-        version = v.Version,
-        status = v.Status,
-        message = v.Message,
-        trained_at = v.TrainedAt,
-        as_of = v.AsOf,
-        persons = v.Persons,
-        data_hash = v.DataHash,
-        parameters = JsonDocument.Parse(v.Parameters).RootElement.Clone(),
-        metrics = JsonDocument.Parse(v.Metrics).RootElement.Clone(),
-    };
 }
