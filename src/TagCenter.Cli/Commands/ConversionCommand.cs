@@ -50,25 +50,9 @@ internal static class ConversionCommand
     private static void Write(ConversionResult conversion, CliContext context, TimeSpan elapsed)
     {
         var request = conversion.Request;
-        object Group(ConversionGroup g)
-        {
-            var (value, kind) = AnalysisOptions.JsonValue(g.Value);
-            return new { value, kind, persons = g.Persons, converted = g.Converted, rate = g.Rate };
-        }
         if (context.Json)
         {
-            JsonOutput.Write(new
-            {
-                goal = request.Goal,
-                within = request.Within.ToString(),
-                as_of = request.AsOf,
-                since = request.Since,
-                by = request.By.Name,
-                population = request.Population.Label,
-                total = Group(conversion.Total),
-                groups = conversion.Groups.Select(Group),
-                elapsed_ms = elapsed.TotalMilliseconds,
-            });
+            JsonOutput.Write(AnalysisJson.Conversion(conversion, elapsed));
             return;
         }
         var t = context.Texts;

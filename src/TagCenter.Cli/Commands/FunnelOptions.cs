@@ -113,15 +113,6 @@ internal static class AnalysisOptions
         _ => value,
     };
 
-    /// <summary>A group's value for JSON: the value, with <c>other</c> and <c>none</c> flagged by the key <c>kind</c>.</summary>
-    public static (string? Value, string Kind) JsonValue(string? value) => value switch
-    {
-        null => (null, "all"),
-        Dimension.OtherMarker => (null, "other"),
-        Dimension.NoneMarker => (null, "none"),
-        _ => (value, "value"),
-    };
-
     public static string Percent(double? share) => share is { } s ? (s * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%" : "—";
 
     /// <summary>A duration for people: 2d 3h, 4h 05m, 12m 30s, 45s.</summary>

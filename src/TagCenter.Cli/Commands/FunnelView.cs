@@ -1,6 +1,7 @@
 using Spectre.Console;
 using TagCenter.Cli.Console;
 using TagCenter.Core.Analysis;
+using TagCenter.DuckDb.Analysis;
 
 namespace TagCenter.Cli.Commands;
 
@@ -11,7 +12,7 @@ internal static class FunnelView
     {
         if (context.Json)
         {
-            JsonOutput.Write(Json(funnel, elapsed));
+            JsonOutput.Write(AnalysisJson.Funnel(funnel, elapsed));
             return;
         }
         var t = context.Texts;
@@ -44,37 +45,5 @@ internal static class FunnelView
                 ConsoleOutput.Cell($"{s.Persons:N0}"), ConsoleOutput.Cell(AnalysisOptions.Percent(s.FromPrevious)),
                 ConsoleOutput.Cell(AnalysisOptions.Percent(s.FromFirst)), ConsoleOutput.Cell(AnalysisOptions.Duration(s.MedianFromPrevious)));
         AnsiConsole.Write(table);
-    }
-
-    public static object Json(FunnelResult funnel, TimeSpan elapsed) => new
-    {
-        steps = funnel.Request.Steps,
-        within_seconds = funnel.Request.Within.TotalSeconds,
-        from = funnel.Request.From,
-        to = funnel.Request.To,
-        population = funnel.Request.Population.Label,
-        by = funnel.Request.By?.Name,
-        total = Group(funnel.Total),
-        groups = funnel.Groups.Select(Group),
-        elapsed_ms = elapsed.TotalMilliseconds,
-    };
-
-    private static object Group(FunnelGroup group)
-    {
-        var (value, kind) = AnalysisOptions.JsonValue(group.Value);
-        return new
-        {
-            value,
-            kind,
-            steps = group.Steps.Select(s => new
-            {
-                step = s.Number,
-                @event = s.Event,
-                persons = s.Persons,
-                from_previous = s.FromPrevious,
-                from_first = s.FromFirst,
-                median_seconds_from_previous = s.MedianFromPrevious?.TotalSeconds,
-            }),
-        };
     }
 }

@@ -63,17 +63,7 @@ internal static class PathsCommand
         var request = paths.Request;
         if (context.Json)
         {
-            JsonOutput.Write(new
-            {
-                @event = request.Event,
-                direction = request.Next ? "next" : "previous",
-                depth = request.Depth,
-                within_seconds = request.Within.TotalSeconds,
-                population = request.Population.Label,
-                anchors = paths.Anchors,
-                paths = paths.Paths.Select(p => new { events = p.Events, ended = p.Events.Count < request.Depth, count = p.Count, share = p.Share }),
-                elapsed_ms = elapsed.TotalMilliseconds,
-            });
+            JsonOutput.Write(AnalysisJson.Paths(paths, elapsed));
             return;
         }
         var t = context.Texts;

@@ -1,9 +1,9 @@
 using TagCenter.Core.Analysis;
 
-namespace TagCenter.Server.Analysis;
+namespace TagCenter.DuckDb.Analysis;
 
-/// <summary>The analyses as JSON, field for field the CLI's <c>funnel|paths|conversion --json</c>.</summary>
-internal static class AnalysisJson
+/// <summary>The analyses as JSON: one shape for <c>funnel|paths|conversion --json</c> and <c>/api/v1/analysis</c>.</summary>
+public static class AnalysisJson
 {
     public static object Funnel(FunnelResult funnel, TimeSpan elapsed) => new
     {
