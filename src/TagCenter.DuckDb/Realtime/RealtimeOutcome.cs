@@ -1,3 +1,4 @@
+using TagCenter.Core.Activation;
 using TagCenter.Core.Realtime;
 
 namespace TagCenter.DuckDb.Realtime;
@@ -13,5 +14,11 @@ public sealed record RealtimeOutcome(
     IReadOnlyList<MembershipChange> Memberships,
     IReadOnlyList<IndexPatch> Patches)
 {
+    /// <summary>
+    /// The same changes per person for triggers: entered/left a segment, a tag value before → after; the occurrence
+    /// is the event (or batch) that caused it, so handing them in twice delivers nothing twice.
+    /// </summary>
+    public IReadOnlyList<PersonChange> Changes { get; init; } = [];
+
     public static RealtimeOutcome None { get; } = new(0, null, 0, [], []);
 }

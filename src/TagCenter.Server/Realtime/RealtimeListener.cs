@@ -18,9 +18,11 @@ public sealed partial class RealtimeListener : IAppliedEventsListener
     private readonly SegmentFeed _stream;
     private readonly ILogger<RealtimeListener> _logger;
     private readonly RealtimeEvaluator _evaluator;
+    private readonly IReadOnlyList<IRealtimeChangesListener> _listeners;
 
-    public RealtimeListener(WorkspaceHost host, SegmentFeed stream, ILogger<RealtimeListener> logger)
+    public RealtimeListener(WorkspaceHost host, SegmentFeed stream, ILogger<RealtimeListener> logger, IEnumerable<IRealtimeChangesListener> listeners)
     {
+        _listeners = [.. listeners];
         _host = host;
         _stream = stream;
         _logger = logger;
@@ -49,6 +51,17 @@ public sealed partial class RealtimeListener : IAppliedEventsListener
         _host.PatchIndex(outcome.Patches);
         _stream.Publish(outcome.Memberships);
         Last = outcome;
+        foreach (var listener in _listeners)
+        {
+            try
+            {
+                await listener.OnChangesAsync(outcome, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Failed(_logger, Texts.T("realtime.listener.failed", listener.GetType().Name, e.Message), e);
+            }
+        }
         Applied(_logger, outcome.Persons, outcome.TagChanges, outcome.Memberships.Count, watch.Elapsed.TotalMilliseconds);
     }
 
