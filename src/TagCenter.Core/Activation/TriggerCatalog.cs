@@ -18,7 +18,7 @@ public sealed class TriggerCatalog
 {
     public const string Folder = "triggers";
 
-    private static readonly string[] Keys = ["name", "description", "when", "action", "actions", "cap", "quiet_hours", "consent"];
+    private static readonly string[] Keys = ["name", "description", "when", "action", "actions", "cap", "quiet_hours", "consent", "business_line"];
 
     private TriggerCatalog(IReadOnlyList<TriggerDefinition> triggers) => Triggers = triggers;
 
@@ -87,6 +87,7 @@ public sealed class TriggerCatalog
             Cap = cap,
             QuietHours = quiet,
             Consent = top.String("consent"),
+            BusinessLine = top.String("business_line")?.Trim() is { Length: > 0 } line ? line : Governance.Roles.CompanyWide,
             File = file,
             Line = (int)top.Node.Start.Line,
             Column = (int)top.Node.Start.Column,

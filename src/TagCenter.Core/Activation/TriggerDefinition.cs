@@ -21,6 +21,9 @@ public sealed record TriggerDefinition
     /// <summary>The consent category a person must not have opted out of (null: none needed).</summary>
     public string? Consent { get; init; }
 
+    /// <summary>Who the trigger belongs to: <c>全公司</c> (company-wide, the default) or a business line, whose marketers alone see and change it.</summary>
+    public string BusinessLine { get; init; } = Governance.Roles.CompanyWide;
+
     public required string File { get; init; }
 
     public int Line { get; init; } = 1;

@@ -28,11 +28,17 @@ public static class PiiMask
         };
     }
 
-    /// <summary><c>13812348000</c> → <c>138****8000</c>: the first 3 and last 4 digits; separators stay where they are.</summary>
+    /// <summary>
+    /// <c>13812348000</c> → <c>138****8000</c>: the first 3 and last 4 digits; separators stay where they are. China's
+    /// country code is not part of the number: <c>+8613812348000</c> and <c>86 138 1234 8000</c> mask as the national
+    /// number does (<c>138****8000</c>), so a stored E.164 value shows its operator prefix, not <c>861</c>.
+    /// </summary>
     public static string Phone(string value)
     {
         var elements = Elements(value);
         var digits = elements.Select((e, i) => (e, i)).Where(x => IsDigit(x.e)).Select(x => x.i).ToList();
+        if (digits.Count == 13 && Digit(elements[digits[0]]) == 8 && Digit(elements[digits[1]]) == 6)
+            return Phone(string.Concat(elements.Skip(digits[2])));
         if (digits.Count == 0)
             return KeepEnds(elements, 0, 0);
         var (head, tail) = Ends(digits.Count, 3, 4);
@@ -114,6 +120,8 @@ public static class PiiMask
     }
 
     private static bool IsDigit(string element) => element.Length == 1 && char.IsDigit(element[0]);
+
+    private static double Digit(string element) => char.GetNumericValue(element[0]);
 
     private static List<string> Elements(string value)
     {

@@ -9,10 +9,10 @@ public enum Role
     /// <summary>Everything, including users, keys and the audit log.</summary>
     Admin,
 
-    /// <summary>Reads everything of their line, changes tags and segments (as drafts), reviews others' drafts.</summary>
+    /// <summary>Reads everything of their line, changes tags, segments and triggers (as drafts), reviews others' drafts.</summary>
     Analyst,
 
-    /// <summary>Reads everything of their line, changes segments (as drafts), reviews others' segment drafts.</summary>
+    /// <summary>Reads everything of their line, changes segments and triggers (as drafts), reviews others' drafts of those.</summary>
     Marketer,
 
     /// <summary>Reads only.</summary>
@@ -51,8 +51,8 @@ public static class Roles
     /// <summary>Whether <paramref name="role"/> may draft (and review) a change of this kind.</summary>
     public static bool MayChange(Role role, string kind) => role switch
     {
-        Role.Admin or Role.Analyst => kind is "tag" or "segment",
-        Role.Marketer => kind == "segment",
+        Role.Admin or Role.Analyst => kind is "tag" or "segment" or "trigger",
+        Role.Marketer => kind is "segment" or "trigger",
         _ => false,
     };
 

@@ -61,14 +61,15 @@ public static partial class Texts
         ("governance.serve.store", "控制存储：{0}", "control store: {0}"),
         ("governance.serve.nokeys", "还没有 API 密钥：除 /health 外的所有请求都会被拒绝。创建第一个管理员密钥：tagcenter keys create -w {0} --role admin --name 你的名字",
             "no API keys yet: every request but /health is refused. Create the first admin key: tagcenter keys create -w {0} --role admin --name <you>"),
-        ("governance.draft.kind", "草稿类型 {0} 无效（可选：tag、segment）", "invalid draft kind {0} (tag or segment)"),
+        ("governance.draft.kind", "草稿类型 {0} 无效（可选：tag、segment、trigger）", "invalid draft kind {0} (tag, segment or trigger)"),
         ("governance.draft.body", "草稿需要 kind、name 和 yaml", "a draft needs kind, name and yaml"),
         ("governance.draft.tagfile", "标签文件名 {0} 无效：应为 tags/ 下的相对路径，以 .yaml 结尾", "invalid tag file name {0}: a relative path under tags/ ending in .yaml"),
         ("governance.draft.self", "不能审批自己的草稿 {0}：请由另一位审核人审批", "you cannot approve your own draft {0}: another reviewer must"),
         ("governance.draft.decided", "草稿 {0} 已被审批或拒绝", "draft {0} was already approved or rejected"),
         ("governance.draft.notfound", "没有草稿 {0}", "there is no draft {0}"),
         ("governance.draft.role", "角色 {0} 不能修改 {1}", "role {0} cannot change a {1}"),
-        ("governance.draft.line", "业务线 {0} 的用户只能修改本业务线的标签和人群", "a user of business line {0} can change only that line's tags and segments"),
+        ("governance.draft.line", "业务线 {0} 的用户只能修改本业务线的标签、人群和触发器", "a user of business line {0} can change only that line's tags, segments and triggers"),
+        ("governance.pii.dimension", "{0} 是个人信息，按它分组会列出未脱敏的值：需要 pii:read 权限", "{0} is personal data and grouping by it lists its values unmasked: this needs pii:read"),
         ("governance.draft.blocked", "无法发布：仍被使用（{0}）", "cannot publish: still in use ({0})"),
     ];
 }

@@ -29,7 +29,8 @@ internal static partial class AnalysisEndpoints
             var index = access.Host.Index(db) ?? throw new ApiException(409, "index_missing", Texts.T("api.analysis.noindex"));
             var catalog = access.Tags(db, caller);
             var visible = catalog.Tags.Select(t => t.Code).ToHashSet(StringComparer.Ordinal);
-            var tags = index.Tags.Where(t => visible.Contains(t.Code));
+            // A personal-data tag's values are the portrait's rows: only for callers with pii:read.
+            var tags = index.Tags.Where(t => visible.Contains(t.Code) && catalog.Find(t.Code) is { } visibleTag && access.Policy.MayList(visibleTag.Name, caller));
             if (defined is not null)
             {
                 var run = WorkspaceSegments.LatestRun(db, defined.Name);

@@ -44,8 +44,13 @@ internal sealed class AnalysisInputs(SegmentAccess access, Caller caller)
     public TagCatalog Catalog(WorkspaceDatabase db) =>
         access.Policy.VisibleTags(PublishedCatalog.Load(db) ?? TagCatalog.Load(access.Host.Definition.Root), caller);
 
-    public Dimension By(WorkspaceDatabase db, string by, int? top) =>
-        Field("by", () => Dimensions.Resolve(db, Catalog(db), by, AtLeastOne("top", top, Dimension.DefaultTop)));
+    /// <summary>The dimension <c>by</c> names; a personal-data field (its groups would list the values) needs pii:read.</summary>
+    public Dimension By(WorkspaceDatabase db, string by, int? top)
+    {
+        var dimension = Field("by", () => Dimensions.Resolve(db, Catalog(db), by, AtLeastOne("top", top, Dimension.DefaultTop)));
+        return access.Policy.MayList(dimension.Name, caller) && access.Policy.MayList(dimension.Column, caller) ? dimension
+            : throw new Hosting.ApiException(403, "pii_required", Texts.T("governance.pii.dimension", dimension.Name));
+    }
 
     /// <summary>The as-of: the body's, else the last event in the log.</summary>
     public DateTime AsOf(WorkspaceDatabase db, string? asOf) => access.Time("as_of", asOf) ?? AnalysisPopulation.DataNow(db, access.Host.Definition, access.Host.Time);

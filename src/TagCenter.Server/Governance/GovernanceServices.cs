@@ -32,6 +32,7 @@ internal static class GovernanceServices
         services.AddSingleton<IDataPolicy, GovernedDataPolicy>();
         services.AddSingleton<IAuditLog, StoreAuditLog>();
         services.AddSingleton<Drafts.DraftReview>();
+        services.AddSingleton<IngestCredentials>();
         services.Configure<OpenApiOptions>("v1", o =>
         {
             o.AddDocumentTransformer((document, _, _) =>

@@ -19,6 +19,18 @@ internal sealed class GovernedDataPolicy(PiiFields fields, PiiReads reads) : IDa
 
     public bool CanSee(SegmentDefinition segment, Caller caller) => Sees(segment.BusinessLine, caller);
 
+    public bool CanSeeLine(string? line, Caller caller) => Sees(line, caller);
+
+    public bool MayList(string field, Caller caller)
+    {
+        if (fields.Kind(field) is null)
+            return true;
+        if (!caller.CanReadPii)
+            return false;
+        reads.Note(caller, field);
+        return true;
+    }
+
     public string? Mask(string field, string? value, Caller caller)
     {
         if (string.IsNullOrEmpty(value) || fields.Kind(field) is not { } kind)
@@ -66,7 +78,9 @@ internal sealed class PiiReads(IHttpContextAccessor accessor, IAuditLog audit)
         lock (set)
             fieldsJson = System.Text.Json.JsonSerializer.Serialize(new { fields = set.Order(StringComparer.Ordinal).ToList(), status = context.Response.StatusCode }, AuditJson.Options);
         if (audit is not null)
-            await audit.RecordAsync(new AuditEntry(Caller.Of(context).Name, "pii.read", context.Request.Method + " " + context.Request.Path + context.Request.QueryString, After: fieldsJson),
+            await audit.RecordAsync(new AuditEntry(Caller.Of(context).Name, "pii.read",
+                // A phone or email typed in the path is masked here too: the audit log keeps no personal data of its own.
+                context.Request.Method + " " + PiiText.MaskedPath(context.Request.Path.Value ?? "", context.Request.QueryString.Value), After: fieldsJson),
                 CancellationToken.None).ConfigureAwait(false);
     }
 }

@@ -23,9 +23,10 @@ internal sealed class ApiProblems(IProblemDetailsService problems, ILogger<ApiPr
         var (status, code, detail) = Classify(exception);
         if (status >= 500)
             log.LogError(exception, "request {Method} {Path} failed: {Code}", context.Request.Method, context.Request.Path, code);
-        var problem = Problem(context, status, code, detail);
+        var caller = Access.Caller.Of(context);
+        var problem = Problem(context, status, code, Access.RuleHints.For(detail, caller));
         if (exception is WorkspaceException w)
-            problem.Extensions["diagnostics"] = w.Diagnostics.Select(d => new { file = d.File, line = d.Line, column = d.Column, message = d.Message }).ToList();
+            problem.Extensions["diagnostics"] = w.Diagnostics.Select(d => new { file = d.File, line = d.Line, column = d.Column, message = Access.RuleHints.For(d.Message, caller) }).ToList();
         if (exception is WorkspaceBusyException)
             context.Response.Headers.RetryAfter = "5";
         context.Response.StatusCode = status;
@@ -39,7 +40,7 @@ internal sealed class ApiProblems(IProblemDetailsService problems, ILogger<ApiPr
         Type = "urn:tagcenter:error:" + code,
         Title = Texts.T("server.api.status." + TitleKey(status)),
         Detail = detail,
-        Instance = context.Request.Path,
+        Instance = Access.PiiText.MaskedPath(context.Request.Path.Value ?? ""), // a phone typed in the path is not echoed
         Extensions = { ["code"] = code, ["trace_id"] = context.TraceIdentifier },
     };
 

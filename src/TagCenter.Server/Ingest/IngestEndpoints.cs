@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using TagCenter.Core.Text;
 using TagCenter.Core.Workspace;
 using TagCenter.Server.Consumer;
@@ -30,8 +31,8 @@ public static class IngestEndpoints
                 .WithName("Ingest" + type).WithSummary($"Send one Segment {type.Name()} call"));
         api.MapGet("/status", Status).WithName("IngestStatus").WithSummary("The event log and the consumer: offsets, lag, the last torn tail cut")
             .RequireScope(ApiScopes.Read);
-        // A Segment write key is the credential here (Basic user name or writeKey in the body), checked per source by
-        // IngestService: 401 invalid_write_key. It is not an API key, so the API key scheme stays out of the way.
+        // A Segment write key or an ingest API key is the credential here (Basic user name, Bearer or writeKey in the
+        // body), checked by IngestCredentials: 401 invalid_write_key. The API key scheme's 401/403 stay out of the way.
         v1.AllowAnonymous();
     }
 
@@ -46,9 +47,12 @@ public static class IngestEndpoints
         SegmentCallType? single, CancellationToken ct)
     {
         // A key in the header is checked before the body is read: a stranger cannot make the server parse 500 KB.
-        var headerKey = WriteKeys.FromBasic(context.Request.Headers.Authorization.ToString());
+        // A source's write_key, or an API key with the ingest scope (Governance/IngestCredentials: one key system).
+        var keys = context.RequestServices.GetRequiredService<Governance.IngestCredentials>();
+        var authorization = context.Request.Headers.Authorization.ToString();
+        var headerKey = WriteKeys.FromBasic(authorization) ?? Governance.IngestCredentials.Bearer(authorization);
         SourceDefinition? source = null;
-        if (headerKey is not null && (source = ingest.Keys.Find(headerKey)) is null)
+        if (headerKey is not null && (source = await keys.FindAsync(headerKey, ingest.Keys, ct)) is null)
             throw Unauthorized(context);
         var body = await RequestBody.ReadAsync(context.Request, ingest.Options.Limits.MaxBatchBytes, ct);
         SegmentBatch batch;
@@ -59,11 +63,11 @@ public static class IngestEndpoints
         catch (IngestValidationException e)
         {
             // Without a valid key (header or body) a caller learns nothing about the body.
-            if (source is null && ingest.Keys.Find(SegmentPayload.TopLevelString(body, "writeKey"u8)) is null)
+            if (source is null && await keys.FindAsync(SegmentPayload.TopLevelString(body, "writeKey"u8), ingest.Keys, ct) is null)
                 throw Unauthorized(context);
             return Rejected(context, e);
         }
-        source ??= ingest.Keys.Find(batch.WriteKey) ?? throw Unauthorized(context);
+        source ??= await keys.FindAsync(batch.WriteKey, ingest.Keys, ct) ?? throw Unauthorized(context);
         await ingest.AcceptAsync(source, batch, ct);
         return TypedResults.Ok(new IngestAccepted(true));
     }

@@ -18,17 +18,11 @@ public sealed record PersonProfileView(
     IReadOnlyList<ProfileIdentityChange> History,
     IReadOnlyDictionary<string, long> Facts)
 {
-    /// <summary>The view, masked for <paramref name="caller"/>; and whether it holds personal data unmasked (to audit).</summary>
-    public static (PersonProfileView View, bool Unmasked) Of(WorkspaceDatabase db, PersonProfile profile, IReadOnlyList<(string Name, string Code, string? Value)> tags,
+    /// <summary>The view, masked for <paramref name="caller"/> (the policy notes what it returns unmasked, for the one audit row of the request).</summary>
+    public static PersonProfileView Of(WorkspaceDatabase db, PersonProfile profile, IReadOnlyList<(string Name, string Code, string? Value)> tags,
         bool history, int events, IReadOnlySet<string> visibleSegments, IDataPolicy policy, Caller caller)
     {
-        var unmasked = false;
-        string? Mask(string field, string? value)
-        {
-            var masked = policy.Mask(field, value, caller);
-            unmasked |= value is not null && masked == value;
-            return masked;
-        }
+        string? Mask(string field, string? value) => policy.Mask(field, value, caller);
         var names = tags.ToDictionary(t => t.Code, t => t.Name, StringComparer.Ordinal);
         var view = new PersonProfileView(
             profile.OneId,
@@ -41,7 +35,7 @@ public sealed record PersonProfileView(
             EventsOf(db, profile.OneId, events),
             [.. profile.History.Select(h => new ProfileIdentityChange(h.At, h.Kind, h.Other, h.Cause))],
             profile.Facts.ToDictionary(f => f.Fact, f => f.Rows));
-        return (view, unmasked);
+        return view;
     }
 
     /// <summary>The segments the person is in now (their open membership interval), of those the caller may see.</summary>

@@ -15,7 +15,7 @@ namespace TagCenter.Server.Profiles;
 /// <c>/api/v1/profiles/{identifier}</c>: the person holding any identifier (OneID, phone, email, member number…), as
 /// <c>tagcenter profile</c> finds them — golden record with each value's source, identifiers, tag values (and their
 /// history), the segments they are in, their recent events. Personal data is masked by the caller's policy, and a
-/// read of it unmasked is audited.
+/// read of it unmasked is audited once for the request (by the policy); a phone typed as the identifier is not echoed.
 /// </summary>
 public static class ProfilesEndpoints
 {
@@ -26,7 +26,7 @@ public static class ProfilesEndpoints
             .WithSummary("A person by any identifier: golden record with provenance, identifiers, tags (?history=true), segments, recent events (?events=N)")
             .Produces<PersonProfileView>().ProducesProblem(400).ProducesProblem(404);
 
-    private static async Task<Ok<PersonProfileView>> GetAsync(string identifier, HttpContext http, WorkspaceHost host, IDataPolicy policy, IAuditLog audit,
+    private static async Task<Ok<PersonProfileView>> GetAsync(string identifier, HttpContext http, WorkspaceHost host, IDataPolicy policy,
         CancellationToken cancellationToken, bool history = false, string? events = null)
     {
         // Read as text so "events=many" is the same clear 400 as "events=-1".
@@ -38,19 +38,17 @@ public static class ProfilesEndpoints
         var segments = SegmentCatalog.Load(definition.Root);
         var visible = SegmentCatalog.From([.. segments.Segments, .. BoardCatalog.Load(definition.Root, segments).InlineSegments]).Segments
             .Where(s => policy.CanSee(s, caller)).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
-        var (view, unmasked) = await host.ReadAsync((db, _) =>
+        var view = await host.ReadAsync((db, _) =>
         {
             if (!db.TableExists("identity_map"))
                 throw ApiException.NotFound("person_not_found", Texts.T("profile.noidentity"));
             var profile = PersonProfile.Find(db, definition, identifier)
-                ?? throw ApiException.NotFound("person_not_found", Texts.T("profile.none", identifier));
+                ?? throw ApiException.NotFound("person_not_found", Texts.T("profile.none", PiiText.Shown(identifier, caller)));
             var published = PublishedCatalog.Load(db);
             var visibleTags = published is null ? null : policy.VisibleTags(published, caller);
             var tags = PersonTagValues.Of(db, profile.OneId).Where(t => visibleTags?.Find(t.Code) is not null).ToList();
             return PersonProfileView.Of(db, profile, tags, history, count, visible, policy, caller);
         }, cancellationToken);
-        if (unmasked)
-            await audit.RecordAsync(new AuditEntry(caller.Name, "pii.read", "profile:" + view.Oneid), cancellationToken);
         return TypedResults.Ok(view);
     }
 }

@@ -72,7 +72,7 @@ internal static partial class SegmentsEndpoints
         {
             if (!db.TableExists("identity_map"))
                 throw new NotFoundException(Texts.T("profile.noidentity"));
-            var profile = PersonProfile.Find(db, access.Host.Definition, person) ?? throw new NotFoundException(Texts.T("profile.none", person));
+            var profile = PersonProfile.Find(db, access.Host.Definition, person) ?? throw new NotFoundException(Texts.T("profile.none", PiiText.Shown(person, caller)));
             var catalog = access.Tags(db, caller);
             var asOf = WorkspaceSegments.AsOf(db, access.Host.Definition, access.Host.Time);
             var e = SegmentExplainer.Explain(db, catalog, segment, profile.OneId, asOf);

@@ -64,7 +64,9 @@ public static class TagsEndpoints
             var published = PublishedCatalog.Load(db);
             var tag = policy.VisibleTags(files, caller).Find(name) ?? (published is null ? null : policy.VisibleTags(published, caller).Find(name))
                 ?? throw ApiException.NotFound("tag_not_found", Texts.T("tag.unknown", name));
-            return TagDetail.Of(db, host.Definition, files, tag);
+            var detail = TagDetail.Of(db, host.Definition, files, tag);
+            return policy.MayList(tag.Name, caller) ? detail
+                : detail with { Distribution = [.. detail.Distribution.Select(d => d with { Value = policy.Mask(tag.Name, d.Value, caller) })] };
         }, cancellationToken));
     }
 
@@ -84,7 +86,7 @@ public static class TagsEndpoints
             var tag = policy.VisibleTags(catalog, caller).Find(name) ?? throw ApiException.NotFound("tag_not_found", Texts.T("tag.unknown", name));
             if (!db.TableExists("identity_map"))
                 throw ApiException.NotFound("person_not_found", Texts.T("profile.noidentity"));
-            var profile = PersonProfile.Find(db, host.Definition, person) ?? throw ApiException.NotFound("person_not_found", Texts.T("profile.none", person));
+            var profile = PersonProfile.Find(db, host.Definition, person) ?? throw ApiException.NotFound("person_not_found", Texts.T("profile.none", PiiText.Shown(person, caller)));
             var e = TagExplanation.Of(db, catalog, tag, profile.OneId, at, Math.Clamp(rows, 0, 1000));
             return new
             {
@@ -93,10 +95,10 @@ public static class TagsEndpoints
                 oneid = e.OneId,
                 as_of = e.AsOf,
                 run = e.Run?.RunId,
-                stored = e.Stored,
-                computed = e.Computed,
+                stored = policy.Mask(e.Tag.Name, e.Stored, caller),
+                computed = policy.Mask(e.Tag.Name, e.Computed, caller),
                 rule = e.Tag.Rule,
-                upstream_tags = e.UpstreamTags.Select(u => new { tag = u.Tag, code = u.Code, value = u.Value }),
+                upstream_tags = e.UpstreamTags.Select(u => new { tag = u.Tag, code = u.Code, value = policy.Mask(u.Tag, u.Value, caller) }),
                 fields = e.Fields.Select(f => new { field = f.Field, value = policy.Mask(f.Field, f.Value, caller) }),
                 aggregates = e.Aggregates.Select(a => new
                 {

@@ -26,7 +26,10 @@ public sealed class RolesTests
     [InlineData(Role.Marketer, "tag", false)]
     [InlineData(Role.Analyst, "tag", true)]
     [InlineData(Role.Viewer, "segment", false)]
-    public void MayChange_MarketersOnlySegments(Role role, string kind, bool may) => Roles.MayChange(role, kind).ShouldBe(may);
+    [InlineData(Role.Marketer, "trigger", true)]
+    [InlineData(Role.Viewer, "trigger", false)]
+    [InlineData(Role.Ingest, "trigger", false)]
+    public void MayChange_MarketersOnlySegmentsAndTriggers(Role role, string kind, bool may) => Roles.MayChange(role, kind).ShouldBe(may);
 
     [Fact]
     public void ApiKeys_AreLongRandomAndPrefixed()

@@ -128,4 +128,36 @@ public abstract class ControlStoreContract : IAsyncLifetime
         decided.ShouldBe(draft with { Status = DraftRecord.Approved, Reviewer = "wang", Note = "ok", DecidedAt = T0.AddHours(1) });
         (await Store.ListDraftsAsync(DraftRecord.Pending, Ct)).ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task Drafts_OfEveryKind_KeepTheirYamlAsWritten()
+    {
+        await StartAsync();
+        const string trigger = "name: 电商欢迎\nbusiness_line: 电商\nwhen:\n  enters: 新客未下单\naction:\n  message: { template: \"欢迎！（{person}）\" }\n";
+        var drafts = new[]
+        {
+            new DraftRecord("d1", "tag", "行为.yaml", "path: 行为\ntags: {}\n", "wang", null, DraftRecord.Pending, T0),
+            new DraftRecord("d2", "segment", "高活跃", "name: 高活跃\nrule: 活跃度 = '高'\n", "li", "电商", DraftRecord.Pending, T0.AddMinutes(1)),
+            new DraftRecord("d3", "trigger", "电商欢迎", trigger, "li", "电商", DraftRecord.Pending, T0.AddMinutes(2)),
+        };
+        foreach (var draft in drafts)
+            await Store.AddDraftAsync(draft, Ct);
+        (await Store.FindDraftAsync("d3", Ct)).ShouldBe(drafts[2]);
+        (await Store.ListDraftsAsync(null, Ct)).OrderBy(d => d.Id, StringComparer.Ordinal).ShouldBe(drafts);
+        (await Store.DecideDraftAsync("d3", DraftRecord.Approved, "zhao", null, T0.AddHours(1), Ct)).ShouldBeTrue();
+        (await Store.ListDraftsAsync(DraftRecord.Approved, Ct)).Select(d => (d.Kind, d.Name)).ShouldBe([("trigger", "电商欢迎")]);
+    }
+
+    [Fact]
+    public async Task PiiReads_AreAuditRowsLikeAnyOther_FoundByAction()
+    {
+        await StartAsync();
+        await Store.AppendAuditAsync("wang", "pii.read", "GET /api/v1/profiles/138****8000", null, "{\"fields\":[\"email\",\"name\",\"phone\"],\"status\":200}", T0, Ct);
+        await Store.AppendAuditAsync("wang", "segment.export", "segment:高价值", null, null, T0.AddMinutes(1), Ct);
+        await Store.AppendAuditAsync("li", "pii.read", "GET /api/v1/segments/高价值/explain/o_1", null, "{\"fields\":[\"name\"],\"status\":200}", T0.AddMinutes(2), Ct);
+        var reads = await Store.ReadAuditAsync(new AuditQuery(Action: "pii.read"), Ct);
+        reads.Select(r => (r.Seq, r.Actor, r.Target)).ShouldBe([(1L, "wang", "GET /api/v1/profiles/138****8000"), (3L, "li", "GET /api/v1/segments/高价值/explain/o_1")]);
+        reads[0].After.ShouldBe("{\"fields\":[\"email\",\"name\",\"phone\"],\"status\":200}");
+        AuditChain.Verify(await Store.ReadAuditAsync(new AuditQuery(), Ct)).Valid.ShouldBeTrue();
+    }
 }

@@ -91,7 +91,12 @@ public sealed class DraftReviewTests(DemoWorkspace demo)
         var yaml = "name: 高活跃\nbusiness_line: 电商\nrule: 活跃度 = '高'\n";
         var (status, problem) = await ApiServer.SendAsync(online, HttpMethod.Post, "/api/v1/drafts", new { kind = "segment", name = "高活跃", yaml });
         status.ShouldBe(422, problem.ToString());
-        problem.GetProperty("diagnostics")[0].GetProperty("message").GetString()!.ShouldContain("unknown name '活跃度'");
+        var message = problem.GetProperty("diagnostics")[0].GetProperty("message").GetString()!;
+        message.ShouldContain("unknown name '活跃度'");
+        message.ShouldNotContain("identity.golden"); // the hint for undeclared golden fields is not for a hidden tag
+        // A name that does not exist gets no such hint either, so the hint does not tell a hidden tag from a missing name.
+        var (_, missing) = await ApiServer.SendAsync(online, HttpMethod.Post, "/api/v1/drafts", new { kind = "segment", name = "高活跃", yaml = yaml.Replace("活跃度", "完全不存在", StringComparison.Ordinal) });
+        missing.GetProperty("diagnostics")[0].GetProperty("message").GetString()!.ShouldNotContain("identity.golden");
 
         var store = await server.ClientForAsync(Role.Marketer, line: "门店");
         (await ApiServer.SendAsync(store, HttpMethod.Post, "/api/v1/drafts", new { kind = "segment", name = "高活跃", yaml = yaml.Replace("电商", "门店", StringComparison.Ordinal) }))

@@ -21,7 +21,7 @@ internal static class DraftEndpoints
         {
             var (draft, impact) = await review.CreateAsync(Caller.Of(context), RoleOf(context), body.Kind, body.Name, body.Yaml, cancellationToken);
             return TypedResults.Created("/api/v1/drafts/" + draft.Id, DraftView.Of(draft, impact));
-        }).WithName("CreateDraft").WithSummary("Proposes a change to a tag file (kind tag, name = path under tags/) or a segment; answers with its impact")
+        }).WithName("CreateDraft").WithSummary("Proposes a change to a tag file (kind tag, name = path under tags/), a segment or a trigger; answers with its impact")
             .RequireScope(ApiScopes.Write);
 
         group.MapGet("/", async (string? status, HttpContext context, DraftReview review, CancellationToken cancellationToken) =>

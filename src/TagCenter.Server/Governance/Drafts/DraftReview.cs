@@ -13,10 +13,10 @@ using TagCenter.Stores;
 namespace TagCenter.Server.Governance.Drafts;
 
 /// <summary>
-/// The review workflow: a change to a tag file or a segment through the API is a draft; its impact is the plan
-/// <c>tagcenter plan</c> would show; a reviewer who is not its author approves it, which writes the file (temp +
+/// The review workflow: a change to a tag file, a segment or a trigger through the API is a draft; its impact is the
+/// plan <c>tagcenter plan</c> would show (none for a trigger); a reviewer who is not its author approves it, which writes the file (temp +
 /// rename) and publishes it the way <c>tagcenter apply</c> does; or rejects it. Every step is audited. A caller of a
-/// business line drafts only their line's items, and their rules bind against the tags they can see.
+/// business line drafts only their line's items, and their rules (and triggers' segments and tags) bind against what they can see.
 /// </summary>
 internal sealed class DraftReview(WorkspaceHost host, IControlStore store, IAuditLog audit, IDataPolicy policy, PiiFields pii) : IDisposable
 {
@@ -56,7 +56,14 @@ internal sealed class DraftReview(WorkspaceHost host, IControlStore store, IAudi
         try
         {
             var before = CurrentContent(proposal);
-            var impact = await host.WriteAsync((db, ct) => Publish(db, proposal, before, ct), cancellationToken);
+            DraftImpact impact;
+            if (proposal.Trigger is not null)
+            {
+                impact = await ImpactAsync(proposal, caller, cancellationToken); // checked again as the reviewer sees the workspace
+                WriteFile(Path.Combine(host.Definition.Root, proposal.File), proposal.Yaml);
+            }
+            else
+                impact = await host.WriteAsync((db, ct) => Publish(db, proposal, before, ct), cancellationToken);
             if (!await store.DecideDraftAsync(draft.Id, DraftRecord.Approved, caller.Name, note, host.Time.GetUtcNow(), CancellationToken.None))
                 throw ApiException.Conflict("draft_decided", Texts.T("governance.draft.decided", draft.Id));
             host.ReloadDefinition();
@@ -115,6 +122,14 @@ internal sealed class DraftReview(WorkspaceHost host, IControlStore store, IAudi
         await host.ReadAsync((db, ct) =>
         {
             var (files, segments) = proposal.Apply(host.Definition.Root);
+            if (proposal.Trigger is not null)
+            {
+                var tags = policy.VisibleTags(WorkspaceSegments.Published(db), caller);
+                var trigger = TriggerDrafts.Check(proposal, tags, [.. segments.Where(s => policy.CanSee(s, caller))]);
+                if (TriggerDrafts.RuleAsSegment(trigger) is { } rule)
+                    BindVisible(proposal with { Segment = rule }, tags);
+                return new DraftImpact(WorkspaceSegments.AsOf(db, host.Definition, host.Time), false, [], []);
+            }
             var visible = policy.VisibleTags(files, caller);
             if (caller.BusinessLine is not null)
                 BindVisible(proposal, visible);
