@@ -41,17 +41,22 @@ internal sealed record KnownPerson(string OneId, IReadOnlyList<string> Phones, I
             var name = segment.GetProperty("name").GetString()!;
             var page = await server.GetJsonAsync($"/api/v1/segments/{Uri.EscapeDataString(name)}/members?page_size=200");
             foreach (var member in page.GetProperty("members").EnumerateArray())
-            {
-                var profile = await server.GetJsonAsync("/api/v1/profiles/" + Uri.EscapeDataString(member.GetString()!));
-                var phones = Values(profile, "phone");
-                var emails = Values(profile, "email");
-                var golden = profile.GetProperty("golden").EnumerateArray().FirstOrDefault(f => f.GetProperty("field").GetString() == "name");
-                var person = golden.ValueKind == JsonValueKind.Object ? golden.GetProperty("value").GetString() : null;
-                if (phones.Count > 0 && emails.Count > 0 && person is { Length: >= 2 } && phones.All(p => p.StartsWith("+86", StringComparison.Ordinal) && p.Length == 14))
-                    return new KnownPerson(profile.GetProperty("oneid").GetString()!, phones, emails, person);
-            }
+                if (await ReadAsync(server, member.GetString()!) is { Emails.Count: > 0 } person)
+                    return person;
         }
         throw new InvalidOperationException("no demo person with a phone, an email and a name");
+    }
+
+    /// <summary>The person <paramref name="oneId"/> read with pii:read, or null without a mainland phone and a name.</summary>
+    public static async Task<KnownPerson?> ReadAsync(ApiServer server, string oneId)
+    {
+        var profile = await server.GetJsonAsync("/api/v1/profiles/" + Uri.EscapeDataString(oneId));
+        var phones = Values(profile, "phone");
+        var golden = profile.GetProperty("golden").EnumerateArray().FirstOrDefault(f => f.GetProperty("field").GetString() == "name");
+        var name = golden.ValueKind == JsonValueKind.Object ? golden.GetProperty("value").GetString() : null;
+        return phones.Count > 0 && name is { Length: >= 2 } && phones.All(p => p.StartsWith("+86", StringComparison.Ordinal) && p.Length == 14)
+            ? new KnownPerson(profile.GetProperty("oneid").GetString()!, phones, Values(profile, "email"), name)
+            : null;
     }
 
     private static List<string> Values(JsonElement profile, string type) =>

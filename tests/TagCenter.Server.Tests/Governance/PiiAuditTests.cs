@@ -21,7 +21,8 @@ public sealed class PiiAuditTests(DemoWorkspace demo)
 
     private async Task ProfileReadAsync(string? store)
     {
-        await using var server = await ApiServer.StartAsync(demo.Root, store: store);
+        using var folder = new TempFolder();
+        await using var server = await ApiServer.StartAsync(demo.Copy(folder), store: store);
         var person = await KnownPerson.FindAsync(server);
         var before = await PiiReadsAsync(server);
 
@@ -44,7 +45,8 @@ public sealed class PiiAuditTests(DemoWorkspace demo)
     [Fact]
     public async Task AdminRead_IsAuditedOnce_AndAnAnswerWithoutPersonalData_NotAtAll()
     {
-        await using var server = await ApiServer.StartAsync(demo.Root);
+        using var folder = new TempFolder();
+        await using var server = await ApiServer.StartAsync(demo.Copy(folder));
         var person = await KnownPerson.FindAsync(server);
         var before = (await PiiReadsAsync(server)).Count;
         (await server.SendAsync(HttpMethod.Get, "/api/v1/profiles/" + Uri.EscapeDataString(person.Emails[0]))).Status.ShouldBe(200);

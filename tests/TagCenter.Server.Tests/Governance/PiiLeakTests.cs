@@ -5,7 +5,8 @@ namespace TagCenter.Server.Tests.Governance;
 
 /// <summary>
 /// No path lets a caller without pii:read obtain an unmasked value. A demo person's phone, email and name are read
-/// with the admin client (pii:read); then a marketer without pii:read asks for that person every way the API allows —
+/// with the admin client (pii:read) from a copy of the demo (a server of its own: servers over one workspace share its
+/// event log); then a marketer without pii:read asks for that person every way the API allows —
 /// by OneID, by phone in both forms, by email — and through members, exports, explains, analyses, errors and the
 /// audit log, and no answer may hold any of those raw values.
 /// </summary>
@@ -16,7 +17,8 @@ public sealed class PiiLeakTests(DemoWorkspace demo)
     [Fact]
     public async Task Profile_ByEveryIdentifier_IsMasked_AndDoesNotEchoThePhone()
     {
-        await using var server = await ApiServer.StartAsync(demo.Root);
+        using var folder = new TempFolder();
+        await using var server = await ApiServer.StartAsync(demo.Copy(folder));
         var person = await KnownPerson.FindAsync(server);
         var marketer = await server.ClientForAsync(Role.Marketer);
         var phone = person.Phones[0];
@@ -39,7 +41,8 @@ public sealed class PiiLeakTests(DemoWorkspace demo)
     [Fact]
     public async Task UnknownPhone_404_DoesNotEchoItInClear()
     {
-        await using var server = await ApiServer.StartAsync(demo.Root);
+        using var folder = new TempFolder();
+        await using var server = await ApiServer.StartAsync(demo.Copy(folder));
         (await server.SendAsync(HttpMethod.Get, "/api/v1/profiles/" + UnknownPhone)).Status.ShouldBe(404);
         var marketer = await server.ClientForAsync(Role.Marketer);
         foreach (var path in new[] { "/api/v1/profiles/", "/api/v1/segments/新客未下单/explain/", "/api/v1/tags/性别/explain/" })
@@ -55,7 +58,8 @@ public sealed class PiiLeakTests(DemoWorkspace demo)
     [Fact]
     public async Task MembersExportsAndExplains_HoldNoRawValue()
     {
-        await using var server = await ApiServer.StartAsync(demo.Root);
+        using var folder = new TempFolder();
+        await using var server = await ApiServer.StartAsync(demo.Copy(folder));
         var person = await KnownPerson.FindAsync(server);
         var marketer = await server.ClientForAsync(Role.Marketer);
         var national = KnownPerson.National(person.Phones[0]);
@@ -82,7 +86,8 @@ public sealed class PiiLeakTests(DemoWorkspace demo)
     [Fact]
     public async Task Analyses_ByAPersonalField_AreRefusedWithoutPiiRead()
     {
-        await using var server = await ApiServer.StartAsync(demo.Root);
+        using var folder = new TempFolder();
+        await using var server = await ApiServer.StartAsync(demo.Copy(folder));
         var person = await KnownPerson.FindAsync(server);
         var marketer = await server.ClientForAsync(Role.Marketer);
         var funnel = new { steps = new[] { "product_view", "add_to_cart" }, by = "name", top = 1000 };
@@ -100,7 +105,8 @@ public sealed class PiiLeakTests(DemoWorkspace demo)
     [Fact]
     public async Task AuditLog_SeenByAnAdminWithoutPiiRead_HoldsNoPhoneLookedUp()
     {
-        await using var server = await ApiServer.StartAsync(demo.Root);
+        using var folder = new TempFolder();
+        await using var server = await ApiServer.StartAsync(demo.Copy(folder));
         var person = await KnownPerson.FindAsync(server);
         var national = KnownPerson.National(person.Phones[0]);
         (await server.SendAsync(HttpMethod.Get, "/api/v1/profiles/" + national)).Status.ShouldBe(200);

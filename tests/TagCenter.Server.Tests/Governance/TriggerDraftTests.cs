@@ -83,7 +83,8 @@ public sealed class TriggerDraftTests(DemoWorkspace demo)
     [Fact]
     public async Task ViewerCannotDraftATrigger_AndABadTriggerIs422()
     {
-        await using var server = await ApiServer.StartAsync(demo.Root);
+        using var folder = new TempFolder();
+        await using var server = await ApiServer.StartAsync(demo.Copy(folder));
         var viewer = await server.ClientForAsync(Role.Viewer);
         (await ApiServer.SendAsync(viewer, HttpMethod.Post, "/api/v1/drafts", new { kind = "trigger", name = "t", yaml = Welcome })).Status.ShouldBe(403);
         var (status, problem) = await ApiServer.SendAsync(server.Client, HttpMethod.Post, "/api/v1/drafts",

@@ -17,10 +17,10 @@ public sealed class WebhookPayloadPiiTests(DemoWorkspace demo)
     [Fact]
     public async Task WebhookBody_NamesThePersonByOneId_WithoutPersonalData()
     {
-        KnownPerson person;
-        await using (var server = await ApiServer.StartAsync(demo.Root))
-            person = await KnownPerson.FindAsync(server);
         using var folder = new TempFolder();
+        KnownPerson person;
+        await using (var server = await ApiServer.StartAsync(demo.Copy(folder)))
+            person = await KnownPerson.FindAsync(server);
         var diagnostics = new List<Diagnostic>();
         var trigger = TriggerCatalog.ParseFile("triggers/欢迎.yaml", "欢迎", Trigger, ActivationNames.Unchecked, diagnostics);
         diagnostics.ShouldBeEmpty();
