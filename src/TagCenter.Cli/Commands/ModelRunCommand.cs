@@ -29,7 +29,7 @@ internal static class ModelRunCommand
                 : AsOfOption.Read(result, asOf, session.Definition);
             if (!context.Json)
                 ConsoleOutput.Grey(t.Format("models.cli.asof", when.Local));
-            var trainer = new ModelTrainer(session.Database, TimeProvider.System, catalog.Tags);
+            var trainer = new ModelTrainer(session.Database, TimeProvider.System, catalog);
             var reports = new List<ModelRunReport>();
             foreach (var model in models)
             {

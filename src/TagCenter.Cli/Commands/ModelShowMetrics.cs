@@ -35,7 +35,16 @@ internal static class ModelShowMetrics
         foreach (var d in deciles.EnumerateArray())
             table.AddRow(Number(d, "decile", "N0"), Number(d, "persons", "N0"), Number(d, "mean_predicted", "P1"), Number(d, "actual_rate", "P1"), Number(d, "lift", "F2"));
         AnsiConsole.Write(table);
-        if (root.TryGetProperty("top_features", out var features))
+        if (root.TryGetProperty("permutation_importance", out var permutation) && permutation.GetArrayLength() > 0)
+        {
+            // AUC points: how much worse the hold-out ranks with the feature shuffled; about 0 for one the model ignores.
+            var chart = new BarChart().Label(Markup.Escape(t["models.show.permutation"])).Width(70);
+            foreach (var f in permutation.EnumerateArray().Take(12))
+                chart.AddItem(Markup.Escape(Text(f, "feature")), f.TryGetProperty("auc_drop", out var drop) && drop.ValueKind == JsonValueKind.Number
+                    ? Math.Round(Math.Max(drop.GetDouble(), 0) * 100, 2) : 0, Color.SteelBlue);
+            AnsiConsole.Write(chart);
+        }
+        else if (root.TryGetProperty("top_features", out var features))
         {
             var chart = new BarChart().Label(Markup.Escape(t["models.show.features"])).Width(70);
             foreach (var f in features.EnumerateArray())

@@ -74,23 +74,25 @@ public sealed class ModelCatalog
                 if (tag is not null && !filled.TryAdd(tag.Name, model.Name))
                     diagnostics.Add(new Diagnostic(model.File, model.Line, model.Column, Texts.T("models.catalog.filledtwice", tag.Name, filled[tag.Name], model.Name)));
             }
-            CheckTags(model, tags, diagnostics);
+            CheckTags(model, tags, models, diagnostics);
         }
     }
 
     /// <summary>
     /// Features, describing tags and a label tag must exist. A feature cannot be a model tag (its value as of a past
-    /// cut-off is not known, and one model would wait for another) nor a list, and the label tag cannot be a feature.
+    /// cut-off is not known, and one model would wait for another) unless a preference model fills it (a pure function
+    /// of the facts and the time, recomputed as of the cut-off), nor a list, and the label tag cannot be a feature.
     /// </summary>
-    private static void CheckTags(ModelDefinition model, TagCatalog tags, List<Diagnostic> diagnostics)
+    private static void CheckTags(ModelDefinition model, TagCatalog tags, IReadOnlyList<ModelDefinition> models, List<Diagnostic> diagnostics)
     {
+        bool AsOfComputable(string tag) => models.Any(m => m.Kind == ModelKind.Preference && m.Outputs.Values.Contains(tag));
         void Add(string key, params object?[] args) => diagnostics.Add(new Diagnostic(model.File, model.Line, model.Column, Texts.T(key, args)));
         foreach (var name in model.Features.Concat(model.Describe).Concat(model.Label?.Tag is { } l ? [l] : []).Distinct())
         {
             var tag = tags.Find(name);
             if (tag is null)
                 Add("models.catalog.feature", model.Name, name, Suggest.Hint(name, tags.Tags.Select(t => t.Name)));
-            else if (tag.Kind == TagKind.Model && tag.Rule is null && model.Features.Contains(name))
+            else if (tag.Kind == TagKind.Model && tag.Rule is null && model.Features.Contains(name) && !AsOfComputable(name))
                 Add("models.catalog.modelfeature", model.Name, name);
             else if (tag.Type == TagValueType.List)
                 Add("models.catalog.listfeature", model.Name, name);

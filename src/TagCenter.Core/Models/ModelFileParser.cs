@@ -22,11 +22,11 @@ internal static partial class ModelFileParser
     private static IReadOnlyList<string> ParameterKeys(ModelKind kind) => kind switch
     {
         ModelKind.Rfm => ["window_days", "scoring", "thresholds"],
-        ModelKind.Clv => ["time_unit", "horizon_days", "periods", "discount_rate", "holdout_days"],
+        ModelKind.Clv => ["time_unit", "horizon_days", "periods", "discount_rate", "holdout_days", "max_iterations"],
         ModelKind.Propensity or ModelKind.Lookalike => ["holdout_percent", "threshold"],
         ModelKind.Cluster => ["k_min", "k_max", "sample"],
         ModelKind.Recommendation => ["top", "window_days"],
-        _ => ["window_days", "half_life_days", "top", "weight"],
+        _ => ["window_days", "half_life_days", "top", "weight", "share_of", "levels"],
     };
 
     /// <summary>The keys only some kinds read: the others would silently ignore them.</summary>
@@ -82,6 +82,8 @@ internal static partial class ModelFileParser
                 model.Error("outputs", Texts.T("models.parse.output", name, output, Suggest.Hint(output, known.Keys), string.Join(", ", known.Keys)));
             if (outputs.Count == 0)
                 model.Error("outputs", Texts.T("models.parse.nooutputs", name, string.Join(", ", known.Keys)));
+            if (outputs.ContainsKey("share") || outputs.ContainsKey("level"))
+                CheckShare(model, name, outputs, parameters);
             if (needsInput && input is null)
                 continue;
             result.Add(new ModelDefinition
@@ -178,15 +180,44 @@ internal static partial class ModelFileParser
             Periods = Whole("periods", 1, 520) ?? defaults.Periods,
             DiscountRate = (double)(discount ?? (decimal)defaults.DiscountRate),
             HoldoutDays = Whole("holdout_days", 0, 3650) ?? 0,
+            MaxIterations = Whole("max_iterations", 1, 100_000) ?? defaults.MaxIterations,
             HalfLifeDays = (double)(halfLife ?? (decimal)defaults.HalfLifeDays),
             Top = Whole("top", 1, 100) ?? defaults.Top,
             WeightByAmount = weight == "amount",
             HoldoutPercent = Whole("holdout_percent", 5, 40) ?? defaults.HoldoutPercent,
             Threshold = Fraction(map, "threshold", name) ?? defaults.Threshold,
+            ShareOf = map.String("share_of"),
+            Levels = Levels(map, name, file, diagnostics),
             KMin = Whole("k_min", 2, 30) ?? defaults.KMin,
             KMax = Whole("k_max", 2, 30) ?? defaults.KMax,
             SampleSize = Whole("sample", 100, 20000) ?? defaults.SampleSize,
         };
+    }
+
+    /// <summary>A share needs the category it measures; a level also needs its labels.</summary>
+    private static void CheckShare(YamlMap model, string name, IReadOnlyDictionary<string, string> outputs, ModelParameters parameters)
+    {
+        if (parameters.ShareOf is null)
+            model.Error("outputs", Texts.T("models.parse.shareof", name));
+        if (outputs.ContainsKey("level") && parameters.Levels.Count == 0)
+            model.Error("outputs", Texts.T("models.parse.levels", name));
+    }
+
+    /// <summary><c>levels: { 高: 0.5, 中: 0.2, 低: 0 }</c>: each label from a lower bound between 0 and 1.</summary>
+    private static IReadOnlyList<Preferences.PreferenceLevel> Levels(YamlMap parameters, string name, string file, List<Diagnostic> diagnostics)
+    {
+        if (parameters.Get("levels") is null)
+            return [];
+        var map = YamlMap.From(parameters.Get("levels"), $"model '{name}' levels", file, diagnostics);
+        var levels = new List<Preferences.PreferenceLevel>();
+        foreach (var (label, _, value) in map?.Entries ?? [])
+        {
+            if (value is YamlScalarNode { Value: { } text } && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var from) && from is >= 0 and <= 1)
+                levels.Add(new Preferences.PreferenceLevel(label, from));
+            else
+                map!.Error(label, Texts.T("models.parse.levels", name));
+        }
+        return levels;
     }
 
     private static double? Fraction(YamlMap map, string key, string name)

@@ -50,5 +50,8 @@ public static class ModelOutput
     private static readonly Dictionary<string, TagValueType> Preference = new(StringComparer.Ordinal)
     {
         ["top"] = TagValueType.List,
+        ["first"] = TagValueType.String,
+        ["share"] = TagValueType.Decimal,
+        ["level"] = TagValueType.String,
     };
 }

@@ -1,3 +1,4 @@
+using TagCenter.Core.Models.Preferences;
 using TagCenter.Core.Models.Rfm;
 
 namespace TagCenter.Core.Models;
@@ -26,12 +27,21 @@ public sealed record ModelParameters
     /// <summary>CLV: the last days before the as-of time held out to check the fit (0: no check).</summary>
     public int HoldoutDays { get; init; }
 
+    /// <summary>CLV: the optimiser's iteration budget (BFGS-B; its Nelder-Mead fallback gets ten times as many).</summary>
+    public int MaxIterations { get; init; } = 1_000;
+
     public double HalfLifeDays { get; init; } = 90;
 
     public int Top { get; init; } = 3;
 
     /// <summary>Preferences: weigh events by the amount column instead of counting them.</summary>
     public bool WeightByAmount { get; init; }
+
+    /// <summary>Preferences: the category whose share of the decayed weight the <c>share</c> and <c>level</c> outputs give (<c>true</c> for a bool column).</summary>
+    public string? ShareOf { get; init; }
+
+    /// <summary>Preferences: the labels of that share (<c>level</c>), each from a lower bound.</summary>
+    public IReadOnlyList<PreferenceLevel> Levels { get; init; } = [];
 
     /// <summary>Propensity and lookalike: the percent of persons held out (the next as many validate the learner choice).</summary>
     public int HoldoutPercent { get; init; } = 20;

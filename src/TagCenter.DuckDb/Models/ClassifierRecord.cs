@@ -36,6 +36,12 @@ internal static class ClassifierRecord
                 }).ToList(),
             },
             ["top_features"] = fit.TopFeatures.Select(f => new Dictionary<string, object?> { ["feature"] = f.Feature, ["share"] = f.Share }).ToList(),
+            ["permutation_importance"] = fit.Permutation.Select(f => new Dictionary<string, object?>
+            {
+                ["feature"] = f.Feature,
+                ["auc_drop"] = Finite(f.AucDrop),
+                ["std"] = Finite(f.StandardDeviation),
+            }).ToList(),
         };
     }
 

@@ -11,11 +11,11 @@ namespace TagCenter.DuckDb.Models;
 /// </summary>
 internal static class ClusterTraining
 {
-    public static ModelRun Run(WorkspaceDatabase db, ModelDefinition model, TagCatalog tags, DateTime asOf, ModelOutputWriter writer)
+    public static ModelRun Run(WorkspaceDatabase db, ModelDefinition model, TagCatalog tags, ModelCatalog? models, DateTime asOf, ModelOutputWriter writer)
     {
         var p = model.Parameters;
         var names = model.Features.Concat(model.Describe).Distinct().ToList();
-        var read = ModelFeatures.Read(db, tags, names, new Dictionary<string, string>(), asOf);
+        var read = ModelFeatures.Read(db, tags, names, new Dictionary<string, string>(), asOf, models: models);
         var fit = KMeansClustering.Fit(read.Table.Only(model.Features), read.Table.Only(model.Describe), p.KMin, p.KMax, p.SampleSize);
         for (var i = 0; i < fit.Assignments.Length; i++)
         {

@@ -59,8 +59,8 @@ internal static class ClvTraining
         var holdoutActual = (double)summaries.Where(s => s.Calibration is not null).Sum(s => s.Holdout);
         var holdoutPersons = calibration;
         var current = summaries.Select(s => (s.OneId, Customer: s.Current)).ToList();
-        var bg = BgNbdFitter.Fit(calibration);
-        var gg = GammaGammaFitter.Fit(calibration);
+        var bg = BgNbdFitter.Fit(calibration, p.MaxIterations);
+        var gg = GammaGammaFitter.Fit(calibration, p.MaxIterations);
         var options = new ClvOptions((double)p.HorizonDays / p.UnitDays, p.Periods, p.DiscountRate, 365.25 / p.UnitDays);
         var total = 0.0;
         foreach (var (oneId, c) in current)
@@ -84,6 +84,8 @@ internal static class ClvTraining
             ["calibration_persons"] = calibration.Count,
             ["calibration_repeaters"] = calibration.Count(c => c.X > 0),
             ["bgnbd_log_likelihood"] = bg.LogLikelihood,
+            ["bgnbd_iterations"] = bg.Iterations,
+            ["bgnbd_optimiser"] = bg.Method,
             ["gamma_gamma_log_likelihood"] = gg.LogLikelihood,
             ["total_clv"] = total,
         };
@@ -106,6 +108,7 @@ internal static class ClvTraining
             ["periods"] = p.Periods,
             ["discount_rate"] = p.DiscountRate,
             ["holdout_days"] = p.HoldoutDays,
+            ["max_iterations"] = p.MaxIterations,
             ["bgnbd"] = new { r = bg.Parameters.R, alpha = bg.Parameters.Alpha, a = bg.Parameters.A, b = bg.Parameters.B },
             ["gamma_gamma"] = new { p = gg.Parameters.P, q = gg.Parameters.Q, gamma = gg.Parameters.Gamma },
         };

@@ -15,10 +15,10 @@ internal static class LookalikeTraining
 {
     private const string Seed = "_seed";
 
-    public static ModelRun Run(WorkspaceDatabase db, ModelDefinition model, TagCatalog tags, DateTime asOf, ModelOutputWriter writer)
+    public static ModelRun Run(WorkspaceDatabase db, ModelDefinition model, TagCatalog tags, ModelCatalog? models, DateTime asOf, ModelOutputWriter writer)
     {
         var p = model.Parameters;
-        var read = ModelFeatures.Read(db, tags, model.Features, new Dictionary<string, string> { [Seed] = model.SeedRule! }, asOf);
+        var read = ModelFeatures.Read(db, tags, model.Features, new Dictionary<string, string> { [Seed] = model.SeedRule! }, asOf, models: models);
         var inSeed = read.Rules[Seed];
         var seedSize = inSeed.Count(s => s == true);
         if (seedSize == 0)

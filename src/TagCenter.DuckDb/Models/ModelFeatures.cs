@@ -15,16 +15,21 @@ internal sealed record FeatureRead(FeatureTable Table, IReadOnlyDictionary<strin
 /// <summary>
 /// Computes feature tags for every person AS OF a time with the tag compiler (the statement a tag run uses, for the
 /// tags named and what they read: facts after the time are not read), without storing anything. Model tags are
-/// not passed in (a feature cannot be one; a tag reading one sees NULL), so what a model learns never depends on
-/// another model's current version. Numbers, bools (0/1) and dates (days before the time) become numeric features;
+/// not read from their models' current versions (a tag reading one sees NULL), so what a model learns never depends
+/// on another model's current version; a preference model's tag named here is recomputed as of the time
+/// (<see cref="PreferenceSql"/>), as its value then would have been. Numbers, bools (0/1) and dates (days before the time) become numeric features;
 /// texts become categorical ones; NULL is missing.
 /// </summary>
 internal static class ModelFeatures
 {
     public static FeatureRead Read(WorkspaceDatabase db, TagCatalog catalog, IReadOnlyList<string> names, IReadOnlyDictionary<string, string> rules,
-        DateTime asOf, IReadOnlyList<string>? raw = null)
+        DateTime asOf, IReadOnlyList<string>? raw = null, ModelCatalog? models = null)
     {
         var tags = names.Concat(raw ?? []).Distinct().Select(n => catalog.Find(n) ?? throw new ModelFitException(Texts.T("tags.unknown", n, ""))).ToList();
+        var preferences = new Dictionary<string, Core.Sql.SqlFragment>(StringComparer.Ordinal);
+        foreach (var tag in tags.Where(TagCompiler.IsModelTag))
+            if (models?.Filling(tag.Name) is ({ Kind: ModelKind.Preference } model, _))
+                preferences[tag.Name] = PreferenceSql.Values(model, new ModelFacts(db, model, asOf), tag);
         var ruleTags = rules.Select((r, i) => new TagDefinition
         {
             Name = r.Key,
@@ -36,7 +41,7 @@ internal static class ModelFeatures
             File = "models/",
         }).ToList();
         var compiled = TagCompiler.Compile(TagCatalog.From([.. catalog.Tags, .. ruleTags]), new TagRunner(db, TimeProvider.System).Schema(), asOf,
-            [.. tags.Select(t => t.Name), .. ruleTags.Select(t => t.Name)]);
+            [.. tags.Select(t => t.Name), .. ruleTags.Select(t => t.Name)], models: preferences);
         if (!compiled.Success)
             throw new ModelFitException(string.Join("; ", compiled.Diagnostics.Select(d => d.Message)));
         var columns = string.Join(", ", tags.Concat(ruleTags).Select(t => Core.Sql.SqlText.Ident(t.Code)).Prepend("oneid"));

@@ -27,14 +27,14 @@ public static class ModelTagValues
     }
 
     /// <summary><c>SELECT oneid, value FROM model_outputs …</c> for one output of one version.</summary>
-    public static SqlFragment Query(string model, int version, string output, TagValueType type)
+    public static SqlFragment Query(string model, int version, string output, TagValueType type) =>
+        Typed(Of($"(SELECT oneid, position, number, text FROM model_outputs WHERE model = {Value(model)} AND version = {Value(version)} AND output = {Value(output)})"), type);
+
+    /// <summary><c>SELECT oneid, value</c> from output rows <c>(oneid, position, number, text)</c>, the value cast to the tag's type.</summary>
+    internal static SqlFragment Typed(SqlFragment rows, TagValueType type) => type switch
     {
-        var where = Of($"model = {Value(model)} AND version = {Value(version)} AND output = {Value(output)}");
-        return type switch
-        {
-            TagValueType.List => Of($"SELECT oneid, list(text ORDER BY position) AS value FROM model_outputs WHERE {where} GROUP BY oneid"),
-            TagValueType.String => Of($"SELECT oneid, text AS value FROM model_outputs WHERE {where}"),
-            _ => Of($"SELECT oneid, CAST(number AS {Raw(type.Sql())}) AS value FROM model_outputs WHERE {where}"),
-        };
-    }
+        TagValueType.List => Of($"SELECT oneid, list(text ORDER BY position) AS value FROM {rows} AS r GROUP BY oneid"),
+        TagValueType.String => Of($"SELECT oneid, text AS value FROM {rows} AS r"),
+        _ => Of($"SELECT oneid, CAST(number AS {Raw(type.Sql())}) AS value FROM {rows} AS r"),
+    };
 }

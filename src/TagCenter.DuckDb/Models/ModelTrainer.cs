@@ -21,6 +21,7 @@ public sealed class ModelTrainer
     private readonly WorkspaceDatabase _db;
     private readonly TimeProvider _time;
     private readonly TagCatalog? _tags;
+    private readonly ModelCatalog? _models;
 
     /// <param name="tags">The tags feature-reading models (propensity, lookalike, cluster) compute their features with.</param>
     public ModelTrainer(WorkspaceDatabase db, TimeProvider time, TagCatalog? tags = null)
@@ -30,6 +31,10 @@ public sealed class ModelTrainer
         _tags = tags;
         ModelTables.Ensure(db);
     }
+
+    /// <summary>With the whole catalog: its tags, and its preference models, which a feature that is a preference tag is recomputed with.</summary>
+    public ModelTrainer(WorkspaceDatabase db, TimeProvider time, ModelCatalog models)
+        : this(db, time, models.Tags) => _models = models;
 
     private TagCatalog Tags => _tags ?? throw new InvalidOperationException("a model that reads tags needs the ModelTrainer built with the tag catalog");
 
@@ -56,9 +61,9 @@ public sealed class ModelTrainer
                 {
                     ModelKind.Rfm => RfmTraining.Run(_db, model, facts!, writer),
                     ModelKind.Clv => ClvTraining.Run(_db, model, facts!, writer),
-                    ModelKind.Propensity => PropensityTraining.Run(_db, model, Tags, asOf, writer),
-                    ModelKind.Lookalike => LookalikeTraining.Run(_db, model, Tags, asOf, writer),
-                    ModelKind.Cluster => ClusterTraining.Run(_db, model, Tags, asOf, writer),
+                    ModelKind.Propensity => PropensityTraining.Run(_db, model, Tags, _models, asOf, writer),
+                    ModelKind.Lookalike => LookalikeTraining.Run(_db, model, Tags, _models, asOf, writer),
+                    ModelKind.Cluster => ClusterTraining.Run(_db, model, Tags, _models, asOf, writer),
                     ModelKind.Recommendation => RecommendationTraining.Run(_db, model, facts!, version),
                     _ => PreferenceTraining.Run(_db, model, facts!, version),
                 };

@@ -18,12 +18,12 @@ internal static class PropensityTraining
 {
     private const string Population = "_population";
 
-    public static ModelRun Run(WorkspaceDatabase db, ModelDefinition model, TagCatalog tags, DateTime asOf, ModelOutputWriter writer)
+    public static ModelRun Run(WorkspaceDatabase db, ModelDefinition model, TagCatalog tags, ModelCatalog? models, DateTime asOf, ModelOutputWriter writer)
     {
         var label = model.Label!;
         var p = model.Parameters;
         var rules = model.Population is { } rule ? new Dictionary<string, string> { [Population] = rule } : new Dictionary<string, string>();
-        var now = ModelFeatures.Read(db, tags, model.Features, rules, asOf, label.Kind == ModelLabelKind.Tag ? [label.Tag!] : null);
+        var now = ModelFeatures.Read(db, tags, model.Features, rules, asOf, label.Kind == ModelLabelKind.Tag ? [label.Tag!] : null, models);
         FeatureRead training;
         bool?[] labels;
         DateTime? cutoff = null;
@@ -36,7 +36,7 @@ internal static class PropensityTraining
         {
             var facts = new ModelFacts(db, model, asOf);
             cutoff = asOf.AddDays(-label.Days);
-            training = ModelFeatures.Read(db, tags, model.Features, rules, cutoff.Value);
+            training = ModelFeatures.Read(db, tags, model.Features, rules, cutoff.Value, models: models);
             var events = db.Rows(Of($"SELECT DISTINCT oneid {facts.After(cutoff.Value)}")).Select(r => (string)r[0]!).ToHashSet(StringComparer.Ordinal);
             labels = [.. training.Table.OneIds.Select(id => (bool?)(label.Kind == ModelLabelKind.Absent ? !events.Contains(id) : events.Contains(id)))];
         }

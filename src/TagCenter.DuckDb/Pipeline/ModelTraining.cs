@@ -23,7 +23,7 @@ internal static class ModelTraining
         var models = ModelCatalog.Load(definition.Root, TagCatalog.Load(definition.Root));
         if (models.Models.Count == 0)
             return new Result([], [], models);
-        var trainer = new ModelTrainer(db, time, models.Tags);
+        var trainer = new ModelTrainer(db, time, models);
         var reports = new List<ModelRunReport>();
         var due = ModelSchedule.Due(db, models, time.GetUtcNow().UtcDateTime, definition.TimeZone);
         if (due.Count == 0)

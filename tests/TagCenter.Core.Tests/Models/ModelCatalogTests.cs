@@ -15,7 +15,51 @@ public sealed class ModelCatalogTests
         Tag("活跃度", "activity", TagKind.Enum, TagValueType.String),
         Tag("流失概率", "churn", TagKind.Model, TagValueType.Decimal),
         Tag("累计消费金额", "spend", TagKind.Value, TagValueType.Decimal),
+        Tag("偏好渠道", "preferred_channel", TagKind.Model, TagValueType.String),
+        Tag("价格敏感度", "price_sensitivity", TagKind.Model, TagValueType.String),
     ]);
+
+    private const string Preferences = """
+        models:
+          channel:
+            kind: preference
+            input: { fact: orders, category: channel, where: { status: paid } }
+            parameters: { half_life_days: 90 }
+            outputs: { first: 偏好渠道 }
+          price:
+            kind: preference
+            input: { fact: orders, category: coupon_used, where: { status: paid } }
+            parameters: { half_life_days: 90, share_of: "true", levels: { 高: 0.5, 中: 0.2, 低: 0 } }
+            outputs: { level: 价格敏感度 }
+          churn:
+            kind: propensity
+            input: { fact: orders, where: { status: paid } }
+            label: { absent_within_days: 90 }
+            features: [累计消费金额, 偏好渠道, 价格敏感度]
+            outputs: { probability: 流失概率 }
+        """;
+
+    [Fact]
+    public void Parse_PreferenceFirstAndLevel_ReadAndUsableAsFeatures()
+    {
+        // A preference tag is recomputed as of a cut-off, so unlike other model tags it can be a feature.
+        var (models, diagnostics) = Read(Preferences);
+        diagnostics.ShouldBeEmpty();
+        models[0].Outputs["first"].ShouldBe("偏好渠道");
+        models[1].Parameters.ShareOf.ShouldBe("true");
+        models[1].Parameters.Levels.Select(l => (l.Label, l.From)).ShouldBe([("高", 0.5), ("中", 0.2), ("低", 0.0)]);
+    }
+
+    [Theory]
+    [InlineData("share_of: \"true\", ", "", "share_of")]
+    [InlineData("levels: { 高: 0.5, 中: 0.2, 低: 0 }", "levels: { 高: 1.5 }", "levels")]
+    [InlineData(", levels: { 高: 0.5, 中: 0.2, 低: 0 }", "", "levels")]
+    [InlineData("features: [累计消费金额, 偏好渠道, 价格敏感度]", "features: [累计消费金额, 未来12个月CLV]", "未来12个月CLV")]
+    public void Parse_PreferenceMistake_Diagnostic(string from, string to, string mentions)
+    {
+        var diagnostics = Read(Preferences.Replace(from, to, StringComparison.Ordinal)).Diagnostics;
+        diagnostics.ShouldContain(d => d.Message.Contains(mentions, StringComparison.Ordinal));
+    }
 
     private const string Churn = """
         models:
@@ -168,8 +212,10 @@ public sealed class SampleModelsTests
             root = Path.GetDirectoryName(root) ?? throw new DirectoryNotFoundException("samples/retail");
         var sample = Path.Combine(root, "samples", "retail");
         var models = ModelCatalog.Load(sample, TagCatalog.Load(sample));
-        models.Models.Select(m => m.Name).ShouldBe(["rfm", "clv", "top3_categories", "churn", "lookalike_high_value_silent", "clusters", "recommended_categories"]);
+        models.Models.Select(m => m.Name).ShouldBe(["rfm", "clv", "top3_categories", "preferred_channel", "price_sensitivity", "churn", "lookalike_high_value_silent", "clusters", "recommended_categories"]);
         models.Filling("未来12个月CLV")!.Value.Output.ShouldBe("clv");
+        models.Filling("偏好渠道")!.Value.Output.ShouldBe("first");
+        models.Filling("价格敏感度")!.Value.Output.ShouldBe("level");
         models.Filling("流失概率")!.Value.Model.Label.ShouldBe(new ModelLabel(ModelLabelKind.Absent, 90, null, [], []), new LabelComparer());
         // The lookalike's seed names a segment: it takes the segment's rule.
         models.Find("lookalike_high_value_silent")!.SeedRule.ShouldBe("累计消费金额 > 3000 and 生命周期阶段 = '沉默'");

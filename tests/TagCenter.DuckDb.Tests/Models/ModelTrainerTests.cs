@@ -144,6 +144,33 @@ public sealed class ModelTrainerTests : IDisposable
     }
 
     [Fact]
+    public void Train_ClvOptimiserOutOfIterations_FailedVersionSaysSoAndPreviousStaysInUse()
+    {
+        var customers = ClvSimulator.Simulate(new BgNbdParameters(0.243, 4.414, 0.793, 2.426), new GammaGammaParameters(6.25, 3.74, 15.44), 400,
+            i => 39, seed: 4);
+        var random = new Random(4);
+        var start = AsOf.AddDays(-39 * 7);
+        for (var i = 0; i < customers.Length; i++)
+        {
+            var id = "c" + i.ToString(CultureInfo.InvariantCulture);
+            Order(id, start.AddHours(1), 20);
+            for (var k = 1; k <= customers[i].X; k++)
+                Order(id, start.AddDays(Math.Round(customers[i].Tx * 7 * k / customers[i].X)).AddHours(2), (decimal)Math.Round(customers[i].MeanAmount * (0.5 + random.NextDouble()), 2));
+        }
+        var model = Model(ModelKind.Clv, new Dictionary<string, string> { ["clv"] = "未来12个月CLV" });
+        var trainer = new ModelTrainer(_db, _time);
+        var first = trainer.Train(model, AsOf);
+        first.Succeeded.ShouldBeTrue(first.Message);
+        // Two iterations (twenty for the Nelder-Mead fallback) cannot reach a tolerance of 1e-10: the fit truly does not converge.
+        var starved = trainer.Train(model with { Parameters = new ModelParameters { MaxIterations = 2 } }, AsOf);
+        starved.Succeeded.ShouldBeFalse();
+        starved.Message.ShouldNotBeNull().ShouldContain("clv");
+        starved.Message.ShouldContain("BG/NBD");
+        starved.VersionInUse.ShouldBe(first.Version);
+        ModelTables.InUse(_db)["clv"].ShouldBe(first.Version);
+    }
+
+    [Fact]
     public void Train_MissingColumn_FailsWithColumnName()
     {
         Order("a", AsOf.AddDays(-1), 1);

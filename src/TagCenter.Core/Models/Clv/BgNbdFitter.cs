@@ -4,8 +4,12 @@ using TagCenter.Core.Text;
 namespace TagCenter.Core.Models.Clv;
 
 /// <summary>
-/// Maximum likelihood for BG/NBD with MathNet's Nelder-Mead simplex over the logarithms of (r, α, a, b), which keeps
-/// every parameter positive without constraints. The x-only part of the likelihood is computed once per distinct x.
+/// Maximum likelihood for BG/NBD over ln r, ln α, logit(a/(a+b)) and ln(a+b): the drop-out Beta's mean and its
+/// concentration rather than a and b, because on small or homogeneous data the likelihood keeps rising as a and b
+/// grow together (everyone drops out with the same probability): in (a, b) that is a ridge to infinity no optimiser
+/// ends on; here it is one coordinate reaching its cap (a+b = 10⁶, the limit to six digits), which is accepted.
+/// Starts from r = 1, α = 1 / the mean purchase rate and a/(a+b) = 1/4; the x-only part of the likelihood is computed
+/// once per distinct x.
 /// </summary>
 public static class BgNbdFitter
 {
@@ -13,6 +17,9 @@ public static class BgNbdFitter
     public const int MinCustomers = 30;
 
     public const int MinRepeaters = 10;
+
+    /// <summary>ln of the largest a + b: beyond it the drop-out probability is one number for everybody to six digits.</summary>
+    private static readonly double MaxLogConcentration = Math.Log(1e6);
 
     public static BgNbdFit Fit(IReadOnlyList<ClvCustomer> customers, int maxIterations = 1_000)
     {
@@ -33,17 +40,24 @@ public static class BgNbdFitter
             }
             return -sum;
         }
-        var meanT = customers.Average(c => c.T);
-        var start = new double[] { 0, Math.Log(Math.Max(meanT, 1e-3)), 0, 0 };
-        var result = LogSpaceMinimizer.Minimize("BG/NBD", NegativeLogLikelihood, start, maxIterations);
-        var fitted = Unpack(result.MinimizingPoint);
-        var logLikelihood = -result.FunctionInfoAtMinimum.Value;
+        var rate = customers.Where(c => c.T > 0).Select(c => c.X / c.T).DefaultIfEmpty(0).Average();
+        var start = new[] { 0, Math.Clamp(-Math.Log(Math.Max(rate, 1e-6)), -10, 10), Math.Log(0.25 / 0.75), Math.Log(4) };
+        double[] upper = [LogSpaceMinimizer.Bound, LogSpaceMinimizer.Bound, LogSpaceMinimizer.Bound, MaxLogConcentration];
+        var result = LogSpaceMinimizer.Minimize("BG/NBD", NegativeLogLikelihood, start, maxIterations, upper, [false, false, false, true]);
+        var fitted = Unpack(result.Point);
+        var logLikelihood = -result.Value;
         if (!fitted.IsFinite || !double.IsFinite(logLikelihood) || fitted.Alpha > 1e8 || fitted.R > 1e8)
             throw new ModelFitException(Texts.T("models.fit.diverged", "BG/NBD"));
-        return new BgNbdFit(fitted, logLikelihood, result.Iterations);
+        return new BgNbdFit(fitted, logLikelihood, result.Iterations) { Method = result.Method };
     }
 
-    private static BgNbdParameters Unpack(Vector<double> v) => new(Math.Exp(v[0]), Math.Exp(v[1]), Math.Exp(v[2]), Math.Exp(v[3]));
+    /// <summary>(ln r, ln α, logit μ, ln κ) → (r, α, a = μκ, b = (1 − μ)κ).</summary>
+    private static BgNbdParameters Unpack(Vector<double> v)
+    {
+        var mean = 1 / (1 + Math.Exp(-v[2]));
+        var concentration = Math.Exp(v[3]);
+        return new(Math.Exp(v[0]), Math.Exp(v[1]), mean * concentration, (1 - mean) * concentration);
+    }
 
     private static void Check(IReadOnlyList<ClvCustomer> customers)
     {

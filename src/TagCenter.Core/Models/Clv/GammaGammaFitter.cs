@@ -5,7 +5,7 @@ namespace TagCenter.Core.Models.Clv;
 
 /// <summary>
 /// Maximum likelihood for Gamma-Gamma over the customers with at least one repeat purchase (the model describes
-/// repeat spend), with MathNet's Nelder-Mead simplex over ln p, ln q, ln γ.
+/// repeat spend), over ln p, ln q, ln γ with <see cref="LogSpaceMinimizer"/> (BFGS-B, Nelder-Mead if it fails).
 /// </summary>
 public static class GammaGammaFitter
 {
@@ -32,8 +32,8 @@ public static class GammaGammaFitter
         // Start at p = 1, q = 2 and γ matching the mean amount (p·γ/(q−1) = mean).
         var start = new double[] { 0, Math.Log(2), logMean.Average() };
         var result = LogSpaceMinimizer.Minimize("Gamma-Gamma", NegativeLogLikelihood, start, maxIterations);
-        var fitted = Unpack(result.MinimizingPoint);
-        var logLikelihood = -result.FunctionInfoAtMinimum.Value;
+        var fitted = Unpack(result.Point);
+        var logLikelihood = -result.Value;
         if (!fitted.IsFinite || !double.IsFinite(logLikelihood) || fitted.Q <= 1)
             throw new ModelFitException(Texts.T("models.fit.diverged", "Gamma-Gamma"));
         return new GammaGammaFit(fitted, logLikelihood, repeaters.Length);

@@ -5,53 +5,83 @@ using TagCenter.Core.Text;
 namespace TagCenter.Core.Models.Clv;
 
 /// <summary>
-/// Minimises a negative log-likelihood over log-parameters with MathNet's bounded BFGS (BFGS-B), the gradient by
-/// central differences. Nelder-Mead was tried first: on a CDNOW-like sample its simplex slides down the ridge
-/// a → 0, b → ∞ (no drop-out) and stops far from the optimum. The box e^±20 keeps the special functions accurate;
-/// an optimum on its edge is a degenerate fit and is reported as such.
+/// Minimises a negative log-likelihood over unconstrained (log or logit) parameters with MathNet's bounded BFGS
+/// (BFGS-B), the gradient by central differences. When BFGS-B does not converge (a flat ridge, a line search that
+/// cannot progress) MathNet's Nelder-Mead simplex restarts from the same point and BFGS-B polishes what it finds;
+/// only when both fail is the fit reported as not converging. The box ±20 keeps the special functions accurate; an
+/// optimum on its edge is a degenerate fit and reported as such, except on the coordinates the caller declares may
+/// rest there (a concentration whose limit is a valid model).
 /// </summary>
 internal static class LogSpaceMinimizer
 {
-    private const double Bound = 20;
+    public const double Bound = 20;
 
     private const double Step = 1e-5;
 
-    public static MinimizationResult Minimize(string model, Func<Vector<double>, double> negativeLogLikelihood, double[] start, int maxIterations)
+    /// <summary>The point found, the negative log-likelihood there, the iterations and which optimiser found it.</summary>
+    public sealed record Result(Vector<double> Point, double Value, int Iterations, string Method);
+
+    public static Result Minimize(string model, Func<Vector<double>, double> negativeLogLikelihood, double[] start, int maxIterations,
+        double[]? upper = null, bool[]? mayRestOnUpper = null)
     {
+        var n = start.Length;
+        var lower = Vector<double>.Build.Dense(n, -Bound);
+        var high = Vector<double>.Build.DenseOfArray(upper ?? Enumerable.Repeat(Bound, n).ToArray());
+        Vector<double> Clamp(Vector<double> v) => Vector<double>.Build.Dense(n, i => Math.Clamp(v[i], lower[i], high[i]));
         double Value(Vector<double> v)
         {
-            var value = negativeLogLikelihood(v);
+            var value = negativeLogLikelihood(Clamp(v));
             return double.IsFinite(value) ? value : double.MaxValue;
         }
         Vector<double> Gradient(Vector<double> v)
         {
-            var gradient = Vector<double>.Build.Dense(v.Count);
-            for (var i = 0; i < v.Count; i++)
+            var gradient = Vector<double>.Build.Dense(n);
+            for (var i = 0; i < n; i++)
             {
                 var up = v.Clone();
-                up[i] = Math.Min(up[i] + Step, Bound);
+                up[i] = Math.Min(up[i] + Step, high[i]);
                 var down = v.Clone();
-                down[i] = Math.Max(down[i] - Step, -Bound);
+                down[i] = Math.Max(down[i] - Step, lower[i]);
                 gradient[i] = (Value(up) - Value(down)) / (up[i] - down[i]);
             }
             return gradient;
         }
-        var lower = Vector<double>.Build.Dense(start.Length, -Bound);
-        var upper = Vector<double>.Build.Dense(start.Length, Bound);
-        MinimizationResult result;
+        Result? Bfgs(Vector<double> from)
+        {
+            try
+            {
+                var r = new BfgsBMinimizer(1e-5, 1e-10, 1e-12, maxIterations)
+                    .FindMinimum(ObjectiveFunction.Gradient(Value, Gradient), lower, high, Clamp(from));
+                return new Result(r.MinimizingPoint, r.FunctionInfoAtMinimum.Value, r.Iterations, "bfgs-b");
+            }
+            catch (Exception e) when (e is MaximumIterationsException or OptimizationException or ArgumentException)
+            {
+                return null;
+            }
+        }
+        var result = Bfgs(Vector<double>.Build.DenseOfArray(start)) ?? Fallback(model, Value, Clamp, Bfgs, start, maxIterations);
+        var point = result.Point;
+        var degenerate = Enumerable.Range(0, n).Any(i => point[i] <= lower[i] + 1e-6
+            || (point[i] >= high[i] - 1e-6 && mayRestOnUpper?[i] != true));
+        if (!double.IsFinite(result.Value) || result.Value == double.MaxValue || degenerate)
+            throw new ModelFitException(Texts.T("models.fit.diverged", model));
+        return result;
+    }
+
+    /// <summary>Nelder-Mead from the start, then BFGS-B from its point; Nelder-Mead's point stands if the polish fails.</summary>
+    private static Result Fallback(string model, Func<Vector<double>, double> value, Func<Vector<double>, Vector<double>> clamp,
+        Func<Vector<double>, Result?> bfgs, double[] start, int maxIterations)
+    {
+        MinimizationResult simplex;
         try
         {
-            result = new BfgsBMinimizer(1e-5, 1e-10, 1e-12, maxIterations)
-                .FindMinimum(ObjectiveFunction.Gradient(Value, Gradient), lower, upper, Vector<double>.Build.DenseOfArray(start));
+            simplex = new NelderMeadSimplex(1e-10, maxIterations * 10).FindMinimum(ObjectiveFunction.Value(value), Vector<double>.Build.DenseOfArray(start));
         }
         catch (Exception e) when (e is MaximumIterationsException or OptimizationException or ArgumentException)
         {
             throw new ModelFitException(Texts.T("models.fit.noconverge", model, maxIterations), e);
         }
-        var point = result.MinimizingPoint;
-        if (!double.IsFinite(result.FunctionInfoAtMinimum.Value) || result.FunctionInfoAtMinimum.Value == double.MaxValue
-            || point.Any(x => Math.Abs(x) >= Bound - 1e-6))
-            throw new ModelFitException(Texts.T("models.fit.diverged", model));
-        return result;
+        var found = new Result(clamp(simplex.MinimizingPoint), simplex.FunctionInfoAtMinimum.Value, simplex.Iterations, "nelder-mead");
+        return bfgs(found.Point) is { } polished && polished.Value <= found.Value ? polished with { Method = "nelder-mead+bfgs-b" } : found;
     }
 }

@@ -11,7 +11,8 @@ namespace TagCenter.Core.Models.Propensity;
 /// <summary>
 /// A binary classifier over feature tags with ML.NET: L-BFGS logistic regression and a FastTree gradient-boosted tree
 /// are both fitted on the training persons, the one with the higher AUC on the validation persons is kept, and it is
-/// judged on the held-out persons (<see cref="HoldoutSplit"/>). Learns from one table (features as of a cut-off) and
+/// judged on the held-out persons (<see cref="HoldoutSplit"/>), where the permutation importance of each feature is
+/// measured too. Learns from one table (features as of a cut-off) and
 /// scores another with the same columns (features as of now), so what it learns and what it scores can differ in time.
 /// </summary>
 public static class PropensityClassifier
@@ -75,8 +76,12 @@ public static class PropensityClassifier
         var metrics = ClassifierMetrics.Of(holdoutProbabilities, [.. holdout.Select(i => labels[i] == true)], options.Threshold);
         var scores = Probabilities(learners[chosen], prepare.Transform(MlFeatures.View(ml, encoder, scoring, Enumerable.Range(0, scoring.Count).ToList())), names[chosen]);
         var importance = chosen == 0 ? Weights(logistic) : Gains(tree);
+        IReadOnlyList<PermutationImportance> permutation = holdout.Count == 0 ? [] : PermutationImportance.Of(training.Rows(holdout), [.. holdout.Select(i => labels[i] == true)],
+            table => Probabilities(learners[chosen], prepare.Transform(MlFeatures.View(ml, encoder, table, Enumerable.Range(0, table.Count).ToList())), names[chosen]),
+            options.Seed);
         return new PropensityFit(names[chosen], candidates, metrics, Importance(encoder, importance), [.. scores.Select(s => (float)s)],
-            train.Count, validation.Count, holdout.Count);
+            train.Count, validation.Count, holdout.Count)
+        { Permutation = permutation };
     }
 
     /// <summary>NaN is a missing value (null in the data); an infinite number cannot be standardised.</summary>

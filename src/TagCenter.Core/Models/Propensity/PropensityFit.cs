@@ -12,4 +12,8 @@ public sealed record FeatureImportance(string Feature, double Share);
 /// </summary>
 public sealed record PropensityFit(
     string Learner, IReadOnlyList<LearnerResult> Candidates, ClassifierMetrics Holdout, IReadOnlyList<FeatureImportance> TopFeatures,
-    float[] Scores, int TrainPersons, int ValidationPersons, int HoldoutPersons);
+    float[] Scores, int TrainPersons, int ValidationPersons, int HoldoutPersons)
+{
+    /// <summary>Every feature's permutation importance on the held-out persons, largest first (empty without a hold-out of both classes).</summary>
+    public IReadOnlyList<PermutationImportance> Permutation { get; init; } = [];
+}
