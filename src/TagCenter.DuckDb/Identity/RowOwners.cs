@@ -45,8 +45,12 @@ internal static class RowOwners
             source IN (SELECT source FROM id_changed_sources)
             OR EXISTS (SELECT 1 FROM id_rows_changed c WHERE c.source = t.source AND c.line = t.line)
             """;
-        db.Execute($"DELETE FROM id_entity_rows t WHERE {Stale}");
-        db.Execute($"DELETE FROM id_rows t WHERE {Stale}");
+        // Appended rows alone (no identifier changed OneID) are new: nothing of theirs to delete.
+        if (!appended || db.Scalar<long>("SELECT count(*) FROM id_moved") > 0)
+        {
+            db.Execute($"DELETE FROM id_entity_rows t WHERE {Stale}");
+            db.Execute($"DELETE FROM id_rows t WHERE {Stale}");
+        }
         db.Execute($"""
             INSERT INTO id_entity_rows
             {select}

@@ -87,9 +87,10 @@ public static class UnifiedModel
                 db.Execute($"CREATE OR REPLACE TABLE {table} AS {string.Join("\nUNION ALL BY NAME\n", fact.Select(source => Rows(db, source)))}");
                 continue;
             }
-            if (fact.Any(s => s.Owner is not null))
+            if (fact.Any(s => s.Owner is not null) || (!moved && appended.Count == 0))
                 continue;
-            Update(db, name);
+            if (moved)
+                Update(db, name); // rows already in the table whose owner changed OneID; new rows come next
             var columns = db.Rows("SELECT column_name FROM duckdb_columns() WHERE table_name = $1 AND database_name <> 'temp'", name).Select(r => (string)r[0]!).ToHashSet(StringComparer.Ordinal);
             foreach (var load in appended)
             {
