@@ -10,13 +10,38 @@ namespace TagCenter.DuckDb.Identity;
 /// </summary>
 internal static class GoldenRecord
 {
-    public static void Build(WorkspaceDatabase db, WorkspaceDefinition workspace)
+    public static void Build(WorkspaceDatabase db, WorkspaceDefinition workspace) =>
+        db.Execute($"CREATE OR REPLACE TABLE dim_person AS {Query(db, workspace, null).Sql} ORDER BY oneid");
+
+    /// <summary>
+    /// Rewrites the records of the persons in <c>id_touched_oneids</c> only (an appending identity run: the rest did not
+    /// change); the whole table when its columns are not the ones the definitions give now. Returns how many were rewritten.
+    /// </summary>
+    public static long Update(WorkspaceDatabase db, WorkspaceDefinition workspace)
     {
+        const string Touched = "oneid IN (SELECT oneid FROM id_touched_oneids)";
+        var (sql, columns) = Query(db, workspace, Touched);
+        var existing = db.Rows("SELECT column_name FROM duckdb_columns() WHERE table_name = 'dim_person' AND database_name <> 'temp' ORDER BY column_index")
+            .Select(r => (string)r[0]!).ToList();
+        if (!existing.SequenceEqual(columns))
+        {
+            Build(db, workspace);
+            return db.Scalar<long>("SELECT count(*) FROM dim_person");
+        }
+        db.Execute($"DELETE FROM dim_person WHERE {Touched}");
+        db.Execute($"INSERT INTO dim_person BY NAME {sql}");
+        return db.Scalar<long>("SELECT count(*) FROM id_touched_oneids");
+    }
+
+    /// <summary>The records (of the persons <paramref name="persons"/> selects by <c>oneid</c>, or all), and their column names.</summary>
+    private static (string Sql, List<string> Columns) Query(WorkspaceDatabase db, WorkspaceDefinition workspace, string? persons)
+    {
+        var names = new List<string> { "oneid", "identifiers", "first_seen" };
         var joins = new List<string>();
         var columns = new List<string>();
         foreach (var field in workspace.Identity.Golden)
         {
-            var candidates = Candidates(db, workspace, field);
+            var candidates = Candidates(db, workspace, field, persons is null ? "" : " AND r." + persons);
             if (candidates is null)
                 continue;
             var alias = SqlText.Ident("g_" + field.Name);
@@ -25,17 +50,17 @@ internal static class GoldenRecord
                            QUALIFY row_number() OVER (PARTITION BY oneid ORDER BY {Order(field.Rule)}) = 1) {alias} USING (oneid)
                 """);
             columns.Add($"{alias}.value AS {SqlText.Ident(field.Name)}, {alias}.source AS {SqlText.Ident(field.Name + "__source")}, {alias}.line AS {SqlText.Ident(field.Name + "__line")}");
+            names.AddRange([field.Name, field.Name + "__source", field.Name + "__line"]);
         }
-        db.Execute($"""
-            CREATE OR REPLACE TABLE dim_person AS
+        return ($"""
             SELECT p.oneid, p.identifiers, p.first_seen{string.Concat(columns.Select(c => ", " + c))}
-            FROM (SELECT oneid, count(*) AS identifiers, min(first_seen) AS first_seen FROM identity_map WHERE entity = 'person' GROUP BY oneid) p
+            FROM (SELECT oneid, count(*) AS identifiers, min(first_seen) AS first_seen FROM identity_map
+                  WHERE entity = 'person'{(persons is null ? "" : " AND " + persons)} GROUP BY oneid) p
             {string.Join("\n", joins)}
-            ORDER BY p.oneid
-            """);
+            """, names);
     }
 
-    private static string? Candidates(WorkspaceDatabase db, WorkspaceDefinition workspace, GoldenField field)
+    private static string? Candidates(WorkspaceDatabase db, WorkspaceDefinition workspace, GoldenField field, string persons)
     {
         var parts = field.From.Select((f, priority) => (f, priority))
             .Where(p => db.TableExists(workspace.FindSource(p.f.Source)!.TableName))
@@ -47,7 +72,7 @@ internal static class GoldenRecord
                     SELECT r.oneid, s.{SqlText.Ident(p.f.Column)} AS value, {SqlText.Literal(source.Name)} AS source, s._line AS line,
                            {seen} AS seen_at, {p.priority} AS priority
                     FROM {SqlText.Ident(source.TableName)} s JOIN id_rows r ON r.source = {SqlText.Literal(source.Name)} AND r.line = s._line
-                    WHERE s.{SqlText.Ident(p.f.Column)} IS NOT NULL
+                    WHERE s.{SqlText.Ident(p.f.Column)} IS NOT NULL{persons}
                     """;
             }).ToList();
         if (parts.Count == 0)

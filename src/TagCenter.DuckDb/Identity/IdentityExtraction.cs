@@ -20,7 +20,7 @@ namespace TagCenter.DuckDb.Identity;
 /// </list>
 /// What changed is left in <c>id_changed_nodes(node)</c> and <c>id_changed_edges(a, b)</c> for the incremental scope.
 /// </summary>
-internal static class IdentityExtraction
+internal static partial class IdentityExtraction
 {
     public static void Ensure(WorkspaceDatabase db) => db.Execute("""
         CREATE TABLE IF NOT EXISTS id_dict (node INTEGER, type VARCHAR, value VARCHAR, entity VARCHAR);
@@ -112,14 +112,14 @@ internal static class IdentityExtraction
         return stale.Count;
     }
 
-    private static string Select(WorkspaceDefinition workspace, SourceDefinition source)
+    private static string Select(WorkspaceDefinition workspace, SourceDefinition source, string? rows = null)
     {
         var seen = source.EventTime is null ? "CAST(NULL AS TIMESTAMP)" : $"CAST({SqlText.Ident(source.EventTime)} AS TIMESTAMP)";
         var parts = source.Columns.Where(c => c.Identifier is not null).Select(column => $"""
             SELECT {SqlText.Literal(source.Name)} AS source, _line AS line, {seen} AS seen_at,
                    {SqlText.Literal(column.Identifier!)} AS type, CAST({SqlText.Ident(column.Name)} AS VARCHAR) AS value,
                    {SqlText.Literal(workspace.Identifiers.First(i => i.Name == column.Identifier).Entity)} AS entity
-            FROM {SqlText.Ident(source.TableName)} WHERE {SqlText.Ident(column.Name)} IS NOT NULL
+            FROM {SqlText.Ident(source.TableName)} WHERE {SqlText.Ident(column.Name)} IS NOT NULL{(rows is null ? "" : " AND " + rows)}
             """).ToList();
         return parts.Count == 0
             ? $"SELECT {SqlText.Literal(source.Name)} AS source, NULL::BIGINT AS line, NULL::TIMESTAMP AS seen_at, NULL::VARCHAR AS type, NULL::VARCHAR AS value, NULL::VARCHAR AS entity WHERE false"

@@ -20,6 +20,12 @@ public sealed record IdentityRunReport(
     /// <summary>How many identifier nodes were resolved in this run (all of them in a full run).</summary>
     public long Reresolved { get; init; }
 
+    /// <summary>Whether only rows appended to sources were read (<see cref="IdentityRunner.AppendInTransaction"/>).</summary>
+    public bool Appended { get; init; }
+
+    /// <summary>In an appending run: how many persons' golden records were rewritten (those the new rows and the re-resolved clusters belong to).</summary>
+    public long Touched { get; init; }
+
     /// <summary>How many sources identifiers were extracted from (all of them in a full run; those whose load changed in an incremental one).</summary>
     public int SourcesRead { get; init; }
 

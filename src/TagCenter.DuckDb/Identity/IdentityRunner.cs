@@ -41,7 +41,17 @@ public sealed class IdentityRunner
     public IdentityRunReport RunInTransaction(bool incremental, CancellationToken cancellationToken) =>
         Execute(incremental, cancellationToken, ownTransaction: false);
 
-    private IdentityRunReport Execute(bool incremental, CancellationToken cancellationToken, bool ownTransaction = true)
+    /// <summary>
+    /// After rows were appended to sources (a batch of events: each source and the load id its new rows carry), an
+    /// incremental run that reads only those rows and touches only the persons they and the clusters they link belong
+    /// to, so its cost does not grow with the history; inside the caller's transaction. The same result as a full run.
+    /// A source not extracted up to its previous load (or under other definitions) makes it a normal incremental run.
+    /// </summary>
+    public IdentityRunReport AppendInTransaction(IReadOnlyList<(SourceDefinition Source, string LoadId)> loads, CancellationToken cancellationToken) =>
+        Execute(incremental: true, cancellationToken, ownTransaction: false, [.. loads.Select(l => new IdentityExtraction.AppendedLoad(l.Source, l.LoadId))]);
+
+    private IdentityRunReport Execute(bool incremental, CancellationToken cancellationToken, bool ownTransaction = true,
+        IReadOnlyList<IdentityExtraction.AppendedLoad>? appended = null)
     {
         var stopwatch = Stopwatch.StartNew();
         _steps.Clear();
@@ -56,7 +66,10 @@ public sealed class IdentityRunner
             Checkpoint("start", cancellationToken);
             RememberIssuedIds();
             incremental &= _db.Scalar<long>("SELECT count(*) FROM identity_runs") > 0 && IdentityExtraction.Current(_db);
-            var sourcesRead = IdentityExtraction.Run(_db, _workspace, all: !incremental);
+            // Appending needs every source extracted and nothing but whole new loads of append-only sources.
+            var appending = incremental && appended is { Count: > 0 } && !UnifiedModel.Owns(_workspace, appended)
+                && IdentityExtraction.Append(_db, _workspace, appended);
+            var sourcesRead = appending ? appended!.Count : IdentityExtraction.Run(_db, _workspace, all: !incremental);
             Checkpoint("extracted", cancellationToken);
             var rules = _workspace.Identity.Rules;
             var affected = incremental ? IncrementalScope.Compute(_db) : _db.Scalar<long>("SELECT count(*) FROM id_nodes");
@@ -70,20 +83,39 @@ public sealed class IdentityRunner
             Checkpoint("resolved", cancellationToken);
             var names = OneIdNaming.Name(_db, assignment, previous, graph, EntityOf);
             Checkpoint("named", cancellationToken);
-            WriteNewMap(graph, resolution, assignment, names, incremental);
+            WriteNewMap(graph, resolution, assignment, names, incremental && !appending);
 
             var conflictCount = RecordConflicts(runId, resolution, graph, rules, incremental);
             var (merges, splits) = IdentityHistory.Record(_db, runId, _time.GetUtcNow().UtcDateTime, assignment, names, conflictCount > 0);
             _db.Execute("INSERT INTO identity_oneids SELECT oneid, born, $1 FROM id_oneids_new", runId);
             if (incremental)
                 RowOwners.NoteMoves(_db);
-            _db.Execute("""
-                CREATE OR REPLACE TABLE identity_map AS
-                SELECT n.node, n.type, n.value, m.oneid, m.cluster, n.first_seen, n.occurrences, n.entity
-                FROM id_nodes n JOIN id_map_new m USING (node)
-                """);
+            if (appending)
+                AppendedIdentities.ReplaceMap(_db);
+            else
+                _db.Execute("""
+                    CREATE OR REPLACE TABLE identity_map AS
+                    SELECT n.node, n.type, n.value, m.oneid, m.cluster, n.first_seen, n.occurrences, n.entity
+                    FROM id_nodes n JOIN id_map_new m USING (node)
+                    """);
             Checkpoint("mapped", cancellationToken);
-            RowOwners.Build(_db, rules, incremental);
+            RowOwners.Build(_db, rules, incremental, appending);
+            if (appending)
+            {
+                var touched = GoldenRecord.Update(_db, _workspace);
+                OtherEntities.Update(_db, _workspace);
+                UnifiedModel.Append(_db, _workspace, appended!);
+                Checkpoint("built", cancellationToken);
+                return AppendedIdentities.Finish(_db, runId, _time.GetUtcNow().UtcDateTime, merges, splits, stopwatch.Elapsed) with
+                {
+                    Incremental = true,
+                    Appended = true,
+                    Reresolved = affected,
+                    Touched = touched,
+                    SourcesRead = sourcesRead,
+                    Steps = new Dictionary<string, TimeSpan>(_steps),
+                };
+            }
             GoldenRecord.Build(_db, _workspace);
             OtherEntities.Build(_db, _workspace);
             var facts = UnifiedModel.Build(_db, _workspace, incremental);

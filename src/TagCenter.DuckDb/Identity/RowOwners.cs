@@ -18,7 +18,8 @@ internal static class RowOwners
         WHERE m.node IN (SELECT node FROM id_affected) AND o.oneid IS DISTINCT FROM m.oneid
         """);
 
-    public static void Build(WorkspaceDatabase db, IReadOnlyList<IdentifierTypeRule> rules, bool incremental)
+    /// <param name="appended">Also recompute the rows in <c>id_appended_rows</c> (rows appended to a source, see <see cref="IdentityExtraction.Append"/>).</param>
+    public static void Build(WorkspaceDatabase db, IReadOnlyList<IdentifierTypeRule> rules, bool incremental, bool appended = false)
     {
         var priorities = string.Join(", ", rules.Select(r => $"({SqlText.Literal(r.Name)}, {r.Priority})"));
         var select = $"""
@@ -38,12 +39,18 @@ internal static class RowOwners
             SELECT DISTINCT source, line FROM id_occurrences
             WHERE node IN (SELECT node FROM id_moved) AND source NOT IN (SELECT source FROM id_changed_sources)
             """);
+        if (appended)
+            db.Execute("INSERT INTO id_rows_changed SELECT source, line FROM id_appended_rows EXCEPT SELECT source, line FROM id_rows_changed");
         const string Stale = """
             source IN (SELECT source FROM id_changed_sources)
             OR EXISTS (SELECT 1 FROM id_rows_changed c WHERE c.source = t.source AND c.line = t.line)
             """;
-        db.Execute($"DELETE FROM id_entity_rows t WHERE {Stale}");
-        db.Execute($"DELETE FROM id_rows t WHERE {Stale}");
+        // Appended rows alone (no identifier changed OneID) are new: nothing of theirs to delete.
+        if (!appended || db.Scalar<long>("SELECT count(*) FROM id_moved") > 0)
+        {
+            db.Execute($"DELETE FROM id_entity_rows t WHERE {Stale}");
+            db.Execute($"DELETE FROM id_rows t WHERE {Stale}");
+        }
         db.Execute($"""
             INSERT INTO id_entity_rows
             {select}

@@ -56,6 +56,55 @@ public static class UnifiedModel
         return reports;
     }
 
+    /// <summary>
+    /// Whether rows of another fact table are keyed through a fact the appended sources feed (order lines through their
+    /// order), or an appended source takes its person from an owner: such tables are rebuilt, not appended to.
+    /// </summary>
+    internal static bool Owns(WorkspaceDefinition workspace, IReadOnlyList<IdentityExtraction.AppendedLoad> loads)
+    {
+        var facts = loads.Select(l => l.Source.Fact).Where(f => f is not null).ToHashSet(StringComparer.Ordinal);
+        return loads.Any(l => l.Source.Owner is not null) || workspace.Sources.Any(s => s.Owner is { } owner && facts.Contains(owner.Fact));
+    }
+
+    /// <summary>
+    /// An appending identity run's facts: the new rows of the appended loads are added to their fact tables, and the
+    /// rows whose owner moved (<c>id_rows_changed</c>) get their new OneIDs; a table built from an owner is rebuilt only
+    /// when some identifier changed OneID. A table whose columns would differ from the appended rows' is rebuilt whole.
+    /// </summary>
+    internal static void Append(WorkspaceDatabase db, WorkspaceDefinition workspace, IReadOnlyList<IdentityExtraction.AppendedLoad> loads)
+    {
+        var moved = db.Scalar<long>("SELECT count(*) FROM id_moved") > 0;
+        var facts = workspace.Sources.Where(s => s.Fact is not null && db.TableExists(s.TableName))
+            .GroupBy(s => s.Fact!)
+            .OrderBy(g => g.Any(s => s.Owner is not null) ? 1 : 0).ThenBy(g => g.Key, StringComparer.Ordinal);
+        foreach (var fact in facts)
+        {
+            var name = "fact_" + fact.Key;
+            var table = SqlText.Ident(name);
+            var appended = loads.Where(l => fact.Any(s => s.Name == l.Source.Name)).ToList();
+            if (!db.TableExists(name) || (fact.Any(s => s.Owner is not null) && moved))
+            {
+                db.Execute($"CREATE OR REPLACE TABLE {table} AS {string.Join("\nUNION ALL BY NAME\n", fact.Select(source => Rows(db, source)))}");
+                continue;
+            }
+            if (fact.Any(s => s.Owner is not null) || (!moved && appended.Count == 0))
+                continue;
+            if (moved)
+                Update(db, name); // rows already in the table whose owner changed OneID; new rows come next
+            var columns = db.Rows("SELECT column_name FROM duckdb_columns() WHERE table_name = $1 AND database_name <> 'temp'", name).Select(r => (string)r[0]!).ToHashSet(StringComparer.Ordinal);
+            foreach (var load in appended)
+            {
+                var rows = Rows(db, load.Source, $"s._load_id = {SqlText.Literal(load.LoadId)}");
+                if (!db.Rows($"SELECT column_name FROM (DESCRIBE {rows})").Select(r => (string)r[0]!).All(columns.Contains))
+                {
+                    db.Execute($"CREATE OR REPLACE TABLE {table} AS {string.Join("\nUNION ALL BY NAME\n", fact.Select(source => Rows(db, source)))}");
+                    break;
+                }
+                db.Execute($"INSERT INTO {table} BY NAME {rows}");
+            }
+        }
+    }
+
     /// <summary>New OneIDs (the person's and other entities') for the rows whose owner moved.</summary>
     private static void Update(WorkspaceDatabase db, string name)
     {
@@ -75,8 +124,9 @@ public static class UnifiedModel
                 """);
     }
 
-    private static string Rows(WorkspaceDatabase db, SourceDefinition source)
+    private static string Rows(WorkspaceDatabase db, SourceDefinition source, string? rows = null)
     {
+        var where = rows is null ? "" : " WHERE " + rows;
         var time = source.EventTime is null ? "CAST(NULL AS TIMESTAMP)" : $"CAST(s.{SqlText.Ident(source.EventTime)} AS TIMESTAMP)";
         if (source.Owner is { } owner)
         {
@@ -98,7 +148,7 @@ public static class UnifiedModel
             $" LEFT JOIN id_entity_rows {SqlText.Ident("e_" + e)} ON {SqlText.Ident("e_" + e)}.source = {SqlText.Literal(source.Name)} AND {SqlText.Ident("e_" + e)}.line = s._line AND {SqlText.Ident("e_" + e)}.entity = {SqlText.Literal(e)}"));
         return $"""
             SELECT r.oneid{columns}, {time} AS event_time, s.*
-            FROM {SqlText.Ident(source.TableName)} s LEFT JOIN id_rows r ON r.source = {SqlText.Literal(source.Name)} AND r.line = s._line{joins}
+            FROM {SqlText.Ident(source.TableName)} s LEFT JOIN id_rows r ON r.source = {SqlText.Literal(source.Name)} AND r.line = s._line{joins}{where}
             """;
     }
 }

@@ -26,11 +26,12 @@ internal static class MembershipWriter
         return result;
     }
 
-    public static IReadOnlyList<MembershipChange> Write(WorkspaceDatabase db, RealtimeContext context, IReadOnlyList<PersonUpdate> updates, string? tagRun, DateTime asOf, DateTime appliedAt)
+    /// <summary>Records the entries and exits of <paramref name="updates"/>; returns them and the evaluation's number (0: none).</summary>
+    public static (IReadOnlyList<MembershipChange> Changes, long Seq) Write(WorkspaceDatabase db, RealtimeContext context, IReadOnlyList<PersonUpdate> updates, string? tagRun, DateTime asOf, DateTime appliedAt)
     {
         var changes = updates.SelectMany(u => u.Entered.Select(s => (Update: u, Segment: s, Entered: true)).Concat(u.Left.Select(s => (Update: u, Segment: s, Entered: false)))).ToList();
         if (changes.Count == 0)
-            return [];
+            return ([], 0);
         RealtimeTables.Ensure(db);
         var seq = SegmentHistory.NextSeq(db);
         var newPersons = updates.Count(u => u.Present && !u.HadRow) - updates.Count(u => !u.Present && u.HadRow);
@@ -55,6 +56,6 @@ internal static class MembershipWriter
             db.Execute($"INSERT INTO {RealtimeTables.Changes} VALUES ($1, $2, $3, $4, $5, $6)", change.Id, segment, update.OneId, entered, update.At.UtcDateTime, seq);
             recorded.Add(change);
         }
-        return recorded;
+        return (recorded, seq);
     }
 }

@@ -48,9 +48,12 @@ public sealed class RealtimeEvaluator
             cancellationToken.ThrowIfCancellationRequested();
             var appliedAt = _time.GetUtcNow().UtcDateTime;
             var run = TagChangeWriter.Write(db, context, updates, asOf, appliedAt, _time);
-            var memberships = MembershipWriter.Write(db, context, updates, run, asOf, appliedAt);
+            var (memberships, segmentSeq) = MembershipWriter.Write(db, context, updates, run?.RunId, asOf, appliedAt);
             var patches = IndexPatches.Read(db, [.. updates.Where(u => u.TagsChanged).Select(u => u.OneId)]);
-            return new RealtimeOutcome(ids.Count, run, updates.Sum(u => u.Changed.Count), memberships, patches);
+            return new RealtimeOutcome(ids.Count, run?.RunId, updates.Sum(u => u.Changed.Count), memberships, patches)
+            {
+                Changes = RealtimeChanges.Of(db, updates, run, memberships, segmentSeq),
+            };
         });
     }
 

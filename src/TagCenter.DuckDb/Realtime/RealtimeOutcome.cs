@@ -15,8 +15,10 @@ public sealed record RealtimeOutcome(
     IReadOnlyList<IndexPatch> Patches)
 {
     /// <summary>
-    /// The same changes per person for triggers: entered/left a segment, a tag value before → after; the occurrence
-    /// is the event (or batch) that caused it, so handing them in twice delivers nothing twice.
+    /// The same changes per person for triggers: entered/left a segment, a tag value before → after (the history's
+    /// text). The occurrence names the batch that caused it as the history does (<c>s&lt;seq&gt;</c>: the segment
+    /// evaluation of type realtime; <c>r&lt;run&gt;</c>: the realtime tag run), so the trigger pass that later reads the
+    /// same history hands in the same occurrence and nothing is delivered twice.
     /// </summary>
     public IReadOnlyList<PersonChange> Changes { get; init; } = [];
 

@@ -16,8 +16,8 @@ internal static class TagChangeWriter
 {
     public const string Status = "realtime";
 
-    /// <summary>Records the changes of <paramref name="updates"/>; returns the run id, or null when nothing changed.</summary>
-    public static string? Write(WorkspaceDatabase db, RealtimeContext context, IReadOnlyList<PersonUpdate> updates, DateTime asOf, DateTime appliedAt, TimeProvider time)
+    /// <summary>Records the changes of <paramref name="updates"/>; returns the run id and its number, or null when nothing changed.</summary>
+    public static (string RunId, int Seq)? Write(WorkspaceDatabase db, RealtimeContext context, IReadOnlyList<PersonUpdate> updates, DateTime asOf, DateTime appliedAt, TimeProvider time)
     {
         var changed = updates.Where(u => u.TagsChanged).ToList();
         if (changed.Count == 0)
@@ -67,6 +67,6 @@ internal static class TagChangeWriter
             WHERE u.value IS NOT NULL
             """, seq);
         db.Execute("DROP TABLE rt_cells; DROP TABLE rt_rows");
-        return runId;
+        return (runId, seq);
     }
 }

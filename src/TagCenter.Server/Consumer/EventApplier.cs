@@ -21,6 +21,9 @@ public sealed record AppliedBatch(AppliedEvents Events, IReadOnlyList<EventAppen
 /// </summary>
 internal sealed class EventApplier(WorkspaceDefinition workspace, TimeProvider time)
 {
+    /// <summary>The identity run of the last batch that loaded rows (for tests and diagnostics: how much it touched).</summary>
+    public IdentityRunReport? LastIdentity { get; private set; }
+
     public AppliedBatch Apply(WorkspaceDatabase db, IReadOnlyList<LogRecord> records, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfZero(records.Count);
@@ -49,7 +52,11 @@ internal sealed class EventApplier(WorkspaceDefinition workspace, TimeProvider t
             IReadOnlyDictionary<string, string> merged = new Dictionary<string, string>();
             if (reports.Any(r => r.Loaded > 0))
             {
-                runId = new IdentityRunner(db, workspace, time).RunInTransaction(incremental: true, cancellationToken).RunId;
+                // Only the new rows are read: the cost of a batch does not grow with the events applied before it.
+                var loads = reports.Where(r => r.Loaded > 0).Select(r => (workspace.FindSource(r.Source)!, r.LoadId)).ToList();
+                var identity = new IdentityRunner(db, workspace, time).AppendInTransaction(loads, cancellationToken);
+                runId = identity.RunId;
+                LastIdentity = identity;
                 merged = db.Rows("SELECT oneid, other_oneid FROM identity_history WHERE run_id = $1 AND kind = 'merged'", runId)
                     .ToDictionary(r => (string)r[0]!, r => (string)r[1]!, StringComparer.Ordinal);
             }
