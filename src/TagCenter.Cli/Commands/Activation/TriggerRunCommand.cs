@@ -1,3 +1,4 @@
+using TagCenter.DuckDb.Activation;
 using System.CommandLine;
 using TagCenter.Cli.Console;
 
