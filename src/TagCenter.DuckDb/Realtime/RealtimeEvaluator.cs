@@ -1,3 +1,4 @@
+using TagCenter.Core.Activation;
 using TagCenter.Core.Realtime;
 using TagCenter.Core.Segments;
 using TagCenter.Core.Tags;
@@ -50,7 +51,11 @@ public sealed class RealtimeEvaluator
             var run = TagChangeWriter.Write(db, context, updates, asOf, appliedAt, _time);
             var memberships = MembershipWriter.Write(db, context, updates, run, asOf, appliedAt);
             var patches = IndexPatches.Read(db, [.. updates.Where(u => u.TagsChanged).Select(u => u.OneId)]);
-            return new RealtimeOutcome(ids.Count, run, updates.Sum(u => u.Changed.Count), memberships, patches);
+            return new RealtimeOutcome(ids.Count, run, updates.Sum(u => u.Changed.Count), memberships, patches)
+            {
+                // For triggers: each entry and exit, its occurrence the recorded change's id (stable if handed in twice).
+                Changes = [.. memberships.Select(m => new PersonChange(m.OneId, m.Entered ? ChangeKind.Entered : ChangeKind.Left, m.Segment, null, null, m.At, "m" + m.Id))],
+            };
         });
     }
 
