@@ -29,6 +29,7 @@ internal static class ActivationLatencyBenchmark
         var rate = args.Int("rate", 1000);
         var seconds = args.Int("seconds", 10);
         var tick = args.Int("tick-ms", 5);
+        var parallel = args.Int("parallel", new ActivationOptions().Dispatch.PerDestination);
         using var receiver = new StampingReceiver();
         var root = Path.Combine(Path.GetTempPath(), "tc-activation-latency-" + Environment.ProcessId);
         SampleWorkspace.WriteTo(root);
@@ -37,7 +38,7 @@ internal static class ActivationLatencyBenchmark
         Directory.CreateDirectory(Path.Combine(root, "triggers"));
         File.WriteAllText(Path.Combine(root, "triggers", "bench.yaml"),
             $"when: {{ enters: 新客未下单 }}\naction:\n  webhook: {{ url: \"{receiver.Url}\", allow_local: true }}\n");
-        Console.WriteLine($"activation-latency: {rate:N0} changes/s for {seconds} s, batches every {tick} ms, webhook to a local receiver");
+        Console.WriteLine($"activation-latency: {rate:N0} changes/s for {seconds} s, batches every {tick} ms, webhook to a local receiver, {parallel} in flight");
         try
         {
             using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
@@ -46,12 +47,14 @@ internal static class ActivationLatencyBenchmark
             using var host = new WorkspaceHost(new ServerOptions { WorkspaceRoot = root }, TimeProvider.System);
             using var state = new ActivationState(host, TimeProvider.System);
             var triggers = new RealtimeTriggers(state);
-            using var dispatcher = new OutboxDispatcher(state, new ActivationOptions(), NullLogger<OutboxDispatcher>.Instance);
+            using var dispatcher = new OutboxDispatcher(state, new ActivationOptions { Dispatch = new ActivationOptions().Dispatch with { PerDestination = parallel } }, NullLogger<OutboxDispatcher>.Instance);
             await dispatcher.StartAsync(CancellationToken.None);
             await PacedAsync(rate, 1, tick, (batch, at) => HandAsync(triggers, batch, at), receiver, "warm-outbox");
             var outbox = await PacedAsync(rate, seconds, tick, (batch, at) => HandAsync(triggers, batch, at), receiver, "outbox");
             await dispatcher.StopAsync(CancellationToken.None);
             Print("direct HttpClient POST (baseline)", baseline);
+            var counts = state.Store.Counts();
+            Console.WriteLine($"  outbox: {counts.GetValueOrDefault("delivered"):N0} delivered, {counts.GetValueOrDefault("pending"):N0} pending, {counts.GetValueOrDefault("dead"):N0} dead; {dispatcher.Rounds:N0} dispatch rounds");
             Print("real-time outcome → trigger → outbox → webhook", outbox);
             Console.WriteLine($"  ratio p99 outbox/direct {outbox[(int)(outbox.Length * 0.99)] / Math.Max(0.001, baseline[(int)(baseline.Length * 0.99)]),8:0.0}×");
         }

@@ -10,7 +10,8 @@ namespace TagCenter.Server.Activation;
 /// </summary>
 public sealed record ActivationOptions
 {
-    public DispatchOptions Dispatch { get; init; } = new();
+    /// <summary>The dispatcher's policy; a server keeps more webhooks in flight per destination than a CLI run (real-time traffic arrives continuously).</summary>
+    public DispatchOptions Dispatch { get; init; } = new() { PerDestination = 32 };
 
     public TimeSpan Idle { get; init; } = TimeSpan.FromSeconds(5);
 
@@ -19,7 +20,7 @@ public sealed record ActivationOptions
     /// <summary>The defaults, with attempts and base delay from the environment when set.</summary>
     public static ActivationOptions FromEnvironment(Func<string, string?> variable)
     {
-        var dispatch = new DispatchOptions();
+        var dispatch = new ActivationOptions().Dispatch;
         if (int.TryParse(variable("TAGCENTER_ACTIVATION_MAX_ATTEMPTS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var attempts) && attempts > 0)
             dispatch = dispatch with { MaxAttempts = attempts };
         if (int.TryParse(variable("TAGCENTER_ACTIVATION_BASE_DELAY_MS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms) && ms > 0)
