@@ -56,7 +56,13 @@ public sealed class ActivationEndpointsTests(DemoWorkspace demo)
             var at = TimeProvider.System.GetUtcNow();
             store.Enqueue(new DuckDb.Activation.OutboxItem
             {
-                Key = "高价值沉默规模告警|p|o|0", Trigger = "高价值沉默规模告警", Person = "p", Occurrence = "o", Payload = "{}", CreatedAt = at, DueAt = at,
+                Key = "高价值沉默规模告警|p|o|0",
+                Trigger = "高价值沉默规模告警",
+                Person = "p",
+                Occurrence = "o",
+                Payload = "{}",
+                CreatedAt = at,
+                DueAt = at,
                 Action = new Core.Activation.TriggerAction { Kind = Core.Activation.ActionKind.Webhook, Url = "http://127.0.0.1:9/hook", AllowLocal = true },
             }).ShouldBeTrue();
             var item = store.List(DuckDb.Activation.DeliveryStatus.Pending, 1).Single();

@@ -1,7 +1,7 @@
-using TagCenter.DuckDb.Activation;
 using System.CommandLine;
 using TagCenter.Cli.Console;
 using TagCenter.Core.Diagnostics;
+using TagCenter.DuckDb.Activation;
 
 namespace TagCenter.Cli.Commands.Activation;
 

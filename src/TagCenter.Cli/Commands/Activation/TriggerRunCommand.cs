@@ -1,6 +1,6 @@
-using TagCenter.DuckDb.Activation;
 using System.CommandLine;
 using TagCenter.Cli.Console;
+using TagCenter.DuckDb.Activation;
 
 namespace TagCenter.Cli.Commands.Activation;
 
