@@ -25,6 +25,7 @@ return args.FirstOrDefault() switch
     "propensity" => PropensityBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     "log" => await LogBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
     "activation" => await TagCenter.Bench.Activation.ActivationBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
+    "activation-latency" => await TagCenter.Bench.Activation.ActivationLatencyBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
     "api" => await TagCenter.Bench.Api.ApiBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
     "realtime" => RealtimeBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     "ingest" => await TagCenter.Bench.Ingest.IngestBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
@@ -46,6 +47,7 @@ static int Usage()
     Console.Error.WriteLine("       TagCenter.Bench propensity [--persons 1000000] [--baseline-persons 100000]");
     Console.Error.WriteLine("       TagCenter.Bench log [--events 200000] [--appenders 32] [--batch 100] [--dir /tmp]");
     Console.Error.WriteLine("       TagCenter.Bench activation [--deliveries 5000] [--parallel 8] [--single 500]");
+    Console.Error.WriteLine("       TagCenter.Bench activation-latency [--rate 1000] [--seconds 10] [--tick-ms 5] [--parallel 32]");
     Console.Error.WriteLine("       TagCenter.Bench api [--persons 50000 | --workspace <folder>] [--requests 2000]");
     Console.Error.WriteLine("       TagCenter.Bench ingest [--events 200000] [--connections 32] [--batch 100] [--dir /tmp]");
     return 1;

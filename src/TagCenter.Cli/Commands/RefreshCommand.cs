@@ -40,8 +40,7 @@ internal static class RefreshCommand
         var t = context.Texts;
         var request = new RefreshRequest(settings.AsOf.Local, settings.AsOf.Given, settings.ForceLoad, settings.Publish, settings.AllowShrink);
         var r = await WorkspacePipeline.RefreshAsync(database, definition, request, new PipelineConsole(context, settings.AsOf), TimeProvider.System, cancellationToken);
-        if (r.Tags?.Run is not null)
-            Activation.ActivationStep.AfterSegments(context, definition, database, cancellationToken); // triggers act on what the run changed
+        Activation.ActivationStep.Print(context, r.Tags?.Activation); // what the run's triggers did
         var skipped = r.Tags is null ? t["tags.unpublished"] : r.Tags.Run is null ? t["tags.nothingdue"] : null;
         if (r.Tags is { Run: null } && !context.Json)
             ConsoleOutput.Ok(t["step.tags"] + "  " + t["tags.nothingdue"]);

@@ -22,8 +22,7 @@ internal static class RunCommand
             IReadOnlyCollection<string>? only = result.GetValue(tags) is { Length: > 0 } names ? names : null;
             var run = WorkspacePipeline.Run(session.Database, session.Definition, when.Local, new TagSelection(only, result.GetValue(due)),
                 new PipelineConsole(context, when), TimeProvider.System, cancellationToken);
-            if (run.Tags.Run is not null)
-                Activation.ActivationStep.AfterSegments(context, session.Definition, session.Database, cancellationToken); // triggers act on what the run changed
+            Activation.ActivationStep.Print(context, run.Tags.Activation); // what the run's triggers did
             if (context.Json)
                 JsonOutput.Write(PipelineJson.Run(run, when.Instant));
             else if (run.Tags.Run is null)

@@ -135,5 +135,11 @@ public static partial class Texts
         ("opt.experiment.goal_value", "目标标签的取值", "The goal tag's value"),
         ("opt.experiment.within", "分组后多长时间内达成目标算转化（默认 30d）", "The window after assignment for the goal (default 30d)"),
         ("opt.experiment.mde", "最小可检测提升（绝对值，默认 0.02）", "The minimum detectable effect (absolute, default 0.02)"),
+        ("activation.trigger.self", "webhook 地址 {0} 指向本服务器自己：触发器不能回调标签中心", "the webhook URL {0} points at this server itself: a trigger cannot call back into the tag center"),
+        ("activation.trigger.name_mismatch", "文件里的名字 '{0}' 与要保存的触发器名 '{1}' 不一致", "the name '{0}' in the file differs from the trigger being saved, '{1}'"),
+        ("activation.delivery.unknown", "没有编号为 {0} 的投递", "no delivery with id {0}"),
+        ("activation.delivery.not_dead", "投递 {0} 不在死信中（状态：{1}），无需重放", "delivery {0} is not a dead letter (status: {1}), so there is nothing to replay"),
+        ("activation.status.bad", "'{0}' 不是投递状态（可选：{1}）", "'{0}' is not a delivery status (one of: {1})"),
+        ("activation.optout.bad", "需要 person 和 category", "person and category are required"),
     ];
 }

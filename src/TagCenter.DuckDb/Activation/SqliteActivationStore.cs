@@ -69,6 +69,19 @@ public sealed partial class SqliteActivationStore : IActivationStore
     public IReadOnlyList<OutboxItem> Due(DateTimeOffset now, int limit) =>
         Items("WHERE status = 'pending' AND due_at <= $1 ORDER BY due_at, id LIMIT $2", Ms(now), limit);
 
+    /// <summary>When the earliest pending delivery is due (null: none pending): how long a continuous dispatcher may sleep.</summary>
+    public DateTimeOffset? NextDue() => Locked(() =>
+        Query("SELECT min(due_at) FROM outbox WHERE status = 'pending'").Select(r => r[0] is long ms ? At(ms) : (DateTimeOffset?)null).FirstOrDefault());
+
+    /// <summary>Deliveries newest first, narrowed by trigger, status and person when given.</summary>
+    public IReadOnlyList<OutboxItem> Find(string? trigger, string? status, string? person, int limit) =>
+        Items("WHERE ($1 IS NULL OR trigger = $1) AND ($2 IS NULL OR status = $2) AND ($3 IS NULL OR person = $3) ORDER BY id DESC LIMIT $4",
+            trigger, status, person, limit);
+
+    /// <summary>Counts per status of one trigger's deliveries.</summary>
+    public IReadOnlyDictionary<string, long> Counts(string trigger) => Locked(() =>
+        Query("SELECT status, count(*) FROM outbox WHERE trigger = $1 GROUP BY status", trigger).ToDictionary(r => (string)r[0]!, r => (long)r[1]!));
+
     public OutboxItem? Get(long id) => Items("WHERE id = $1", id).SingleOrDefault();
 
     public IReadOnlyList<OutboxItem> List(string? status, int limit) => status is null

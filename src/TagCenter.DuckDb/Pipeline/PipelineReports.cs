@@ -14,7 +14,11 @@ public sealed record TagSelection(IReadOnlyCollection<string>? Only, bool DueOnl
 }
 
 /// <summary>What the tag step did: the models trained first, the tag run (null: nothing was due), the index it wrote, the segment pass after it.</summary>
-public sealed record TagStepReport(IReadOnlyList<ModelRunReport> Models, TagRunReport? Run, IndexBuildReport? Index, SegmentPassReport? Segments);
+public sealed record TagStepReport(IReadOnlyList<ModelRunReport> Models, TagRunReport? Run, IndexBuildReport? Index, SegmentPassReport? Segments)
+{
+    /// <summary>The triggers' pass after the segments (null: the workspace declares no trigger or experiment).</summary>
+    public Activation.ActivationPassReport? Activation { get; init; }
+}
 
 /// <summary><c>run</c>: the inputs' staleness (warned, not fatal) and the tag step.</summary>
 public sealed record RunReport(IReadOnlyList<string> Stale, TagStepReport Tags);

@@ -106,6 +106,7 @@ public static class WorkspacePipeline
         progress.IndexBuilt(index);
         var segments = SegmentRefresh.AfterTagRun(db, definition, report, progress, time, cancellationToken);
         // After the segment pass: the one place for what reacts to new segment membership (triggers).
-        return new TagStepReport(models.Reports, report, index, segments);
+        var activation = Activation.ActivationPass.AfterSegments(db, definition, time, cancellationToken);
+        return new TagStepReport(models.Reports, report, index, segments) { Activation = activation };
     }
 }

@@ -61,6 +61,7 @@ public static class ServerApp
         services.AddSingleton<Segments.SegmentAccess>();
         RealtimeServices.Add(services);
         Ingest.IngestServices.Add(services);
+        Activation.ActivationServices.Add(services);
     }
 
     private static void Use(WebApplication app, ServerOptions options)
@@ -109,6 +110,7 @@ public static class ServerApp
         Segments.SegmentsEndpoints.Map(api.MapGroup("/segments").WithTags("segments"));
         Analysis.AnalysisEndpoints.Map(api.MapGroup("/analysis").WithTags("analysis"));
         Analysis.BoardsEndpoints.Map(api.MapGroup("/boards").WithTags("boards"));
+        Activation.ActivationEndpoints.Map(api); // /triggers, /deliveries, /experiments, /activation
     }
 
     /// <summary>The JSON of the API: snake_case as the CLI's <c>--json</c>, enums as text, no nulls left out.</summary>

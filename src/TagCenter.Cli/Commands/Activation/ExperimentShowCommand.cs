@@ -20,37 +20,13 @@ internal static class ExperimentShowCommand
             var experiment = activation.Experiments.Get(result.GetValue(name)!);
             var figures = ExperimentResults.Compute(session.Database, experiment, activation.Catalog);
             if (context.Json)
-                JsonOutput.Write(Json(figures));
+                JsonOutput.Write(ActivationJson.Experiment(figures));
             else
                 Print(figures, context.Texts);
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;
     }
-
-    public static object Json(ExperimentResult r) => new
-    {
-        name = r.Experiment.Name,
-        segment = r.Experiment.Segment,
-        goal = r.Experiment.Goal.ToString(),
-        members = r.Members,
-        assigned_at = r.AssignedAt,
-        sample_size_needed = r.SampleSizeNeeded,
-        mde = r.Experiment.MinimumDetectableEffect,
-        arms = r.Arms.Select(a => new
-        {
-            arm = a.Arm,
-            percent = a.Percent,
-            assigned = a.Counts.Assigned,
-            converted = a.Counts.Converted,
-            conversion = a.Counts.Rate,
-            lift = a.VsHoldout?.Lift,
-            relative_lift = a.VsHoldout is { RelativeLift: var rl } && double.IsFinite(rl) ? rl : (double?)null,
-            ci_low = a.VsHoldout?.Low,
-            ci_high = a.VsHoldout?.High,
-            p_value = a.VsHoldout?.PValue,
-        }).ToList(),
-    };
 
     public static void Print(ExperimentResult r, Texts t)
     {

@@ -1,10 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
-using TagCenter.Cli.Commands.Segments;
 using TagCenter.Cli.Console;
-using TagCenter.Core.Activation;
 using TagCenter.DuckDb.Activation;
-using TagCenter.DuckDb.Segments;
 
 namespace TagCenter.Cli.Commands.Activation;
 
@@ -25,43 +22,11 @@ internal static class ReviewCommand
             var context = CliContext.From(result, o);
             var t = context.Texts;
             using var session = context.OpenReadOnly();
-            var catalog = SegmentWorkspace.Published(session.Database);
             using var activation = ActivationWorkspace.Open(session.Definition, session.Database);
-            var now = activation.Time.GetUtcNow().UtcDateTime;
-            var limit = TimeSpan.FromDays(Math.Max(0, result.GetValue(days)));
-            var usage = TagEvaluateCommand.Usage(activation);
-            var candidates = new List<(string Kind, string Name, List<string> Reasons)>();
-            foreach (var tag in catalog.Tags)
-            {
-                var r = TagEvaluation.Evaluate(session.Database, tag, usage[tag.Name], null, TimeSpan.Zero);
-                var reasons = new List<string>();
-                if (r.Usage.Total == 0)
-                    reasons.Add(t["activation.review.unused"]);
-                if (r.LastComputed is { } last && now - last > limit)
-                    reasons.Add(t.Format("activation.review.stale", (int)(now - last).TotalDays));
-                if (r.Coverage.Count > 0 && r.Coverage[^1].Share < result.GetValue(minimum))
-                    reasons.Add(t.Format("activation.review.coverage", r.Coverage[^1].Share));
-                if (reasons.Count > 0)
-                    candidates.Add(("tag", tag.Name, reasons));
-            }
-            var (segments, boards) = SegmentWorkspace.Load(activation.Definition);
-            var used = TagUsage.UsedSegments(boards.Boards, activation.Triggers.Triggers, activation.Experiments.Experiments);
-            var latest = SegmentHistory.Latest(session.Database);
-            foreach (var segment in segments.Segments.Where(s => !used.Contains(s.Name)))
-            {
-                var reasons = new List<string> { t["activation.review.segment_unused"] };
-                if (latest.GetValueOrDefault(segment.Name) is not { } run)
-                    reasons.Add(t["activation.review.never"]);
-                else if (now - run.EvaluatedAt > limit)
-                    reasons.Add(t.Format("activation.review.stale", (int)(now - run.EvaluatedAt).TotalDays));
-                else if (run.Size == 0)
-                    reasons.Add(t["activation.review.empty"]);
-                if (reasons.Count > 1)
-                    candidates.Add(("segment", segment.Name, reasons));
-            }
+            var candidates = ActivationReview.Candidates(session.Database, activation, TimeSpan.FromDays(Math.Max(0, result.GetValue(days))), result.GetValue(minimum));
             if (context.Json)
             {
-                JsonOutput.Write(new { unused_days = result.GetValue(days), min_coverage = result.GetValue(minimum), candidates = candidates.Select(c => new { kind = c.Kind, name = c.Name, reasons = c.Reasons }).ToList() });
+                JsonOutput.Write(ActivationJson.Review(result.GetValue(days), result.GetValue(minimum), candidates));
                 return ExitCodes.Ok;
             }
             if (candidates.Count == 0)

@@ -27,22 +27,14 @@ internal static class TagEvaluateCommand
             using var session = context.OpenReadOnly();
             var catalog = SegmentWorkspace.Published(session.Database);
             using var activation = ActivationWorkspace.Open(session.Definition, session.Database);
-            var usage = Usage(activation);
+            var usage = ActivationReview.Usage(activation);
             var tags = result.GetValue(name) is { } one ? [catalog.Find(one) ?? throw new Core.Diagnostics.NotFoundException(Core.Text.Texts.T("activation.tag.unknown", one, ""))]
                 : catalog.Tags;
             var window = DurationText.Parse(result.GetValue(within)!) ?? throw new UsageException(Core.Text.Texts.T("activation.within.bad", result.GetValue(within)));
             var results = tags.Select(tag => TagEvaluation.Evaluate(session.Database, tag, usage[tag.Name], result.GetValue(goal), window)).ToList();
             if (context.Json)
             {
-                JsonOutput.Write(results.Select(r => new
-                {
-                    tag = r.Tag.Name,
-                    code = r.Tag.Code,
-                    usage = new { total = r.Usage.Total, segments = r.Usage.Segments, triggers = r.Usage.Triggers, experiments = r.Usage.Experiments, tags = r.Usage.Tags },
-                    coverage = r.Coverage.Select(c => new { seq = c.Seq, as_of = c.AsOf, persons = c.Persons, share = c.Share }).ToList(),
-                    stability_flip_share = r.Stability,
-                    contribution = r.Contribution.Select(c => new { value = c.Value, with = c.With.Assigned, with_rate = c.With.Rate, without = c.Without.Assigned, without_rate = c.Without.Rate, lift = c.Lift }).ToList(),
-                }).ToList());
+                JsonOutput.Write(results.Select(ActivationJson.TagEvaluation).ToList());
                 return ExitCodes.Ok;
             }
             var table = new Table().Border(TableBorder.Rounded);
@@ -64,11 +56,5 @@ internal static class TagEvaluateCommand
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    public static IReadOnlyDictionary<string, TagUsage> Usage(ActivationWorkspace a)
-    {
-        var (segments, boards) = SegmentWorkspace.Load(a.Definition);
-        return TagUsage.Of(a.Catalog ?? Core.Tags.TagCatalog.From([]), a.Segments.Segments, boards.Boards, a.Triggers.Triggers, a.Experiments.Experiments);
     }
 }

@@ -25,7 +25,7 @@ internal static class TriggerDeliveriesCommand
             using var activation = ActivationWorkspace.Open(session.Definition, session.Database);
             var items = activation.Store.List(deadLetters ? DeliveryStatus.Dead : result.GetValue(status), Math.Max(1, result.GetValue(limit)));
             if (context.Json)
-                JsonOutput.Write(items.Select(Json).ToList());
+                JsonOutput.Write(items.Select(i => ActivationJson.Delivery(i)).ToList());
             else if (items.Count == 0)
                 ConsoleOutput.Grey(context.Texts["activation.deliveries.none"]);
             else
@@ -34,22 +34,6 @@ internal static class TriggerDeliveriesCommand
         });
         return command;
     }
-
-    public static object Json(OutboxItem i) => new
-    {
-        id = i.Id,
-        delivery_id = i.DeliveryId,
-        trigger = i.Trigger,
-        person = i.Person,
-        occurrence = i.Occurrence,
-        destination = i.Destination,
-        status = i.Status,
-        attempts = i.Attempts,
-        latency_ms = i.LatencyMs,
-        due_at = i.DueAt,
-        delivered_at = i.DeliveredAt,
-        error = i.LastError,
-    };
 
     public static void Print(IReadOnlyList<OutboxItem> items, Texts t)
     {

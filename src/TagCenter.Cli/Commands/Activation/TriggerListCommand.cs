@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using TagCenter.Cli.Console;
+using TagCenter.DuckDb.Activation;
 
 namespace TagCenter.Cli.Commands.Activation;
 
@@ -16,23 +17,11 @@ internal static class TriggerListCommand
             var t = context.Texts;
             using var session = context.OpenReadOnly();
             using var activation = ActivationWorkspace.Open(session.Definition, session.Database);
-            var counts = activation.Store.List(null, int.MaxValue).GroupBy(i => i.Trigger)
-                .ToDictionary(g => g.Key, g => g.GroupBy(i => i.Status).ToDictionary(s => s.Key, s => s.LongCount()));
-            var rows = activation.Triggers.Triggers.Select(tr => (Trigger: tr, Counts: counts.GetValueOrDefault(tr.Name) ?? [])).ToList();
+            var counts = ActivationJson.CountsPerTrigger(activation.Store);
+            var rows = activation.Triggers.Triggers.Select(tr => (Trigger: tr, Counts: counts.GetValueOrDefault(tr.Name) ?? new Dictionary<string, long>())).ToList();
             if (context.Json)
             {
-                JsonOutput.Write(rows.Select(r => new
-                {
-                    name = r.Trigger.Name,
-                    when = TriggerText.When(r.Trigger.When),
-                    kind = r.Trigger.When.Kind,
-                    actions = r.Trigger.Actions.Select(TriggerText.Action).ToList(),
-                    cap = TriggerText.Cap(r.Trigger.Cap),
-                    quiet_hours = TriggerText.Quiet(r.Trigger.QuietHours),
-                    consent = r.Trigger.Consent,
-                    file = r.Trigger.File,
-                    deliveries = r.Counts,
-                }).ToList());
+                JsonOutput.Write(rows.Select(r => ActivationJson.TriggerRow(r.Trigger, r.Counts)).ToList());
                 return ExitCodes.Ok;
             }
             if (rows.Count == 0)

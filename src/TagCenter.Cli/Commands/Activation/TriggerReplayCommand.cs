@@ -1,6 +1,7 @@
 using System.CommandLine;
 using TagCenter.Cli.Console;
 using TagCenter.Core.Diagnostics;
+using TagCenter.DuckDb.Activation;
 
 namespace TagCenter.Cli.Commands.Activation;
 
@@ -22,7 +23,7 @@ internal static class TriggerReplayCommand
             var dispatched = await activation.Dispatcher().DispatchAsync(cancellationToken).ConfigureAwait(false);
             var item = activation.Store.Get(which)!;
             if (context.Json)
-                JsonOutput.Write(TriggerDeliveriesCommand.Json(item));
+                JsonOutput.Write(ActivationJson.Delivery(item));
             else
                 ConsoleOutput.Ok(context.Texts.Format("activation.replayed", which, context.Texts["activation.status." + item.Status], dispatched.Delivered));
             return ExitCodes.Ok;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TagCenter.Cli.Console;
+using TagCenter.DuckDb.Activation;
 
 namespace TagCenter.Cli.Commands.Activation;
 

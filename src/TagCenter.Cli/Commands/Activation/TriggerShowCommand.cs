@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using TagCenter.Cli.Console;
+using TagCenter.DuckDb.Activation;
 
 namespace TagCenter.Cli.Commands.Activation;
 
@@ -18,21 +19,10 @@ internal static class TriggerShowCommand
             using var session = context.OpenReadOnly();
             using var activation = ActivationWorkspace.Open(session.Definition, session.Database);
             var trigger = activation.Triggers.Get(result.GetValue(name)!);
-            var recent = activation.Store.List(null, int.MaxValue).Where(i => i.Trigger == trigger.Name).Take(20).ToList();
+            var recent = activation.Store.Find(trigger.Name, null, null, 20);
             if (context.Json)
             {
-                JsonOutput.Write(new
-                {
-                    name = trigger.Name,
-                    description = trigger.Description,
-                    when = TriggerText.When(trigger.When),
-                    actions = trigger.Actions,
-                    cap = TriggerText.Cap(trigger.Cap),
-                    quiet_hours = TriggerText.Quiet(trigger.QuietHours),
-                    consent = trigger.Consent,
-                    file = trigger.File,
-                    deliveries = recent.Select(TriggerDeliveriesCommand.Json).ToList(),
-                });
+                JsonOutput.Write(ActivationJson.TriggerShow(trigger, recent, activation.Store.Counts(trigger.Name)));
                 return ExitCodes.Ok;
             }
             AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(trigger.Name)}[/] [grey]{Markup.Escape(trigger.File)}[/]").LeftJustified());

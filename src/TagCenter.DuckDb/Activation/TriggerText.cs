@@ -1,10 +1,10 @@
 using System.Globalization;
 using TagCenter.Core.Activation;
 
-namespace TagCenter.Cli.Commands.Activation;
+namespace TagCenter.DuckDb.Activation;
 
 /// <summary>Short readable forms of a trigger's parts for tables.</summary>
-internal static class TriggerText
+public static class TriggerText
 {
     public static string When(TriggerCondition w) => w.Kind switch
     {
