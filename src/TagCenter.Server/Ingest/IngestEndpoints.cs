@@ -42,6 +42,8 @@ public static class IngestEndpoints
     /// <summary>Segment's answer to an accepted request.</summary>
     public sealed record IngestAccepted(bool Success);
 
+    private static readonly IngestAccepted Accepted = new(true);
+
     private static async Task<Results<Ok<IngestAccepted>, ProblemHttpResult>> AcceptAsync(HttpContext context, IngestService ingest,
         SegmentCallType? single, CancellationToken ct)
     {
@@ -50,22 +52,26 @@ public static class IngestEndpoints
         SourceDefinition? source = null;
         if (headerKey is not null && (source = ingest.Keys.Find(headerKey)) is null)
             throw Unauthorized(context);
-        var body = await RequestBody.ReadAsync(context.Request, ingest.Options.Limits.MaxBatchBytes, ct);
+        using var body = await RequestBody.ReadAsync(context.Request, ingest.Options.Limits.MaxBatchBytes, ct);
         SegmentBatch batch;
         try
         {
-            batch = single is { } type ? SegmentParser.ParseSingle(type, body, ingest.Options.Limits) : SegmentParser.ParseBatch(body, ingest.Options.Limits);
+            batch = single is { } type ? SegmentParser.ParseSingleOver(type, body.Memory, ingest.Options.Limits)
+                : SegmentParser.ParseBatchOver(body.Memory, ingest.Options.Limits);
         }
         catch (IngestValidationException e)
         {
             // Without a valid key (header or body) a caller learns nothing about the body.
-            if (source is null && ingest.Keys.Find(SegmentPayload.TopLevelString(body, "writeKey"u8)) is null)
+            if (source is null && ingest.Keys.Find(SegmentPayload.TopLevelString(body.Span, "writeKey"u8)) is null)
                 throw Unauthorized(context);
             return Rejected(context, e);
         }
-        source ??= ingest.Keys.Find(batch.WriteKey) ?? throw Unauthorized(context);
-        await ingest.AcceptAsync(source, batch, ct);
-        return TypedResults.Ok(new IngestAccepted(true));
+        using (batch)
+        {
+            source ??= ingest.Keys.Find(batch.WriteKey) ?? throw Unauthorized(context);
+            await ingest.AcceptAsync(source, batch, ct);
+        }
+        return TypedResults.Ok(Accepted);
     }
 
     /// <summary>400 with every error (index, field path such as <c>batch[3].userId</c>, code, message).</summary>
