@@ -25,7 +25,7 @@ public static class SegmentPayload
 
     /// <summary>The message's bytes as sent with the server's fields appended before its closing brace: no
     /// re-serialisation of what the sender wrote (the usual case).</summary>
-    private static byte[] Spliced(SegmentMessage message, SegmentBatch batch, DateTimeOffset receivedAt, string? source, string? messageId)
+    internal static byte[] Spliced(SegmentMessage message, SegmentBatch batch, DateTimeOffset receivedAt, string? source, string? messageId)
     {
         var added = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(added))
@@ -47,7 +47,7 @@ public static class SegmentPayload
     }
 
     /// <summary>The message written property by property, leaving out the fields the server sets itself.</summary>
-    private static byte[] Rewritten(SegmentMessage message, SegmentBatch batch, DateTimeOffset receivedAt, string? source, string? messageId)
+    internal static byte[] Rewritten(SegmentMessage message, SegmentBatch batch, DateTimeOffset receivedAt, string? source, string? messageId)
     {
         using var buffer = new MemoryStream(message.Raw.Length + 64);
         using (var writer = new Utf8JsonWriter(buffer))
