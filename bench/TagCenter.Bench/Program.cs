@@ -29,7 +29,8 @@ return args.FirstOrDefault() switch
     "api" => await TagCenter.Bench.Api.ApiBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
     "realtime" => RealtimeBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     "ingest" => await TagCenter.Bench.Ingest.IngestBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
-    "ingest-load" => await TagCenter.Bench.Ingest.IngestBenchmark.LoadMainAsync(BenchArgs.Parse(args.Skip(1))),
+    "ingest-stages" => await TagCenter.Bench.Ingest.IngestStages.RunAsync(BenchArgs.Parse(args.Skip(1))),
+    "ingest-load" => await TagCenter.Bench.Ingest.IngestLoad.MainAsync(BenchArgs.Parse(args.Skip(1))),
     _ => Usage(),
 };
 
@@ -49,6 +50,7 @@ static int Usage()
     Console.Error.WriteLine("       TagCenter.Bench activation [--deliveries 5000] [--parallel 8] [--single 500]");
     Console.Error.WriteLine("       TagCenter.Bench activation-latency [--rate 1000] [--seconds 10] [--tick-ms 5] [--parallel 32]");
     Console.Error.WriteLine("       TagCenter.Bench api [--persons 50000 | --workspace <folder>] [--requests 2000]");
-    Console.Error.WriteLine("       TagCenter.Bench ingest [--events 200000] [--connections 32] [--batch 100] [--dir /tmp]");
+    Console.Error.WriteLine("       TagCenter.Bench ingest [--seconds 60] [--connections 32] [--batch 100] [--dir /tmp]");
+    Console.Error.WriteLine("       TagCenter.Bench ingest-stages [--batches 2000] [--batch 100]");
     return 1;
 }

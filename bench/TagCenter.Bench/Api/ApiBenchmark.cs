@@ -4,7 +4,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using TagCenter.DuckDb.Identity;
 using TagCenter.Server.Access;
 using TagCenter.Server.Hosting;
 using TagCenter.Server.Segments;
@@ -51,12 +53,40 @@ internal static class ApiBenchmark
             Console.WriteLine($"    in-process (no HTTP)   {Line(inProcess)}");
             Console.WriteLine($"    HTTP loopback          {Line(overHttp)}   p99 ratio {overHttp.P99 / inProcess.P99:0.0}×");
         }
+        await ProfilesAsync(app, http, requests);
         var path = "/api/v1/segments/" + Uri.EscapeDataString("高价值沉默");
         var show = await LatenciesAsync(requests, async () => (await http.GetByteArrayAsync(new Uri(path, UriKind.Relative))).Length);
         Console.WriteLine($"  GET /segments/高价值沉默 (definition and runs)");
         Console.WriteLine($"    HTTP loopback          {Line(show)}");
         await app.StopAsync();
         return 0;
+    }
+
+    /// <summary><c>GET /profiles/{id}</c> for persons spread over the workspace (by OneID and by phone), against the
+    /// same lookup in-process (<see cref="PersonProfile.Find"/>, what the endpoint runs first) in the same run.</summary>
+    private static async Task ProfilesAsync(WebApplication app, HttpClient http, int requests)
+    {
+        var host = app.Services.GetRequiredService<WorkspaceHost>();
+        var definition = host.Definition;
+        var sample = await host.ReadAsync((db, _) => db.Rows(
+            "SELECT oneid, any_value(value) FILTER (WHERE type = 'phone') FROM identity_map GROUP BY oneid USING SAMPLE 200 ROWS")
+            .Select(r => ((string)r[0]!, r[1] as string)).ToList(), CancellationToken.None);
+        var next = 0;
+        string Next(bool phone)
+        {
+            var (oneid, number) = sample[next++ % sample.Count];
+            return phone && number is not null ? number : oneid;
+        }
+        var inProcess = await LatenciesAsync(Math.Min(requests, 500), () => host.ReadAsync((db, _) =>
+            PersonProfile.Find(db, definition, Next(false))?.Facts.Count ?? 0L, CancellationToken.None));
+        var byOneId = await LatenciesAsync(Math.Min(requests, 500), async () =>
+            (await http.GetByteArrayAsync(new Uri("/api/v1/profiles/" + Uri.EscapeDataString(Next(false)), UriKind.Relative))).LongLength);
+        var byPhone = await LatenciesAsync(Math.Min(requests, 500), async () =>
+            (await http.GetByteArrayAsync(new Uri("/api/v1/profiles/" + Uri.EscapeDataString(Next(true)), UriKind.Relative))).LongLength);
+        Console.WriteLine($"  GET /profiles/{{id}} ({sample.Count} sampled persons, round robin)");
+        Console.WriteLine($"    PersonProfile.Find in-process   {Line(inProcess)}");
+        Console.WriteLine($"    HTTP by OneID                   {Line(byOneId)}");
+        Console.WriteLine($"    HTTP by phone                   {Line(byPhone)}");
     }
 
     private static async Task<JsonElement> PostCountAsync(HttpClient http, string rule)

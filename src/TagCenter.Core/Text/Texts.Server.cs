@@ -17,6 +17,7 @@ public static partial class Texts
         ("server.log.badcommit", "不能提交偏移量 {0}（已提交 {1}，日志末尾 {2}）", "cannot commit offset {0} (committed {1}, end of log {2})"),
         ("server.log.cut", "日志段 {0} 的尾部不完整：在位置 {1} 截断，丢弃 {2} 字节，保留 {3} 条记录", "log segment {0} had a torn tail: cut at byte {1}, {2} bytes dropped, {3} records kept"),
         ("server.ingest.rejected", "请求被拒绝（{0} 个错误），没有接收任何事件：{1}", "request rejected ({0} errors), no event was accepted: {1}"),
+        ("server.ingest.rejected1", "请求被拒绝（1 个错误），没有接收任何事件：{0}", "request rejected (1 error), no event was accepted: {0}"),
         ("server.ingest.json", "{0}：不是有效的 JSON（第 {1} 处附近）", "{0}: not valid JSON (near line:column {1})"),
         ("server.ingest.notobject", "{0}：应为 JSON 对象，实际是 {1}", "{0}: must be a JSON object, got {1}"),
         ("server.ingest.batchsize", "{0}：批次 {1} 字节，超过上限 {2} 字节", "{0}: batch is {1} bytes, over the {2}-byte limit"),

@@ -28,7 +28,8 @@ internal sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions>
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (ReadKey(Request.Headers.Authorization.ToString()) is not { } key)
+        // An endpoint open to anyone (Segment ingest checks its write key itself; /health) needs no caller: no lookup per event batch.
+        if (Context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is not null || ReadKey(Request.Headers.Authorization.ToString()) is not { } key)
             return AuthenticateResult.NoResult();
         var record = await store.FindKeyAsync(ApiKeyText.Hash(key), Context.RequestAborted).ConfigureAwait(false);
         if (record is not { Active: true })

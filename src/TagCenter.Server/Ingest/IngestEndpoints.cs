@@ -43,6 +43,8 @@ public static class IngestEndpoints
     /// <summary>Segment's answer to an accepted request.</summary>
     public sealed record IngestAccepted(bool Success);
 
+    private static readonly IngestAccepted Accepted = new(true);
+
     private static async Task<Results<Ok<IngestAccepted>, ProblemHttpResult>> AcceptAsync(HttpContext context, IngestService ingest,
         SegmentCallType? single, CancellationToken ct)
     {
@@ -54,22 +56,26 @@ public static class IngestEndpoints
         SourceDefinition? source = null;
         if (headerKey is not null && (source = await keys.FindAsync(headerKey, ingest.Keys, ct)) is null)
             throw Unauthorized(context);
-        var body = await RequestBody.ReadAsync(context.Request, ingest.Options.Limits.MaxBatchBytes, ct);
+        using var body = await RequestBody.ReadAsync(context.Request, ingest.Options.Limits.MaxBatchBytes, ct);
         SegmentBatch batch;
         try
         {
-            batch = single is { } type ? SegmentParser.ParseSingle(type, body, ingest.Options.Limits) : SegmentParser.ParseBatch(body, ingest.Options.Limits);
+            batch = single is { } type ? SegmentParser.ParseSingleOver(type, body.Memory, ingest.Options.Limits)
+                : SegmentParser.ParseBatchOver(body.Memory, ingest.Options.Limits);
         }
         catch (IngestValidationException e)
         {
             // Without a valid key (header or body) a caller learns nothing about the body.
-            if (source is null && await keys.FindAsync(SegmentPayload.TopLevelString(body, "writeKey"u8), ingest.Keys, ct) is null)
+            if (source is null && await keys.FindAsync(SegmentPayload.TopLevelString(body.Span, "writeKey"u8), ingest.Keys, ct) is null)
                 throw Unauthorized(context);
             return Rejected(context, e);
         }
-        source ??= await keys.FindAsync(batch.WriteKey, ingest.Keys, ct) ?? throw Unauthorized(context);
-        await ingest.AcceptAsync(source, batch, ct);
-        return TypedResults.Ok(new IngestAccepted(true));
+        using (batch)
+        {
+            source ??= await keys.FindAsync(batch.WriteKey, ingest.Keys, ct) ?? throw Unauthorized(context);
+            await ingest.AcceptAsync(source, batch, ct);
+        }
+        return TypedResults.Ok(Accepted);
     }
 
     /// <summary>400 with every error (index, field path such as <c>batch[3].userId</c>, code, message).</summary>

@@ -31,7 +31,8 @@ public sealed class IngestValidationException : TagCenterException
 
     private static string Describe(IReadOnlyList<IngestError> errors, int total)
     {
-        var shown = string.Join("; ", errors.Take(3).Select(e => $"{e.Field}: {e.Message}"));
-        return Texts.T("server.ingest.rejected", total, shown);
+        // Each message already starts with its field ("batch[0].userId: …").
+        var shown = string.Join("; ", errors.Take(3).Select(e => e.Message));
+        return total == 1 ? Texts.T("server.ingest.rejected1", shown) : Texts.T("server.ingest.rejected", total, shown);
     }
 }

@@ -32,7 +32,11 @@ public sealed partial class IngestService : IAsyncDisposable
         Keys = new WriteKeys(host.Definition, options.Environment);
         Seen = new MessageIdWindow(_time, options.DedupeWindow);
         MessageIdRebuild.FromLog(Seen, Log, _time);
+        Appender = payloads => Log.AppendBatchAsync(payloads, CancellationToken.None);
     }
+
+    /// <summary>Writes one request's payloads durably (the log; tests hold it open to order concurrent requests).</summary>
+    internal Func<IReadOnlyList<ReadOnlyMemory<byte>>, Task<long>> Appender { get; set; }
 
     public IngestOptions Options { get; }
 
@@ -42,40 +46,60 @@ public sealed partial class IngestService : IAsyncDisposable
 
     public MessageIdWindow Seen { get; }
 
-    /// <summary>Appends the batch's messages that were not seen before; completes once they are durable.</summary>
+    /// <summary>Appends the batch's messages that were not seen before; completes once they are durable, and once
+    /// every message of it that an earlier, still unfinished request took is durable too (a retry racing the first
+    /// send is not acknowledged before the first write is; if that write fails, so does this call).</summary>
     public async Task<IngestReceipt> AcceptAsync(SourceDefinition source, SegmentBatch batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(batch);
         var receivedAt = _time.GetUtcNow();
+        var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var payloads = new List<ReadOnlyMemory<byte>>(batch.Messages.Count);
         var taken = new List<string>(batch.Messages.Count);
+        List<Task>? earlier = null;
         foreach (var message in batch.Messages)
         {
             var id = message.MessageId ?? "srv-" + Guid.NewGuid().ToString("N");
-            if (!Seen.TryAdd(id))
+            if (Seen.Claim(id, written.Task) is { } first)
+            {
+                if (first != written.Task && !first.IsCompletedSuccessfully)
+                    (earlier ??= []).Add(first);
                 continue;
+            }
             taken.Add(id);
             payloads.Add(SegmentPayload.ToLogPayload(message, batch, receivedAt, source.Name, id));
         }
-        if (payloads.Count == 0)
-            return new IngestReceipt(0, batch.Messages.Count);
-        try
+        if (payloads.Count > 0)
         {
-            // The write is not cancelled with the request: once handed to the log it may become durable anyway.
-            await Log.AppendBatchAsync(payloads, CancellationToken.None).WaitAsync(cancellationToken).ConfigureAwait(false);
+            // The write is not cancelled with the request: once handed to the log it may become durable anyway, and
+            // requests holding the same ids wait on it. Its outcome settles `written` whatever this request does.
+            Task<long> append;
+            try { append = Appender(payloads); }
+            catch (Exception e) when (e is LogException or ObjectDisposedException or ArgumentException) { append = Task.FromException<long>(e); }
+            _ = append.ContinueWith(t => Settle(t, taken, written), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            await written.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (_appended.CurrentCount == 0)
+            {
+                try { _appended.Release(); } catch (SemaphoreFullException) { }
+            }
         }
-        catch (LogException)
-        {
-            foreach (var id in taken)
-                Seen.Forget(id);   // not written: the SDK's retry must go through
-            throw;
-        }
-        if (_appended.CurrentCount == 0)
-        {
-            try { _appended.Release(); } catch (SemaphoreFullException) { }
-        }
+        if (earlier is not null)
+            await Task.WhenAll(earlier).WaitAsync(cancellationToken).ConfigureAwait(false);
         return new IngestReceipt(payloads.Count, batch.Messages.Count - payloads.Count);
+    }
+
+    private void Settle(Task<long> append, List<string> taken, TaskCompletionSource written)
+    {
+        if (append.IsCompletedSuccessfully)
+        {
+            written.TrySetResult();
+            return;
+        }
+        foreach (var id in taken)
+            Seen.Forget(id);   // not written: the SDK's retry must go through
+        var error = append.Exception?.InnerException ?? new OperationCanceledException();
+        written.TrySetException(error);
     }
 
     /// <summary>Waits until something is appended or <paramref name="timeout"/> passes (the consumer's idle wait).</summary>

@@ -31,6 +31,41 @@ internal static class JsonChecks
         }
     }
 
+    /// <summary>Whether anything nests deeper than <paramref name="maxDepth"/> (no paths built: the quick test before
+    /// <see cref="TooDeep"/> finds where).</summary>
+    public static bool Deeper(JsonElement element, int maxDepth, int depth = 1)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                if (depth > maxDepth)
+                    return true;
+                foreach (var p in element.EnumerateObject())
+                    if (p.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array && Deeper(p.Value, maxDepth, depth + 1))
+                        return true;
+                return false;
+            case JsonValueKind.Array:
+                if (depth > maxDepth)
+                    return true;
+                foreach (var item in element.EnumerateArray())
+                    if (item.ValueKind is JsonValueKind.Object or JsonValueKind.Array && Deeper(item, maxDepth, depth + 1))
+                        return true;
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>A string element as <see cref="ParseTime(string)"/> reads it; the usual <c>…Z</c> form is read by the
+    /// JSON reader's ISO-8601 parser without making a string (the same instant, in UTC).</summary>
+    public static DateTimeOffset? ParseTime(JsonElement element)
+    {
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element);
+        if (raw.Length > 3 && raw[^2] == (byte)'Z' && raw.Contains((byte)'T') && element.TryGetDateTimeOffset(out var t))
+            return t.ToUniversalTime();
+        return ParseTime(element.GetString()!);
+    }
+
     /// <summary>An ISO-8601 date-time with an offset or Z (what SDKs send), or null.</summary>
     public static DateTimeOffset? ParseTime(string text) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t)

@@ -6,7 +6,8 @@ namespace TagCenter.Server.Ingest;
 /// are dropped once older than the window, so memory is bounded by the ids of one window plus one bucket, and
 /// by <c>maxIds</c> (the oldest bucket goes early when that is reached; <see cref="EvictedEarly"/> counts it).
 /// Not persisted itself: <see cref="MessageIdRebuild"/> refills it from the log's recent records on start.
-/// Thread-safe.
+/// Each id also keeps the task of the write that took it (<see cref="Claim"/>), so a retry racing the first
+/// request is acknowledged only once that write is durable, and fails when it fails. Thread-safe.
 /// </summary>
 public sealed class MessageIdWindow
 {
@@ -15,8 +16,9 @@ public sealed class MessageIdWindow
     private readonly int _buckets;
     private readonly int _maxIds;
     private readonly SortedDictionary<long, HashSet<string>> _byBucket = [];
-    private readonly Dictionary<string, long> _bucketOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Entry> _bucketOf = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private long _expiredFor = long.MinValue;   // the bucket "now" was in when Expire last ran
 
     public MessageIdWindow(TimeProvider time, TimeSpan? window = null, int buckets = 24, int maxIds = 10_000_000)
     {
@@ -45,18 +47,28 @@ public sealed class MessageIdWindow
     public bool TryAdd(string messageId) => TryAdd(messageId, _time.GetUtcNow());
 
     /// <summary>Records an id seen at <paramref name="seenAt"/> (used when rebuilding from the log); false when known.</summary>
-    public bool TryAdd(string messageId, DateTimeOffset seenAt)
+    public bool TryAdd(string messageId, DateTimeOffset seenAt) => Claim(messageId, Task.CompletedTask, seenAt) is null;
+
+    /// <summary>
+    /// Takes <paramref name="messageId"/> for a write that completes <paramref name="written"/> once durable: null
+    /// when the id is new (the caller writes it, and calls <see cref="Forget"/> if the write fails), else the task of
+    /// the write that took it first — completed when that write is durable, faulted when it failed.
+    /// </summary>
+    public Task? Claim(string messageId, Task written) => Claim(messageId, written, _time.GetUtcNow());
+
+    private Task? Claim(string messageId, Task written, DateTimeOffset seenAt)
     {
         ArgumentNullException.ThrowIfNull(messageId);
+        ArgumentNullException.ThrowIfNull(written);
         lock (_gate)
         {
             var now = Now;
             Expire(now);
+            if (_bucketOf.TryGetValue(messageId, out var known))
+                return known.Written;
             var bucket = Math.Min(seenAt.ToUnixTimeMilliseconds(), now) / _bucketMs;
-            if (_bucketOf.ContainsKey(messageId))
-                return false;
             if (bucket < now / _bucketMs - _buckets)
-                return true;   // seen before the window: nothing to remember
+                return null;   // seen before the window: nothing to remember
             while (_bucketOf.Count >= _maxIds && _byBucket.Count > 0)
             {
                 var oldest = _byBucket.First();
@@ -66,8 +78,8 @@ public sealed class MessageIdWindow
             if (!_byBucket.TryGetValue(bucket, out var set))
                 _byBucket[bucket] = set = new HashSet<string>(StringComparer.Ordinal);
             set.Add(messageId);
-            _bucketOf[messageId] = bucket;
-            return true;
+            _bucketOf[messageId] = new Entry(bucket, written);
+            return null;
         }
     }
 
@@ -84,7 +96,7 @@ public sealed class MessageIdWindow
     public void Forget(string messageId)
     {
         lock (_gate)
-            if (_bucketOf.Remove(messageId, out var bucket) && _byBucket.TryGetValue(bucket, out var set))
+            if (_bucketOf.Remove(messageId, out var entry) && _byBucket.TryGetValue(entry.Bucket, out var set))
                 set.Remove(messageId);
     }
 
@@ -94,6 +106,9 @@ public sealed class MessageIdWindow
     // i.e. more than buckets·w = Window after its last possible id.
     private void Expire(long now)
     {
+        if (now / _bucketMs == _expiredFor)
+            return;   // nothing can have expired since the last look (the clock only moves on within a bucket)
+        _expiredFor = now / _bucketMs;
         var first = now / _bucketMs - _buckets;
         while (_byBucket.Count > 0 && _byBucket.First().Key < first)
             Drop(_byBucket.First().Key);
@@ -105,4 +120,6 @@ public sealed class MessageIdWindow
             _bucketOf.Remove(id);
         _byBucket.Remove(bucket);
     }
+
+    private readonly record struct Entry(long Bucket, Task Written);
 }

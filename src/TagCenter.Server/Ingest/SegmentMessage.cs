@@ -4,8 +4,8 @@ namespace TagCenter.Server.Ingest;
 
 /// <summary>
 /// One validated message of the Tracking API: the fields TagCenter routes on, typed, and the message itself
-/// (<see cref="Json"/>, owned by this object) for the mapping to event-source columns. <see cref="Raw"/> is the
-/// message's exact UTF-8 bytes as sent.
+/// (<see cref="Json"/>, an element of its batch's document: valid until the <see cref="SegmentBatch"/> is disposed)
+/// for the mapping to event-source columns. <see cref="Raw"/> is the message's exact UTF-8 bytes as sent.
 /// </summary>
 public sealed record SegmentMessage(
     SegmentCallType Type,
@@ -22,6 +22,10 @@ public sealed record SegmentMessage(
     JsonElement Json,
     ReadOnlyMemory<byte> Raw)
 {
+    /// <summary>Whether the log payload can be the message as sent plus the server's fields (it has none of the fields the
+    /// server sets itself, and no <c>"messageId": null</c> that a server-made id would have to replace).</summary>
+    internal bool Spliceable { get; init; }
+
     public JsonElement? Traits => Member("traits");
 
     public JsonElement? Properties => Member("properties");
@@ -32,5 +36,11 @@ public sealed record SegmentMessage(
 }
 
 /// <summary>A validated request: its messages in order, and the envelope fields of a batch (write key, sentAt,
-/// and the shared context that applies to every message).</summary>
-public sealed record SegmentBatch(IReadOnlyList<SegmentMessage> Messages, string? WriteKey, DateTimeOffset? SentAt, JsonElement? Context);
+/// and the shared context that applies to every message). The messages point into the request's one parsed
+/// document (no copy per event); disposing the batch returns that document's pooled memory.</summary>
+public sealed record SegmentBatch(IReadOnlyList<SegmentMessage> Messages, string? WriteKey, DateTimeOffset? SentAt, JsonElement? Context) : IDisposable
+{
+    internal JsonDocument? Document { get; init; }
+
+    public void Dispose() => Document?.Dispose();
+}

@@ -11,7 +11,11 @@ namespace TagCenter.Server.Ingest;
 public static class SegmentParser
 {
     /// <summary>A <c>/v1/batch</c> body: <c>{"batch": [...], "writeKey"?, "sentAt"?, "context"?}</c>.</summary>
-    public static SegmentBatch ParseBatch(ReadOnlySpan<byte> body, SegmentLimits? limits = null)
+    public static SegmentBatch ParseBatch(ReadOnlySpan<byte> body, SegmentLimits? limits = null) => ParseBatchOver(body.ToArray(), limits);
+
+    /// <summary>As <see cref="ParseBatch(ReadOnlySpan{byte}, SegmentLimits?)"/> over <paramref name="body"/> itself, not a
+    /// copy: the batch's messages point into it, so it must stay unchanged until the batch is disposed.</summary>
+    internal static SegmentBatch ParseBatchOver(ReadOnlyMemory<byte> body, SegmentLimits? limits = null)
     {
         limits ??= new SegmentLimits();
         var errors = new IngestErrors(limits.MaxErrors);
@@ -20,33 +24,45 @@ public static class SegmentParser
             errors.Add(null, "$", "batchsize", body.Length, limits.MaxBatchBytes);
             errors.ThrowIfAny();
         }
-        using var document = Parse(body, limits, errors);
-        var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object)
-            errors.Add(null, "$", "notobject", JsonChecks.Kind(root.ValueKind));
-        else if (!root.TryGetProperty("batch", out var batch))
-            errors.Add(null, "batch", "missing");
-        else if (batch.ValueKind != JsonValueKind.Array)
-            errors.Add(null, "batch", "wrongtype", "array", JsonChecks.Kind(batch.ValueKind));
-        else if (batch.GetArrayLength() == 0)
-            errors.Add(null, "batch", "emptybatch");
-        errors.ThrowIfAny();
-
-        var (writeKey, sentAt, context) = Envelope(root, errors);
-        var messages = new List<SegmentMessage>();
-        var index = 0;
-        foreach (var item in root.GetProperty("batch").EnumerateArray())
+        var document = Parse(body, limits, errors);
+        try
         {
-            if (MessageRules.Validate(item, index, $"batch[{index}]", null, limits, errors) is { } message)
-                messages.Add(message);
-            index++;
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+                errors.Add(null, "$", "notobject", JsonChecks.Kind(root.ValueKind));
+            else if (!root.TryGetProperty("batch", out var batch))
+                errors.Add(null, "batch", "missing");
+            else if (batch.ValueKind != JsonValueKind.Array)
+                errors.Add(null, "batch", "wrongtype", "array", JsonChecks.Kind(batch.ValueKind));
+            else if (batch.GetArrayLength() == 0)
+                errors.Add(null, "batch", "emptybatch");
+            errors.ThrowIfAny();
+
+            var (writeKey, sentAt, context) = Envelope(root, errors);
+            var messages = new List<SegmentMessage>();
+            var index = 0;
+            foreach (var item in root.GetProperty("batch").EnumerateArray())
+            {
+                if (MessageRules.Validate(item, index, $"batch[{index}]", null, limits, errors, body) is { } message)
+                    messages.Add(message);
+                index++;
+            }
+            errors.ThrowIfAny();
+            return new SegmentBatch(messages, writeKey, sentAt, context) { Document = document };
         }
-        errors.ThrowIfAny();
-        return new SegmentBatch(messages, writeKey, sentAt, context);
+        catch
+        {
+            document.Dispose();
+            throw;
+        }
     }
 
     /// <summary>A single-call body (<c>/v1/track</c> …): one message whose type is the endpoint's.</summary>
-    public static SegmentBatch ParseSingle(SegmentCallType type, ReadOnlySpan<byte> body, SegmentLimits? limits = null)
+    public static SegmentBatch ParseSingle(SegmentCallType type, ReadOnlySpan<byte> body, SegmentLimits? limits = null) =>
+        ParseSingleOver(type, body.ToArray(), limits);
+
+    /// <summary>As <see cref="ParseSingle"/> over <paramref name="body"/> itself (see <see cref="ParseBatchOver"/>).</summary>
+    internal static SegmentBatch ParseSingleOver(SegmentCallType type, ReadOnlyMemory<byte> body, SegmentLimits? limits = null)
     {
         limits ??= new SegmentLimits();
         var errors = new IngestErrors(limits.MaxErrors);
@@ -55,18 +71,28 @@ public static class SegmentParser
             errors.Add(null, "$", "eventsize", body.Length, limits.MaxEventBytes);
             errors.ThrowIfAny();
         }
-        using var document = Parse(body, limits, errors);
-        var message = MessageRules.Validate(document.RootElement, null, "$", type, limits, errors);
-        errors.ThrowIfAny();
-        var writeKey = message!.Json.TryGetProperty("writeKey", out var key) && key.ValueKind == JsonValueKind.String ? key.GetString() : null;
-        return new SegmentBatch([message], writeKey, message.SentAt, null);
+        var document = Parse(body, limits, errors);
+        try
+        {
+            var message = MessageRules.Validate(document.RootElement, null, "$", type, limits, errors, body);
+            errors.ThrowIfAny();
+            var writeKey = message!.Json.TryGetProperty("writeKey", out var key) && key.ValueKind == JsonValueKind.String ? key.GetString() : null;
+            return new SegmentBatch([message], writeKey, message.SentAt, null) { Document = document };
+        }
+        catch
+        {
+            document.Dispose();
+            throw;
+        }
     }
 
-    private static JsonDocument Parse(ReadOnlySpan<byte> body, SegmentLimits limits, IngestErrors errors)
+    /// <summary>The body's document over the body itself (the messages point into both; no copy per event).</summary>
+    private static JsonDocument Parse(ReadOnlyMemory<byte> memory, SegmentLimits limits, IngestErrors errors)
     {
+        var body = memory.Span;
         // The reader checks UTF-8 only where it looks; a bad byte inside a string would surface later, as a fault.
-        if (System.Text.Unicode.Utf8.ToUtf16(body, new char[body.Length], out var read, out _, replaceInvalidSequences: false)
-            != System.Buffers.OperationStatus.Done)
+        if (!System.Text.Unicode.Utf8.IsValid(body)
+            && System.Text.Unicode.Utf8.ToUtf16(body, new char[body.Length], out var read, out _, replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done)
         {
             errors.Add(null, "$", "utf8", read);
             errors.ThrowIfAny();
@@ -74,7 +100,7 @@ public static class SegmentParser
         try
         {
             // Two levels for the envelope and the array; deeper messages are reported with their path below.
-            return JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { MaxDepth = limits.MaxDepth + 3 });
+            return JsonDocument.Parse(memory, new JsonDocumentOptions { MaxDepth = limits.MaxDepth + 3 });
         }
         catch (JsonException e)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 
 namespace TagCenter.Server.Ingest;
@@ -19,32 +20,67 @@ public static class SegmentPayload
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(batch);
+        return message.Spliceable ? Spliced(message, batch, receivedAt, source, messageId) : Rewritten(message, batch, receivedAt, source, messageId);
+    }
+
+    /// <summary>The message's bytes as sent with the server's fields appended before its closing brace: no
+    /// re-serialisation of what the sender wrote (the usual case).</summary>
+    internal static byte[] Spliced(SegmentMessage message, SegmentBatch batch, DateTimeOffset receivedAt, string? source, string? messageId)
+    {
+        var added = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(added))
+        {
+            writer.WriteStartObject();
+            Added(writer, message, batch, receivedAt, source, messageId);
+            writer.WriteEndObject();
+        }
+        var raw = message.Raw.Span;
+        var close = raw.LastIndexOf((byte)'}');
+        var comma = raw[..close].TrimEnd(" \t\r\n"u8) is [.., (byte)'{'] ? 0 : 1;   // "{}" gets no comma
+        var fields = added.WrittenSpan[1..];   // the added object without its "{"
+        var payload = new byte[close + comma + fields.Length];
+        raw[..close].CopyTo(payload);
+        if (comma == 1)
+            payload[close] = (byte)',';
+        fields.CopyTo(payload.AsSpan(close + comma));
+        return payload;
+    }
+
+    /// <summary>The message written property by property, leaving out the fields the server sets itself.</summary>
+    internal static byte[] Rewritten(SegmentMessage message, SegmentBatch batch, DateTimeOffset receivedAt, string? source, string? messageId)
+    {
         using var buffer = new MemoryStream(message.Raw.Length + 64);
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
             foreach (var property in message.Json.EnumerateObject())
-                if (property.Name is not ("receivedAt" or "writeKey" or SourceField))
+                if (property.Name is not ("receivedAt" or "writeKey" or SourceField)
+                    && !(message.MessageId is null && messageId is not null && property.NameEquals("messageId"u8)))   // "messageId": null → the server's id
                     property.WriteTo(writer);
-            if (!message.Json.TryGetProperty("type", out _))
-                writer.WriteString("type", message.Type.Name());   // a single call (/v1/track) names its type by the route
-            if (message.MessageId is null && messageId is not null)
-                writer.WriteString("messageId", messageId);
-            if (message.Timestamp is null)
-                writer.WriteString("timestamp", receivedAt);   // as Segment: an event without a time happened when it arrived
-            if (message.SentAt is null && batch.SentAt is { } sentAt)
-                writer.WriteString("sentAt", sentAt);
-            if (!message.Json.TryGetProperty("context", out _) && batch.Context is { } context)
-            {
-                writer.WritePropertyName("context");
-                context.WriteTo(writer);
-            }
-            writer.WriteString("receivedAt", receivedAt);
-            if (source is not null)
-                writer.WriteString(SourceField, source);
+            Added(writer, message, batch, receivedAt, source, messageId);
             writer.WriteEndObject();
         }
         return buffer.ToArray();
+    }
+
+    private static void Added(Utf8JsonWriter writer, SegmentMessage message, SegmentBatch batch, DateTimeOffset receivedAt, string? source, string? messageId)
+    {
+        if (!message.Json.TryGetProperty("type", out _))
+            writer.WriteString("type", message.Type.Name());   // a single call (/v1/track) names its type by the route
+        if (message.MessageId is null && messageId is not null)
+            writer.WriteString("messageId", messageId);
+        if (message.Timestamp is null)
+            writer.WriteString("timestamp", receivedAt);   // as Segment: an event without a time happened when it arrived
+        if (message.SentAt is null && batch.SentAt is { } sentAt)
+            writer.WriteString("sentAt", sentAt);
+        if (!message.Json.TryGetProperty("context", out _) && batch.Context is { } context)
+        {
+            writer.WritePropertyName("context");
+            context.WriteTo(writer);
+        }
+        writer.WriteString("receivedAt", receivedAt);
+        if (source is not null)
+            writer.WriteString(SourceField, source);
     }
 
     /// <summary>The top-level <c>messageId</c> of a payload, or null (read without building a document).</summary>

@@ -18,6 +18,7 @@ public static class Crc32C
     public static uint Compute(ReadOnlySpan<byte> data) => ~Update(~0u, data);
 
     /// <summary>Continues a running (pre-inverted) CRC; <see cref="Compute"/> wraps it with the inversions.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]   // hot from the first append: no slow tier-0 loop
     internal static uint Update(uint crc, ReadOnlySpan<byte> data)
     {
         if (Sse42.X64.IsSupported)

@@ -82,7 +82,7 @@ public static class StreamEndpoints
             }
             if (subscription.Overflowed)
             {
-                await response.WriteAsync($"event: overflow\ndata: {JsonSerializer.Serialize(new { segment = segment.Name, last_event_id = sent })}\n\n", cancellationToken);
+                await response.WriteAsync($"event: overflow\ndata: {JsonSerializer.Serialize(new { segment = segment.Name, last_event_id = sent }, SseJson)}\n\n", cancellationToken);
                 await response.Body.FlushAsync(cancellationToken);
             }
         }
@@ -92,11 +92,14 @@ public static class StreamEndpoints
         }
     }
 
+    /// <summary>Segment names stay readable in the feed (高价值沉默, not \uXXXX); HTML-sensitive characters are still escaped.</summary>
+    private static readonly JsonSerializerOptions SseJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
+
     private static async Task<long> WriteAsync(HttpResponse response, MembershipChange change, long sent, CancellationToken cancellationToken)
     {
         if (change.Id <= sent)
             return sent;
-        var data = JsonSerializer.Serialize(new { oneid = change.OneId, segment = change.Segment, at = change.At });
+        var data = JsonSerializer.Serialize(new { oneid = change.OneId, segment = change.Segment, at = change.At }, SseJson);
         await response.WriteAsync($"id: {change.Id.ToString(CultureInfo.InvariantCulture)}\nevent: {change.Kind}\ndata: {data}\n\n", cancellationToken);
         await response.Body.FlushAsync(cancellationToken);
         return change.Id;

@@ -1,0 +1,84 @@
+using TagCenter.Server.Ingest;
+using TagCenter.Server.Log;
+using TagCenter.Server.Tests.Api;
+
+namespace TagCenter.Server.Tests.Ingest;
+
+/// <summary>
+/// Two requests carrying the same messageId at the same time (an SDK retrying after a timeout while the first
+/// request is still being written): the second must not be acknowledged before the first one's records are durable,
+/// and when the first write fails the second must fail too (so the SDK retries), never 200 for an event that is not
+/// in the log. The first request's append is held open by a gate, so the order is fixed, not left to timing.
+/// </summary>
+public sealed class ConcurrentDuplicateTests(DemoWorkspace demo)
+{
+    private static SegmentBatch Batch(params string[] ids) => SegmentParser.ParseBatch(Bodies.Batch(
+        [.. ids.Select(id => $$"""{"type":"track","event":"Viewed","userId":"u1","messageId":"{{id}}"}""")]));
+
+    [Fact]
+    public async Task A_duplicate_of_an_unfinished_write_waits_for_it_and_is_acked_once_it_is_durable()
+    {
+        using var temp = new TempFolder();
+        await using var server = await IngestServer.StartAsync(demo.Copy(temp), new IngestOptions { Consume = false });
+        var ingest = server.Ingest;
+        var source = ingest.Keys.Find(IngestServer.Key)!;
+        var gate = new Gate(ingest);
+
+        var first = ingest.AcceptAsync(source, Batch("m1", "m2"), TestContext.Current.CancellationToken);
+        await gate.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        var second = ingest.AcceptAsync(source, Batch("m1"), TestContext.Current.CancellationToken);
+        second.IsCompleted.ShouldBeFalse();   // m1 is not durable yet: no ack for it
+
+        gate.Release.SetResult();
+        (await first).Appended.ShouldBe(2);
+        var receipt = await second;
+        receipt.Duplicates.ShouldBe(1);
+        ingest.Log.NextOffset.ShouldBe(2);   // written once
+    }
+
+    [Fact]
+    public async Task When_the_first_write_fails_its_duplicate_fails_too_and_a_retry_writes_the_event()
+    {
+        using var temp = new TempFolder();
+        await using var server = await IngestServer.StartAsync(demo.Copy(temp), new IngestOptions { Consume = false });
+        var ingest = server.Ingest;
+        var source = ingest.Keys.Find(IngestServer.Key)!;
+        var gate = new Gate(ingest);
+
+        var first = ingest.AcceptAsync(source, Batch("m1"), TestContext.Current.CancellationToken);
+        await gate.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        var second = ingest.AcceptAsync(source, Batch("m1", "m3"), TestContext.Current.CancellationToken);
+        second.IsCompleted.ShouldBeFalse();
+
+        gate.Release.SetException(new LogException("disk full"));
+        await Should.ThrowAsync<LogException>(() => first);
+        await Should.ThrowAsync<LogException>(() => second);   // m1 was never durable: no 200 for it
+
+        var retry = await ingest.AcceptAsync(source, Batch("m1", "m3"), TestContext.Current.CancellationToken);
+        retry.Appended.ShouldBe(1);   // m1 now; m3 was written by the second request
+        var ids = ingest.Log.Read(0, 10).Select(r => SegmentPayload.MessageIdOf(r.Payload.Span)).ToList();
+        ids.ShouldBe(["m3", "m1"]);
+    }
+
+    /// <summary>Holds the service's first append open until <see cref="Release"/> settles; later appends go to the log.</summary>
+    private sealed class Gate
+    {
+        public Gate(IngestService ingest)
+        {
+            var real = ingest.Appender;
+            var calls = 0;
+            ingest.Appender = async payloads =>
+            {
+                if (Interlocked.Increment(ref calls) > 1)
+                    return await real(payloads);
+                Entered.SetResult();
+                await Release.Task;
+                return await real(payloads);
+            };
+        }
+
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
