@@ -21,7 +21,7 @@ namespace TagCenter.Client;
 /// catch (TagCenterApiException e) when (e.Code == "workspace_invalid") { /* e.Diagnostics[0].Line, .Column, .Message */ }
 /// </code>
 /// </example>
-public sealed class TagCenterClient : IDisposable
+public sealed class TagCenterClient : IDisposable, IAsyncDisposable
 {
     private readonly HttpClient? _owned;
 
@@ -49,6 +49,9 @@ public sealed class TagCenterClient : IDisposable
         Segments = new SegmentsClient(connection);
         Profiles = new ProfilesClient(connection);
         Status = new StatusClient(connection);
+        Runs = new RunsClient(connection);
+        Ingest = new IngestClient(connection, TimeProvider.System);
+        Stream = new StreamClient(connection);
     }
 
     /// <summary>The tag tree, the dictionary, one tag with lineage and distribution, why a person holds a value.</summary>
@@ -63,7 +66,29 @@ public sealed class TagCenterClient : IDisposable
     /// <summary>Each source's last load and each stage's freshness.</summary>
     public StatusClient Status { get; }
 
+    /// <summary>Start a refresh or a tag run, watch it until it is done, cancel it, the history of runs.</summary>
+    public RunsClient Runs { get; }
+
+    /// <summary>Segment-shaped events to <c>/v1/batch</c>, batched within Segment's limits; call <see cref="IngestClient.FlushAsync"/> (or dispose asynchronously) to send the rest.</summary>
+    public IngestClient Ingest { get; }
+
+    /// <summary>Server-sent events of persons entering and leaving a segment.</summary>
+    public StreamClient Stream { get; }
+
     public void Dispose() => _owned?.Dispose();
+
+    /// <summary>Sends the events still queued for ingest, then disposes.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await Ingest.FlushAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            Dispose();
+        }
+    }
 
     /// <summary>The base address with a trailing slash, so the API's relative routes keep its path.</summary>
     internal static Uri Base(Uri address) =>
