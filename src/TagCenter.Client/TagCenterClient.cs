@@ -52,6 +52,14 @@ public sealed class TagCenterClient : IDisposable, IAsyncDisposable
         Runs = new RunsClient(connection);
         Ingest = new IngestClient(connection, TimeProvider.System);
         Stream = new StreamClient(connection);
+        Analysis = new AnalysisClient(connection);
+        Boards = new BoardsClient(connection);
+        Models = new ModelsClient(connection);
+        Workspace = new WorkspaceClient(connection);
+        Drafts = new DraftsClient(connection);
+        Users = new UsersClient(connection);
+        Keys = new KeysClient(connection);
+        Audit = new AuditClient(connection);
     }
 
     /// <summary>The tag tree, the dictionary, one tag with lineage and distribution, why a person holds a value.</summary>
@@ -74,6 +82,30 @@ public sealed class TagCenterClient : IDisposable, IAsyncDisposable
 
     /// <summary>Server-sent events of persons entering and leaving a segment.</summary>
     public StreamClient Stream { get; }
+
+    /// <summary>Portrait (TGI), overlap, funnel, paths, conversion.</summary>
+    public AnalysisClient Analysis { get; }
+
+    /// <summary>Crowd boards.</summary>
+    public BoardsClient Boards { get; }
+
+    /// <summary>The workspace's models, their versions and outputs.</summary>
+    public ModelsClient Models { get; }
+
+    /// <summary>Plan and apply the workspace files (tags as code).</summary>
+    public WorkspaceClient Workspace { get; }
+
+    /// <summary>Propose changes to tags and segments; approve or reject them.</summary>
+    public DraftsClient Drafts { get; }
+
+    /// <summary>Users (admin keys).</summary>
+    public UsersClient Users { get; }
+
+    /// <summary>API keys (admin keys).</summary>
+    public KeysClient Keys { get; }
+
+    /// <summary>The audit log (admin keys).</summary>
+    public AuditClient Audit { get; }
 
     public void Dispose() => _owned?.Dispose();
 
