@@ -61,6 +61,7 @@ public static class ServerApp
         services.AddSingleton<Segments.SegmentAccess>();
         RealtimeServices.Add(services);
         Ingest.IngestServices.Add(services);
+        Web.Hosting.ConsoleApp.Add(services);
     }
 
     private static void Use(WebApplication app, ServerOptions options)
@@ -109,6 +110,7 @@ public static class ServerApp
         Segments.SegmentsEndpoints.Map(api.MapGroup("/segments").WithTags("segments"));
         Analysis.AnalysisEndpoints.Map(api.MapGroup("/analysis").WithTags("analysis"));
         Analysis.BoardsEndpoints.Map(api.MapGroup("/boards").WithTags("boards"));
+        Web.Hosting.ConsoleApp.Map(app); // the web console at /, a client of the API above
     }
 
     /// <summary>The JSON of the API: snake_case as the CLI's <c>--json</c>, enums as text, no nulls left out.</summary>
