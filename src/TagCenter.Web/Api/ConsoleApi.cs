@@ -14,7 +14,7 @@ namespace TagCenter.Web.Api;
 /// The console's calls to the API, with the signed-in user's key and language. Everything a page shows comes
 /// through here, so the API's rules (scopes, business lines, PII masking) apply to the console as to any caller.
 /// </summary>
-public sealed class ConsoleApi
+internal sealed class ConsoleApi
 {
     internal const string HttpClientName = "tagcenter-console";
 
@@ -31,7 +31,7 @@ public sealed class ConsoleApi
     private readonly AuthenticationStateProvider _auth;
     private readonly ConsoleLanguage _language;
 
-    internal ConsoleApi(IHttpClientFactory clients, ApiAddress address, AuthenticationStateProvider auth, ConsoleLanguage language)
+    public ConsoleApi(IHttpClientFactory clients, ApiAddress address, AuthenticationStateProvider auth, ConsoleLanguage language)
     {
         _clients = clients;
         _address = address;
@@ -78,7 +78,13 @@ public sealed class ConsoleApi
             var root = doc.RootElement;
             var code = root.TryGetProperty("code", out var c) ? c.GetString() ?? "error" : "error";
             var detail = root.TryGetProperty("detail", out var d) ? d.GetString() : null;
-            return new ConsoleApiException(status, code, detail ?? _language.T("console.error.status", status));
+            var diagnostics = root.TryGetProperty("diagnostics", out var list) && list.ValueKind == JsonValueKind.Array
+                ? list.EnumerateArray().Select(x => new RuleDiagnostic(
+                    x.TryGetProperty("line", out var l) && l.ValueKind == JsonValueKind.Number ? l.GetInt32() : 1,
+                    x.TryGetProperty("column", out var col) && col.ValueKind == JsonValueKind.Number ? col.GetInt32() : 1,
+                    x.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "")).ToList()
+                : null;
+            return new ConsoleApiException(status, code, detail ?? _language.T("console.error.status", status), diagnostics);
         }
         catch (JsonException)
         {

@@ -35,6 +35,7 @@ public static class ConsoleApp
         app.UseAntiforgery();
         ConsoleAssets.Map(app);
         ConsoleAuth.Map(app);
+        ConsoleDownloads.Map(app);
         ConsoleLanguage.Map(app);
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()

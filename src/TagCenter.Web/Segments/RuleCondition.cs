@@ -11,7 +11,7 @@ public sealed class RuleCondition
 
     public string? Tag { get; set; }
 
-    /// <summary>The tag holds numbers or dates compared as numbers: values are written unquoted.</summary>
+    /// <summary>The tag holds numbers or booleans: values that are numbers (or true/false) are written bare, everything else quoted.</summary>
     public bool Numeric { get; set; }
 
     public RuleOperator Operator { get; set; } = RuleOperator.Equal;

@@ -14,4 +14,5 @@ public enum RuleOperator
     Between,
     IsNull,
     IsNotNull,
+    Contains,
 }

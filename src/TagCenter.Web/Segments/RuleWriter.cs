@@ -86,6 +86,7 @@ public static class RuleWriter
         RuleOperator.Between => "between",
         RuleOperator.IsNull => "is null",
         RuleOperator.IsNotNull => "is not null",
+        RuleOperator.Contains => "contains",
         _ => throw new ArgumentOutOfRangeException(nameof(op)),
     };
 
@@ -99,7 +100,8 @@ public static class RuleWriter
     private static string Value(string value, bool numeric)
     {
         var trimmed = value.Trim();
-        return numeric && double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? trimmed : String(value);
+        var bare = double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out _) || trimmed is "true" or "false";
+        return numeric && bare ? trimmed : String(value);
     }
 
     private static string String(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
