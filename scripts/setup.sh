@@ -17,6 +17,10 @@ fi
 if [ "${TAGCENTER_SKIP_BROWSER:-}" != "1" ] && [ ! -x /usr/bin/chromium ]; then
   need_apt+=(chromium)
 fi
+# A CJK font, so the browser draws the console's Chinese (screenshots included).
+if [ "${TAGCENTER_SKIP_BROWSER:-}" != "1" ] && [ ! -d /usr/share/fonts/truetype/wqy ]; then
+  need_apt+=(fonts-wqy-zenhei)
+fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "setup: installing ${need_apt[*]} from Debian"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"

@@ -10,7 +10,7 @@ internal static class ConsoleTheme
         PaletteLight = new PaletteLight { Primary = "#1F5FBF", AppbarBackground = "#1F3A5F" },
         Typography = new Typography
         {
-            Default = new DefaultTypography { FontFamily = ["-apple-system", "Segoe UI", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "sans-serif"] },
+            Default = new DefaultTypography { FontFamily = ["-apple-system", "Segoe UI", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Zen Hei", "sans-serif"] },
         },
     };
 }
