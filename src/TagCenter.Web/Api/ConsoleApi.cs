@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Components.Authorization;
+using TagCenter.Client;
 using TagCenter.Core.Text;
 using TagCenter.Web.Hosting;
 using TagCenter.Web.Text;
@@ -39,11 +40,34 @@ internal sealed class ConsoleApi
         _language = language;
     }
 
+    /// <summary>
+    /// Calls the API through the typed client (<see cref="TagCenterClient"/>) with the signed-in user's key and
+    /// language; its errors become <see cref="ConsoleApiException"/> with the server's message and diagnostics.
+    /// </summary>
+    public async Task<T> CallAsync<T>(Func<TagCenterClient, CancellationToken, Task<T>> call, CancellationToken cancellationToken = default)
+    {
+        var state = await _auth.GetAuthenticationStateAsync().ConfigureAwait(false);
+        using var http = Client();
+        using var client = new TagCenterClient(http, new TagCenterClientOptions
+        {
+            ApiKey = state.User.FindFirst(ConsoleAuth.KeyClaim)?.Value,
+            Language = _language.Current == Language.Zh ? "zh" : "en",
+            MaxRetries = 0,
+        });
+        try
+        {
+            return await call(client, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TagCenterApiException e)
+        {
+            throw new ConsoleApiException((int)e.Status, e.Code, e.Detail ?? e.Message,
+                [.. e.Diagnostics.Select(d => new RuleDiagnostic(d.Line ?? 1, d.Column ?? 1, d.Message ?? ""))]);
+        }
+    }
+
+    /// <summary>A GET whose answer the console only lists (keys, audit): the raw JSON, through the same key and errors.</summary>
     public Task<T> GetAsync<T>(string path, CancellationToken cancellationToken = default) =>
         SendAsync<T>(new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
-
-    public Task<T> PostAsync<T>(string path, object body, CancellationToken cancellationToken = default) =>
-        SendAsync<T>(new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, body.GetType(), options: Json) }, cancellationToken);
 
     private async Task<T> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -1,4 +1,4 @@
-using TagCenter.Web.Api;
+using TagCenter.Client;
 
 namespace TagCenter.Web.Charts;
 
@@ -19,7 +19,7 @@ public sealed record ChartBars(IReadOnlyList<string> Labels, IReadOnlyList<doubl
         new([.. group.Steps.Select(s => s.Step + ". " + s.Event)], [.. group.Steps.Select(s => (double)s.Persons)]);
 
     /// <summary>A segment's size per evaluation, oldest first, labelled by the date it was evaluated as of.</summary>
-    public static ChartBars Trend(IEnumerable<SegmentRun> runs) =>
+    public static ChartBars Trend(IEnumerable<SegmentRunView> runs) =>
         Ordered(runs.OrderBy(r => r.AsOf).ThenBy(r => r.Seq).Select(r => (r.AsOf.ToString("MM-dd", System.Globalization.CultureInfo.InvariantCulture), (double)r.Size)));
 
     /// <summary>The portrait's TGI per tag value, the values that stand out most first (highest TGI), at most <paramref name="top"/>.</summary>

@@ -1,4 +1,4 @@
-using TagCenter.Web.Api;
+using TagCenter.Client;
 
 namespace TagCenter.Web.Charts;
 
@@ -10,7 +10,7 @@ public static class LineageLayers
 {
     public sealed record Layer(int Depth, IReadOnlyList<LineageNode> Nodes);
 
-    public static IReadOnlyList<Layer> Of(LineageGraph graph)
+    public static IReadOnlyList<Layer> Of(TagLineageGraph graph)
     {
         var incoming = graph.Edges.GroupBy(e => e.To).ToDictionary(g => g.Key, g => g.Select(e => e.From).ToList(), StringComparer.Ordinal);
         var depth = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TagCenter.Client;
 using TagCenter.Web.Api;
 
 namespace TagCenter.Web.Segments;
@@ -8,14 +9,14 @@ namespace TagCenter.Web.Segments;
 /// API (<c>POST /segments/count</c>, answered from the bitmap index). An answer for an older rule than the latest
 /// is dropped, so the number on screen is always the latest rule's. <see cref="RoundTripMs"/> is edit → answer.
 /// </summary>
-public sealed class LiveCount(Func<string, CancellationToken, Task<CountResult>> count, TimeProvider time, TimeSpan delay) : IDisposable
+public sealed class LiveCount(Func<string, CancellationToken, Task<RuleCount>> count, TimeProvider time, TimeSpan delay) : IDisposable
 {
     private CancellationTokenSource? _pending;
     private long _editedAt;
 
     public string Rule { get; private set; } = "";
 
-    public CountResult? Result { get; private set; }
+    public RuleCount? Result { get; private set; }
 
     public ConsoleApiException? Error { get; private set; }
 

@@ -1,4 +1,4 @@
-using TagCenter.Web.Api;
+using TagCenter.Client;
 
 namespace TagCenter.Web.Tags;
 

@@ -1,4 +1,4 @@
-using TagCenter.Web.Api;
+using TagCenter.Client;
 using TagCenter.Web.Charts;
 
 namespace TagCenter.Web.Tests.Charts;
@@ -32,8 +32,8 @@ public sealed class ChartBarsTests
     {
         var runs = new[]
         {
-            new SegmentRun(2, new DateTime(2026, 11, 8), new DateTime(2026, 11, 8), null, 120, 30, 10, 0.1),
-            new SegmentRun(1, new DateTime(2026, 11, 1), new DateTime(2026, 11, 1), null, 100, 100, 0, 0.1),
+            new SegmentRunView(2, new DateTime(2026, 11, 8), new DateTime(2026, 11, 8), null, 120, 30, 10, 0.1),
+            new SegmentRunView(1, new DateTime(2026, 11, 1), new DateTime(2026, 11, 1), null, 100, 100, 0, 0.1),
         };
 
         var bars = ChartBars.Trend(runs);
@@ -62,7 +62,7 @@ public sealed class ChartBarsTests
     [Fact]
     public void LineageLayers_PutEachNodeOneColumnAfterWhatFeedsIt()
     {
-        var graph = new LineageGraph(
+        var graph = new TagLineageGraph(
             [new("tag:t", "tag", "t"), new("source:crm", "source", "crm"), new("table:orders", "table", "orders"), new("column:orders.amount", "column", "orders.amount"),
              new("tag:up", "tag", "up"), new("segment:s", "segment", "s")],
             [new("source:crm", "table:orders"), new("table:orders", "column:orders.amount"), new("column:orders.amount", "tag:t"), new("tag:up", "tag:t"), new("tag:t", "segment:s")]);

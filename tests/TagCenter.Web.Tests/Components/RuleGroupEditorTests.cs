@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
-using TagCenter.Web.Api;
+using TagCenter.Client;
 using TagCenter.Web.Components.Shared;
 using TagCenter.Web.Segments;
 using TagCenter.Web.Text;

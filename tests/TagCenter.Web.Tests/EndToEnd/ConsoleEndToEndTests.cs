@@ -20,7 +20,8 @@ public sealed class ConsoleEndToEndTests(ConsoleSite site, ITestOutputHelper out
         var page = await browser.SignInAsync(site, site.AdminKey);
 
         (await page.Locator("#page-title").InnerTextAsync()).ShouldBe("人群看板");
-        (await page.Locator("text=生命周期看板").CountAsync()).ShouldBeGreaterThan(0);
+        // The circuit loads the page again once interactive: wait for the board rather than count at once.
+        await page.Locator("text=生命周期看板").First.WaitForAsync();
         // MudBlazor's stylesheet applied: the app bar is positioned by its CSS, not the browser's defaults.
         (await page.Locator(".mud-appbar").EvaluateAsync<string>("e => getComputedStyle(e).position")).ShouldBe("fixed");
         await ConsoleBrowser.ScreenshotAsync(page, "home");
