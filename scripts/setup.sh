@@ -13,6 +13,14 @@ fi
 if [ "${TAGCENTER_SKIP_PG:-}" != "1" ] && ! command -v npm >/dev/null; then
   need_apt+=(nodejs npm)
 fi
+# The web console's end-to-end tests drive Debian's chromium through Playwright (browser downloads do not work here).
+if [ "${TAGCENTER_SKIP_BROWSER:-}" != "1" ] && [ ! -x /usr/bin/chromium ]; then
+  need_apt+=(chromium)
+fi
+# A CJK font, so the browser draws the console's Chinese (screenshots included).
+if [ "${TAGCENTER_SKIP_BROWSER:-}" != "1" ] && [ ! -d /usr/share/fonts/truetype/wqy ]; then
+  need_apt+=(fonts-wqy-zenhei)
+fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "setup: installing ${need_apt[*]} from Debian"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"

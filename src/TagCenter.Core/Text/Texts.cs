@@ -14,7 +14,7 @@ public static partial class Texts
 
     // The parts live in other files (one per feature); built once, on first use.
     private static readonly Lazy<Dictionary<string, Entry>> Table = new(() => Build(
-        Cli, Workspace, Expressions, Ingest, Identity, Tags, Storage, Fields, Bitmaps, Index, History, Segments, Analysis, Models, Server, Activation, Governance, ApiResources, ApiSegments, Realtime));
+        Cli, Workspace, Expressions, Ingest, Identity, Tags, Storage, Fields, Bitmaps, Index, History, Segments, Analysis, Models, Server, Activation, Governance, ApiResources, ApiSegments, Realtime, WebConsole));
 
     /// <summary>The language of this run or request (English unless set).</summary>
     public static Language Current

@@ -62,6 +62,7 @@ public static class ServerApp
         RealtimeServices.Add(services);
         Ingest.IngestServices.Add(services);
         Activation.ActivationServices.Add(services);
+        Web.Hosting.ConsoleApp.Add(services);
     }
 
     private static void Use(WebApplication app, ServerOptions options)
@@ -111,6 +112,7 @@ public static class ServerApp
         Analysis.AnalysisEndpoints.Map(api.MapGroup("/analysis").WithTags("analysis"));
         Analysis.BoardsEndpoints.Map(api.MapGroup("/boards").WithTags("boards"));
         Activation.ActivationEndpoints.Map(api); // /triggers, /deliveries, /experiments, /activation
+        Web.Hosting.ConsoleApp.Map(app); // the web console at /, a client of the API above
     }
 
     /// <summary>The JSON of the API: snake_case as the CLI's <c>--json</c>, enums as text, no nulls left out.</summary>

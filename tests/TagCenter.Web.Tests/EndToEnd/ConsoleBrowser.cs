@@ -1,0 +1,65 @@
+using Microsoft.Playwright;
+
+namespace TagCenter.Web.Tests.EndToEnd;
+
+/// <summary>
+/// Debian's chromium driven by Playwright (no browser downloads work here): headless, <c>--no-sandbox</c>. When
+/// <c>/usr/bin/chromium</c> is missing the end-to-end tests skip and say so; <c>scripts/setup.sh</c> installs it.
+/// </summary>
+public sealed class ConsoleBrowser : IAsyncDisposable
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    private readonly IPlaywright _playwright;
+
+    private ConsoleBrowser(IPlaywright playwright, IBrowser browser)
+    {
+        _playwright = playwright;
+        Browser = browser;
+    }
+
+    public IBrowser Browser { get; }
+
+    public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public static void SkipWithoutChromium() =>
+        Assert.SkipUnless(File.Exists(Chromium), $"end-to-end console tests skipped: {Chromium} is missing (install Debian's chromium: scripts/setup.sh)");
+
+    public static async Task<ConsoleBrowser> LaunchAsync()
+    {
+        SkipWithoutChromium();
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+        return new ConsoleBrowser(playwright, browser);
+    }
+
+    /// <summary>A fresh browser (no cookies) in <paramref name="locale"/>, signed in with <paramref name="key"/>, on the home page.</summary>
+    public async Task<IPage> SignInAsync(ConsoleSite site, string key, string locale = "zh-CN")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(site.Address, "/").ToString());
+        await page.WaitForURLAsync("**/signin**");
+        await page.FillAsync("#key", key);
+        await page.ClickAsync("#signin");
+        await page.WaitForURLAsync(new Uri(site.Address, "/").ToString());
+        await InteractiveAsync(page);
+        return page;
+    }
+
+    /// <summary>Waits until the page's circuit is connected (the layout marks it), so clicks and typing reach the server.</summary>
+    public static Task InteractiveAsync(IPage page) =>
+        page.Locator("#tc-interactive").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 20_000 });
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+}

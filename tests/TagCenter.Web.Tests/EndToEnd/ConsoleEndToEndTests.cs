@@ -1,0 +1,193 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Playwright;
+
+namespace TagCenter.Web.Tests.EndToEnd;
+
+/// <summary>
+/// The console in a real browser against a real <c>tagcenter serve</c>: sign in, the tag tree, the builder's live
+/// count against the CLI's, a portrait, a funnel against the CLI's, a profile by phone number, the language switch,
+/// and a marketer who cannot see another business line's tag. Each page is saved as a screenshot.
+/// </summary>
+public sealed class ConsoleEndToEndTests(ConsoleSite site, ITestOutputHelper output)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task SignIn_ShowsTheBoards_AndTheScriptsAndStylesLoad()
+    {
+        await using var browser = await ConsoleBrowser.LaunchAsync();
+        var page = await browser.SignInAsync(site, site.AdminKey);
+
+        (await page.Locator("#page-title").InnerTextAsync()).ShouldBe("人群看板");
+        // The circuit loads the page again once interactive: wait for the board rather than count at once.
+        await page.Locator("text=生命周期看板").First.WaitForAsync();
+        // MudBlazor's stylesheet applied: the app bar is positioned by its CSS, not the browser's defaults.
+        (await page.Locator(".mud-appbar").EvaluateAsync<string>("e => getComputedStyle(e).position")).ShouldBe("fixed");
+        await ConsoleBrowser.ScreenshotAsync(page, "home");
+
+        // First page load, measured by the browser: navigation start → load event on a reload of the home page.
+        var watch = Stopwatch.StartNew();
+        await page.ReloadAsync();
+        await ConsoleBrowser.InteractiveAsync(page);
+        var interactive = watch.Elapsed.TotalMilliseconds;
+        var load = await page.EvaluateAsync<double>("() => { const n = performance.getEntriesByType('navigation')[0]; return n.loadEventEnd - n.startTime; }");
+        output.WriteLine($"perf: first page load (home, loopback) load event {load:0} ms, interactive {interactive:0} ms");
+    }
+
+    [Fact]
+    public async Task SignIn_WithAWrongKey_SaysSo()
+    {
+        await using var browser = await ConsoleBrowser.LaunchAsync();
+        var page = await (await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US" })).NewPageAsync();
+        await page.GotoAsync(new Uri(site.Address, "/signin").ToString());
+        await page.FillAsync("#key", "tc_not_a_key");
+        await page.ClickAsync("#signin");
+
+        (await page.Locator("[role=alert]").InnerTextAsync()).ShouldBe("The key is unknown or revoked.");
+    }
+
+    [Fact]
+    public async Task TagTree_SearchAndOpen_ShowsTheTagPage()
+    {
+        await using var browser = await ConsoleBrowser.LaunchAsync();
+        var page = await browser.SignInAsync(site, site.AdminKey);
+        await page.GotoAsync(new Uri(site.Address, "/tags").ToString());
+        await ConsoleBrowser.InteractiveAsync(page);
+        await page.Locator("#tag-tree").WaitForAsync();
+        await ConsoleBrowser.ScreenshotAsync(page, "tags");
+
+        await page.Locator("#tag-search").FillAsync("城市");
+        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "城市", Exact = true }).ClickAsync();
+        await page.Locator("#page-title", new PageLocatorOptions { HasTextString = "city" }).WaitForAsync();
+
+        (await page.Locator("#page-title").InnerTextAsync()).ShouldContain("城市");
+        (await page.Locator(".mud-chart").CountAsync()).ShouldBeGreaterThan(0);
+        await ConsoleBrowser.ScreenshotAsync(page, "tag");
+    }
+
+    [Fact]
+    public async Task Builder_TypedRule_LiveCountEqualsTheCli()
+    {
+        await using var browser = await ConsoleBrowser.LaunchAsync();
+        var page = await browser.SignInAsync(site, site.AdminKey);
+        await page.GotoAsync(new Uri(site.Address, "/segments/new?rule=" + Uri.EscapeDataString("age > 18")).ToString());
+        await ConsoleBrowser.InteractiveAsync(page);
+        await page.Locator("#live-count[data-rule='age > 18']").WaitForAsync();
+
+        var rounds = new List<double>();
+        foreach (var rule in new[] { "age > 30", "age > 40", ConsoleSite.Rule })
+        {
+            var watch = Stopwatch.StartNew();
+            await page.Locator("#rule-text").FillAsync(rule);
+            await page.Locator($"#live-count[data-rule=\"{rule.Replace("\"", "\\\"", StringComparison.Ordinal)}\"]").WaitForAsync();
+            rounds.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        var size = long.Parse(await page.Locator("#live-count").GetAttributeAsync("data-size") ?? "", CultureInfo.InvariantCulture);
+        size.ShouldBe(site.CliRuleSize);
+        output.WriteLine($"perf: rule edit → number on screen (300 persons, 250 ms debounce included): {string.Join(", ", rounds.Select(r => r.ToString("0", CultureInfo.InvariantCulture)))} ms");
+        await ConsoleBrowser.ScreenshotAsync(page, "builder");
+    }
+
+    [Fact]
+    public async Task Builder_BadRule_ShowsTheDiagnosticInline()
+    {
+        await using var browser = await ConsoleBrowser.LaunchAsync();
+        var page = await browser.SignInAsync(site, site.AdminKey, "en-US");
+        await page.GotoAsync(new Uri(site.Address, "/segments/new?rule=" + Uri.EscapeDataString("age betwen 18")).ToString());
+        await ConsoleBrowser.InteractiveAsync(page);
+
+        var error = await page.Locator("#rule-error").InnerTextAsync();
+        error.ShouldContain("line 1, column 5");
+        error.ShouldContain("betwen");
+    }
+
+    [Fact]
+    public async Task SegmentPage_ShowsThePortrait()
+    {
+        await using var browser = await ConsoleBrowser.LaunchAsync();
+        var page = await browser.SignInAsync(site, site.AdminKey);
+        await page.GotoAsync(new Uri(site.Address, "/segments/view?name=" + Uri.EscapeDataString("高价值沉默")).ToString());
+        await ConsoleBrowser.InteractiveAsync(page);
+        await page.Locator("#portrait-table tbody tr").First.WaitForAsync();
+
+        (await page.Locator("#portrait-table tbody tr").CountAsync()).ShouldBeGreaterThan(5);
+        // The segment is defined by 生命周期阶段 = '沉默': every member has that value.
+        var silent = page.Locator("#portrait-table tbody tr", new PageLocatorOptions { HasTextString = "生命周期阶段" }).Filter(new LocatorFilterOptions { HasTextString = "沉默" });
+        (await silent.First.InnerTextAsync()).ShouldContain("100.0%");
+        await ConsoleBrowser.ScreenshotAsync(page, "portrait");
+    }
+
+    [Fact]
+    public async Task Funnel_StepsEqualTheCli()
+    {
+        await using var browser = await ConsoleBrowser.LaunchAsync();
+        var page = await browser.SignInAsync(site, site.AdminKey);
+        await page.GotoAsync(new Uri(site.Address, "/analysis").ToString());
+        await ConsoleBrowser.InteractiveAsync(page);
+        await page.ClickAsync("#funnel-run");
+        await page.Locator("#funnel-table tbody tr").First.WaitForAsync();
+
+        var persons = await page.Locator("#funnel-table td[data-persons]").EvaluateAllAsync<long[]>("cells => cells.map(c => Number(c.dataset.persons))");
+        persons.Length.ShouldBe(ConsoleSite.FunnelSteps.Length);
+        persons[0].ShouldBe(site.CliFunnelFirst);
+        persons[^1].ShouldBe(site.CliFunnelLast);
+        await ConsoleBrowser.ScreenshotAsync(page, "funnel");
+    }
+
+    [Fact]
+    public async Task Profile_ByPhoneNumber_OpensThatPerson()
+    {
+        await using var browser = await ConsoleBrowser.LaunchAsync();
+        var page = await browser.SignInAsync(site, site.AdminKey);
+        await page.GotoAsync(new Uri(site.Address, "/profiles").ToString());
+        await ConsoleBrowser.InteractiveAsync(page);
+        await page.Locator("#profile-search").FillAsync(site.Phone);
+        await page.ClickAsync("#profile-go");
+        await page.Locator("#profile-oneid").WaitForAsync();
+
+        (await page.Locator("#profile-oneid").InnerTextAsync()).ShouldBe(site.PhoneOneId);
+        await ConsoleBrowser.ScreenshotAsync(page, "profile");
+    }
+
+    [Fact]
+    public async Task Language_SwitchToEnglishAndBack_IsRemembered()
+    {
+        await using var browser = await ConsoleBrowser.LaunchAsync();
+        var page = await browser.SignInAsync(site, site.AdminKey);
+        (await page.Locator("#page-title").InnerTextAsync()).ShouldBe("人群看板");
+
+        await page.ClickAsync("#lang-en");
+        await page.Locator("#page-title", new PageLocatorOptions { HasTextString = "Crowd boards" }).WaitForAsync();
+        var again = await page.Context.NewPageAsync();
+        await again.GotoAsync(new Uri(site.Address, "/segments").ToString());
+        (await again.Locator("#page-title").InnerTextAsync()).ShouldBe("Segments");
+        await ConsoleBrowser.ScreenshotAsync(again, "segments-en");
+
+        await ConsoleBrowser.InteractiveAsync(again);
+        await again.ClickAsync("#lang-zh");
+        await again.Locator("#page-title", new PageLocatorOptions { HasTextString = "人群" }).WaitForAsync();
+        (await again.Locator("#page-title").InnerTextAsync()).ShouldBe("人群");
+    }
+
+    [Fact]
+    public async Task Marketer_OfOneLine_DoesNotSeeAnotherLinesTag()
+    {
+        await using var browser = await ConsoleBrowser.LaunchAsync();
+        var admin = await browser.SignInAsync(site, site.AdminKey);
+        var marketer = await browser.SignInAsync(site, site.MarketerKey);
+
+        (await TagNamesAsync(admin)).ShouldContain(ConsoleSite.LineTag);
+        var seen = await TagNamesAsync(marketer);
+        seen.ShouldNotContain(ConsoleSite.LineTag);
+        seen.ShouldContain("城市");
+    }
+
+    private async Task<IReadOnlyList<string>> TagNamesAsync(IPage page)
+    {
+        await page.GotoAsync(new Uri(site.Address, "/tags").ToString());
+        await page.Locator("#tag-tree .tc-tag").First.WaitForAsync();
+        return [.. (await page.Locator("#tag-tree .tc-tag").AllInnerTextsAsync()).Select(t => t.Trim())];
+    }
+}
