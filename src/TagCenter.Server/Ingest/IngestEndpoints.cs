@@ -52,10 +52,13 @@ public static class IngestEndpoints
         // A source's write_key, or an API key with the ingest scope (Governance/IngestCredentials: one key system).
         var keys = context.RequestServices.GetRequiredService<Governance.IngestCredentials>();
         var authorization = context.Request.Headers.Authorization.ToString();
-        var headerKey = WriteKeys.FromBasic(authorization) ?? Governance.IngestCredentials.Bearer(authorization);
+        var headerKey = WriteKeys.FromBasic(authorization);
         SourceDefinition? source = null;
         if (headerKey is not null && (source = await keys.FindAsync(headerKey, ingest.Keys, ct)) is null)
             throw Unauthorized(context);
+        // A Bearer key counts when it is an ingest key; any other (a dashboard's own key) leaves the body's writeKey to decide.
+        if (headerKey is null && Governance.IngestCredentials.Bearer(authorization) is { } bearer)
+            source = await keys.FindAsync(bearer, ingest.Keys, ct);
         using var body = await RequestBody.ReadAsync(context.Request, ingest.Options.Limits.MaxBatchBytes, ct);
         SegmentBatch batch;
         try
