@@ -80,5 +80,15 @@ public sealed class SegmentsClient
     public Task DeleteAsync(string name, CancellationToken cancellationToken = default) =>
         _api.SendAsync(HttpMethod.Delete, Root + "/" + Query.Segment(name), null, repeatable: false, cancellationToken);
 
+    /// <summary>
+    /// Proposes a new or changed segment as a draft (what keys other than admin do): <paramref name="yaml"/> is the
+    /// segment file's content. Answers with the draft and its impact (the size it would have); another user
+    /// publishes it with <see cref="DraftsClient.ApproveAsync"/>.
+    /// </summary>
+    public Task<Draft> ProposeAsync(string name, string yaml, CancellationToken cancellationToken = default) =>
+        _api.SendAsync<Draft>(HttpMethod.Post, ApiConnection.Api + "drafts", new DraftRequest("segment", name, yaml), repeatable: false, cancellationToken);
+
     private sealed record CountRequest(string Rule);
+
+    private sealed record DraftRequest(string Kind, string Name, string Yaml);
 }

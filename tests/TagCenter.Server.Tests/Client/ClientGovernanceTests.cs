@@ -23,7 +23,7 @@ public sealed class ClientGovernanceTests(DemoWorkspace demo)
         var wang = new TagCenterClient(await server.ClientForAsync(Role.Analyst, name: "wang"));
         var admin = new TagCenterClient(server.Client);
 
-        var draft = await li.Drafts.CreateAsync("segment", "高活跃", Segment, Cancel);
+        var draft = await li.Segments.ProposeAsync("高活跃", Segment, Cancel);
         draft.Status.ShouldBe("pending");
         draft.Impact.ShouldNotBeNull().Segments.Single(s => s.Name == "高活跃").SizeAfter.ShouldBe(cliSize);
         (await wang.Drafts.ListAsync("pending", Cancel)).ShouldContain(d => d.Id == draft.Id);
@@ -34,6 +34,8 @@ public sealed class ClientGovernanceTests(DemoWorkspace demo)
         (approved.Status, approved.Reviewer).ShouldBe(("approved", "wang"));
         (await li.Segments.GetAsync("高活跃", Cancel)).Segment.Rule.ShouldBe("活跃度 = '高'");
         (await li.Drafts.GetAsync(draft.Id, Cancel)).Status.ShouldBe("approved");
+        var rejected = await li.Drafts.CreateAsync("segment", "高活跃", Segment.Replace("'高'", "'中'", StringComparison.Ordinal), Cancel);
+        (await wang.Drafts.RejectAsync(rejected.Id, "no", Cancel)).Status.ShouldBe("rejected");
 
         var audit = await admin.Audit.ListAsync(cancellationToken: Cancel);
         audit.ShouldContain(e => e.Actor == "wang" && e.Target.Contains("高活跃"));
