@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using TagCenter.Core.Activation;
 using TagCenter.Core.Diagnostics;
 using TagCenter.DuckDb.Activation;
 using TagCenter.DuckDb.Tags;
+using TagCenter.Server.Access;
 using TagCenter.Server.Hosting;
 
 namespace TagCenter.Server.Activation;
@@ -27,18 +29,29 @@ public static class TriggersEndpoints
             .ProducesProblem(422);
     }
 
-    private static async Task<Ok<List<object>>> ListAsync(ActivationState state, CancellationToken cancellationToken)
+    private static async Task<Ok<List<object>>> ListAsync(HttpContext context, ActivationState state, IDataPolicy policy, CancellationToken cancellationToken)
     {
-        var activation = await state.CurrentAsync(cancellationToken);
+        var visible = await VisibleAsync(context, state, policy, cancellationToken);
         var counts = ActivationJson.CountsPerTrigger(state.Store);
-        return TypedResults.Ok(activation.Triggers.Triggers
+        return TypedResults.Ok(visible.Triggers
             .Select(t => ActivationJson.TriggerRow(t, counts.GetValueOrDefault(t.Name) ?? new Dictionary<string, long>())).ToList());
     }
 
-    private static async Task<Ok<object>> ShowAsync(string name, ActivationState state, CancellationToken cancellationToken)
+    private static async Task<Ok<object>> ShowAsync(string name, HttpContext context, ActivationState state, IDataPolicy policy, CancellationToken cancellationToken)
     {
-        var trigger = (await state.CurrentAsync(cancellationToken)).Triggers.Get(name);
+        var trigger = (await VisibleAsync(context, state, policy, cancellationToken)).Get(name);
         return TypedResults.Ok(ActivationJson.TriggerShow(trigger, state.Store.Find(trigger.Name, null, null, 20), state.Store.Counts(trigger.Name)));
+    }
+
+    /// <summary>
+    /// The triggers the caller may see: company-wide ones and their business line's. Another line's trigger is
+    /// "unknown" (with suggestions from the visible ones only), as another line's tag is in a rule.
+    /// </summary>
+    private static async Task<TriggerCatalog> VisibleAsync(HttpContext context, ActivationState state, IDataPolicy policy, CancellationToken cancellationToken)
+    {
+        var caller = Caller.Of(context);
+        var all = (await state.CurrentAsync(cancellationToken)).Triggers.Triggers;
+        return TriggerCatalog.From([.. all.Where(t => policy.CanSeeLine(t.BusinessLine, caller))]);
     }
 
     /// <summary>The body of <c>POST /triggers/validate</c>.</summary>

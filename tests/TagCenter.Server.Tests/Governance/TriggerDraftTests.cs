@@ -92,4 +92,28 @@ public sealed class TriggerDraftTests(DemoWorkspace demo)
         status.ShouldBe(422, problem.ToString());
         problem.GetProperty("code").GetString().ShouldBe("workspace_invalid");
     }
+
+    /// <summary>Reading triggers obeys lines too: another line's trigger is neither listed nor shown (404, as unknown).</summary>
+    [Fact]
+    public async Task MarketerOfALine_ListsAndShowsOnlyCompanyWideAndTheirLinesTriggers()
+    {
+        using var folder = new TempFolder();
+        var root = demo.Copy(folder);
+        var stores = Welcome.Replace("电商欢迎", "门店欢迎", StringComparison.Ordinal).Replace("business_line: 电商", "business_line: 门店", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(Path.Combine(root, "triggers", "门店欢迎.yaml"), stores, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(root, "triggers", "电商欢迎.yaml"), Welcome, TestContext.Current.CancellationToken);
+        await using var server = await ApiServer.StartAsync(root);
+        var online = await server.ClientForAsync(Role.Marketer, line: "电商", name: "li");
+
+        static List<string> Names(System.Text.Json.JsonElement list) => [.. list.EnumerateArray().Select(t => t.GetProperty("name").GetString()!)];
+        var all = Names(await server.GetJsonAsync("/api/v1/triggers"));
+        all.ShouldContain("门店欢迎");
+        all.ShouldContain("电商欢迎");
+        var (listed, seen) = await ApiServer.SendAsync(online, HttpMethod.Get, "/api/v1/triggers");
+        listed.ShouldBe(200, seen.ToString());
+        Names(seen).ShouldBe([.. all.Where(n => n != "门店欢迎")]);
+        var (shown, problem) = await ApiServer.SendAsync(online, HttpMethod.Get, "/api/v1/triggers/" + Uri.EscapeDataString("门店欢迎"));
+        shown.ShouldBe(404, problem.ToString());
+        (await ApiServer.SendAsync(online, HttpMethod.Get, "/api/v1/triggers/" + Uri.EscapeDataString("电商欢迎"))).Status.ShouldBe(200);
+    }
 }
