@@ -56,10 +56,10 @@ public sealed class DemoCommandTests
         var nobody = await CliRunner.RunAsync("profile", "nobody-at-all", "--workspace", dir);
         nobody.ExitCode.ShouldBe(4);
 
-        // 14 computed tags, 7 model tags and 忠诚用户 (which reads the model tag RFM分层).
+        // 12 computed tags, 9 model tags and 忠诚用户 (which reads the model tag RFM分层).
         refresh.GetProperty("tags").GetProperty("tags").GetArrayLength().ShouldBe(22);
         refresh.GetProperty("models").EnumerateArray().Select(m => m.GetProperty("model").GetString()).Order(StringComparer.Ordinal)
-            .ShouldBe(["churn", "clusters", "clv", "lookalike_high_value_silent", "recommended_categories", "rfm", "top3_categories"]);
+            .ShouldBe(["churn", "clusters", "clv", "lookalike_high_value_silent", "preferred_channel", "price_sensitivity", "recommended_categories", "rfm", "top3_categories"]);
         // The demo's RFM section counts the stored tag; the model's own record counts its outputs: they must agree.
         var rfmPersons = refresh.GetProperty("models").EnumerateArray().Single(m => m.GetProperty("model").GetString() == "rfm").GetProperty("persons").GetInt64();
         var figures = json.GetProperty("models");
