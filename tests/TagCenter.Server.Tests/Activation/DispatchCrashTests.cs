@@ -18,7 +18,7 @@ namespace TagCenter.Server.Tests.Activation;
 /// </summary>
 public sealed class DispatchCrashTests(DemoWorkspace demo)
 {
-    private const int InFlight = 8; // DispatchOptions.PerDestination
+    private static readonly int InFlight = new TagCenter.Server.Activation.ActivationOptions().Dispatch.PerDestination; // what serve sends at once
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 

@@ -97,5 +97,6 @@ public sealed class RouteEnumerationTests(DemoWorkspace demo)
         return result;
     }
 
-    private static string Fill(string template) => System.Text.RegularExpressions.Regex.Replace(template, "{[^}]+}", "x");
+    private static string Fill(string template) => // "1" fits every parameter, also those constrained to numbers ({id:long})
+        System.Text.RegularExpressions.Regex.Replace(template, "{[^}]+}", "1");
 }
