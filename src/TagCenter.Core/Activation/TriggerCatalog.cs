@@ -48,17 +48,9 @@ public sealed class TriggerCatalog
     public static TriggerDefinition? ParseFile(string file, string defaultName, string yaml, ActivationNames names, List<Diagnostic> diagnostics)
     {
         var before = diagnostics.Count;
-        if (YamlSyntax.Load(yaml, file, diagnostics) is not { } stream)
-            return null;
-        if (stream.Documents.Count == 0)
-        {
-            diagnostics.Add(new Diagnostic(file, 1, 1, Texts.T("activation.file.empty")));
-            return null;
-        }
         var context = Texts.T("activation.what.trigger");
-        if (YamlMap.From(stream.Documents[0].RootNode, context, file, diagnostics) is not { } top)
+        if (ActivationYaml.Top(file, yaml, context, Keys, diagnostics) is not { } top)
             return null;
-        top.AllowOnly(context, Keys);
         var name = (top.String("name") ?? defaultName).Trim();
         var when = top.Get("when") is null ? null : ParseWhen(top, file, names, diagnostics);
         if (top.Get("when") is null)
