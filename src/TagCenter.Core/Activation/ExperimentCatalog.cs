@@ -20,6 +20,9 @@ public sealed class ExperimentCatalog
 
     public IReadOnlyList<ExperimentDefinition> Experiments { get; }
 
+    /// <summary>A catalog of experiments already checked (a caller's visible part of the workspace's).</summary>
+    public static ExperimentCatalog From(IReadOnlyList<ExperimentDefinition> experiments) => new(experiments);
+
     public ExperimentDefinition Get(string name) => Experiments.FirstOrDefault(e => e.Name == name)
         ?? throw new NotFoundException(Texts.T("activation.experiment.unknown", name, Suggest.Hint(name, Experiments.Select(e => e.Name)),
             Experiments.Count == 0 ? "—" : string.Join(", ", Experiments.Select(e => e.Name))));

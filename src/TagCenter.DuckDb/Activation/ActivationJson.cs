@@ -11,7 +11,7 @@ public static class ActivationJson
     /// <summary>Per trigger name, its deliveries counted per status.</summary>
     public static Dictionary<string, Dictionary<string, long>> CountsPerTrigger(IActivationStore store) =>
         store.List(null, int.MaxValue).GroupBy(i => i.Trigger)
-            .ToDictionary(g => g.Key, g => g.GroupBy(i => i.Status).ToDictionary(s => s.Key, s => s.LongCount()));
+            .ToDictionary(g => g.Key, g => DeliveryStatus.Complete(g.GroupBy(i => i.Status).ToDictionary(s => s.Key, s => s.LongCount())));
 
     public static object TriggerRow(TriggerDefinition trigger, IReadOnlyDictionary<string, long> counts) => new
     {
@@ -23,7 +23,7 @@ public static class ActivationJson
         quiet_hours = TriggerText.Quiet(trigger.QuietHours),
         consent = trigger.Consent,
         file = trigger.File,
-        deliveries = counts,
+        deliveries = DeliveryStatus.Complete(counts),
     };
 
     /// <summary>A trigger in full with its <paramref name="recent"/> deliveries and, when given, its counts per status.</summary>
@@ -37,7 +37,7 @@ public static class ActivationJson
         quiet_hours = TriggerText.Quiet(trigger.QuietHours),
         consent = trigger.Consent,
         file = trigger.File,
-        counts,
+        counts = DeliveryStatus.Complete(counts),
         deliveries = recent.Select(i => Delivery(i)).ToList(),
     };
 

@@ -12,6 +12,16 @@ public static class DeliveryStatus
     public const string Dead = "dead";
     public const string SkippedCap = "skipped_cap";
     public const string SkippedConsent = "skipped_consent";
+
+    /// <summary>Every status, in the order a delivery passes through them.</summary>
+    public static readonly IReadOnlyList<string> All = [Pending, Delivered, Dead, SkippedCap, SkippedConsent];
+
+    /// <summary>
+    /// Counts per status with every status present (zero when none), so a report has one shape whatever the
+    /// outbox holds: a trigger deferred by quiet hours shows <c>delivered: 0</c>, not a missing key.
+    /// </summary>
+    public static Dictionary<string, long> Complete(IReadOnlyDictionary<string, long>? counts) =>
+        All.Concat(counts?.Keys.Except(All) ?? []).ToDictionary(s => s, s => counts?.GetValueOrDefault(s) ?? 0, StringComparer.Ordinal);
 }
 
 /// <summary>

@@ -14,7 +14,8 @@ namespace TagCenter.Server.Activation;
 
 /// <summary>
 /// Activation's endpoint groups (<c>/triggers</c>, <c>/deliveries</c>, <c>/experiments</c>) and <c>/activation</c>:
-/// tag evaluation (<c>tag evaluate --json</c>), the review report (<c>review --json</c>) and consent opt-outs.
+/// tag evaluation (<c>tag evaluate --json</c>), the review report (<c>review --json</c>) and consent opt-outs. Each
+/// answers with what the caller's business line may see (<see cref="ActivationView"/>).
 /// </summary>
 public static class ActivationEndpoints
 {
@@ -34,26 +35,29 @@ public static class ActivationEndpoints
             .ProducesProblem(400);
     }
 
-    private static async Task<Ok<List<object>>> EvaluationAsync(ActivationState state, WorkspaceHost host, CancellationToken cancellationToken,
-        string? tag = null, string? goal_event = null, string within = "30d")
+    private static async Task<Ok<List<object>>> EvaluationAsync(HttpContext context, ActivationState state, IDataPolicy policy, WorkspaceHost host,
+        CancellationToken cancellationToken, string? tag = null, string? goal_event = null, string within = "30d")
     {
         var window = DurationText.Parse(within) ?? throw ApiException.BadRequest("invalid_within", Texts.T("activation.within.bad", within));
-        var activation = await state.CurrentAsync(cancellationToken);
-        var usage = ActivationReview.Usage(activation);
+        var view = await ActivationView.ForAsync(context, state, policy, cancellationToken);
+        var usage = ActivationReview.Usage(view.Workspace);
         return TypedResults.Ok(await host.ReadAsync((db, _) =>
         {
-            var catalog = WorkspaceSegments.Published(db);
+            var catalog = policy.VisibleTags(WorkspaceSegments.Published(db), view.Caller);
             var tags = tag is null ? catalog.Tags : [catalog.Find(tag) ?? throw new NotFoundException(Texts.T("activation.tag.unknown", tag, ""))];
             return tags.Select(t => ActivationJson.TagEvaluation(TagEvaluation.Evaluate(db, t, usage[t.Name], goal_event, window))).ToList();
         }, cancellationToken));
     }
 
-    private static async Task<Ok<object>> ReviewAsync(ActivationState state, WorkspaceHost host, CancellationToken cancellationToken,
-        int unused_days = 90, double min_coverage = 0.01)
+    private static async Task<Ok<object>> ReviewAsync(HttpContext context, ActivationState state, IDataPolicy policy, WorkspaceHost host,
+        CancellationToken cancellationToken, int unused_days = 90, double min_coverage = 0.01)
     {
-        var activation = await state.CurrentAsync(cancellationToken);
-        var candidates = await host.ReadAsync((db, _) => ActivationReview.Candidates(db, activation, TimeSpan.FromDays(Math.Max(0, unused_days)), min_coverage),
-            cancellationToken);
+        var view = await ActivationView.ForAsync(context, state, policy, cancellationToken);
+        var candidates = await host.ReadAsync((db, _) =>
+        {
+            var tags = policy.VisibleTags(WorkspaceSegments.Published(db), view.Caller);
+            return ActivationReview.Candidates(db, view.Workspace, TimeSpan.FromDays(Math.Max(0, unused_days)), min_coverage).Where(c => view.Sees(c, tags)).ToList();
+        }, cancellationToken);
         return TypedResults.Ok(ActivationJson.Review(unused_days, min_coverage, candidates));
     }
 

@@ -17,7 +17,8 @@ namespace TagCenter.Server.Activation;
 /// <summary>
 /// <c>/api/v1/experiments</c>: the A/B experiments, one with its results per arm (conversion, lift against the
 /// holdout with its 95% interval and p-value, the sample size needed: <c>experiment show --json</c>), and a new one
-/// (<c>experiment create</c>: checked like the file, arms over 100% are refused with the yaml position; audited).
+/// (<c>experiment create</c>: checked like the file, arms over 100% are refused with the yaml position; audited). A caller
+/// bound to a business line sees and uses only experiments on segments they can see (<see cref="ActivationView"/>).
 /// </summary>
 public static class ExperimentsEndpoints
 {
@@ -33,8 +34,8 @@ public static class ExperimentsEndpoints
             .ProducesProblem(400).ProducesProblem(409).ProducesProblem(422);
     }
 
-    private static async Task<Ok<List<object>>> ListAsync(ActivationState state, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await state.CurrentAsync(cancellationToken)).Experiments.Experiments.Select(e => (object)new
+    private static async Task<Ok<List<object>>> ListAsync(HttpContext context, ActivationState state, IDataPolicy policy, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await ActivationView.ForAsync(context, state, policy, cancellationToken)).Experiments.Experiments.Select(e => (object)new
         {
             name = e.Name,
             description = e.Description,
@@ -46,11 +47,12 @@ public static class ExperimentsEndpoints
             file = e.File,
         }).ToList());
 
-    private static async Task<Ok<object>> ShowAsync(string name, ActivationState state, WorkspaceHost host, CancellationToken cancellationToken)
+    private static async Task<Ok<object>> ShowAsync(string name, HttpContext context, ActivationState state, IDataPolicy policy, WorkspaceHost host,
+        CancellationToken cancellationToken)
     {
-        var activation = await state.CurrentAsync(cancellationToken);
-        var experiment = activation.Experiments.Get(name);
-        var result = await host.ReadAsync((db, _) => ExperimentResults.Compute(db, experiment, activation.Catalog), cancellationToken);
+        var view = await ActivationView.ForAsync(context, state, policy, cancellationToken);
+        var experiment = view.Experiments.Get(name);
+        var result = await host.ReadAsync((db, _) => ExperimentResults.Compute(db, experiment, view.Workspace.Catalog), cancellationToken);
         return TypedResults.Ok(ActivationJson.Experiment(result));
     }
 
@@ -60,8 +62,8 @@ public static class ExperimentsEndpoints
 
     public sealed record ArmBody(string? Arm, decimal Percent);
 
-    private static async Task<Created<object>> CreateAsync(ExperimentBody body, HttpContext context, WorkspaceHost host, ActivationState state, IAuditLog audit,
-        CancellationToken cancellationToken)
+    private static async Task<Created<object>> CreateAsync(ExperimentBody body, HttpContext context, WorkspaceHost host, ActivationState state, IDataPolicy policy,
+        IAuditLog audit, CancellationToken cancellationToken)
     {
         var name = body.Name?.Trim() ?? "";
         if (SegmentCatalog.Problem(name) is not null)
@@ -80,7 +82,9 @@ public static class ExperimentsEndpoints
         var yaml = ExperimentCatalog.Yaml(name, body.Segment.Trim(), parsed, body.Holdout ?? 100 - parsed.Sum(a => a.Percent),
             new ExperimentGoal(body.GoalEvent, window, body.GoalTag, body.GoalValue), body.Mde ?? 0.02m);
         var published = await host.ReadAsync((db, _) => PublishedCatalog.Load(db), cancellationToken);
-        var names = new ActivationNames([.. WorkspaceSegments.All(host.Definition).Segments.Select(s => s.Name)], published);
+        var caller = Caller.Of(context);
+        var names = new ActivationNames([.. WorkspaceSegments.All(host.Definition).Segments.Where(s => policy.CanSee(s, caller)).Select(s => s.Name)],
+            published is null ? null : policy.VisibleTags(published, caller));
         var diagnostics = new List<Diagnostic>();
         var relative = Path.GetRelativePath(root, path);
         if (ExperimentCatalog.ParseFile(relative, name, yaml, names, diagnostics) is null || diagnostics.Count > 0)
@@ -88,7 +92,7 @@ public static class ExperimentsEndpoints
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllTextAsync(path, yaml, cancellationToken);
         state.Invalidate();
-        await audit.RecordAsync(new AuditEntry(Caller.Of(context).Name, "experiment.create", name, After: yaml), cancellationToken);
+        await audit.RecordAsync(new AuditEntry(caller.Name, "experiment.create", name, After: yaml), cancellationToken);
         return TypedResults.Created(ServerApp.ApiPrefix + "/experiments/" + Uri.EscapeDataString(name), (object)new { name, file = relative, yaml });
     }
 }

@@ -47,12 +47,8 @@ public static class TriggersEndpoints
     /// The triggers the caller may see: company-wide ones and their business line's. Another line's trigger is
     /// "unknown" (with suggestions from the visible ones only), as another line's tag is in a rule.
     /// </summary>
-    private static async Task<TriggerCatalog> VisibleAsync(HttpContext context, ActivationState state, IDataPolicy policy, CancellationToken cancellationToken)
-    {
-        var caller = Caller.Of(context);
-        var all = (await state.CurrentAsync(cancellationToken)).Triggers.Triggers;
-        return TriggerCatalog.From([.. all.Where(t => policy.CanSeeLine(t.BusinessLine, caller))]);
-    }
+    private static async Task<TriggerCatalog> VisibleAsync(HttpContext context, ActivationState state, IDataPolicy policy, CancellationToken cancellationToken) =>
+        (await ActivationView.ForAsync(context, state, policy, cancellationToken)).Triggers;
 
     /// <summary>The body of <c>POST /triggers/validate</c>.</summary>
     public sealed record TriggerYaml(string? Name, string? Yaml);

@@ -55,10 +55,11 @@ public sealed class ActivationPipelineTests(DemoWorkspace demo)
     {
         using var temp = new TempFolder();
         var copy = Fresh(demo.Copy(temp));
-        await using var server = await ApiServer.StartAsync(copy);
+        var at = new DateTimeOffset(2026, 11, 23, 6, 0, 0, TimeSpan.Zero); // 14:00 in Shanghai: outside the trigger's quiet hours 22:00–08:00
+        // The server's clock at that hour too: a delivery is due at max(occurrence, now), and at night now falls in quiet hours.
+        await using var server = await ApiServer.StartAsync(copy, b => b.Services.AddSingleton<TimeProvider>(new DaytimeClock(at)));
         var listener = server.App.Services.GetRequiredService<RealtimeTriggers>();
         var state = server.App.Services.GetRequiredService<ActivationState>();
-        var at = new DateTimeOffset(2026, 11, 23, 6, 0, 0, TimeSpan.Zero); // 14:00 in Shanghai: outside the trigger's quiet hours 22:00–08:00
         var outcome = RealtimeOutcome.None with
         {
             Changes = [new PersonChange("rt-person-1", ChangeKind.Entered, "新客未下单", null, null, at, "evt-1")],

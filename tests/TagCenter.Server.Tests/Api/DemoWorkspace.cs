@@ -7,7 +7,9 @@ namespace TagCenter.Server.Tests.Api;
 /// <summary>
 /// A demo workspace built once for the whole test assembly by the real <c>tagcenter demo</c> (300 persons: loaded,
 /// identities resolved, tags run, segments evaluated, index written). Tests that only read use <see cref="Root"/>;
-/// tests that change anything take their own <see cref="CopyAsync"/>.
+/// tests that change anything take their own <see cref="Copy"/>, made from a pristine snapshot taken right after the
+/// demo: a server reading <see cref="Root"/> opens its SQLite stores (their <c>-wal</c>/<c>-shm</c> files come and
+/// go, and its dispatcher writes deliveries), so copying <see cref="Root"/> itself would race with it.
 /// </summary>
 public sealed class DemoWorkspace : IAsyncLifetime
 {
@@ -17,24 +19,32 @@ public sealed class DemoWorkspace : IAsyncLifetime
 
     public string Root => Path.Combine(_parent, "demo");
 
+    private string Pristine => Path.Combine(_parent, "pristine");
+
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_parent);
         var (exit, output) = await Tagcenter.RunAsync(["demo", "-w", Root, "--persons", Persons.ToString(System.Globalization.CultureInfo.InvariantCulture), "--lang", "en"], CancellationToken.None);
         if (exit != 0)
             throw new InvalidOperationException("tagcenter demo failed (exit " + exit + "):\n" + output);
+        CopyTree(Root, Pristine);
     }
 
     /// <summary>A copy of the workspace of the caller's own, deleted with <paramref name="owner"/>.</summary>
     public string Copy(TempFolder owner)
     {
         var target = Path.Combine(owner.Path, "demo");
-        foreach (var dir in Directory.EnumerateDirectories(Root, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(dir.Replace(Root, target, StringComparison.Ordinal));
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
-            File.Copy(file, file.Replace(Root, target, StringComparison.Ordinal));
+        CopyTree(Pristine, target);
         return target;
+    }
+
+    private static void CopyTree(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var dir in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
+            Directory.CreateDirectory(dir.Replace(from, to, StringComparison.Ordinal));
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+            File.Copy(file, file.Replace(from, to, StringComparison.Ordinal));
     }
 
     public ValueTask DisposeAsync()

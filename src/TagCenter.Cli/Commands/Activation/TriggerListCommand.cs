@@ -35,7 +35,7 @@ internal static class TriggerListCommand
             foreach (var (trigger, c) in rows)
                 table.AddRow(ConsoleOutput.Cell(trigger.Name), ConsoleOutput.Cell(TriggerText.When(trigger.When)), ConsoleOutput.Cell(TriggerText.Actions(trigger.Actions)),
                     ConsoleOutput.Cell(TriggerText.Cap(trigger.Cap)), ConsoleOutput.Cell(TriggerText.Quiet(trigger.QuietHours)), ConsoleOutput.Cell(trigger.Consent),
-                    ConsoleOutput.Cell(string.Join(" ", c.Select(kv => $"{kv.Key} {kv.Value:N0}"))));
+                    ConsoleOutput.Cell(string.Join(" ", c.Where(kv => kv.Value > 0).Select(kv => $"{kv.Key} {kv.Value:N0}"))));
             AnsiConsole.Write(table);
             return ExitCodes.Ok;
         });
