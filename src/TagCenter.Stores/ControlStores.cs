@@ -42,6 +42,16 @@ public static class ControlStores
         }
     }
 
+    /// <summary>
+    /// The Npgsql connection string a <c>--store</c> value names when it names PostgreSQL (<c>postgres://…</c> or
+    /// <c>Host=…</c>); null for SQLite (nothing, or <c>sqlite:…</c>). The activation store follows the same value.
+    /// </summary>
+    public static string? PostgresConnection(string? store) =>
+        string.IsNullOrWhiteSpace(store) || store.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase) ? null
+        : store.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || store.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase) ? FromUri(store)
+        : store.Contains("Host=", StringComparison.OrdinalIgnoreCase) ? store
+        : throw new TagCenterException(Texts.T("governance.store.unknown", store));
+
     /// <summary>A <c>postgres://user:password@host:port/database?sslmode=require</c> URI as an Npgsql connection string.</summary>
     internal static string FromUri(string text)
     {

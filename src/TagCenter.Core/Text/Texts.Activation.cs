@@ -32,6 +32,7 @@ public static partial class Texts
         ("activation.arms.names", "实验组名称不能重复，也不能叫 holdout", "arm names must be unique and not 'holdout'"),
         ("activation.goal.bad", "goal 需要 event（加 within）或 tag 加 value 之一", "goal needs either an event (with within) or a tag with a value"),
         ("activation.within.bad", "时长 '{0}' 无效，例如 30d", "duration '{0}' is not valid, e.g. 30d"),
+        ("activation.store.open", "无法打开激活存储（发件箱）{0}：{1}", "cannot open the activation store (outbox) {0}: {1}"),
         ("activation.start.bad", "开始日期 '{0}' 无效，例如 2026-10-01", "start date '{0}' is not valid, e.g. 2026-10-01"),
         ("activation.mde.bad", "mde（最小可检测提升）必须在 0 和 1 之间，例如 0.02 表示 2 个百分点", "mde (minimum detectable effect) must be between 0 and 1, e.g. 0.02 for two percentage points"),
         ("activation.step", "触达", "Activation"),

@@ -21,7 +21,7 @@ public sealed class ActivationWorkspace : IDisposable
     private readonly bool _ownsStore;
 
     private ActivationWorkspace(WorkspaceDefinition definition, SegmentCatalog segments, TagCatalog? catalog, TriggerCatalog triggers,
-        ExperimentCatalog experiments, SqliteActivationStore store, TimeProvider time, bool ownsStore)
+        ExperimentCatalog experiments, SqlActivationStore store, TimeProvider time, bool ownsStore)
     {
         _ownsStore = ownsStore;
         Definition = definition;
@@ -43,7 +43,7 @@ public sealed class ActivationWorkspace : IDisposable
 
     public ExperimentCatalog Experiments { get; }
 
-    public SqliteActivationStore Store { get; }
+    public SqlActivationStore Store { get; }
 
     /// <summary>The clock (quiet hours and schedules are read in the workspace's zone by the policy itself).</summary>
     public TimeProvider Time { get; }
@@ -55,13 +55,13 @@ public sealed class ActivationWorkspace : IDisposable
 
     /// <summary>Loads the declarations (a <see cref="WorkspaceException"/> lists what is wrong in them) and opens the store.</summary>
     public static ActivationWorkspace Open(WorkspaceDefinition definition, WorkspaceDatabase database, TimeProvider? time = null) =>
-        Load(definition, PublishedCatalog.Load(database), SqliteActivationStore.Open(SqliteActivationStore.PathIn(definition.Root)), time, ownsStore: true);
+        Load(definition, PublishedCatalog.Load(database), ActivationStores.Open(ActivationStores.Configured, definition.Root), time, ownsStore: true);
 
     /// <summary>
     /// The declarations over a <paramref name="store"/> the caller keeps open (the server's one store); disposing this
     /// leaves the store open unless <paramref name="ownsStore"/>.
     /// </summary>
-    public static ActivationWorkspace Load(WorkspaceDefinition definition, TagCatalog? catalog, SqliteActivationStore store, TimeProvider? time, bool ownsStore = false)
+    public static ActivationWorkspace Load(WorkspaceDefinition definition, TagCatalog? catalog, SqlActivationStore store, TimeProvider? time, bool ownsStore = false)
     {
         try
         {

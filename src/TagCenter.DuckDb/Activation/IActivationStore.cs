@@ -11,7 +11,8 @@ public sealed record ActivationMessage(long Id, string Trigger, string Person, s
 /// <summary>
 /// Where activation keeps its state: the outbox (with its idempotency keys), the delivery log, dead letters,
 /// consent opt-outs, tasks and messages, and small bookmarks (last scheduled push). SQLite in the workspace by
-/// default (<see cref="SqliteActivationStore"/>); PostgreSQL later for a shared server. Thread-safe.
+/// default (<see cref="SqliteActivationStore"/>), PostgreSQL for a shared server (<see cref="PostgresActivationStore"/>;
+/// <see cref="ActivationStores"/> picks one). Thread-safe.
 /// </summary>
 public interface IActivationStore : IDisposable
 {
@@ -19,6 +20,15 @@ public interface IActivationStore : IDisposable
     bool Enqueue(OutboxItem item);
 
     IReadOnlyList<OutboxItem> Due(DateTimeOffset now, int limit);
+
+    /// <summary>When the earliest pending delivery is due (null: none pending): how long a continuous dispatcher may sleep.</summary>
+    DateTimeOffset? NextDue();
+
+    /// <summary>Deliveries newest first, narrowed by trigger, status and person when given.</summary>
+    IReadOnlyList<OutboxItem> Find(string? trigger, string? status, string? person, int limit);
+
+    /// <summary>Counts per status of one trigger's deliveries.</summary>
+    IReadOnlyDictionary<string, long> Counts(string trigger);
 
     OutboxItem? Get(long id);
 

@@ -7,8 +7,8 @@ using TagCenter.Server.Hosting;
 namespace TagCenter.Server.Activation;
 
 /// <summary>
-/// The server's activation: one <see cref="SqliteActivationStore"/> for the process (runs open their own connection
-/// to the same WAL file; SQLite serialises the writers), and the triggers and experiments as declared now, reloaded
+/// The server's activation: one activation store for the process, where <c>--store</c> says (SQLite in the workspace,
+/// whose runs open their own connection to the same WAL file and SQLite serialises the writers; or PostgreSQL), and the triggers and experiments as declared now, reloaded
 /// when a file under triggers/, experiments/, segments/, boards/ or tags/ changes (an apply, an approved draft).
 /// </summary>
 public sealed class ActivationState : IDisposable
@@ -22,10 +22,10 @@ public sealed class ActivationState : IDisposable
     {
         _host = host;
         Time = time;
-        Store = SqliteActivationStore.Open(SqliteActivationStore.PathIn(host.Definition.Root));
+        Store = ActivationStores.Open(host.Options.Store, host.Definition.Root);
     }
 
-    public SqliteActivationStore Store { get; }
+    public SqlActivationStore Store { get; }
 
     public TimeProvider Time { get; }
 

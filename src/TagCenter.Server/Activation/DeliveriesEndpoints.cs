@@ -53,7 +53,7 @@ public static class DeliveriesEndpoints
     /// The newest <paramref name="limit"/> deliveries the caller may see: for a line-bound caller, the newest of each
     /// visible sender merged, so the page is full and holds nothing of another line.
     /// </summary>
-    private static IEnumerable<OutboxItem> Visible(ActivationView view, SqliteActivationStore store, string? trigger, string? status, string? person, int limit) =>
+    private static IEnumerable<OutboxItem> Visible(ActivationView view, SqlActivationStore store, string? trigger, string? status, string? person, int limit) =>
         view.SeesEverything || trigger is not null
             ? store.Find(trigger, status, person, limit)
             : view.Senders.SelectMany(sender => store.Find(sender, status, person, limit)).OrderByDescending(i => i.Id).Take(limit);

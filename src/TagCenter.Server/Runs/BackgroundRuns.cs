@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TagCenter.Core.Diagnostics;
 using TagCenter.Core.Text;
+using TagCenter.DuckDb.Activation;
 using TagCenter.DuckDb.Pipeline;
 using TagCenter.DuckDb.Storage;
 using TagCenter.Server.Hosting;
@@ -56,6 +57,8 @@ public sealed partial class BackgroundRuns(WorkspaceHost host, TimeProvider time
     {
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(run.Cancellation.Token, _stopping.Token);
         var progress = new RunProgress(run);
+        // The run's trigger pass enqueues into this server's outbox (its --store), not one the environment names.
+        using var store = ActivationStores.Use(host.Options.Store);
         try
         {
             var result = await host.WriteAsync((db, ct) => work(db, progress, ct), cancel.Token).ConfigureAwait(false);

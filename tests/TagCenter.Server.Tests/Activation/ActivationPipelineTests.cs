@@ -79,7 +79,7 @@ public sealed class ActivationPipelineTests(DemoWorkspace demo)
     }
 
     /// <summary>A copy without the demo's outbox, so both sides start from nothing.</summary>
-    private static string Fresh(string root)
+    internal static string Fresh(string root)
     {
         foreach (var file in Directory.GetFiles(Path.Combine(root, ".tagcenter"), SqliteActivationStore.FileName + "*"))
             File.Delete(file);
@@ -92,14 +92,14 @@ public sealed class ActivationPipelineTests(DemoWorkspace demo)
         return store.List(null, int.MaxValue).GroupBy(i => i.Trigger).ToDictionary(g => g.Key, g => g.Count());
     }
 
-    private static async Task Until(Func<bool> done)
+    internal static async Task Until(Func<bool> done)
     {
         for (var i = 0; i < 300 && !done(); i++)
             await Task.Delay(100, TestContext.Current.CancellationToken);
         done().ShouldBeTrue();
     }
 
-    private static async Task<JsonElement> WaitAsync(ApiServer server, string id)
+    internal static async Task<JsonElement> WaitAsync(ApiServer server, string id)
     {
         for (var i = 0; i < 1200; i++)
         {

@@ -187,7 +187,18 @@ public sealed class ConsoleEndToEndTests(ConsoleSite site, ITestOutputHelper out
     private async Task<IReadOnlyList<string>> TagNamesAsync(IPage page)
     {
         await page.GotoAsync(new Uri(site.Address, "/tags").ToString());
-        await page.Locator("#tag-tree .tc-tag").First.WaitForAsync();
-        return [.. (await page.Locator("#tag-tree .tc-tag").AllInnerTextsAsync()).Select(t => t.Trim())];
+        var tags = page.Locator("#tag-tree .tc-tag");
+        await tags.First.WaitForAsync();
+        // The prerendered tree is replaced when the circuit connects: read until two reads agree and are not empty.
+        IReadOnlyList<string> last = [];
+        for (var i = 0; i < 50; i++)
+        {
+            IReadOnlyList<string> now = [.. (await tags.AllInnerTextsAsync()).Select(t => t.Trim())];
+            if (now.Count > 0 && now.SequenceEqual(last))
+                return now;
+            last = now;
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
+        return last;
     }
 }

@@ -1,13 +1,10 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace TagCenter.DuckDb.Activation;
 
 /// <summary>Plumbing: every statement under one lock (one connection, many dispatcher threads), values always bound.</summary>
-public sealed partial class SqliteActivationStore
+public abstract partial class SqlActivationStore
 {
-    /// <summary>The store's path in a workspace: <c>.tagcenter/activation.db</c> beside the DuckDB file.</summary>
-    public static string PathIn(string workspaceRoot) => System.IO.Path.Combine(workspaceRoot, ".tagcenter", FileName);
-
     private T Locked<T>(Func<T> work)
     {
         lock (_lock)
@@ -20,7 +17,7 @@ public sealed partial class SqliteActivationStore
             work();
     }
 
-    private int Execute(string sql, params object?[] parameters)
+    protected int Execute(string sql, params object?[] parameters)
     {
         using var command = Command(sql, parameters);
         return command.ExecuteNonQuery();
@@ -41,13 +38,18 @@ public sealed partial class SqliteActivationStore
         return rows;
     }
 
-    private SqliteCommand Command(string sql, object?[] parameters)
+    private DbCommand Command(string sql, object?[] parameters)
     {
         var command = _connection.CreateCommand();
         command.Transaction = _transaction;
         command.CommandText = sql;
         for (var i = 0; i < parameters.Length; i++)
-            command.Parameters.AddWithValue("$" + (i + 1), parameters[i] ?? DBNull.Value);
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = ParameterName(i + 1);
+            parameter.Value = parameters[i] ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
         return command;
     }
 
