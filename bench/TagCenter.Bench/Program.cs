@@ -31,6 +31,7 @@ return args.FirstOrDefault() switch
     "ingest" => await TagCenter.Bench.Ingest.IngestBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
     "ingest-stages" => await TagCenter.Bench.Ingest.IngestStages.RunAsync(BenchArgs.Parse(args.Skip(1))),
     "ingest-load" => await TagCenter.Bench.Ingest.IngestLoad.MainAsync(BenchArgs.Parse(args.Skip(1))),
+    "ingest-jit" => await TagCenter.Bench.Ingest.IngestJitBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
     _ => Usage(),
 };
 
@@ -52,5 +53,6 @@ static int Usage()
     Console.Error.WriteLine("       TagCenter.Bench api [--persons 50000 | --workspace <folder>] [--requests 2000]");
     Console.Error.WriteLine("       TagCenter.Bench ingest [--seconds 60] [--connections 32] [--batch 100] [--dir /tmp]");
     Console.Error.WriteLine("       TagCenter.Bench ingest-stages [--batches 2000] [--batch 100]");
+    Console.Error.WriteLine("       TagCenter.Bench ingest-jit [--seconds 20] [--warmup 5] [--rounds 2] [--persons 2000] [--settings default,quickjit-off,pgo-off,tiering-off]");
     return 1;
 }

@@ -5,9 +5,10 @@ namespace TagCenter.Stores;
 
 /// <summary>
 /// Users and API keys as the CLI and the server both change them: each change checked, stored and audited the same
-/// way, whoever makes it. A new key is returned once, in clear; only its hash is kept.
+/// way, whoever makes it. A new key is returned once, in clear; only its hash is kept. <paramref name="keysChanged"/> is
+/// told when a key is added or revoked (a server forgets the keys it remembered).
 /// </summary>
-public sealed class Accounts(IControlStore store, TimeProvider time)
+public sealed class Accounts(IControlStore store, TimeProvider time, Action? keysChanged = null)
 {
     /// <summary>Adds a user; null when the name is taken.</summary>
     public async Task<UserRecord?> AddUserAsync(string actor, string name, Role role, string? line, bool piiRead, CancellationToken cancellationToken)
@@ -27,6 +28,7 @@ public sealed class Accounts(IControlStore store, TimeProvider time)
         var record = new ApiKeyRecord("key_" + Guid.NewGuid().ToString("N")[..12], ApiKeyText.Display(key), ApiKeyText.Hash(key), name.Trim(), role,
             Line(line), piiRead, time.GetUtcNow());
         await store.AddKeyAsync(record, cancellationToken).ConfigureAwait(false);
+        keysChanged?.Invoke();
         await store.AppendAuditAsync(actor, "key.create", "key:" + record.Id, null, Json(Shown(record)), time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         return (record, key);
     }
@@ -36,6 +38,7 @@ public sealed class Accounts(IControlStore store, TimeProvider time)
     {
         if (!await store.RevokeKeyAsync(id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
             return false;
+        keysChanged?.Invoke();
         await store.AppendAuditAsync(actor, "key.revoke", "key:" + id, null, null, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         return true;
     }

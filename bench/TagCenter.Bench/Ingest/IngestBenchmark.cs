@@ -82,7 +82,7 @@ internal static class IngestBenchmark
     private static double Pct(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
 
     /// <summary>Runs the load generator as its own process; returns what it measured.</summary>
-    private static async Task<IngestLoad.Result> LoadAsync(string url, int seconds, int batch, int connections, string prefix, string key)
+    internal static async Task<IngestLoad.Result> LoadAsync(string url, int seconds, int batch, int connections, string prefix, string key)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
@@ -98,7 +98,7 @@ internal static class IngestBenchmark
         return JsonSerializer.Deserialize<IngestLoad.Result>(output.Trim().Split('\n')[^1])!;
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -33,5 +33,5 @@ public sealed record LoadEntry(string LoadId, string Source, DateTime? StartedAt
 
 public sealed record IdentityRunEntry(string RunId, DateTime? RunAt, long? Identifiers, long? Edges, long? Persons, long? Merges, long? Splits, long? Conflicts);
 
-/// <summary>A pass over the segments. <see cref="Entered"/> and <see cref="Left"/> are raw: the server writes its engine's 128-bit sums as an object today, not a number.</summary>
-public sealed record SegmentPassEntry(long Seq, DateTime? EvaluatedAt, string? TagRun, DateTime? AsOf, long Segments, JsonElement? Entered, JsonElement? Left);
+/// <summary>A pass over the segments: how many segments it evaluated, and the persons who entered and left them (summed over its segments).</summary>
+public sealed record SegmentPassEntry(long Seq, DateTime? EvaluatedAt, string? TagRun, DateTime? AsOf, long Segments, long Entered, long Left);

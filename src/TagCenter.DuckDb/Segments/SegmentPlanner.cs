@@ -40,7 +40,9 @@ public static class SegmentPlanner
             latest.TryGetValue(segment.Name, out var before);
             changes.Add(new SegmentChange(action, segment.Name, segment.File, before?.Rule, segment.Rule, before?.Size, sizes?.GetValueOrDefault(segment.Name)));
         }
-        foreach (var gone in latest.Values.Where(r => segments.All(s => s.Name != r.Segment)))
+        // A rule trigger's segment (trigger/…) is the activation engine's, never a file's: no plan removes it.
+        foreach (var gone in latest.Values.Where(r => segments.All(s => s.Name != r.Segment)
+            && !r.Segment.StartsWith(Core.Activation.TriggerOccurrences.RuleSegment(""), StringComparison.Ordinal)))
             changes.Add(new SegmentChange(SegmentChangeAction.Removed, gone.Segment, null, gone.Rule, null, gone.Size, null));
         return changes;
     }

@@ -11,17 +11,17 @@ using TagCenter.Core.Governance;
 using TagCenter.Core.Text;
 using TagCenter.Server.Access;
 using TagCenter.Server.Hosting;
-using TagCenter.Stores;
 
 namespace TagCenter.Server.Governance;
 
 /// <summary>
 /// Authenticates a request by its API key: <c>Authorization: Bearer tc_…</c>, or HTTP Basic with the key as the user
-/// name and an empty password (what Segment SDKs send with a write key). The key is looked up by its SHA-256; a
-/// revoked or unknown key is refused like a missing one (401), a key without the endpoint's scope gets 403. Both
+/// name and an empty password (what Segment SDKs send with a write key). The key is looked up by its SHA-256 (through
+/// <see cref="ApiKeyCache"/>); a revoked or unknown key is refused like a missing one (401), a key without the
+/// endpoint's scope gets 403. Both
 /// answers are ProblemDetails; 401 carries <c>WWW-Authenticate</c> so a browser on <c>/docs</c> asks for the key.
 /// </summary>
-internal sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IControlStore store)
+internal sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyCache keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string RoleClaim = "role";
@@ -31,7 +31,7 @@ internal sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions>
         // An endpoint open to anyone (Segment ingest checks its write key itself; /health) needs no caller: no lookup per event batch.
         if (Context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is not null || ReadKey(Request.Headers.Authorization.ToString()) is not { } key)
             return AuthenticateResult.NoResult();
-        var record = await store.FindKeyAsync(ApiKeyText.Hash(key), Context.RequestAborted).ConfigureAwait(false);
+        var record = await keys.FindAsync(ApiKeyText.Hash(key), Context.RequestAborted).ConfigureAwait(false);
         if (record is not { Active: true })
             return AuthenticateResult.Fail("unknown or revoked key");
         var claims = new List<Claim> { new(ClaimTypes.Name, record.Name), new(RoleClaim, Roles.Name(record.Role)), new("key_id", record.Id) };

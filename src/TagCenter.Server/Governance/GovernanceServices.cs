@@ -23,7 +23,8 @@ internal static class GovernanceServices
     public static void Add(IServiceCollection services, ServerOptions options)
     {
         services.AddSingleton<IControlStore>(sp => ControlStores.OpenAsync(options.Store, options.WorkspaceRoot, CancellationToken.None).GetAwaiter().GetResult());
-        services.AddSingleton(sp => new Accounts(sp.GetRequiredService<IControlStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new ApiKeyCache(sp.GetRequiredService<IControlStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new Accounts(sp.GetRequiredService<IControlStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ApiKeyCache>().Flush));
         services.AddHttpContextAccessor();
         // 401 and 403 are answers, not events worth a log line each.
         services.AddLogging(b => b.AddFilter(typeof(ApiKeyHandler).FullName, LogLevel.Warning));

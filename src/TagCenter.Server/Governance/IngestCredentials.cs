@@ -2,7 +2,6 @@ using TagCenter.Core.Governance;
 using TagCenter.Core.Workspace;
 using TagCenter.Server.Hosting;
 using TagCenter.Server.Ingest;
-using TagCenter.Stores;
 
 namespace TagCenter.Server.Governance;
 
@@ -14,7 +13,7 @@ namespace TagCenter.Server.Governance;
 /// key is revocable, audited when made and shown once, so new senders should get one. Other roles' keys are not write
 /// keys, not even admin's: a key shipped inside an app must be able to send events and nothing else.
 /// </summary>
-internal sealed class IngestCredentials(IControlStore store, WorkspaceHost host)
+internal sealed class IngestCredentials(ApiKeyCache keys, WorkspaceHost host)
 {
     /// <summary>The key of a Bearer header, or null (Basic is read by <see cref="WriteKeys.FromBasic"/>).</summary>
     public static string? Bearer(string authorization) =>
@@ -29,7 +28,7 @@ internal sealed class IngestCredentials(IControlStore store, WorkspaceHost host)
             return source;
         if (!key.StartsWith(ApiKeyText.Prefix, StringComparison.Ordinal))
             return null;
-        var record = await store.FindKeyAsync(ApiKeyText.Hash(key), cancellationToken).ConfigureAwait(false);
+        var record = await keys.FindAsync(ApiKeyText.Hash(key), cancellationToken).ConfigureAwait(false);
         if (record is not { Active: true, Role: Role.Ingest })
             return null;
         var sources = host.Definition.Sources.Where(s => s.Kind == SourceKind.Segment).ToList();

@@ -16,8 +16,9 @@ internal static class RunHistory
             r => new { load_id = r[0], source = r[1], started_at = r[2], finished_at = r[3], read = r[4], loaded = r[5], quarantined = r[6], status = r[7], error = r[8] }),
         identity_runs = Query(db, "identity_runs", "SELECT run_id, run_at, identifiers, edges, persons, merges, splits, conflicts FROM identity_runs ORDER BY run_at DESC LIMIT $1", limit,
             r => new { run_id = r[0], run_at = r[1], identifiers = r[2], edges = r[3], persons = r[4], merges = r[5], splits = r[6], conflicts = r[7] }),
+        // The engine's sum of BIGINT is 128-bit, which JSON would write as an object: cast back to BIGINT, a plain number.
         segment_passes = Query(db, "segment_runs", """
-            SELECT seq, min(evaluated_at), any_value(tag_run), any_value(as_of), count(*), sum(entered), sum(exited)
+            SELECT seq, min(evaluated_at), any_value(tag_run), any_value(as_of), count(*), coalesce(sum(entered), 0)::BIGINT, coalesce(sum(exited), 0)::BIGINT
             FROM segment_runs GROUP BY seq ORDER BY seq DESC LIMIT $1
             """, limit,
             r => new { seq = r[0], evaluated_at = r[1], tag_run = r[2], as_of = r[3], segments = r[4], entered = r[5], left = r[6] }),

@@ -23,6 +23,7 @@ internal static partial class SegmentsEndpoints
     private static async Task<IResult> ExportAsync(string name, HttpContext context, SegmentAccess access, IAuditLog audit, CancellationToken cancellationToken,
         string? format = null, string? tags = null)
     {
+        name = SegmentRoute.Name(name);
         var caller = Caller.Of(context);
         var fmt = (format ?? "csv").Trim().ToLowerInvariant();
         if (fmt is not ("csv" or "parquet"))

@@ -22,6 +22,7 @@ internal static partial class SegmentsEndpoints
     private static async Task<IResult> MembersAsync(string name, HttpContext context, SegmentAccess access, CancellationToken cancellationToken,
         int? page_size = null, string? cursor = null, string? as_of = null)
     {
+        name = SegmentRoute.Name(name);
         var caller = Caller.Of(context);
         var size = page_size ?? 100;
         if (size is < 1 or > MaxPage)
@@ -66,6 +67,7 @@ internal static partial class SegmentsEndpoints
 
     private static async Task<Ok<ExplainView>> ExplainAsync(string name, string person, HttpContext context, SegmentAccess access, IAuditLog audit, CancellationToken cancellationToken)
     {
+        name = SegmentRoute.Name(name);
         var caller = Caller.Of(context);
         var segment = access.Get(name, caller);
         var view = await access.Host.ReadAsync((db, _) =>

@@ -36,6 +36,7 @@ internal static partial class SegmentsEndpoints
 
     private static async Task<Ok<SegmentSavedView>> UpdateAsync(string name, SegmentBody body, HttpContext context, SegmentAccess access, IAuditLog audit, CancellationToken cancellationToken)
     {
+        name = SegmentRoute.Name(name);
         var caller = Caller.Of(context);
         if (body.Name is { } named && named.Trim() != name)
             throw SegmentAccess.Field("name", Texts.T("api.segments.rename", named, name));
@@ -53,6 +54,7 @@ internal static partial class SegmentsEndpoints
 
     private static async Task<NoContent> DeleteAsync(string name, HttpContext context, SegmentAccess access, IAuditLog audit, CancellationToken cancellationToken)
     {
+        name = SegmentRoute.Name(name);
         var caller = Caller.Of(context);
         var before = await access.Host.WriteAsync((_, _) =>
         {

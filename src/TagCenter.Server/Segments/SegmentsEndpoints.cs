@@ -38,6 +38,7 @@ internal static partial class SegmentsEndpoints
 
     private static async Task<Ok<SegmentDetail>> ShowAsync(string name, HttpContext context, SegmentAccess access, CancellationToken cancellationToken)
     {
+        name = SegmentRoute.Name(name);
         var segment = access.Get(name, Caller.Of(context));
         var runs = await access.Host.ReadAsync((db, _) => DuckDb.Segments.SegmentHistory.Runs(db, segment.Name), cancellationToken);
         var last = runs.Count > 0 ? runs[^1] : null;
@@ -46,6 +47,7 @@ internal static partial class SegmentsEndpoints
 
     private static async Task<Ok<SegmentTrend>> TrendAsync(string name, HttpContext context, SegmentAccess access, CancellationToken cancellationToken)
     {
+        name = SegmentRoute.Name(name);
         var segment = access.Get(name, Caller.Of(context));
         var runs = await access.Host.ReadAsync((db, _) => DuckDb.Segments.SegmentHistory.Runs(db, segment.Name), cancellationToken);
         return TypedResults.Ok(new SegmentTrend(segment.Name, [.. runs.Select(SegmentRunView.Of)]));
