@@ -22,6 +22,7 @@ return args.FirstOrDefault() switch
     "funnel" => FunnelBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     "index" => TagCenter.Bench.Index.IndexBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     "models" => ModelBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
+    "clv" => ClvBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     "propensity" => PropensityBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     "log" => await LogBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
     "activation" => await TagCenter.Bench.Activation.ActivationBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
@@ -45,6 +46,7 @@ static int Usage()
     Console.Error.WriteLine("       TagCenter.Bench bitmaps [--universe 10000000] [--runs 25]");
     Console.Error.WriteLine("       TagCenter.Bench funnel [--events 100000000] [--persons 3000000] [--runs 3]");
     Console.Error.WriteLine("       TagCenter.Bench models [--persons 1000000] [--orders-per-person 20] [--clv-persons 100000]");
+    Console.Error.WriteLine("       TagCenter.Bench clv [--clv-persons 100000] [--times days|continuous]");
     Console.Error.WriteLine("       TagCenter.Bench realtime [--persons 1000000] [--rate 1000] [--seconds 10] [--tick-ms 5] | realtime --through consumer [--persons 3000] [--history 50000]");
     Console.Error.WriteLine("       TagCenter.Bench propensity [--persons 1000000] [--baseline-persons 100000]");
     Console.Error.WriteLine("       TagCenter.Bench log [--events 200000] [--appenders 32] [--batch 100] [--dir /tmp]");

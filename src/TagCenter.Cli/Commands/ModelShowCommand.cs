@@ -27,9 +27,10 @@ internal static class ModelShowCommand
             var versions = ModelHistory.Versions(session.Database, model.Name);
             var inUse = versions.LastOrDefault(v => v.Status == "ok");
             var outputs = inUse is null ? [] : ModelHistory.Outputs(session.Database, model.Name, inUse.Version);
+            var publication = ModelPublication.Of(session.Database, model);
             if (context.Json)
             {
-                JsonOutput.Write(ModelJson.Show(model, versions, outputs));
+                JsonOutput.Write(ModelJson.Show(model, versions, outputs, publication));
                 return ExitCodes.Ok;
             }
             AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(model.Name)}[/] [grey]{model.Kind.ToString().ToLowerInvariant()} · {Markup.Escape(model.Input is { } fact ? "fact_" + fact.Fact : string.Join(", ", model.Features))}[/]").LeftJustified());
@@ -37,6 +38,7 @@ internal static class ModelShowCommand
             void Line(string key, string? value) => grid.AddRow($"[grey]{Markup.Escape(t[key])}[/]", Markup.Escape(value ?? "—"));
             Line("models.show.outputs", string.Join(", ", model.Outputs.Select(x => $"{x.Key} → {x.Value}")));
             Line("models.show.owner", $"{model.Owner ?? "—"} · {model.Schedule}");
+            Line("models.show.published", publication.PublishedAt is { } at ? $"{at:yyyy-MM-dd HH:mm}" : null);
             Line("models.show.version", inUse is null ? t["models.cli.never"] : $"v{inUse.Version} · as-of {inUse.AsOf:yyyy-MM-dd HH:mm} · {inUse.Persons:N0} · {inUse.DataHash}");
             Line("models.show.parameters", inUse?.Parameters);
             // Classifier and cluster metrics are printed as tables below.
@@ -61,6 +63,8 @@ internal static class ModelShowCommand
                         Number(summary.Sum), Number(summary.Mean), Number(summary.Min), Number(summary.Max))));
                 }
             }
+            if (publication.Pending.Count > 0)
+                ConsoleOutput.Warn(t.Format("models.show.pending", string.Join(", ", publication.Pending)));
             foreach (var failed in versions.Where(v => v.Status != "ok" && v.Version > (inUse?.Version ?? 0)))
                 ConsoleOutput.Warn($"v{failed.Version}: {failed.Message}");
             return ExitCodes.Ok;

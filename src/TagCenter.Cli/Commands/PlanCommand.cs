@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using TagCenter.Cli.Console;
+using TagCenter.DuckDb.Models;
 using TagCenter.DuckDb.Pipeline;
 using TagCenter.DuckDb.Segments;
 using TagCenter.DuckDb.Tags;
@@ -21,27 +22,27 @@ internal static class PlanCommand
             DateTime? when = result.GetValue(asOf) is null ? null : AsOfOption.Read(result, asOf, session.Definition).Local;
             var made = WorkspacePlan.Make(session.Database, session.Definition, when, apply, TimeProvider.System, cancellationToken);
             var (plan, breaks) = (made.Plan, made.Breaks);
-            if (apply && !plan.Blocked)
+            if (made.Applied)
                 Governance.CliAudit.Record(context, "apply", "workspace:" + session.Definition.Name, Governance.CliAudit.Summary(plan));
             if (context.Json)
                 JsonOutput.Write(WorkspacePlan.Json(made));
             else
             {
-                Print(plan, apply, context.Texts);
+                Print(plan, made.Models, apply, context.Texts);
                 if (breaks.Count > 0)
                     ConsoleOutput.Warn(context.Texts.Format("tags.convention.summary", breaks.Count));
                 foreach (var b in breaks)
                     ConsoleOutput.Warn($"  {b.File}: {b.Tag}: {b.Message}");
             }
-            return Task.FromResult(plan.Blocked ? ExitCodes.PlanBlocked : ExitCodes.Ok);
+            return Task.FromResult(made.Blocked ? ExitCodes.PlanBlocked : ExitCodes.Ok);
         });
         return command;
     }
 
-    private static void Print(TagPlan plan, bool apply, Texts t)
+    private static void Print(TagPlan plan, ModelPlan models, bool apply, Texts t)
     {
         ConsoleOutput.Grey(t.Format("plan.asof." + plan.AsOfSource.ToString().ToLowerInvariant(), plan.AsOf));
-        if (plan.Changes.Count == 0 && plan.Segments.Count == 0)
+        if (plan.Changes.Count == 0 && plan.Segments.Count == 0 && models.Changes.Count == 0)
         {
             ConsoleOutput.Ok(t["plan.none"]);
             return;
@@ -62,12 +63,15 @@ internal static class PlanCommand
             var size = $"{(s.SizeBefore is { } b ? $"{b:N0}" : "∅")} → {(s.SizeAfter is { } a ? $"{a:N0}" : "∅")}";
             AnsiConsole.MarkupLine($"[{color}]{sign} {Markup.Escape(t.Format("segment.plan.line", s.Name))}[/] [grey]{Markup.Escape(t["segment.plan." + s.Action.ToString().ToLowerInvariant()])}[/]  {Markup.Escape(size)}");
         }
+        ModelPlanText.Print(models, t);
         var summary = t.Format("plan.summary", plan.Changes.Count(c => c.Action == TagChangeAction.Added),
             plan.Changes.Count(c => c.Action == TagChangeAction.Changed), plan.Changes.Count(c => c.Action == TagChangeAction.Removed));
         if (plan.Segments.Count > 0)
             summary += " · " + t.Format("segment.plan.summary", plan.Segments.Count(s => s.Action == SegmentChangeAction.Added),
                 plan.Segments.Count(s => s.Action == SegmentChangeAction.Changed), plan.Segments.Count(s => s.Action == SegmentChangeAction.Removed));
-        AnsiConsole.MarkupLine(plan.Blocked
+        if (models.Changes.Count > 0)
+            summary += " · " + ModelPlanText.Summary(models, t);
+        AnsiConsole.MarkupLine(plan.Blocked || models.Blocked
             ? $"[red]{Markup.Escape(summary + " · " + t["plan.blocked"])}[/]"
             : apply ? $"[green]✔[/] {Markup.Escape(summary + " · " + t["plan.applied"])}" : $"{Markup.Escape(summary)} · [grey]{Markup.Escape(t["plan.next"])}[/]");
     }

@@ -5,6 +5,13 @@ public static partial class Texts
     /// <summary>Texts for models (models/*.yaml, RFM, CLV, preferences, `tagcenter model`); keys start with <c>models.</c>.</summary>
     private static (string Key, string Zh, string En)[] Models =>
     [
+        ("models.plan.usertag", "标签 '{0}'（{1}）", "tag '{0}' ({1})"),
+        ("models.plan.usermodel", "模型 '{0}'（{1}）", "model '{0}' ({1})"),
+        ("models.plan.dependents", "输出标签仍被使用：{0}", "its output tags are still used by: {0}"),
+        ("models.plan.line", "模型 {0}", "model {0}"),
+        ("models.plan.summary", "模型：新增 {0}，修改 {1}，删除 {2}", "models: {0} to add, {1} to change, {2} to remove"),
+        ("models.show.published", "已发布", "published"),
+        ("models.show.pending", "models/ 中有未发布的修改：{0}", "models/ has unpublished changes: {0}"),
         ("models.train.failed", "模型 {0} 训练失败：{1}；继续使用上一个版本", "model {0} failed to train: {1}; the previous version stays in use"),
         ("models.fit.noconverge", "{0} 的优化在 {1} 次迭代内没有收敛", "the {0} optimiser did not converge within {1} iterations"),
         ("models.fit.diverged", "{0} 的参数估计发散（无穷大或不可用的值）", "the {0} parameters diverged (infinite or unusable values)"),

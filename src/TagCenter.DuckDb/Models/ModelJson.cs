@@ -33,7 +33,8 @@ public static class ModelJson
     }
 
     /// <summary>One model in full: its versions (oldest first) and the output summaries of the version in use.</summary>
-    public static object Show(ModelDefinition model, IReadOnlyList<ModelVersion> versions, IReadOnlyList<ModelOutputSummary> outputs)
+    public static object Show(ModelDefinition model, IReadOnlyList<ModelVersion> versions, IReadOnlyList<ModelOutputSummary> outputs,
+        ModelPublication? publication = null)
     {
         var inUse = versions.LastOrDefault(v => v.Status == "ok");
         return new
@@ -50,6 +51,7 @@ public static class ModelJson
             outputs_to_tags = model.Outputs,
             schedule = model.Schedule,
             owner = model.Owner,
+            published = publication is null ? null : new { published = publication.Published, published_at = publication.PublishedAt, pending = publication.Pending },
             version_in_use = inUse is null ? null : Version(inUse),
             distribution = outputs.Select(s => new
             {

@@ -4,6 +4,7 @@ using TagCenter.Core.Tags;
 using TagCenter.Core.Workspace;
 using TagCenter.DuckDb.Models;
 using TagCenter.DuckDb.Storage;
+using TagCenter.DuckDb.Tags;
 
 namespace TagCenter.DuckDb.Pipeline;
 
@@ -20,7 +21,8 @@ internal static class ModelTraining
     public static Result TrainDue(WorkspaceDatabase db, WorkspaceDefinition definition, DateTime asOfLocal, IPipelineProgress progress,
         TimeProvider time, CancellationToken cancellationToken)
     {
-        var models = ModelCatalog.Load(definition.Root, TagCatalog.Load(definition.Root));
+        // The published models (tagcenter apply), over the published tags: editing models/ changes nothing until applied.
+        var models = PublishedModels.Load(db, PublishedCatalog.Load(db) ?? TagCatalog.Load(definition.Root));
         if (models.Models.Count == 0)
             return new Result([], [], models);
         var trainer = new ModelTrainer(db, time, models);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using TagCenter.Core.Diagnostics;
+using TagCenter.Core.Models;
 using TagCenter.Core.Tags;
 using TagCenter.Core.Text;
 using TagCenter.Core.Workspace;
@@ -7,6 +8,7 @@ using TagCenter.DuckDb.Freshness;
 using TagCenter.DuckDb.Identity;
 using TagCenter.DuckDb.Index;
 using TagCenter.DuckDb.Ingest;
+using TagCenter.DuckDb.Models;
 using TagCenter.DuckDb.Storage;
 using TagCenter.DuckDb.Tags;
 
@@ -67,8 +69,13 @@ public static class WorkspacePipeline
         {
             var files = TagCatalog.Load(definition.Root);
             var plan = TagPlanner.Plan(db, files, new TagPlanOptions(request.AsOf, WorkspaceTime.For(definition, time), DeclaredSchema.Of(definition)), cancellationToken);
-            if (!plan.Blocked)
+            var modelFiles = ModelCatalog.Load(definition.Root, files);
+            var models = ModelPlanner.Plan(db, modelFiles, files, []);
+            if (!plan.Blocked && !models.Blocked)
+            {
                 PublishedCatalog.Publish(db, files, plan, time.GetUtcNow().UtcDateTime);
+                PublishedModels.Publish(db, modelFiles, models, time.GetUtcNow().UtcDateTime);
+            }
         }
         TagStepReport? tags = null;
         if (PublishedCatalog.Load(db) is not { } catalog)

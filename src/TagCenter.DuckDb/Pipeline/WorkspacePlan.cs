@@ -1,6 +1,8 @@
+using TagCenter.Core.Models;
 using TagCenter.Core.Segments;
 using TagCenter.Core.Tags;
 using TagCenter.Core.Workspace;
+using TagCenter.DuckDb.Models;
 using TagCenter.DuckDb.Segments;
 using TagCenter.DuckDb.Storage;
 using TagCenter.DuckDb.Tags;
@@ -8,7 +10,13 @@ using TagCenter.DuckDb.Tags;
 namespace TagCenter.DuckDb.Pipeline;
 
 /// <summary>What <c>plan</c> found (and whether <c>apply</c> published it), with the tag files' naming-convention breaks.</summary>
-public sealed record WorkspacePlanResult(TagPlan Plan, IReadOnlyList<ConventionBreak> Breaks, bool Applied);
+public sealed record WorkspacePlanResult(TagPlan Plan, IReadOnlyList<ConventionBreak> Breaks, bool Applied)
+{
+    /// <summary>The models of models/ against the published ones.</summary>
+    public ModelPlan Models { get; init; } = ModelPlan.Empty;
+
+    public bool Blocked => Plan.Blocked || Models.Blocked;
+}
 
 /// <summary>
 /// Tags as code, shared by <c>tagcenter plan|apply</c> and <c>/api/v1/plan|apply</c>: what the files under tags/ and
@@ -26,13 +34,17 @@ public static class WorkspacePlan
         var plan = TagPlanner.Plan(db, files,
             new TagPlanOptions(asOf, WorkspaceTime.For(definition, time), DeclaredSchema.Of(definition), segments), cancellationToken);
         var breaks = TagConventionCheck.Check(files, definition.TagConvention);
-        var applied = apply && !plan.Blocked;
+        // A broken model file stops the plan with its position, as a broken tag file does.
+        var modelFiles = ModelCatalog.Load(definition.Root, files);
+        var models = ModelPlanner.Plan(db, modelFiles, files, segments);
+        var applied = apply && !plan.Blocked && !models.Blocked;
         if (applied)
         {
             PublishedCatalog.Publish(db, files, plan, time.GetUtcNow().UtcDateTime);
+            PublishedModels.Publish(db, modelFiles, models, time.GetUtcNow().UtcDateTime);
             ApplySegments(db, files, segments, plan, time, cancellationToken);
         }
-        return new WorkspacePlanResult(plan, breaks, applied);
+        return new WorkspacePlanResult(plan, breaks, applied) { Models = models };
     }
 
     /// <summary>The plan as <c>plan --json</c> prints it.</summary>
@@ -45,7 +57,7 @@ public static class WorkspacePlan
             as_of = plan.AsOf,
             as_of_source = plan.AsOfSource,
             convention_breaks = result.Breaks,
-            blocked = plan.Blocked,
+            blocked = result.Blocked,
             changes = plan.Changes.Select(c => new
             {
                 action = c.Action,
@@ -57,6 +69,7 @@ public static class WorkspacePlan
                 transitions = c.Transitions.Select(x => new { from = x.From, to = x.To, persons = x.Persons }),
             }),
             segments = plan.Segments.Select(s => new { action = s.Action, name = s.Name, file = s.File, rule_before = s.RuleBefore, rule_after = s.RuleAfter, size_before = s.SizeBefore, size_after = s.SizeAfter }),
+            models = result.Models.Changes.Select(c => new { action = c.Action, name = c.Name, kind = c.Kind, what = c.What, dependents = c.Dependents }),
         };
     }
 

@@ -34,12 +34,12 @@ public static class ModelsEndpoints
     private static async Task<Ok<object>> ShowAsync(string name, WorkspaceHost host, CancellationToken cancellationToken)
     {
         var model = Catalog(host).Find(name) ?? throw ApiException.NotFound("model_not_found", Texts.T("models.cli.unknown", name));
-        var (versions, outputs) = await host.ReadAsync((db, _) =>
+        var (versions, outputs, publication) = await host.ReadAsync((db, _) =>
         {
             var versions = ModelHistory.Versions(db, model.Name);
             var inUse = versions.LastOrDefault(v => v.Status == "ok");
-            return (versions, inUse is null ? [] : ModelHistory.Outputs(db, model.Name, inUse.Version));
+            return (versions, inUse is null ? [] : ModelHistory.Outputs(db, model.Name, inUse.Version), ModelPublication.Of(db, model));
         }, cancellationToken);
-        return TypedResults.Ok(ModelJson.Show(model, versions, outputs));
+        return TypedResults.Ok(ModelJson.Show(model, versions, outputs, publication));
     }
 }

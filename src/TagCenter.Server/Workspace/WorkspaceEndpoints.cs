@@ -49,10 +49,13 @@ public static class WorkspaceEndpoints
         }
         if (!apply || result.Applied)
             return TypedResults.Json(json, PipelineJson.Options);
-        var blocking = result.Plan.Changes.Where(c => c.Dependents.Count > 0).ToList();
-        var problem = ApiProblems.Problem(http, 422, "plan_blocked",
-            Texts.T("res.plan.blocked", string.Join("; ", blocking.Select(c => c.Name + ": " + Texts.T("plan.dependents", string.Join(", ", c.Dependents))))));
-        problem.Extensions["diagnostics"] = blocking.Select(c => new { file = "tags/", line = 0, column = 0, message = c.Name + ": " + Texts.T("plan.dependents", string.Join(", ", c.Dependents)) }).ToList();
+        var blocking = result.Plan.Changes.Where(c => c.Dependents.Count > 0)
+            .Select(c => (File: "tags/", Message: c.Name + ": " + Texts.T("plan.dependents", string.Join(", ", c.Dependents))))
+            .Concat(result.Models.Changes.Where(c => c.Dependents.Count > 0)
+                .Select(c => (File: c.Before?.File ?? "models/", Message: c.Name + ": " + Texts.T("models.plan.dependents", string.Join(", ", c.Dependents)))))
+            .ToList();
+        var problem = ApiProblems.Problem(http, 422, "plan_blocked", Texts.T("res.plan.blocked", string.Join("; ", blocking.Select(b => b.Message))));
+        problem.Extensions["diagnostics"] = blocking.Select(b => new { file = b.File, line = 0, column = 0, message = b.Message }).ToList();
         problem.Extensions["plan"] = json;
         return TypedResults.Problem(problem);
     }

@@ -91,12 +91,13 @@ public sealed class ModelPipelineTests
     }
 
     [Fact]
-    public async Task Run_TrainsModelsDeclaredSinceTheLastRefresh()
+    public async Task Run_TrainsModelsAppliedSinceTheLastRefresh()
     {
         var dir = await Workspace(models: false);
         (await CliRunner.RunAsync("refresh", "-w", dir, "--as-of", "2026-11-01")).ExitCode.ShouldBe(0);
         Counts(dir).ShouldBe((0, 0, 0));
         WriteModels(dir);
+        (await CliRunner.RunAsync("apply", "-w", dir, "--as-of", "2026-11-01")).ExitCode.ShouldBe(0);
 
         var run = await CliRunner.RunAsync("run", "-w", dir, "--as-of", "2026-11-01", "--lang", "en");
 

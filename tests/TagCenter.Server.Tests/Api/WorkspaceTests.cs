@@ -74,6 +74,43 @@ public sealed class WorkspaceTests(DemoWorkspace demo)
     }
 
     [Fact]
+    public async Task Apply_OfABrokenModelFile_Is422_WithWhereItIsBroken()
+    {
+        using var temp = new TempFolder();
+        var root = demo.Copy(temp);
+        var file = Path.Combine(root, "models", "价值.yaml");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("kind: rfm", "kind: rfmm", StringComparison.Ordinal));
+        await using var server = await ApiServer.StartAsync(root);
+        var (status, problem) = await server.SendAsync(HttpMethod.Post, "/api/v1/apply", language: "en");
+        status.ShouldBe(422, problem.ToString());
+        problem.GetProperty("code").GetString().ShouldBe("workspace_invalid");
+        var diagnostic = problem.GetProperty("diagnostics")[0];
+        diagnostic.GetProperty("file").GetString().ShouldBe("models/价值.yaml");
+        diagnostic.GetProperty("line").GetInt32().ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task Apply_RemovingTheRfmModel_Is422_Naming忠诚用户WhichReadsItsTag()
+    {
+        using var temp = new TempFolder();
+        var root = demo.Copy(temp);
+        var file = Path.Combine(root, "models", "价值.yaml");
+        var yaml = File.ReadAllText(file);
+        var (from, to) = (yaml.IndexOf("  rfm:", StringComparison.Ordinal), yaml.IndexOf("  clv:", StringComparison.Ordinal));
+        File.WriteAllText(file, yaml[..from] + yaml[to..]);
+        await using var server = await ApiServer.StartAsync(root);
+        var plan = await server.GetJsonAsync("/api/v1/plan");
+        var removed = plan.GetProperty("models").EnumerateArray().Single();
+        removed.GetProperty("action").GetString().ShouldBe("removed");
+        removed.GetProperty("name").GetString().ShouldBe("rfm");
+        var (status, problem) = await server.SendAsync(HttpMethod.Post, "/api/v1/apply", language: "en");
+        status.ShouldBe(422, problem.ToString());
+        problem.GetProperty("code").GetString().ShouldBe("plan_blocked");
+        problem.GetProperty("detail").GetString()!.ShouldContain("忠诚用户");
+        problem.GetProperty("diagnostics")[0].GetProperty("file").GetString().ShouldBe("models/价值.yaml");
+    }
+
+    [Fact]
     public async Task Plan_WithABadAsOf_Is400()
     {
         await using var server = await ApiServer.StartAsync(demo.Root);

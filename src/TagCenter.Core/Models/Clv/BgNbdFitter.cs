@@ -8,8 +8,8 @@ namespace TagCenter.Core.Models.Clv;
 /// concentration rather than a and b, because on small or homogeneous data the likelihood keeps rising as a and b
 /// grow together (everyone drops out with the same probability): in (a, b) that is a ridge to infinity no optimiser
 /// ends on; here it is one coordinate reaching its cap (a+b = 10⁶, the limit to six digits), which is accepted.
-/// Starts from r = 1, α = 1 / the mean purchase rate and a/(a+b) = 1/4; the x-only part of the likelihood is computed
-/// once per distinct x.
+/// Starts from r = 1, α = 1 / the mean purchase rate and a/(a+b) = 1/4; <see cref="BgNbdLikelihood"/> gives the
+/// likelihood and its gradient.
 /// </summary>
 public static class BgNbdFitter
 {
@@ -21,42 +21,32 @@ public static class BgNbdFitter
     /// <summary>ln of the largest a + b: beyond it the drop-out probability is one number for everybody to six digits.</summary>
     private static readonly double MaxLogConcentration = Math.Log(1e6);
 
-    public static BgNbdFit Fit(IReadOnlyList<ClvCustomer> customers, int maxIterations = 1_000)
+    public static BgNbdFit Fit(IReadOnlyList<ClvCustomer> customers, int maxIterations = 1_000) =>
+        Fit(customers, maxIterations, analytic: true);
+
+    /// <summary>
+    /// The fit as it was before the likelihood had a gradient: every customer a row, the gradient by central differences
+    /// (nine likelihood passes per step). Kept as the benchmark's baseline and as an independent check of the gradient.
+    /// </summary>
+    internal static BgNbdFit FitNumeric(IReadOnlyList<ClvCustomer> customers, int maxIterations = 1_000) =>
+        Fit(customers, maxIterations, analytic: false);
+
+    private static BgNbdFit Fit(IReadOnlyList<ClvCustomer> customers, int maxIterations, bool analytic)
     {
         Check(customers);
-        var xs = customers.Select(c => c.X).Distinct().Order().ToArray();
-        var slot = customers.Select(c => Array.BinarySearch(xs, c.X)).ToArray();
-        var xTerms = new double[xs.Length];
-        double NegativeLogLikelihood(Vector<double> v)
-        {
-            var p = Unpack(v);
-            for (var i = 0; i < xs.Length; i++)
-                xTerms[i] = BgNbd.LogXTerms(p, xs[i]);
-            var sum = 0.0;
-            for (var i = 0; i < customers.Count; i++)
-            {
-                var c = customers[i];
-                sum += BgNbd.LogLikelihood(p, c.X, c.Tx, c.T, xTerms[slot[i]]);
-            }
-            return -sum;
-        }
+        var likelihood = new BgNbdLikelihood(customers, compress: analytic);
         var rate = customers.Where(c => c.T > 0).Select(c => c.X / c.T).DefaultIfEmpty(0).Average();
         var start = new[] { 0, Math.Clamp(-Math.Log(Math.Max(rate, 1e-6)), -10, 10), Math.Log(0.25 / 0.75), Math.Log(4) };
         double[] upper = [LogSpaceMinimizer.Bound, LogSpaceMinimizer.Bound, LogSpaceMinimizer.Bound, MaxLogConcentration];
-        var result = LogSpaceMinimizer.Minimize("BG/NBD", NegativeLogLikelihood, start, maxIterations, upper, [false, false, false, true]);
-        var fitted = Unpack(result.Point);
+        Func<Vector<double>, (double, Vector<double>)>? withGradient = analytic
+            ? v => likelihood.ValueAndGradient(v) is var (value, gradient) ? (-value, -gradient) : default
+            : null;
+        var result = LogSpaceMinimizer.Minimize("BG/NBD", v => -likelihood.Value(v), start, maxIterations, upper, [false, false, false, true], withGradient);
+        var fitted = BgNbdLikelihood.Unpack(result.Point);
         var logLikelihood = -result.Value;
         if (!fitted.IsFinite || !double.IsFinite(logLikelihood) || fitted.Alpha > 1e8 || fitted.R > 1e8)
             throw new ModelFitException(Texts.T("models.fit.diverged", "BG/NBD"));
         return new BgNbdFit(fitted, logLikelihood, result.Iterations) { Method = result.Method };
-    }
-
-    /// <summary>(ln r, ln α, logit μ, ln κ) → (r, α, a = μκ, b = (1 − μ)κ).</summary>
-    private static BgNbdParameters Unpack(Vector<double> v)
-    {
-        var mean = 1 / (1 + Math.Exp(-v[2]));
-        var concentration = Math.Exp(v[3]);
-        return new(Math.Exp(v[0]), Math.Exp(v[1]), mean * concentration, (1 - mean) * concentration);
     }
 
     private static void Check(IReadOnlyList<ClvCustomer> customers)

@@ -6,7 +6,7 @@ namespace TagCenter.Core.Models.Clv;
 
 /// <summary>
 /// Minimises a negative log-likelihood over unconstrained (log or logit) parameters with MathNet's bounded BFGS
-/// (BFGS-B), the gradient by central differences. When BFGS-B does not converge (a flat ridge, a line search that
+/// (BFGS-B), with the caller's analytic gradient when it has one (central differences otherwise). When BFGS-B does not converge (a flat ridge, a line search that
 /// cannot progress) MathNet's Nelder-Mead simplex restarts from the same point and BFGS-B polishes what it finds;
 /// only when both fail is the fit reported as not converging. The box ±20 keeps the special functions accurate; an
 /// optimum on its edge is a degenerate fit and reported as such, except on the coordinates the caller declares may
@@ -21,8 +21,9 @@ internal static class LogSpaceMinimizer
     /// <summary>The point found, the negative log-likelihood there, the iterations and which optimiser found it.</summary>
     public sealed record Result(Vector<double> Point, double Value, int Iterations, string Method);
 
+    /// <param name="withGradient">The negative log-likelihood and its gradient in one pass; null for central differences.</param>
     public static Result Minimize(string model, Func<Vector<double>, double> negativeLogLikelihood, double[] start, int maxIterations,
-        double[]? upper = null, bool[]? mayRestOnUpper = null)
+        double[]? upper = null, bool[]? mayRestOnUpper = null, Func<Vector<double>, (double Value, Vector<double> Gradient)>? withGradient = null)
     {
         var n = start.Length;
         var lower = Vector<double>.Build.Dense(n, -Bound);
@@ -46,12 +47,19 @@ internal static class LogSpaceMinimizer
             }
             return gradient;
         }
+        (double, Vector<double>) Analytic(Vector<double> v)
+        {
+            var (value, gradient) = withGradient!(Clamp(v));
+            // Outside the likelihood's finite region the line search only needs a value to back off from.
+            return double.IsFinite(value) && gradient.All(double.IsFinite) ? (value, gradient) : (Value(v), Gradient(v));
+        }
+        IObjectiveFunction Objective() => withGradient is null ? ObjectiveFunction.Gradient(Value, Gradient) : ObjectiveFunction.Gradient(Analytic);
         Result? Bfgs(Vector<double> from)
         {
             try
             {
                 var r = new BfgsBMinimizer(1e-5, 1e-10, 1e-12, maxIterations)
-                    .FindMinimum(ObjectiveFunction.Gradient(Value, Gradient), lower, high, Clamp(from));
+                    .FindMinimum(Objective(), lower, high, Clamp(from));
                 return new Result(r.MinimizingPoint, r.FunctionInfoAtMinimum.Value, r.Iterations, "bfgs-b");
             }
             catch (Exception e) when (e is MaximumIterationsException or OptimizationException or ArgumentException)

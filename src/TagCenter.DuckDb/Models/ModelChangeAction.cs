@@ -1,0 +1,10 @@
+namespace TagCenter.DuckDb.Models;
+
+public enum ModelChangeAction
+{
+    Added,
+
+    Changed,
+
+    Removed,
+}
