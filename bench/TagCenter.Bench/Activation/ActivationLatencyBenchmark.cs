@@ -17,7 +17,9 @@ namespace TagCenter.Bench.Activation;
 /// Issue #12 target, the activation share of "event arriving → its trigger's webhook leaving" (p99 under 50 ms at
 /// 1,000 events/s): changes arrive on a fixed schedule at <c>--rate</c>/s and are handed, every <c>--tick-ms</c> as one
 /// batch (as the ingest consumer does), to the server's own <see cref="RealtimeTriggers"/>; the server's own
-/// <see cref="OutboxDispatcher"/> (woken on enqueue) posts each webhook to a local receiver, which stamps its arrival.
+/// <see cref="OutboxDispatcher"/> (its <see cref="TagCenter.DuckDb.Activation.OutboxPump"/>, fed on enqueue) posts each webhook to a
+/// local receiver, which stamps its arrival. The old polling dispatcher (<see cref="PollingOutbox"/>) runs the same
+/// schedule in the same process (<c>--modes new</c> runs one).
 /// Latency = arrival − scheduled time, so it includes the wait for the batch. Baseline in the same run: direct
 /// HttpClient POSTs to the same receiver on the same schedule. The share before it (event over HTTP → the real-time
 /// outcome) is the real-time path's and is measured by the <c>realtime</c> mode.
@@ -30,39 +32,68 @@ internal static class ActivationLatencyBenchmark
         var seconds = args.Int("seconds", 10);
         var tick = args.Int("tick-ms", 5);
         var parallel = args.Int("parallel", new ActivationOptions().Dispatch.PerDestination);
+        var modes = args.Values.GetValueOrDefault("modes", "old,new").Split(',');
         using var receiver = new StampingReceiver();
-        var root = Path.Combine(Path.GetTempPath(), "tc-activation-latency-" + Environment.ProcessId);
+        Console.WriteLine($"activation-latency: {rate:N0} changes/s for {seconds} s, batches every {tick} ms, webhook to a local receiver, {parallel} in flight");
+        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        await PacedAsync(rate, 1, tick, (batch, _) => DirectAsync(http, receiver.Url, batch), receiver, "warm"); // JIT, connections
+        var baseline = await PacedAsync(rate, seconds, tick, (batch, _) => DirectAsync(http, receiver.Url, batch), receiver, "direct");
+        Print("direct HttpClient POST (baseline)", baseline);
+        var options = new ActivationOptions().Dispatch with { PerDestination = parallel };
+        foreach (var mode in modes)
+        {
+            var root = Workspace(receiver.Url, mode);
+            try
+            {
+                using var host = new WorkspaceHost(new ServerOptions { WorkspaceRoot = root }, TimeProvider.System);
+                using var state = new ActivationState(host, TimeProvider.System);
+                var triggers = new RealtimeTriggers(state);
+                double[] outbox;
+                string rounds;
+                if (mode == "old")
+                {
+                    using var polling = new PollingOutbox(state, options, new ActivationOptions().Idle);
+                    polling.Start();
+                    await PacedAsync(rate, 1, tick, (batch, at) => HandAsync(triggers, batch, at), receiver, "warm-old");
+                    outbox = await PacedAsync(rate, seconds, tick, (batch, at) => HandAsync(triggers, batch, at), receiver, "old");
+                    await polling.StopAsync();
+                    rounds = $"{polling.Rounds:N0} dispatch rounds";
+                }
+                else
+                {
+                    using var dispatcher = new OutboxDispatcher(state, new ActivationOptions { Dispatch = options }, NullLogger<OutboxDispatcher>.Instance);
+                    await dispatcher.StartAsync(CancellationToken.None);
+                    await PacedAsync(rate, 1, tick, (batch, at) => HandAsync(triggers, batch, at), receiver, "warm-new");
+                    outbox = await PacedAsync(rate, seconds, tick, (batch, at) => HandAsync(triggers, batch, at), receiver, "new");
+                    await dispatcher.StopAsync(CancellationToken.None);
+                    rounds = $"{dispatcher.Pump.Sweeps:N0} sweeps, {dispatcher.Pump.Commits:N0} status commits";
+                }
+                var counts = state.Store.Counts();
+                Console.WriteLine($"  {mode} outbox: {counts.GetValueOrDefault("delivered"):N0} delivered, {counts.GetValueOrDefault("pending"):N0} pending, {counts.GetValueOrDefault("dead"):N0} dead; {rounds}");
+                Print((mode == "old" ? "old: polling dispatcher" : "new: outbox pump") + " (change → webhook)", outbox);
+                Console.WriteLine($"  ratio p99 {mode}/direct {P99(outbox) / Math.Max(0.001, P99(baseline)),8:0.0}×");
+            }
+            finally
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        }
+        return 0;
+    }
+
+    private static double P99(double[] sorted) => sorted[(int)(sorted.Length * 0.99)];
+
+    /// <summary>The demo workspace with one trigger: entering 新客未下单 posts a webhook to the receiver.</summary>
+    private static string Workspace(string url, string mode)
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"tc-activation-latency-{Environment.ProcessId}-{mode}");
         SampleWorkspace.WriteTo(root);
         foreach (var folder in new[] { "triggers", "experiments" })
             Directory.Delete(Path.Combine(root, folder), recursive: true);
         Directory.CreateDirectory(Path.Combine(root, "triggers"));
         File.WriteAllText(Path.Combine(root, "triggers", "bench.yaml"),
-            $"when: {{ enters: 新客未下单 }}\naction:\n  webhook: {{ url: \"{receiver.Url}\", allow_local: true }}\n");
-        Console.WriteLine($"activation-latency: {rate:N0} changes/s for {seconds} s, batches every {tick} ms, webhook to a local receiver, {parallel} in flight");
-        try
-        {
-            using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-            await PacedAsync(rate, 1, tick, (batch, _) => DirectAsync(http, receiver.Url, batch), receiver, "warm"); // JIT, connections
-            var baseline = await PacedAsync(rate, seconds, tick, (batch, _) => DirectAsync(http, receiver.Url, batch), receiver, "direct");
-            using var host = new WorkspaceHost(new ServerOptions { WorkspaceRoot = root }, TimeProvider.System);
-            using var state = new ActivationState(host, TimeProvider.System);
-            var triggers = new RealtimeTriggers(state);
-            using var dispatcher = new OutboxDispatcher(state, new ActivationOptions { Dispatch = new ActivationOptions().Dispatch with { PerDestination = parallel } }, NullLogger<OutboxDispatcher>.Instance);
-            await dispatcher.StartAsync(CancellationToken.None);
-            await PacedAsync(rate, 1, tick, (batch, at) => HandAsync(triggers, batch, at), receiver, "warm-outbox");
-            var outbox = await PacedAsync(rate, seconds, tick, (batch, at) => HandAsync(triggers, batch, at), receiver, "outbox");
-            await dispatcher.StopAsync(CancellationToken.None);
-            Print("direct HttpClient POST (baseline)", baseline);
-            var counts = state.Store.Counts();
-            Console.WriteLine($"  outbox: {counts.GetValueOrDefault("delivered"):N0} delivered, {counts.GetValueOrDefault("pending"):N0} pending, {counts.GetValueOrDefault("dead"):N0} dead; {dispatcher.Rounds:N0} dispatch rounds");
-            Print("real-time outcome → trigger → outbox → webhook", outbox);
-            Console.WriteLine($"  ratio p99 outbox/direct {outbox[(int)(outbox.Length * 0.99)] / Math.Max(0.001, baseline[(int)(baseline.Length * 0.99)]),8:0.0}×");
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
-        return 0;
+            $"when: {{ enters: 新客未下单 }}\naction:\n  webhook: {{ url: \"{url}\", allow_local: true }}\n");
+        return root;
     }
 
     private static void Print(string what, double[] sorted) =>

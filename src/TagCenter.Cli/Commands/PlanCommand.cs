@@ -29,6 +29,7 @@ internal static class PlanCommand
             else
             {
                 Print(plan, made.Models, apply, context.Texts);
+                PrintDeprecations(made, context.Texts);
                 if (breaks.Count > 0)
                     ConsoleOutput.Warn(context.Texts.Format("tags.convention.summary", breaks.Count));
                 foreach (var b in breaks)
@@ -37,6 +38,16 @@ internal static class PlanCommand
             return Task.FromResult(made.Blocked ? ExitCodes.PlanBlocked : ExitCodes.Ok);
         });
         return command;
+    }
+
+    /// <summary>Uses of deprecated tags and segments: warnings naming each user, after the plan.</summary>
+    private static void PrintDeprecations(WorkspacePlanResult made, Texts t)
+    {
+        if (made.Deprecations.Count == 0)
+            return;
+        ConsoleOutput.Warn(t.Format("plan.deprecations", made.Deprecations.Count));
+        foreach (var use in made.Deprecations)
+            ConsoleOutput.Warn($"  {use.File}: {use.Message}");
     }
 
     private static void Print(TagPlan plan, ModelPlan models, bool apply, Texts t)
@@ -50,7 +61,8 @@ internal static class PlanCommand
         foreach (var c in plan.Changes)
         {
             var (sign, color) = c.Action switch { TagChangeAction.Added => ("+", "green"), TagChangeAction.Removed => ("-", "red"), _ => ("~", "yellow") };
-            var impact = c.PersonsChanging is { } n ? "  " + t.Format("plan.impact", n) : "";
+            var impact = c.PersonsChanging is { } n ? "  " + t.Format("plan.impact", n)
+                : c.Action == TagChangeAction.Deprecated ? "  " + t.Format("plan.deprecate", c.After?.Deprecated ?? "") : "";
             AnsiConsole.MarkupLine($"[{color}]{sign} {Markup.Escape(c.Name)}[/] [grey]{Markup.Escape(c.Code)} · {Markup.Escape(string.Join(", ", c.What))}[/]{Markup.Escape(impact)}");
             foreach (var (from, to, persons) in c.Transitions.Where(_ => c.Action == TagChangeAction.Changed))
                 ConsoleOutput.Grey($"    {from ?? "∅"} → {to ?? "∅"}: {persons:N0}");
@@ -66,6 +78,8 @@ internal static class PlanCommand
         ModelPlanText.Print(models, t);
         var summary = t.Format("plan.summary", plan.Changes.Count(c => c.Action == TagChangeAction.Added),
             plan.Changes.Count(c => c.Action == TagChangeAction.Changed), plan.Changes.Count(c => c.Action == TagChangeAction.Removed));
+        if (plan.Changes.Count(c => c.Action == TagChangeAction.Deprecated) + plan.Segments.Count(s => s.Action == SegmentChangeAction.Deprecated) is > 0 and var deprecating)
+            summary += " · " + t.Format("plan.summary.deprecate", deprecating);
         if (plan.Segments.Count > 0)
             summary += " · " + t.Format("segment.plan.summary", plan.Segments.Count(s => s.Action == SegmentChangeAction.Added),
                 plan.Segments.Count(s => s.Action == SegmentChangeAction.Changed), plan.Segments.Count(s => s.Action == SegmentChangeAction.Removed));

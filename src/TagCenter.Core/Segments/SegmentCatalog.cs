@@ -14,7 +14,7 @@ public sealed class SegmentCatalog
 {
     public const string Folder = "segments";
 
-    private static readonly string[] Keys = ["name", "description", "owner", "business_line", "type", "rule"];
+    private static readonly string[] Keys = ["name", "description", "owner", "business_line", "type", "rule", "deprecated"];
 
     private SegmentCatalog(IReadOnlyList<SegmentDefinition> segments) => Segments = segments;
 
@@ -69,6 +69,8 @@ public sealed class SegmentCatalog
         if (rule is not null && string.IsNullOrWhiteSpace(rule))
             top.Error("rule", Texts.T("segment.rule.empty", name));
         var type = top.Enum<SegmentType>("type") ?? SegmentType.Dynamic;
+        if (top.String("deprecated") is { } reason && string.IsNullOrWhiteSpace(reason))
+            top.Error("deprecated", Texts.T("deprecation.reason.empty"));
         if (diagnostics.Count > before || rule is null)
             return null;
         var ruleNode = top.Get("rule")!;
@@ -82,6 +84,7 @@ public sealed class SegmentCatalog
             BusinessLine = top.String("business_line") ?? "全公司",
             Type = type,
             Rule = rule,
+            Deprecated = top.String("deprecated"),
             File = file,
             RuleLine = (int)ruleNode.Start.Line + (block ? 1 : 0),
             RuleColumn = block ? (int)ruleKey.Start.Column + 2
@@ -110,6 +113,8 @@ public sealed class SegmentCatalog
             lines.Add($"business_line: {Quote(segment.BusinessLine)}");
         lines.Add($"type: {(segment.Type == SegmentType.Static ? "static" : "dynamic")}");
         lines.Add($"rule: {Quote(segment.Rule)}");
+        if (segment.Deprecated is { } why)
+            lines.Add($"deprecated: {Quote(why)}");
         return string.Join("\n", lines) + "\n";
     }
 }

@@ -18,6 +18,9 @@ public sealed record SegmentDefinition
 
     public required string Rule { get; init; }
 
+    /// <summary>Why the segment is being retired and what replaces it (<c>deprecated: "…"</c>); null while it is in use.</summary>
+    public string? Deprecated { get; init; }
+
     public required string File { get; init; }
 
     public int RuleLine { get; init; } = 1;

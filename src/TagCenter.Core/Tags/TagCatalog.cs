@@ -20,7 +20,7 @@ public sealed class TagCatalog
         Tags.FirstOrDefault(t => t.Name == nameOrCode) ?? Tags.FirstOrDefault(t => t.Code == nameOrCode);
 
     private static readonly string[] TagKeys =
-        ["path", "code", "kind", "type", "unit", "values", "description", "definition", "owner", "business_line", "refresh", "status", "rule", "from", "pii"];
+        ["path", "code", "kind", "type", "unit", "values", "description", "definition", "owner", "business_line", "refresh", "status", "rule", "from", "pii", "deprecated"];
 
     private static readonly string[] Statuses = ["draft", "published", "deprecated"];
 
@@ -75,6 +75,8 @@ public sealed class TagCatalog
             var status = tag.String("status") ?? "published";
             if (!Statuses.Contains(status))
                 tag.Error("status", Texts.T("tags.catalog.status", string.Join(", ", Statuses)));
+            if (tag.String("deprecated") is { } reason && string.IsNullOrWhiteSpace(reason))
+                tag.Error("deprecated", Texts.T("deprecation.reason.empty"));
             if (RefreshSchedule.Problem(tag.String("refresh") ?? "daily") is { } refreshProblem)
                 tag.Error("refresh", refreshProblem);
             var rule = tag.String("rule") ?? tag.String("from");
@@ -102,6 +104,7 @@ public sealed class TagCatalog
                 Pii = tag.Enum<Governance.PiiKind>("pii"),
                 Refresh = tag.String("refresh") ?? "daily",
                 Status = status,
+                Deprecated = tag.String("deprecated"),
                 Rule = rule,
                 File = file,
                 RuleLine = (int)ruleNode.Start.Line + (block ? 1 : 0),

@@ -36,6 +36,9 @@ public sealed record TagDefinition
 
     public string Status { get; init; } = "published";
 
+    /// <summary>Why the tag is being retired and what replaces it (<c>deprecated: "…"</c>); null while it is in use.</summary>
+    public string? Deprecated { get; init; }
+
     /// <summary>The rule in the expression language (for model tags: none).</summary>
     public string? Rule { get; init; }
 

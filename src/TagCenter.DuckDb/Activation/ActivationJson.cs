@@ -97,6 +97,6 @@ public static class ActivationJson
     {
         unused_days = unusedDays,
         min_coverage = minCoverage,
-        candidates = candidates.Select(c => new { kind = c.Kind, name = c.Name, reasons = c.Reasons }).ToList(),
+        candidates = candidates.Select(c => new { kind = c.Kind, name = c.Name, reasons = c.Reasons, file = c.File, deprecate = c.Deprecate }).ToList(),
     };
 }

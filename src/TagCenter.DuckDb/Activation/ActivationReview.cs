@@ -6,7 +6,14 @@ using TagCenter.DuckDb.Storage;
 namespace TagCenter.DuckDb.Activation;
 
 /// <summary>A tag or segment the review proposes to retire, with why (texts in the caller's language).</summary>
-public sealed record ReviewCandidate(string Kind, string Name, IReadOnlyList<string> Reasons);
+public sealed record ReviewCandidate(string Kind, string Name, IReadOnlyList<string> Reasons)
+{
+    /// <summary>The file that declares it (null: not in the files any more).</summary>
+    public string? File { get; init; }
+
+    /// <summary>The line to add under it in <see cref="File"/> to retire it through plan/apply (null: already deprecated).</summary>
+    public string? Deprecate { get; init; }
+}
 
 /// <summary>
 /// The periodic review (定期复盘), for <c>tagcenter review</c> and <c>/api/v1/activation/review</c>: tags nothing
@@ -27,6 +34,7 @@ public static class ActivationReview
         var now = activation.Time.GetUtcNow().UtcDateTime;
         var catalog = WorkspaceSegments.Published(db);
         var usage = Usage(activation);
+        var files = FilesOrPublished(activation, catalog);
         var candidates = new List<ReviewCandidate>();
         foreach (var tag in catalog.Tags)
         {
@@ -39,7 +47,7 @@ public static class ActivationReview
             if (r.Coverage.Count > 0 && r.Coverage[^1].Share < minCoverage)
                 reasons.Add(Texts.T("activation.review.coverage", r.Coverage[^1].Share));
             if (reasons.Count > 0)
-                candidates.Add(new ReviewCandidate("tag", tag.Name, reasons));
+                candidates.Add(Suggest("tag", tag.Name, reasons, files.Find(tag.Name)?.File ?? tag.File, files.Find(tag.Name)?.Deprecated ?? tag.Deprecated));
         }
         var (segments, boards) = WorkspaceSegments.Load(activation.Definition);
         var used = TagUsage.UsedSegments(boards.Boards, activation.Triggers.Triggers, activation.Experiments.Experiments);
@@ -54,8 +62,30 @@ public static class ActivationReview
             else if (run.Size == 0)
                 reasons.Add(Texts.T("activation.review.empty"));
             if (reasons.Count > 1)
-                candidates.Add(new ReviewCandidate("segment", segment.Name, reasons));
+                candidates.Add(Suggest("segment", segment.Name, reasons, segment.File, segment.Deprecated));
         }
         return candidates;
+    }
+
+    /// <summary>A candidate with the <c>deprecated:</c> line to add (its reasons as the text), unless its file already has one.</summary>
+    private static ReviewCandidate Suggest(string kind, string name, List<string> reasons, string? file, string? deprecated)
+    {
+        if (deprecated is not null)
+            return new ReviewCandidate(kind, name, [.. reasons, Texts.T("activation.review.deprecated", deprecated)]) { File = file };
+        var why = string.Join("; ", reasons).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+        return new ReviewCandidate(kind, name, reasons) { File = file, Deprecate = $"deprecated: \"{why}\"" };
+    }
+
+    /// <summary>The tag files as they are now (a deprecation not applied yet counts), else the published catalog.</summary>
+    private static Core.Tags.TagCatalog FilesOrPublished(ActivationWorkspace activation, Core.Tags.TagCatalog published)
+    {
+        try
+        {
+            return Core.Tags.TagCatalog.Load(activation.Definition.Root);
+        }
+        catch (Core.Diagnostics.WorkspaceException)
+        {
+            return published;
+        }
     }
 }

@@ -1,15 +1,13 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Polly;
-using Polly.CircuitBreaker;
-using Polly.Retry;
-using Polly.Timeout;
 using TagCenter.Core.Activation;
 
 namespace TagCenter.DuckDb.Activation;
 
 /// <summary>
-/// Delivers what is due in the outbox. Each destination (webhook host, drop folder, task queue) is worked on by its
+/// Delivers what is due in the outbox, once: the CLI's in-line dispatch after a run when no server works the outbox
+/// (a server runs the <see cref="OutboxPump"/> instead). Each destination (webhook host, drop folder, task queue) is worked on by its
 /// own task with its own bounded parallelism and its own Polly pipeline (retry with exponential backoff and
 /// jitter, circuit breaker, timeout), so a destination that fails or hangs never slows the others. A delivery that
 /// fails every attempt becomes a dead letter; one whose destination's circuit is open waits for the next dispatch.
@@ -58,15 +56,14 @@ public sealed class DeliveryDispatcher
 
     private async Task<DestinationReport> DestinationAsync(string destination, List<OutboxItem> items, CancellationToken cancellationToken)
     {
-        var pipeline = _pipelines.GetOrAdd(destination, _ => Build());
-        var channel = _channels[items[0].Action.Kind];
+        var courier = new Courier(_store, _channels[items[0].Action.Kind], _pipelines.GetOrAdd(destination, _ => DestinationPipeline.Build(_options)), _options, _time);
         int delivered = 0, deferred = 0, dead = 0, attempts = 0;
         double latency = 0;
-        var batches = items.Chunk(Math.Max(1, channel.BatchSize)).ToList();
+        var batches = items.Chunk(courier.BatchSize).ToList();
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = _options.PerDestination, CancellationToken = cancellationToken },
             async (batch, token) =>
             {
-                var outcome = await DeliverAsync(pipeline, channel, batch, token).ConfigureAwait(false);
+                var outcome = await courier.DeliverAsync(batch, Commit, token).ConfigureAwait(false);
                 Interlocked.Add(ref attempts, outcome.Attempts);
                 switch (outcome.Result)
                 {
@@ -82,97 +79,10 @@ public sealed class DeliveryDispatcher
         return new DestinationReport(destination, delivered, deferred, dead, attempts, delivered == 0 ? 0 : latency / delivered);
     }
 
-    private enum DeliveryResult
+    /// <summary>A one-off dispatch writes each batch's status at once, in one transaction.</summary>
+    private Task Commit(Action work, bool final)
     {
-        Delivered,
-        Deferred,
-        Dead,
+        _store.Batch(work);
+        return Task.CompletedTask;
     }
-
-    private async Task<(DeliveryResult Result, int Attempts, double LatencyMs)> DeliverAsync(ResiliencePipeline pipeline, IDeliveryChannel channel,
-        OutboxItem[] batch, CancellationToken cancellationToken)
-    {
-        var attempt = 0;
-        var previous = batch.Max(i => i.Attempts);
-        var last = 0.0;
-        try
-        {
-            await pipeline.ExecuteAsync(async token =>
-            {
-                var n = ++attempt;
-                var start = Stopwatch.GetTimestamp();
-                try
-                {
-                    await channel.DeliverAsync(batch, token).ConfigureAwait(false);
-                    last = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-                    _store.Batch(() =>
-                    {
-                        foreach (var item in batch)
-                        {
-                            _store.LogAttempt(item.Id, previous + n, true, last, null, _time.GetUtcNow());
-                            _store.Delivered(item.Id, previous + n, last, _time.GetUtcNow());
-                        }
-                    });
-                }
-                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                {
-                    var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-                    _store.Batch(() =>
-                    {
-                        foreach (var item in batch)
-                            _store.LogAttempt(item.Id, previous + n, false, ms, e.Message, _time.GetUtcNow());
-                    });
-                    throw;
-                }
-            }, cancellationToken).ConfigureAwait(false);
-            return (DeliveryResult.Delivered, attempt, last);
-        }
-        catch (BrokenCircuitException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The destination is down: not this delivery's fault; it waits for the circuit to close.
-            var total = previous + attempt;
-            _store.Batch(() =>
-            {
-                foreach (var item in batch)
-                    if (total >= _options.MaxAttempts)
-                        _store.DeadLetter(item.Id, total, e.Message, _time.GetUtcNow());
-                    else
-                        _store.Retry(item.Id, total, e.Message, _time.GetUtcNow() + _options.BreakDuration);
-            });
-            return (total >= _options.MaxAttempts ? DeliveryResult.Dead : DeliveryResult.Deferred, attempt, 0);
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-        {
-            var total = previous + attempt;
-            var error = e is TimeoutRejectedException ? $"timed out after {_options.Timeout.TotalSeconds:0.#} s" : e.Message;
-            _store.Batch(() =>
-            {
-                foreach (var item in batch)
-                    if (total >= _options.MaxAttempts)
-                        _store.DeadLetter(item.Id, total, error, _time.GetUtcNow());
-                    else
-                        _store.Retry(item.Id, total, error, _time.GetUtcNow() + _options.BaseDelay);
-            });
-            return (total >= _options.MaxAttempts ? DeliveryResult.Dead : DeliveryResult.Deferred, attempt, 0);
-        }
-    }
-
-    private ResiliencePipeline Build() => new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions
-        {
-            MaxRetryAttempts = Math.Max(0, _options.MaxAttempts - 1),
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = _options.BaseDelay,
-            ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not BrokenCircuitException and not OperationCanceledException || e is TimeoutRejectedException),
-        })
-        .AddCircuitBreaker(new CircuitBreakerStrategyOptions
-        {
-            FailureRatio = _options.FailureRatio,
-            MinimumThroughput = 20,
-            SamplingDuration = TimeSpan.FromSeconds(30),
-            BreakDuration = _options.BreakDuration,
-        })
-        .AddTimeout(_options.Timeout)
-        .Build();
 }

@@ -21,4 +21,10 @@ public sealed record DispatchOptions
     public double FailureRatio { get; init; } = 0.9;
 
     public int BatchLimit { get; init; } = 10_000;
+
+    /// <summary>How long the pump's status writes gather before they commit as one transaction (zero: as soon as the previous commit is done).</summary>
+    public TimeSpan CommitEvery { get; init; } = TimeSpan.FromMilliseconds(2);
+
+    /// <summary>The pump's longest sleep between sweeps of the outbox when nothing wakes it.</summary>
+    public TimeSpan Idle { get; init; } = TimeSpan.FromSeconds(5);
 }

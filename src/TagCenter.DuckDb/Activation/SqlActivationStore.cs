@@ -27,11 +27,19 @@ public abstract partial class SqlActivationStore : IActivationStore
     /// <summary>The name a positional value takes in a command (<c>$1</c> in SQLite; unnamed in Npgsql).</summary>
     protected abstract string ParameterName(int position);
 
-    public bool Enqueue(OutboxItem item) => Locked(() => Execute("""
-        INSERT INTO outbox (key, trigger, person, occurrence, action, destination, payload, created_at, due_at, status, attempts)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0) ON CONFLICT (key) DO NOTHING
-        """, item.Key, item.Trigger, item.Person, item.Occurrence, JsonSerializer.Serialize(item.Action), item.Destination, item.Payload,
-        Ms(item.CreatedAt), Ms(item.DueAt), item.Status) == 1);
+    public bool Enqueue(OutboxItem item) => Locked(() =>
+    {
+        var inserted = Query("""
+            INSERT INTO outbox (key, trigger, person, occurrence, action, destination, payload, created_at, due_at, status, attempts)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0) ON CONFLICT (key) DO NOTHING RETURNING id
+            """, item.Key, item.Trigger, item.Person, item.Occurrence, JsonSerializer.Serialize(item.Action), item.Destination, item.Payload,
+            Ms(item.CreatedAt), Ms(item.DueAt), item.Status);
+        if (inserted.Count != 1)
+            return false;
+        if (item.Status == DeliveryStatus.Pending && Pending is not null)
+            Announce(item with { Id = (long)inserted[0][0]!, Attempts = 0 });
+        return true;
+    });
 
     public IReadOnlyList<OutboxItem> Due(DateTimeOffset now, int limit) =>
         Items("WHERE status = 'pending' AND due_at <= $1 ORDER BY due_at, id LIMIT $2", Ms(now), limit);
@@ -39,6 +47,10 @@ public abstract partial class SqlActivationStore : IActivationStore
     /// <summary>When the earliest pending delivery is due (null: none pending): how long a continuous dispatcher may sleep.</summary>
     public DateTimeOffset? NextDue() => Locked(() =>
         Query("SELECT min(due_at) FROM outbox WHERE status = 'pending'").Select(r => r[0] is long ms ? At(ms) : (DateTimeOffset?)null).FirstOrDefault());
+
+    /// <summary>When the earliest pending delivery due after <paramref name="now"/> is due (null: none): when a pump must look again.</summary>
+    public DateTimeOffset? NextDueAfter(DateTimeOffset now) => Locked(() =>
+        Query("SELECT min(due_at) FROM outbox WHERE status = 'pending' AND due_at > $1", Ms(now)).Select(r => r[0] is long ms ? At(ms) : (DateTimeOffset?)null).FirstOrDefault());
 
     /// <summary>Deliveries newest first, narrowed by trigger, status and person when given.</summary>
     public IReadOnlyList<OutboxItem> Find(string? trigger, string? status, string? person, int limit) =>
@@ -79,6 +91,8 @@ public abstract partial class SqlActivationStore : IActivationStore
         if (Execute("UPDATE outbox SET status = 'pending', attempts = 0, due_at = $2 WHERE id = $1 AND status = 'dead'", id, Ms(now)) == 0)
             return false;
         Execute("DELETE FROM dead_letters WHERE outbox_id = $1", id);
+        if (Pending is not null && Get(id) is { } item)
+            Announce(item);
         return true;
     });
 
@@ -126,15 +140,18 @@ public abstract partial class SqlActivationStore : IActivationStore
             return;
         }
         _transaction = _connection.BeginTransaction();
+        var committed = false;
         try
         {
             work();
             _transaction.Commit();
+            committed = true;
         }
         finally
         {
             _transaction.Dispose();
             _transaction = null;
+            AnnounceHeld(committed);
         }
     });
 

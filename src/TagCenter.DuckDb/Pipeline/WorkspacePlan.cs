@@ -1,3 +1,4 @@
+using TagCenter.Core.Activation;
 using TagCenter.Core.Models;
 using TagCenter.Core.Segments;
 using TagCenter.Core.Tags;
@@ -16,6 +17,8 @@ public sealed record WorkspacePlanResult(TagPlan Plan, IReadOnlyList<ConventionB
     public ModelPlan Models { get; init; } = ModelPlan.Empty;
 
     public bool Blocked => Plan.Blocked || Models.Blocked;
+    /// <summary>Uses of deprecated tags and segments by rules, triggers and experiments: warnings, never a refusal.</summary>
+    public IReadOnlyList<DeprecationUse> Deprecations { get; init; } = [];
 }
 
 /// <summary>
@@ -43,8 +46,9 @@ public static class WorkspacePlan
             PublishedCatalog.Publish(db, files, plan, time.GetUtcNow().UtcDateTime);
             PublishedModels.Publish(db, modelFiles, models, time.GetUtcNow().UtcDateTime);
             ApplySegments(db, files, segments, plan, time, cancellationToken);
+            SegmentDeprecations.Publish(db, declared.Segments, time.GetUtcNow().UtcDateTime);
         }
-        return new WorkspacePlanResult(plan, breaks, applied) { Models = models };
+        return new WorkspacePlanResult(plan, breaks, applied) { Models = models, Deprecations = DeprecationUses(definition, files, declared) };
     }
 
     /// <summary>The plan as <c>plan --json</c> prints it.</summary>
@@ -68,9 +72,28 @@ public static class WorkspacePlan
                 dependents = c.Dependents,
                 transitions = c.Transitions.Select(x => new { from = x.From, to = x.To, persons = x.Persons }),
             }),
+            deprecations = result.Deprecations.Select(d => new { kind = d.Kind, name = d.Name, reason = d.Reason, user_kind = d.UserKind, user = d.User, file = d.File, message = d.Message }),
             segments = plan.Segments.Select(s => new { action = s.Action, name = s.Name, file = s.File, rule_before = s.RuleBefore, rule_after = s.RuleAfter, size_before = s.SizeBefore, size_after = s.SizeAfter }),
             models = result.Models.Changes.Select(c => new { action = c.Action, name = c.Name, kind = c.Kind, what = c.What, dependents = c.Dependents }),
         };
+    }
+
+    /// <summary>Who still uses a deprecated tag or segment; broken trigger or experiment files are not the plan's to report.</summary>
+    private static IReadOnlyList<DeprecationUse> DeprecationUses(WorkspaceDefinition definition, TagCatalog files, SegmentCatalog segments)
+    {
+        var names = ActivationNames.Unchecked;
+        IReadOnlyList<TriggerDefinition> triggers;
+        IReadOnlyList<ExperimentDefinition> experiments;
+        try
+        {
+            triggers = TriggerCatalog.Load(definition.Root, names).Triggers;
+            experiments = ExperimentCatalog.Load(definition.Root, names).Experiments;
+        }
+        catch (Core.Diagnostics.WorkspaceException)
+        {
+            (triggers, experiments) = ([], []);
+        }
+        return Deprecations.Find(files.Tags, segments.Segments, triggers, experiments);
     }
 
     /// <summary>After publishing: new and changed segments are evaluated over the latest tag run's data (a static one only when new).</summary>

@@ -22,6 +22,7 @@ public static class SegmentPlanner
         IReadOnlyCollection<string> changedTags, DateTime asOf)
     {
         var latest = SegmentHistory.Latest(db);
+        var deprecated = SegmentDeprecations.Load(db);
         var changes = new List<SegmentChange>();
         var toCount = new List<(SegmentDefinition Segment, SegmentChangeAction Action)>();
         foreach (var segment in segments)
@@ -30,6 +31,7 @@ public static class SegmentPlanner
             var action = before is null ? SegmentChangeAction.Added
                 : before.Rule != segment.Rule ? SegmentChangeAction.Changed
                 : SegmentRule.Tags(segment.Rule, files).Intersect(changedTags).Any() ? SegmentChangeAction.Affected
+                : segment.Deprecated is { } why && deprecated.GetValueOrDefault(segment.Name) != why ? SegmentChangeAction.Deprecated
                 : (SegmentChangeAction?)null;
             if (action is { } a)
                 toCount.Add((segment, a));

@@ -9,6 +9,9 @@ public enum TagChangeAction
     Added,
     Changed,
     Removed,
+
+    /// <summary>Only <c>deprecated:</c> was added: the tag keeps being computed; its users get a warning.</summary>
+    Deprecated,
 }
 
 /// <summary>Where the as-of time of a plan came from.</summary>

@@ -31,7 +31,7 @@ public static class TagPlanner
             if (before is null)
                 changes.Add(new TagChange(TagChangeAction.Added, tag.Code, tag.Name, null, tag, ["new"]));
             else if (Differences(before, tag) is { Count: > 0 } what)
-                changes.Add(new TagChange(TagChangeAction.Changed, tag.Code, tag.Name, before, tag, what));
+                changes.Add(new TagChange(Deprecates(before, tag, what) ? TagChangeAction.Deprecated : TagChangeAction.Changed, tag.Code, tag.Name, before, tag, what));
         }
         foreach (var gone in published.Tags.Where(p => files.Tags.All(f => f.Code != p.Code)))
         {
@@ -50,7 +50,7 @@ public static class TagPlanner
         }
         var (when, source) = AsOfFor(db, asOf, time);
         var segments = blocked || options.Segments is null ? []
-            : SegmentPlanner.Plan(db, files, options.Segments, [.. changes.Where(c => c.Action != TagChangeAction.Removed).Select(c => c.Name)], when);
+            : SegmentPlanner.Plan(db, files, options.Segments, [.. changes.Where(c => c.Action is not (TagChangeAction.Removed or TagChangeAction.Deprecated)).Select(c => c.Name)], when);
         return new TagPlan(WithImpact(db, files, published, changes, when, cancellationToken)) { AsOf = when, AsOfSource = source, Segments = segments };
     }
 
@@ -70,6 +70,10 @@ public static class TagPlanner
         var b = JsonSerializer.SerializeToElement(Comparable(after));
         return a.EnumerateObject().Where(p => p.Value.GetRawText() != b.GetProperty(p.Name).GetRawText()).Select(p => p.Name.ToLowerInvariant()).ToList();
     }
+
+    /// <summary>A change that only marks the tag deprecated (its rule and meaning stay).</summary>
+    private static bool Deprecates(TagDefinition before, TagDefinition after, List<string> what) =>
+        before.Deprecated is null && after.Deprecated is not null && what.All(w => w is "deprecated" or "status");
 
     private static TagDefinition Comparable(TagDefinition t) => t with { File = "", RuleLine = 0, RuleColumn = 0 };
 

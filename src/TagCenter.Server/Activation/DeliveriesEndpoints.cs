@@ -81,7 +81,6 @@ public static class DeliveriesEndpoints
             throw ApiException.Conflict("not_dead", Texts.T("activation.delivery.not_dead", id, item.Status));
         await audit.RecordAsync(new AuditEntry(Caller.Of(context).Name, "delivery.replay", id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             item.Status, DeliveryStatus.Pending), cancellationToken);
-        OutboxSignal.Pulse(state.Root);
         return TypedResults.Ok(ActivationJson.Delivery(state.Store.Get(id)!));
     }
 }

@@ -5,84 +5,46 @@ using TagCenter.DuckDb.Activation;
 namespace TagCenter.Server.Activation;
 
 /// <summary>
-/// <c>tagcenter serve</c> works the outbox continuously: woken when anything is enqueued (a run's trigger pass, the
-/// real-time path, a replay; see <see cref="OutboxSignal"/>), else when the earliest pending delivery falls due (a
-/// retry's backoff, the end of quiet hours), at least every <see cref="ActivationOptions.Idle"/>. One dispatch at a
-/// time, so a delivery is never sent twice by this process. On shutdown it takes nothing new and lets the deliveries in
-/// flight finish for up to <see cref="ActivationOptions.Drain"/>; one cut short stays pending and is sent again on the
-/// next start with the same delivery id (the receiver dedupes on it).
+/// <c>tagcenter serve</c>'s outbox: the <see cref="OutboxPump"/> over the server's one store, fed as deliveries are
+/// enqueued (the real-time path, a replay) and woken by <see cref="OutboxSignal"/> when a run on another connection
+/// enqueued some. On shutdown it takes nothing new and lets the deliveries in flight finish for up to
+/// <see cref="ActivationOptions.Drain"/>; one cut short stays pending and is sent again on the next start with the same
+/// delivery id (the receiver dedupes on it).
 /// </summary>
-public sealed partial class OutboxDispatcher(ActivationState state, ActivationOptions options, ILogger<OutboxDispatcher> log) : BackgroundService
+public sealed partial class OutboxDispatcher : BackgroundService
 {
     private static readonly HttpClient Http = new() { Timeout = Timeout.InfiniteTimeSpan };
-    private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly ActivationState _state;
+    private readonly ActivationOptions _options;
+    private readonly ILogger<OutboxDispatcher> _log;
 
-    /// <summary>Dispatches done since start (tests, diagnostics).</summary>
-    public int Rounds { get; private set; }
-
-    /// <summary>Rings the dispatcher: something may be due now.</summary>
-    public void Wake()
+    public OutboxDispatcher(ActivationState state, ActivationOptions options, ILogger<OutboxDispatcher> log)
     {
-        try
-        {
-            if (_wake.CurrentCount == 0)
-                _wake.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // already rung
-        }
+        _state = state;
+        _options = options;
+        _log = log;
+        Pump = new OutboxPump(state.Store, DeliveryDispatcher.Channels(state.Store, state.Root, Http, state.Time), state.Time,
+            options.Dispatch with { Idle = options.Idle });
+        Pump.Failed += e => Failed(_log, e);
     }
+
+    public OutboxPump Pump { get; }
+
+    /// <summary>Rings the pump: something may be pending that this process's store did not enqueue.</summary>
+    public void Wake() => Pump.Wake();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var registration = OutboxSignal.Register(state.Root, Wake);
+        using var registration = OutboxSignal.Register(_state.Root, Pump.Wake);
         using var drain = new CancellationTokenSource();
-        using var onStop = stoppingToken.Register(() => drain.CancelAfter(options.Drain));
-        var dispatcher = new DeliveryDispatcher(state.Store, DeliveryDispatcher.Channels(state.Store, state.Root, Http, state.Time), state.Time, options.Dispatch);
+        using var onStop = stoppingToken.Register(() => drain.CancelAfter(_options.Drain));
         await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var report = await dispatcher.DispatchAsync(drain.Token).ConfigureAwait(false);
-                Rounds++;
-                if (report.Delivered + report.Dead > 0)
-                {
-                    Dispatched(log, report.Delivered, report.Deferred, report.Dead, report.Elapsed.TotalMilliseconds);
-                    continue; // more may be due already
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception e)
-            {
-                Failed(log, e);
-            }
-            var wait = options.Idle;
-            if (state.Store.NextDue() is { } next)
-                wait = TimeSpan.FromTicks(Math.Clamp((next - state.Time.GetUtcNow()).Ticks, 0, options.Idle.Ticks));
-            try
-            {
-                await _wake.WaitAsync(wait, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
+        await Pump.RunAsync(stoppingToken, drain.Token).ConfigureAwait(false);
+        Stopped(_log, Pump.Delivered, Pump.Deferred, Pump.Dead, Pump.Commits);
     }
 
-    public override void Dispose()
-    {
-        base.Dispose();
-        _wake.Dispose();
-    }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "outbox: {Delivered} delivered, {Deferred} deferred, {Dead} dead letters, {Milliseconds} ms")]
-    private static partial void Dispatched(ILogger logger, int delivered, int deferred, int dead, double milliseconds);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "outbox stopped: {Delivered} delivered, {Deferred} deferred, {Dead} dead letters, {Commits} status commits")]
+    private static partial void Stopped(ILogger logger, int delivered, int deferred, int dead, int commits);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "outbox dispatch failed")]
     private static partial void Failed(ILogger logger, Exception exception);

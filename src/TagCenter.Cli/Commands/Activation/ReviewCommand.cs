@@ -38,6 +38,8 @@ internal static class ReviewCommand
             foreach (var (kind, name, reasons) in candidates)
                 table.AddRow(ConsoleOutput.Cell(t["activation.kind." + kind]), ConsoleOutput.Cell(name), ConsoleOutput.Cell(string.Join("；", reasons)));
             AnsiConsole.Write(table);
+            foreach (var c in candidates.Where(c => c.Deprecate is not null))
+                ConsoleOutput.Grey(t.Format("activation.review.suggest", c.File, c.Name, c.Deprecate));
             ConsoleOutput.Grey(t["activation.review.note"]);
             return ExitCodes.Ok;
         });
