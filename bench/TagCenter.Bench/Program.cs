@@ -55,6 +55,6 @@ static int Usage()
     Console.Error.WriteLine("       TagCenter.Bench api [--persons 50000 | --workspace <folder>] [--requests 2000]");
     Console.Error.WriteLine("       TagCenter.Bench ingest [--seconds 60] [--connections 32] [--batch 100] [--dir /tmp]");
     Console.Error.WriteLine("       TagCenter.Bench ingest-stages [--batches 2000] [--batch 100]");
-    Console.Error.WriteLine("       TagCenter.Bench ingest-jit [--seconds 20] [--warmup 5] [--rounds 2] [--persons 2000] [--settings default,quickjit-off,pgo-off,tiering-off]");
+    Console.Error.WriteLine("       TagCenter.Bench ingest-jit [--seconds 20] [--warmup 5] [--rounds 2] [--persons 2000] [--settings default,quickjit-off,pgo-off,pgo-on,tiering-off]");
     return 1;
 }
