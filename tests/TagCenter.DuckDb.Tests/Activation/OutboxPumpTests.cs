@@ -153,6 +153,23 @@ public sealed class OutboxPumpTests : IDisposable
         store.List(DeliveryStatus.Delivered, 1000).ShouldAllBe(d => d.Attempts == 2);
     }
 
+    [Fact]
+    public async Task RunAsync_FileAction_PendingRunLandsInFewFiles_EachRowOnce()
+    {
+        var trigger = Webhook() with { Actions = [new TriggerAction { Kind = ActionKind.File, Folder = "drop", Format = "csv" }] };
+        using (var before = SqliteActivationStore.Open(StorePath))
+            new TriggerEngine([trigger], [], before, TimeZoneInfo.Utc, TimeProvider.System).OnChanges(Entered(1, 300)).Enqueued.ShouldBe(300);
+        using var store = SqliteActivationStore.Open(StorePath);
+
+        await RunUntilAsync(Pump(store, Options(perDestination: 8)), () => store.Counts().GetValueOrDefault(DeliveryStatus.Pending) == 0);
+
+        var files = Directory.GetFiles(Path.Combine(_root, "drop"));
+        var persons = files.SelectMany(f => File.ReadAllLines(f).Skip(1)).Select(l => l.Split(',')[2]).Order(StringComparer.Ordinal).ToList();
+        persons.ShouldBe(Enumerable.Range(1, 300).Select(i => $"P{i}").Order(StringComparer.Ordinal).ToList());
+        // One sweep hands the 300 over at once and a worker takes up to 500 rows per file: a run's rows are not split one per file.
+        files.Length.ShouldBeLessThanOrEqualTo(2);
+    }
+
     public void Dispose()
     {
         _receiver.Dispose();
