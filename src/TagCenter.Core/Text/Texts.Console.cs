@@ -175,8 +175,6 @@ public static partial class Texts
         ("console.models.schedule", "训练计划", "Schedule"),
         ("console.models.features", "特征", "Features"),
         ("console.activation.title", "触达", "Activation"),
-        ("console.activation.empty", "API 还没有提供触达（触发器、投递、实验）。", "The API does not serve activation (triggers, deliveries, experiments) yet."),
-        ("console.activation.empty.next", "目前用 tagcenter run 执行触发器；API 提供后，这里会显示触发器、投递与死信、实验效果。", "For now triggers run with tagcenter run; once the API serves them, triggers, deliveries, dead letters and experiments show here."),
         ("console.governance.title", "治理", "Governance"),
         ("console.governance.drafts", "待审草稿", "Drafts to review"),
         ("console.governance.keys", "API 密钥", "API keys"),
@@ -185,5 +183,6 @@ public static partial class Texts
         ("console.governance.nodrafts.next", "在「圈人」里提交的人群会出现在这里，由另一位用户审核。", "Segments proposed in the builder show here for another user to review."),
         ("console.governance.approve", "通过并发布", "Approve and publish"),
         ("console.governance.reject", "驳回", "Reject"),
+        .. ConsoleActivation,
     ];
 }
