@@ -11,8 +11,8 @@ public sealed class MeClient
         _api.GetAsync<CallerView>(ApiConnection.Api + "me", cancellationToken);
 }
 
-/// <summary>The caller: name, scopes (<c>read</c>, <c>write</c>, <c>admin</c>, …), business line (null: every line), PII right.</summary>
-public sealed record CallerView(string Name, IReadOnlyList<string> Scopes, string? BusinessLine, bool PiiRead)
+/// <summary>The caller: name, role (<c>admin</c>, <c>analyst</c>, <c>marketer</c>, <c>viewer</c>, <c>ingest</c>), scopes (<c>read</c>, <c>write</c>, <c>admin</c>, …), business line (null: every line), PII right.</summary>
+public sealed record CallerView(string Name, string? Role, IReadOnlyList<string> Scopes, string? BusinessLine, bool PiiRead)
 {
     public bool CanWrite => Scopes.Contains("write");
 

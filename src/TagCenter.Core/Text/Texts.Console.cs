@@ -184,5 +184,6 @@ public static partial class Texts
         ("console.governance.approve", "通过并发布", "Approve and publish"),
         ("console.governance.reject", "驳回", "Reject"),
         .. ConsoleActivation,
+        .. ConsoleGovernance,
     ];
 }

@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using System.Security.Claims;
+using TagCenter.Core.Governance;
+using TagCenter.Server.Governance;
 using TagCenter.Server.Hosting;
 
 namespace TagCenter.Server.Access;
@@ -14,14 +17,16 @@ public static class MeEndpoints
 {
     public static void Map(RouteGroupBuilder group) =>
         group.MapGet("", Get).RequireScope(ApiScopes.Read).WithName("GetMe")
-            .WithSummary("The caller: name, scopes, business line (null: every line) and whether personal data reads unmasked");
+            .WithSummary("The caller: name, role, scopes, business line (null: every line) and whether personal data reads unmasked");
 
     private static Ok<CallerView> Get(HttpContext context)
     {
         var caller = Caller.Of(context);
-        return TypedResults.Ok(new CallerView(caller.Name, [.. caller.Scopes.Order(StringComparer.Ordinal)], caller.BusinessLine, caller.CanReadPii));
+        var role = Roles.Parse(context.User.FindFirstValue(ApiKeyHandler.RoleClaim));
+        return TypedResults.Ok(new CallerView(caller.Name, role is { } r ? Roles.Name(r) : null, [.. caller.Scopes.Order(StringComparer.Ordinal)], caller.BusinessLine,
+            caller.CanReadPii));
     }
 
     /// <summary>The answer of <c>GET /me</c>.</summary>
-    public sealed record CallerView(string Name, IReadOnlyList<string> Scopes, string? BusinessLine, bool PiiRead);
+    public sealed record CallerView(string Name, string? Role, IReadOnlyList<string> Scopes, string? BusinessLine, bool PiiRead);
 }
