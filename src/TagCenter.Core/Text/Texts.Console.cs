@@ -185,5 +185,6 @@ public static partial class Texts
         ("console.governance.reject", "驳回", "Reject"),
         .. ConsoleActivation,
         .. ConsoleGovernance,
+        .. ConsoleModels,
     ];
 }
