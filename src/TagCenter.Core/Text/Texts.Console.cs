@@ -46,6 +46,8 @@ public static partial class Texts
         ("console.home.crowd", "人群", "Crowd"),
         ("console.home.change", "较上次", "Since last run"),
         ("console.home.week", "周环比", "Week over week"),
+        ("console.home.trend", "趋势", "Trend"),
+        ("console.home.trend.label", "{0} 的规模趋势：从 {1} 到 {2}", "Size of {0} over its runs: from {1} to {2}"),
         ("console.home.empty", "这个工作区还没有打过标签。", "This workspace has no tag run yet."),
         ("console.home.empty.next", "下一步：在服务器上运行 tagcenter run -w <工作区>（加载数据、识别身份、计算标签和人群），然后刷新本页。", "Next: run tagcenter run -w <workspace> on the server (load, resolve identities, compute tags and segments), then reload this page."),
         ("console.home.noboards", "还没有人群看板。", "No crowd boards yet."),
