@@ -76,6 +76,7 @@ public static partial class Texts
         ("console.tag.novalue", "（空）", "(none)"),
         ("console.tag.lineage", "血缘", "Lineage"),
         ("console.tag.coverage", "覆盖率", "Coverage"),
+        ("console.tag.coverage.percent", "覆盖率（%）", "Coverage (%)"),
         ("console.tag.nocoverage", "这个标签还没有被计算过。", "This tag has not been computed yet."),
         ("console.tag.withvalue", "有值人数", "With a value"),
         ("console.lineage.source", "数据源", "source"),
