@@ -172,6 +172,8 @@ public static partial class Texts
         ("console.conversion.goal", "目标事件", "Goal event"),
         ("console.conversion.total", "总体：{1} 人中 {0} 人转化（{2}）", "Overall: {0} of {1} persons converted ({2})"),
         ("console.conversion.rate", "转化率（%）", "Conversion (%)"),
+        ("console.conversion.other", "其他", "Other"),
+        ("console.conversion.none", "无值", "No value"),
         ("console.profile.title", "用户画像（360°）", "Profile (360°)"),
         ("console.profile.search", "手机号、邮箱、会员号、OneID 或其他标识", "Phone, email, member number, OneID or another identifier"),
         ("console.profile.search.help", "个人信息按你的权限脱敏显示。", "Personal data is masked unless your key may read it."),
