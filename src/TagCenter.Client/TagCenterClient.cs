@@ -60,6 +60,8 @@ public sealed class TagCenterClient : IDisposable, IAsyncDisposable
         Users = new UsersClient(connection);
         Keys = new KeysClient(connection);
         Audit = new AuditClient(connection);
+        Activation = new ActivationClient(connection);
+        Me = new MeClient(connection);
     }
 
     /// <summary>The tag tree, the dictionary, one tag with lineage and distribution, why a person holds a value.</summary>
@@ -106,6 +108,12 @@ public sealed class TagCenterClient : IDisposable, IAsyncDisposable
 
     /// <summary>The audit log (admin keys).</summary>
     public AuditClient Audit { get; }
+
+    /// <summary>Triggers and their deliveries, dead letters and replay, experiments, tag evaluation and the review.</summary>
+    public ActivationClient Activation { get; }
+
+    /// <summary>Who the key acts for and what it may do.</summary>
+    public MeClient Me { get; }
 
     public void Dispose() => _owned?.Dispose();
 

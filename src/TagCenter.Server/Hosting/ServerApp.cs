@@ -100,6 +100,7 @@ public static class ServerApp
         Governance.AccessEndpoints.MapUsers(api.MapGroup("/users").WithTags("users"));
         Governance.AccessEndpoints.MapKeys(api.MapGroup("/keys").WithTags("keys"));
         Governance.AuditEndpoints.Map(api.MapGroup("/audit").WithTags("audit"));
+        Access.MeEndpoints.Map(api.MapGroup("/me").WithTags("me"));
         Governance.Drafts.DraftEndpoints.Map(api.MapGroup("/drafts").WithTags("drafts"));
         Ingest.IngestEndpoints.Map(app, api.MapGroup("/ingest").WithTags("ingest"));
         Tags.TagsEndpoints.Map(api.MapGroup("/tags").WithTags("tags"));

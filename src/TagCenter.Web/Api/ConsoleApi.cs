@@ -1,8 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Components.Authorization;
 using TagCenter.Client;
 using TagCenter.Core.Text;
@@ -18,14 +15,6 @@ namespace TagCenter.Web.Api;
 internal sealed class ConsoleApi
 {
     internal const string HttpClientName = "tagcenter-console";
-
-    /// <summary>The API's JSON: snake_case, enums as snake_case text.</summary>
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
 
     private readonly IHttpClientFactory _clients;
     private readonly ApiAddress _address;
@@ -65,55 +54,11 @@ internal sealed class ConsoleApi
         }
     }
 
-    /// <summary>A GET whose answer the console only lists (keys, audit): the raw JSON, through the same key and errors.</summary>
-    public Task<T> GetAsync<T>(string path, CancellationToken cancellationToken = default) =>
-        SendAsync<T>(new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
-
-    private async Task<T> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        using (request)
-        {
-            var state = await _auth.GetAuthenticationStateAsync().ConfigureAwait(false);
-            var key = state.User.FindFirst(ConsoleAuth.KeyClaim)?.Value;
-            if (key is not null)
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-            request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue(_language.Current == Language.Zh ? "zh-CN" : "en"));
-            using var http = Client();
-            using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-                throw await ErrorAsync(response, cancellationToken).ConfigureAwait(false);
-            return (await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken).ConfigureAwait(false))!;
-        }
-    }
-
     private HttpClient Client()
     {
         var http = _clients.CreateClient(HttpClientName);
         http.BaseAddress = _address.Base;
         return http;
-    }
-
-    private async Task<ConsoleApiException> ErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var status = (int)response.StatusCode;
-        try
-        {
-            using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
-            var root = doc.RootElement;
-            var code = root.TryGetProperty("code", out var c) ? c.GetString() ?? "error" : "error";
-            var detail = root.TryGetProperty("detail", out var d) ? d.GetString() : null;
-            var diagnostics = root.TryGetProperty("diagnostics", out var list) && list.ValueKind == JsonValueKind.Array
-                ? list.EnumerateArray().Select(x => new RuleDiagnostic(
-                    x.TryGetProperty("line", out var l) && l.ValueKind == JsonValueKind.Number ? l.GetInt32() : 1,
-                    x.TryGetProperty("column", out var col) && col.ValueKind == JsonValueKind.Number ? col.GetInt32() : 1,
-                    x.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "")).ToList()
-                : null;
-            return new ConsoleApiException(status, code, detail ?? _language.T("console.error.status", status), diagnostics);
-        }
-        catch (JsonException)
-        {
-            return new ConsoleApiException(status, "error", _language.T("console.error.status", status));
-        }
     }
 
     /// <summary>Checks a key at sign-in: 200 when it may read, 401 unknown, 403 without the read scope.</summary>

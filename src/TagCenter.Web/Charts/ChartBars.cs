@@ -27,6 +27,11 @@ public sealed record ChartBars(IReadOnlyList<string> Labels, IReadOnlyList<doubl
         Ordered(rows.Where(r => r.Tgi is not null).OrderByDescending(r => r.Tgi).ThenBy(r => r.Tag, StringComparer.Ordinal).Take(top)
             .Select(r => (r.Tag + "=" + r.Value, Math.Round(r.Tgi!.Value, 1))));
 
+    /// <summary>A tag's coverage over its runs, oldest first, in percent (0–100, one decimal), labelled by the date of the run.</summary>
+    public static ChartBars Coverage(IEnumerable<TagCoverage> runs) =>
+        Ordered(runs.OrderBy(r => r.AsOf).ThenBy(r => r.RunId, StringComparer.Ordinal)
+            .Select(r => (r.AsOf.ToString("MM-dd", System.Globalization.CultureInfo.InvariantCulture), Math.Round(r.Coverage * 100, 1))));
+
     private static ChartBars Ordered(IEnumerable<(string Label, double Value)> points)
     {
         var list = points.ToList();

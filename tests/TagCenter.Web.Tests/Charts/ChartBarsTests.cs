@@ -28,6 +28,20 @@ public sealed class ChartBarsTests
     }
 
     [Fact]
+    public void Coverage_OldestFirst_InPercent()
+    {
+        // 412 of 1,000 persons hold a value on 11-08 (41.2%); 1 of 3 on 11-01 (33.3%).
+        var bars = ChartBars.Coverage(
+        [
+            new TagCoverage("r2", new DateTime(2026, 11, 8), 412, 1000, 0.412),
+            new TagCoverage("r1", new DateTime(2026, 11, 1), 1, 3, 1 / 3d),
+        ]);
+
+        bars.Labels.ShouldBe(["11-01", "11-08"]);
+        bars.Values.ShouldBe([33.3, 41.2]);
+    }
+
+    [Fact]
     public void Trend_OldestFirst()
     {
         var runs = new[]
