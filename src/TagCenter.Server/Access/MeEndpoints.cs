@@ -1,8 +1,8 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using System.Security.Claims;
 using TagCenter.Core.Governance;
 using TagCenter.Server.Governance;
 using TagCenter.Server.Hosting;
