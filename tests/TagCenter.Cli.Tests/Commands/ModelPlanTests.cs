@@ -29,24 +29,13 @@ public sealed class ModelPlanTests
 
     private static async Task<string> Workspace()
     {
-        var dir = CliRunner.TempDir();
-        (await CliRunner.RunAsync("init", dir)).ExitCode.ShouldBe(0);
-        var orders = new List<string> { "订单号,客户编号,下单时间,实付金额" };
-        for (var k = 1; k <= 5; k++)
-            for (var n = 0; n < 6 - k; n++)
-                orders.Add($"O{k}{n},C000{k},{new DateTime(2026, 11, 1).AddDays(-10 * k - n):yyyy-MM-dd} 12:00:00,{100 * (6 - k)}.00");
-        File.WriteAllLines(Path.Combine(dir, "data", "orders.csv"), orders);
-        File.WriteAllText(Path.Combine(dir, "tags", "价值.yaml"), Tags);
+        var dir = await FiveCustomers.CreateAsync(Tags);
         (await CliRunner.RunAsync("apply", "-w", dir, "--as-of", "2026-11-01")).ExitCode.ShouldBe(0);
         (await CliRunner.RunAsync("refresh", "-w", dir, "--as-of", "2026-11-01")).ExitCode.ShouldBe(0);
         return dir;
     }
 
-    private static void WriteModels(string dir, string yaml)
-    {
-        Directory.CreateDirectory(Path.Combine(dir, "models"));
-        File.WriteAllText(Path.Combine(dir, "models", "价值.yaml"), yaml);
-    }
+    private static void WriteModels(string dir, string yaml) => FiveCustomers.WriteModels(dir, yaml);
 
     private static long Valuable(string dir)
     {
