@@ -33,7 +33,7 @@ internal static class ExportCommand
             var kind = result.GetValue(what)!;
             var fmt = result.GetValue(format)!;
             var runId = result.GetValue(run);
-            var (query, parameters) = Query(session.Database, kind, runId, t);
+            var (query, parameters, codes) = Query(session.Database, kind, runId, t);
             var file = WorkspaceFiles.NewFile(result.GetValue(output) ?? Path.Combine(session.Definition.Root, "exports", $"{kind}.{fmt}"),
                 result.GetValue(force));
             WorkspaceFiles.RefuseWorkspaceFile(file, session.Definition);
@@ -50,6 +50,10 @@ internal static class ExportCommand
                 File.Delete(file); // no partial file left behind
                 throw new IOException(t.Format("storage.write", file, e.Message.Split('\n')[0]), e);
             }
+            // Audited like the API's exports; the tags it wrote count as exports in tag evaluate and review.
+            var catalog = codes.Count == 0 ? null : Segments.SegmentWorkspace.Published(session.Database);
+            var tags = codes.Select(c => catalog?.Find(c)?.Name ?? c).ToList();
+            Governance.CliAudit.Record(context, "export", kind, System.Text.Json.JsonSerializer.Serialize(new { format = fmt, rows, run = runId, tags, file }, Governance.CliAudit.JsonOptions));
             if (context.Json)
                 JsonOutput.Write(new ExportResult(kind, fmt, file, rows, runId));
             else
@@ -59,21 +63,23 @@ internal static class ExportCommand
         return command;
     }
 
-    private static (string Sql, object?[] Parameters) Query(WorkspaceDatabase db, string what, string? runId, Texts t)
+    /// <summary>The export's query, its parameters, and the codes of the tags it writes.</summary>
+    private static (string Sql, object?[] Parameters, IReadOnlyList<string> Tags) Query(WorkspaceDatabase db, string what, string? runId, Texts t)
     {
         switch (what)
         {
             case "persons":
                 Require(db, "dim_person", t["export.noidentity"]);
-                return ("SELECT * FROM dim_person ORDER BY oneid", []);
+                return ("SELECT * FROM dim_person ORDER BY oneid", [], []);
             case "identities":
                 Require(db, "identity_map", t["export.noidentity"]);
-                return ("SELECT type, value, oneid, entity, first_seen, occurrences FROM identity_map ORDER BY oneid, type, value", []);
+                return ("SELECT type, value, oneid, entity, first_seen, occurrences FROM identity_map ORDER BY oneid, type, value", [], []);
             default:
                 if (runId is null)
                 {
                     Require(db, "person_tags", t["export.notags"]);
-                    return ("SELECT * FROM person_tags ORDER BY oneid", []);
+                    return ("SELECT * FROM person_tags ORDER BY oneid", [],
+                        [.. db.Rows("SELECT column_name FROM duckdb_columns() WHERE table_name = 'person_tags' AND column_name <> 'oneid'").Select(r => (string)r[0]!)]);
                 }
                 var history = new TagHistory(db);
                 if (!history.Exists)
@@ -81,7 +87,7 @@ internal static class ExportCommand
                 var run = history.Run(runId) ?? throw new NotFoundException(t.Format("export.norun", runId));
                 // The values of the tags that run computed, as they were then.
                 var values = TagHistory.ValuesAt(run, run.Tags);
-                return ($"SELECT oneid, tag, value, ${values.Parameters.Count + 1} AS as_of FROM ({values.Sql}) ORDER BY oneid, tag", [.. values.Parameters, run.AsOf]);
+                return ($"SELECT oneid, tag, value, ${values.Parameters.Count + 1} AS as_of FROM ({values.Sql}) ORDER BY oneid, tag", [.. values.Parameters, run.AsOf], [.. run.Tags]);
         }
     }
 

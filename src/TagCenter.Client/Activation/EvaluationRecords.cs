@@ -4,8 +4,12 @@ namespace TagCenter.Client;
 public sealed record TagEvaluation(string Tag, string Code, TagUsageCounts Usage, IReadOnlyList<TagCoveragePoint> Coverage, double? StabilityFlipShare,
     IReadOnlyList<TagValueContribution> Contribution);
 
+/// <summary>
+/// Where a tag is used: <see cref="Total"/> definitions refer to it (segments, triggers, experiments, tags), and in the
+/// window counted it was read through the API <see cref="ApiReads"/> times and exported <see cref="Exports"/> times (from the audit log).
+/// </summary>
 public sealed record TagUsageCounts(int Total, IReadOnlyList<string> Segments, IReadOnlyList<string> Triggers, IReadOnlyList<string> Experiments,
-    IReadOnlyList<string> Tags);
+    IReadOnlyList<string> Tags, long ApiReads = 0, long Exports = 0, DateTimeOffset? LastUsed = null);
 
 public sealed record TagCoveragePoint(int Seq, DateTime AsOf, long Persons, double Share);
 

@@ -4,17 +4,29 @@ using TagCenter.Core.Tags;
 
 namespace TagCenter.Core.Activation;
 
-/// <summary>Who refers to a tag in the workspace's definitions: segments (and board crowds), triggers, experiments, other tags.</summary>
+/// <summary>
+/// Who refers to a tag in the workspace's definitions (segments and board crowds, triggers, experiments, other tags),
+/// and how often it was read through the API and exported within the window counted (<see cref="Audit"/>, from the audit log).
+/// </summary>
 public sealed record TagUsage(IReadOnlyList<string> Segments, IReadOnlyList<string> Triggers, IReadOnlyList<string> Experiments, IReadOnlyList<string> Tags)
 {
+    /// <summary>Definitions referring to the tag.</summary>
     public int Total => Segments.Count + Triggers.Count + Experiments.Count + Tags.Count;
 
+    /// <summary>API reads and exports within the window, from the audit log.</summary>
+    public UseCount Audit { get; init; } = UseCount.None;
+
+    /// <summary>Whether anything uses the tag: a definition refers to it, or it was read or exported within the window.</summary>
+    public bool Used => Total > 0 || Audit.Total > 0;
+
     /// <summary>
-    /// Every tag's usage, read from the definitions (reads by the API and exports will come from the audit log).
-    /// A rule that does not parse counts as using nothing; the commands that check rules report it.
+    /// Every tag's usage: the definitions referring to it, and its API reads and exports from <paramref name="audit"/>
+    /// (by name, or by code for rows written before a rename). A rule that does not parse counts as using nothing; the
+    /// commands that check rules report it.
     /// </summary>
     public static IReadOnlyDictionary<string, TagUsage> Of(TagCatalog catalog, IEnumerable<SegmentDefinition> segments,
-        IEnumerable<BoardDefinition> boards, IEnumerable<TriggerDefinition> triggers, IEnumerable<ExperimentDefinition> experiments)
+        IEnumerable<BoardDefinition> boards, IEnumerable<TriggerDefinition> triggers, IEnumerable<ExperimentDefinition> experiments,
+        AuditUsage.Tally? audit = null)
     {
         HashSet<string> Names(string? rule) => rule is null ? [] : SegmentRule.Names(Parser.Parse(rule).Root);
         bool Uses(HashSet<string> names, TagDefinition tag) => names.Contains(tag.Name) || names.Contains(tag.Code);
@@ -28,7 +40,8 @@ public sealed record TagUsage(IReadOnlyList<string> Segments, IReadOnlyList<stri
                 [.. segmentNames.Where(s => Uses(s.Names, tag)).Select(s => s.Name)],
                 [.. triggerNames.Where(t => Uses(t.Names, tag)).Select(t => t.Name)],
                 [.. experiments.Where(e => e.Goal.Tag is { } g && (g == tag.Name || g == tag.Code)).Select(e => e.Name)],
-                [.. tagNames.Where(t => t.Name != tag.Name && Uses(t.Names, tag)).Select(t => t.Name)]);
+                [.. tagNames.Where(t => t.Name != tag.Name && Uses(t.Names, tag)).Select(t => t.Name)])
+            { Audit = audit is null ? UseCount.None : audit.Tag(tag.Name).Plus(tag.Code == tag.Name ? UseCount.None : audit.Tag(tag.Code)) };
         return result;
     }
 

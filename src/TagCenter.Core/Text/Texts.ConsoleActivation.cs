@@ -57,6 +57,8 @@ public static partial class Texts
         ("console.activation.evaluation.empty", "还没有可评估的标签。", "No tags to evaluate yet."),
         ("console.activation.evaluation.tag", "标签", "Tag"),
         ("console.activation.evaluation.usage", "被引用", "Used by"),
+        ("console.activation.evaluation.reads", "API 读取（90 天）", "API reads (90 days)"),
+        ("console.activation.evaluation.exports", "导出（90 天）", "Exports (90 days)"),
         ("console.activation.evaluation.coverage", "最新覆盖率", "Latest coverage"),
         ("console.activation.evaluation.change", "覆盖率变化", "Coverage change"),
         ("console.activation.evaluation.runs", "运行次数", "Runs"),

@@ -87,7 +87,17 @@ public static class ActivationJson
     {
         tag = r.Tag.Name,
         code = r.Tag.Code,
-        usage = new { total = r.Usage.Total, segments = r.Usage.Segments, triggers = r.Usage.Triggers, experiments = r.Usage.Experiments, tags = r.Usage.Tags },
+        usage = new
+        {
+            total = r.Usage.Total,
+            segments = r.Usage.Segments,
+            triggers = r.Usage.Triggers,
+            experiments = r.Usage.Experiments,
+            tags = r.Usage.Tags,
+            api_reads = r.Usage.Audit.Reads,
+            exports = r.Usage.Audit.Exports,
+            last_used = r.Usage.Audit.Last,
+        },
         coverage = r.Coverage.Select(c => new { seq = c.Seq, as_of = c.AsOf, persons = c.Persons, share = c.Share }).ToList(),
         stability_flip_share = r.Stability,
         contribution = r.Contribution.Select(c => new { value = c.Value, with = c.With.Assigned, with_rate = c.With.Rate, without = c.Without.Assigned, without_rate = c.Without.Rate, lift = c.Lift }).ToList(),

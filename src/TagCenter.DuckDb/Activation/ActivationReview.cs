@@ -22,26 +22,29 @@ public sealed record ReviewCandidate(string Kind, string Name, IReadOnlyList<str
 /// </summary>
 public static class ActivationReview
 {
-    /// <summary>What uses each published tag: segments, boards, triggers, experiments, other tags.</summary>
-    public static IReadOnlyDictionary<string, TagUsage> Usage(ActivationWorkspace a)
+    /// <summary>What uses each published tag: segments, boards, triggers, experiments, other tags; API reads and exports from <paramref name="audit"/>.</summary>
+    public static IReadOnlyDictionary<string, TagUsage> Usage(ActivationWorkspace a, AuditUsage.Tally audit)
     {
         var (_, boards) = WorkspaceSegments.Load(a.Definition);
-        return TagUsage.Of(a.Catalog ?? Core.Tags.TagCatalog.From([]), a.Segments.Segments, boards.Boards, a.Triggers.Triggers, a.Experiments.Experiments);
+        return TagUsage.Of(a.Catalog ?? Core.Tags.TagCatalog.From([]), a.Segments.Segments, boards.Boards, a.Triggers.Triggers, a.Experiments.Experiments, audit);
     }
 
-    public static IReadOnlyList<ReviewCandidate> Candidates(WorkspaceDatabase db, ActivationWorkspace activation, TimeSpan unused, double minCoverage)
+    /// <param name="audit">API reads and exports within the last <paramref name="unused"/> (from the audit log).</param>
+    public static IReadOnlyList<ReviewCandidate> Candidates(WorkspaceDatabase db, ActivationWorkspace activation, TimeSpan unused, double minCoverage,
+        AuditUsage.Tally audit)
     {
         var now = activation.Time.GetUtcNow().UtcDateTime;
+        var days = (int)unused.TotalDays;
         var catalog = WorkspaceSegments.Published(db);
-        var usage = Usage(activation);
+        var usage = Usage(activation, audit);
         var files = FilesOrPublished(activation, catalog);
         var candidates = new List<ReviewCandidate>();
         foreach (var tag in catalog.Tags)
         {
             var r = TagEvaluation.Evaluate(db, tag, usage[tag.Name], null, TimeSpan.Zero);
             var reasons = new List<string>();
-            if (r.Usage.Total == 0)
-                reasons.Add(Texts.T("activation.review.unused"));
+            if (!r.Usage.Used)
+                reasons.Add(Texts.T("activation.review.unused", days));
             if (r.LastComputed is { } last && now - last > unused)
                 reasons.Add(Texts.T("activation.review.stale", (int)(now - last).TotalDays));
             if (r.Coverage.Count > 0 && r.Coverage[^1].Share < minCoverage)
@@ -52,9 +55,9 @@ public static class ActivationReview
         var (segments, boards) = WorkspaceSegments.Load(activation.Definition);
         var used = TagUsage.UsedSegments(boards.Boards, activation.Triggers.Triggers, activation.Experiments.Experiments);
         var latest = SegmentHistory.Latest(db);
-        foreach (var segment in segments.Segments.Where(s => !used.Contains(s.Name)))
+        foreach (var segment in segments.Segments.Where(s => !used.Contains(s.Name) && audit.Segment(s.Name).Total == 0))
         {
-            var reasons = new List<string> { Texts.T("activation.review.segment_unused") };
+            var reasons = new List<string> { Texts.T("activation.review.segment_unused", days) };
             if (latest.GetValueOrDefault(segment.Name) is not { } run)
                 reasons.Add(Texts.T("activation.review.never"));
             else if (now - run.EvaluatedAt > unused)

@@ -9,6 +9,7 @@ using TagCenter.DuckDb.Activation;
 using TagCenter.DuckDb.Segments;
 using TagCenter.Server.Access;
 using TagCenter.Server.Hosting;
+using TagCenter.Stores;
 
 namespace TagCenter.Server.Activation;
 
@@ -26,21 +27,22 @@ public static class ActivationEndpoints
         ExperimentsEndpoints.Map(api.MapGroup("/experiments").WithTags("experiments"));
         var group = api.MapGroup("/activation").WithTags("activation");
         group.MapGet("/evaluation", EvaluationAsync).RequireScope(ApiScopes.Read).WithName("EvaluateTags")
-            .WithSummary("Per tag (or ?tag=): usage, coverage over runs, stability, and with ?goal_event=&within= the conversion with and without each value (tagcenter tag evaluate)")
+            .WithSummary("Per tag (or ?tag=): usage (definitions referring to it; API reads and exports in the last ?usage_days= (90), from the audit log), coverage over runs, stability, and with ?goal_event=&within= the conversion with and without each value (tagcenter tag evaluate)")
             .ProducesProblem(400).ProducesProblem(404);
         group.MapGet("/review", ReviewAsync).RequireScope(ApiScopes.Read).WithName("ReviewActivation")
-            .WithSummary("Tags and segments to consider retiring: unused, stale for ?unused_days= (90), coverage under ?min_coverage= (0.01) (tagcenter review)");
+            .WithSummary("Tags and segments to consider retiring: unused (no definition refers to it, no API read or export in the audit log) or stale for ?unused_days= (90), coverage under ?min_coverage= (0.01) (tagcenter review)");
         group.MapPost("/opt-outs", OptOutAsync).RequireScope(ApiScopes.Write).WithName("OptOut")
             .WithSummary("A person opts out of a consent category: triggers of that category skip them from now on, and log the skip (tagcenter trigger opt-out)")
             .ProducesProblem(400);
     }
 
     private static async Task<Ok<List<object>>> EvaluationAsync(HttpContext context, ActivationState state, IDataPolicy policy, WorkspaceHost host,
-        CancellationToken cancellationToken, string? tag = null, string? goal_event = null, string within = "30d")
+        IControlStore store, Governance.UsageCounter counter, CancellationToken cancellationToken, string? tag = null, string? goal_event = null, string within = "30d",
+        int usage_days = 90)
     {
         var window = DurationText.Parse(within) ?? throw ApiException.BadRequest("invalid_within", Texts.T("activation.within.bad", within));
         var view = await ActivationView.ForAsync(context, state, policy, cancellationToken);
-        var usage = ActivationReview.Usage(view.Workspace);
+        var usage = ActivationReview.Usage(view.Workspace, await AuditUsageAsync(store, counter, state, usage_days, cancellationToken));
         return TypedResults.Ok(await host.ReadAsync((db, _) =>
         {
             var catalog = policy.VisibleTags(WorkspaceSegments.Published(db), view.Caller);
@@ -50,15 +52,23 @@ public static class ActivationEndpoints
     }
 
     private static async Task<Ok<object>> ReviewAsync(HttpContext context, ActivationState state, IDataPolicy policy, WorkspaceHost host,
-        CancellationToken cancellationToken, int unused_days = 90, double min_coverage = 0.01)
+        IControlStore store, Governance.UsageCounter counter, CancellationToken cancellationToken, int unused_days = 90, double min_coverage = 0.01)
     {
         var view = await ActivationView.ForAsync(context, state, policy, cancellationToken);
+        var audit = await AuditUsageAsync(store, counter, state, unused_days, cancellationToken);
         var candidates = await host.ReadAsync((db, _) =>
         {
             var tags = policy.VisibleTags(WorkspaceSegments.Published(db), view.Caller);
-            return ActivationReview.Candidates(db, view.Workspace, TimeSpan.FromDays(Math.Max(0, unused_days)), min_coverage).Where(c => view.Sees(c, tags)).ToList();
+            return ActivationReview.Candidates(db, view.Workspace, TimeSpan.FromDays(Math.Max(0, unused_days)), min_coverage, audit).Where(c => view.Sees(c, tags)).ToList();
         }, cancellationToken);
         return TypedResults.Ok(ActivationJson.Review(unused_days, min_coverage, candidates));
+    }
+
+    /// <summary>API reads and exports in the last <paramref name="days"/>, from the audit log, the reads counted so far written to it first.</summary>
+    private static async Task<AuditUsage.Tally> AuditUsageAsync(IControlStore store, Governance.UsageCounter counter, ActivationState state, int days, CancellationToken cancellationToken)
+    {
+        await counter.FlushAsync(CancellationToken.None);
+        return await AuditUses.CountAsync(store, state.Time.GetUtcNow() - TimeSpan.FromDays(Math.Max(0, days)), cancellationToken);
     }
 
     /// <summary>The body of <c>POST /activation/opt-outs</c>.</summary>

@@ -17,10 +17,12 @@ internal static class AuditEndpoints
 {
     public static void Map(RouteGroupBuilder group)
     {
-        group.MapGet("/", async Task<Ok<AuditPage>> (IControlStore store, DateTimeOffset? since, string? actor, string? action, int? limit, CancellationToken cancellationToken) =>
+        group.MapGet("/", async Task<Ok<AuditPage>> (IControlStore store, UsageCounter usage, DateTimeOffset? since, string? actor, string? action, int? limit,
+            CancellationToken cancellationToken) =>
         {
             if (limit is < 1 or > 10_000)
                 throw ApiException.BadRequest("invalid_limit", Texts.T("governance.audit.limit", limit, 10_000));
+            await usage.FlushAsync(CancellationToken.None); // the API reads counted so far are in the log shown
             var rows = await store.ReadAuditAsync(new AuditQuery(since, actor, action, limit ?? 1000), cancellationToken);
             return TypedResults.Ok(new AuditPage(rows));
         }).WithName("ListAudit").WithSummary("The audit log (newest `limit` rows, default 1000), oldest first").RequireScope(ApiScopes.Admin);

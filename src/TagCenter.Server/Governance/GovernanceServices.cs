@@ -30,6 +30,7 @@ internal static class GovernanceServices
         services.AddLogging(b => b.AddFilter(typeof(ApiKeyHandler).FullName, LogLevel.Warning));
         services.AddSingleton<PiiFields>();
         services.AddSingleton<PiiReads>();
+        services.AddSingleton<UsageCounter>().AddHostedService(sp => sp.GetRequiredService<UsageCounter>());
         services.AddSingleton<IDataPolicy, GovernedDataPolicy>();
         services.AddSingleton<IAuditLog, StoreAuditLog>();
         services.AddSingleton<Drafts.DraftReview>();

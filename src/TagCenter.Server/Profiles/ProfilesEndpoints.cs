@@ -27,7 +27,7 @@ public static class ProfilesEndpoints
             .Produces<PersonProfileView>().ProducesProblem(400).ProducesProblem(404);
 
     private static async Task<Ok<PersonProfileView>> GetAsync(string identifier, HttpContext http, WorkspaceHost host, IDataPolicy policy,
-        CancellationToken cancellationToken, bool history = false, string? events = null)
+        Governance.UsageCounter usage, CancellationToken cancellationToken, bool history = false, string? events = null)
     {
         // Read as text so "events=many" is the same clear 400 as "events=-1".
         var count = 20;
@@ -47,6 +47,7 @@ public static class ProfilesEndpoints
             var published = PublishedCatalog.Load(db);
             var visibleTags = published is null ? null : policy.VisibleTags(published, caller);
             var tags = PersonTagValues.Of(db, profile.OneId).Where(t => visibleTags?.Find(t.Code) is not null).ToList();
+            usage.TagsRead(caller, tags.Where(t => t.Value is not null).Select(t => t.Name)); // each value returned is a read of its tag
             return PersonProfileView.Of(db, profile, tags, history, count, visible, policy, caller);
         }, cancellationToken);
         return TypedResults.Ok(view);

@@ -19,7 +19,7 @@ internal static partial class SegmentsEndpoints
     /// a page costs the same wherever it is, and pages stay stable while a later evaluation is recorded, since
     /// they read the evaluation the first page named through <c>seq</c>).
     /// </summary>
-    private static async Task<IResult> MembersAsync(string name, HttpContext context, SegmentAccess access, CancellationToken cancellationToken,
+    private static async Task<IResult> MembersAsync(string name, HttpContext context, SegmentAccess access, Governance.UsageCounter usage, CancellationToken cancellationToken,
         int? page_size = null, string? cursor = null, string? as_of = null)
     {
         name = SegmentRoute.Name(name);
@@ -41,6 +41,8 @@ internal static partial class SegmentsEndpoints
         var next = members.Count > size ? Encode(members[size - 1], run.Seq) : null;
         if (members.Count > size)
             members.RemoveAt(size);
+        if (cursor is null)
+            usage.SegmentRead(caller, segment.Name); // a walk through the pages is one read
         if (as_of is not null || cursor is not null)
             context.Response.Headers.CacheControl = "private";
         return ETags.Ok(context, new MembersPage(segment.Name, run.Seq, run.AsOf, run.Size, [.. members.Select(m => access.Mask(m, caller))],

@@ -55,7 +55,8 @@ public static class TagsEndpoints
         };
     }
 
-    private static async Task<Ok<TagDetail>> ShowAsync(string name, HttpContext http, WorkspaceHost host, IDataPolicy policy, CancellationToken cancellationToken)
+    private static async Task<Ok<TagDetail>> ShowAsync(string name, HttpContext http, WorkspaceHost host, IDataPolicy policy, Governance.UsageCounter usage,
+        CancellationToken cancellationToken)
     {
         var files = TagCatalog.Load(host.Definition.Root);
         var caller = Caller.Of(http);
@@ -65,13 +66,14 @@ public static class TagsEndpoints
             var tag = policy.VisibleTags(files, caller).Find(name) ?? (published is null ? null : policy.VisibleTags(published, caller).Find(name))
                 ?? throw ApiException.NotFound("tag_not_found", Texts.T("tag.unknown", name));
             var detail = TagDetail.Of(db, host.Definition, files, tag);
+            usage.TagRead(caller, tag.Name);
             return policy.MayList(tag.Name, caller) ? detail
                 : detail with { Distribution = [.. detail.Distribution.Select(d => d with { Value = policy.Mask(tag.Name, d.Value, caller) })] };
         }, cancellationToken));
     }
 
     private static async Task<Ok<object>> ExplainAsync(string name, string person, HttpContext http, WorkspaceHost host, IDataPolicy policy,
-        CancellationToken cancellationToken, string? as_of = null, int rows = 10)
+        Governance.UsageCounter usage, CancellationToken cancellationToken, string? as_of = null, int rows = 10)
     {
         var caller = Caller.Of(http);
         DateTime? at = null;
@@ -88,6 +90,7 @@ public static class TagsEndpoints
                 throw ApiException.NotFound("person_not_found", Texts.T("profile.noidentity"));
             var profile = PersonProfile.Find(db, host.Definition, person) ?? throw ApiException.NotFound("person_not_found", Texts.T("profile.none", PiiText.Shown(person, caller)));
             var e = TagExplanation.Of(db, catalog, tag, profile.OneId, at, Math.Clamp(rows, 0, 1000));
+            usage.TagRead(caller, tag.Name);
             return new
             {
                 tag = e.Tag.Name,

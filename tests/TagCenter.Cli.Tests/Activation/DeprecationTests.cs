@@ -115,7 +115,7 @@ public sealed class DeprecationTests
         // 18-25岁上海近30天未下单: no board, trigger or experiment uses it, and nothing was evaluated yet.
         var segment = Json(review.Out).GetProperty("candidates").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "18-25岁上海近30天未下单");
         segment.GetProperty("file").GetString().ShouldBe("segments/18-25岁上海近30天未下单.yaml");
-        segment.GetProperty("deprecate").GetString().ShouldBe("deprecated: \"no board, trigger or experiment uses it; never evaluated\"");
+        segment.GetProperty("deprecate").GetString().ShouldBe("deprecated: \"no board, trigger or experiment uses it, and it was not read through the API or exported in 90 days; never evaluated\"");
         var console = await CliRunner.RunAsync("review", "-w", dir, "--lang", "en");
         console.Out.ShouldContain("add to '18-25岁上海近30天未下单' in segments/18-25岁上海近30天未下单.yaml: deprecated: \"");
     }

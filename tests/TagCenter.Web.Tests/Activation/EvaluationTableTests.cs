@@ -26,4 +26,16 @@ public sealed class EvaluationTableTests
         rows[1].CoverageChange!.Value.ShouldBe(0.4, 1e-12);
         rows[1].Runs.ShouldBe(3);
     }
+
+    [Fact]
+    public void Rows_EquallyReferenced_MoreReadsAndExportsFirst_AndCarried()
+    {
+        static TagEvaluation Read(string name, long reads, long exports) =>
+            new(name, name + "_code", new TagUsageCounts(0, [], [], [], [], reads, exports), [], null, []);
+
+        var rows = EvaluationTable.Rows([Read("性别", 0, 0), Read("城市", 2, 1), Read("年龄", 5, 0)]);
+
+        rows.Select(r => r.Tag).ShouldBe(["年龄", "城市", "性别"]);
+        (rows[1].Reads, rows[1].Exports).ShouldBe((2L, 1L));
+    }
 }

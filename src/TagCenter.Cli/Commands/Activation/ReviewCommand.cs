@@ -2,6 +2,7 @@ using System.CommandLine;
 using Spectre.Console;
 using TagCenter.Cli.Console;
 using TagCenter.DuckDb.Activation;
+using TagCenter.Stores;
 
 namespace TagCenter.Cli.Commands.Activation;
 
@@ -23,7 +24,9 @@ internal static class ReviewCommand
             var t = context.Texts;
             using var session = context.OpenReadOnly();
             using var activation = ActivationWorkspace.Open(session.Definition, session.Database);
-            var candidates = ActivationReview.Candidates(session.Database, activation, TimeSpan.FromDays(Math.Max(0, result.GetValue(days))), result.GetValue(minimum));
+            var unused = TimeSpan.FromDays(Math.Max(0, result.GetValue(days)));
+            var audit = AuditUses.CountAsync(session.Definition.Root, activation.Time.GetUtcNow() - unused, CancellationToken.None).GetAwaiter().GetResult();
+            var candidates = ActivationReview.Candidates(session.Database, activation, unused, result.GetValue(minimum), audit);
             if (context.Json)
             {
                 JsonOutput.Write(ActivationJson.Review(result.GetValue(days), result.GetValue(minimum), candidates));

@@ -4,8 +4,8 @@ using TagCenter.Stores;
 namespace TagCenter.Cli.Commands.Governance;
 
 /// <summary>
-/// Records what the CLI changed (<c>tagcenter apply</c>) in the same audit log as the server, as the operating-system
-/// user, in the workspace's default store (the plan/apply path for teams that review in git).
+/// Records what the CLI changed (<c>tagcenter apply</c>) and exported (<c>export</c>, <c>segment export</c>) in the same
+/// audit log as the server, as the operating-system user, in the workspace's default store.
 /// </summary>
 internal static class CliAudit
 {
@@ -16,7 +16,7 @@ internal static class CliAudit
         segments = plan.Segments.Select(s => new { action = s.Action.ToString().ToLowerInvariant(), name = s.Name, size_before = s.SizeBefore, size_after = s.SizeAfter }),
     }, JsonOptions);
 
-    private static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    public static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static void Record(CliContext context, string action, string target, string? after)
     {

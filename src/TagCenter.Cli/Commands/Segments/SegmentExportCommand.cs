@@ -53,6 +53,9 @@ internal static class SegmentExportCommand
                 File.Delete(temporary); // no partial file left behind
                 throw new IOException(t.Format("storage.write", file, e.Message.Split('\n')[0]), e);
             }
+            // Audited as the API's export is (same after-state); its tags count as exports in tag evaluate and review.
+            Governance.CliAudit.Record(context, "segment.export", segment.Name, System.Text.Json.JsonSerializer.Serialize(
+                new { format = fmt, seq = run.Seq, rows, tags = columns.Select(c => c.Name), file }, Governance.CliAudit.JsonOptions));
             if (context.Json)
                 JsonOutput.Write(new { name = segment.Name, format = fmt, file, rows, seq = run.Seq, as_of = run.AsOf, tags = columns.Select(c => c.Name) });
             else
