@@ -73,6 +73,12 @@ public sealed class ConsoleEndToEndTests(ConsoleSite site, ITestOutputHelper out
         (await graph.Locator("path.tc-lineage-edge").CountAsync()).ShouldBe(lineage.Edges.Count);
         (await graph.Locator("g.tc-lineage-focus text").TextContentAsync()).ShouldBe("城市");
         await ConsoleBrowser.ScreenshotAsync(page, "tag");
+
+        // A segment's box opens that segment's page.
+        var (id, segment) = lineage.Nodes.Where(n => n.Kind == "segment").Select(n => (n.Id, n.Name)).First();
+        await graph.Locator($"g[data-id=\"{id}\"] a").ClickAsync();
+        await page.Locator("#page-title", new PageLocatorOptions { HasTextString = segment }).WaitForAsync();
+        page.Url.ShouldEndWith("/segments/view?name=" + Uri.EscapeDataString(segment));
     }
 
     [Fact]
