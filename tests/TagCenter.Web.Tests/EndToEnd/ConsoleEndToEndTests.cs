@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Playwright;
+using TagCenter.Client;
 
 namespace TagCenter.Web.Tests.EndToEnd;
 
@@ -63,7 +64,21 @@ public sealed class ConsoleEndToEndTests(ConsoleSite site, ITestOutputHelper out
 
         (await page.Locator("#page-title").InnerTextAsync()).ShouldContain("城市");
         (await page.Locator(".mud-chart").CountAsync()).ShouldBeGreaterThan(0);
+        // The lineage drawn as a graph: one box per node and one arrow per edge of the API's lineage, the tag itself highlighted.
+        await using var client = new TagCenterClient(new TagCenterClientOptions { BaseAddress = site.Address, ApiKey = site.AdminKey });
+        var lineage = (await client.Tags.GetAsync("城市", Ct)).Lineage;
+        lineage.Edges.Count.ShouldBeGreaterThan(0);
+        var graph = page.Locator("svg.tc-lineage-graph");
+        (await graph.Locator("g.tc-lineage-node").CountAsync()).ShouldBe(lineage.Nodes.Count);
+        (await graph.Locator("path.tc-lineage-edge").CountAsync()).ShouldBe(lineage.Edges.Count);
+        (await graph.Locator("g.tc-lineage-focus text").TextContentAsync()).ShouldBe("城市");
         await ConsoleBrowser.ScreenshotAsync(page, "tag");
+
+        // A segment's box opens that segment's page.
+        var (id, segment) = lineage.Nodes.Where(n => n.Kind == "segment").Select(n => (n.Id, n.Name)).First();
+        await graph.Locator($"g[data-id=\"{id}\"] a").ClickAsync();
+        await page.Locator("#page-title", new PageLocatorOptions { HasTextString = segment }).WaitForAsync();
+        page.Url.ShouldEndWith("/segments/view?name=" + Uri.EscapeDataString(segment));
     }
 
     [Fact]

@@ -1,0 +1,88 @@
+using TagCenter.Client;
+
+namespace TagCenter.Web.Charts;
+
+/// <summary>
+/// Orders the nodes within each lineage column so that fewer edges cross: from <see cref="LineageLayers"/>' order
+/// (kind, then name), barycenter sweeps left to right then right to left (each node moves to the mean position of its
+/// neighbours in the columns already placed), twice; the order with the fewest crossings wins, the first on a tie.
+/// </summary>
+public static class LineageOrder
+{
+    private const int Sweeps = 4;
+
+    public static IReadOnlyList<IReadOnlyList<LineageNode>> Of(IReadOnlyList<LineageLayers.Layer> layers, IReadOnlyList<LineageEdge> edges)
+    {
+        var columns = layers.Select(l => l.Nodes.ToList()).ToList();
+        var column = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var c = 0; c < columns.Count; c++)
+            foreach (var node in columns[c])
+                column[node.Id] = c;
+        var known = edges.Where(e => column.ContainsKey(e.From) && column.ContainsKey(e.To)).ToList();
+        var incoming = known.ToLookup(e => e.To, e => e.From, StringComparer.Ordinal);
+        var outgoing = known.ToLookup(e => e.From, e => e.To, StringComparer.Ordinal);
+
+        IReadOnlyList<IReadOnlyList<LineageNode>> best = [.. columns.Select(c => (IReadOnlyList<LineageNode>)[.. c])];
+        var fewest = Crossings(best, known);
+        for (var sweep = 0; sweep < Sweeps && fewest > 0; sweep++)
+        {
+            var down = sweep % 2 == 0;
+            var position = Positions(columns);
+            var order = down ? Enumerable.Range(1, columns.Count - 1) : Enumerable.Range(0, columns.Count - 1).Reverse();
+            foreach (var c in order)
+            {
+                // Neighbours already placed in this sweep: those in earlier columns going down, later columns going up.
+                columns[c] = [.. columns[c].OrderBy(node =>
+                {
+                    var neighbours = (down ? incoming[node.Id] : outgoing[node.Id]).Where(n => down ? column[n] < c : column[n] > c).ToList();
+                    return neighbours.Count == 0 ? position[node.Id] : neighbours.Average(n => position[n]);
+                })];
+                foreach (var (node, row) in columns[c].Select((n, i) => (n, i)))
+                    position[node.Id] = Centred(row, columns[c].Count);
+            }
+            var crossings = Crossings(columns, known);
+            if (crossings < fewest)
+            {
+                fewest = crossings;
+                best = [.. columns.Select(c => (IReadOnlyList<LineageNode>)[.. c])];
+            }
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// Pairs of edges that cross: both join the same two columns and their ends are in opposite orders there. Edges
+    /// over different spans are not counted (their crossings depend on the curves, not only on the order).
+    /// </summary>
+    public static int Crossings(IReadOnlyList<IReadOnlyList<LineageNode>> columns, IReadOnlyList<LineageEdge> edges)
+    {
+        var place = new Dictionary<string, (int Column, int Row)>(StringComparer.Ordinal);
+        for (var c = 0; c < columns.Count; c++)
+            for (var r = 0; r < columns[c].Count; r++)
+                place[columns[c][r].Id] = (c, r);
+        var spans = edges.Where(e => place.ContainsKey(e.From) && place.ContainsKey(e.To))
+            .Select(e => (From: place[e.From], To: place[e.To])).ToList();
+        var crossings = 0;
+        for (var i = 0; i < spans.Count; i++)
+            for (var j = i + 1; j < spans.Count; j++)
+            {
+                var (a, b) = (spans[i], spans[j]);
+                if (a.From.Column == b.From.Column && a.To.Column == b.To.Column
+                    && (a.From.Row - b.From.Row) * (a.To.Row - b.To.Row) < 0)
+                    crossings++;
+            }
+        return crossings;
+    }
+
+    private static Dictionary<string, double> Positions(List<List<LineageNode>> columns)
+    {
+        var position = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var nodes in columns)
+            foreach (var (node, row) in nodes.Select((n, i) => (n, i)))
+                position[node.Id] = Centred(row, nodes.Count);
+        return position;
+    }
+
+    // Columns are drawn centred on one another, so a row's height is measured from its column's middle.
+    private static double Centred(int row, int count) => row - (count - 1) / 2.0;
+}
