@@ -10,8 +10,7 @@ public static class ActivationJson
 {
     /// <summary>Per trigger name, its deliveries counted per status.</summary>
     public static Dictionary<string, Dictionary<string, long>> CountsPerTrigger(IActivationStore store) =>
-        store.List(null, int.MaxValue).GroupBy(i => i.Trigger)
-            .ToDictionary(g => g.Key, g => DeliveryStatus.Complete(g.GroupBy(i => i.Status).ToDictionary(s => s.Key, s => s.LongCount())));
+        store.CountsByTrigger().ToDictionary(c => c.Key, c => DeliveryStatus.Complete(c.Value));
 
     public static object TriggerRow(TriggerDefinition trigger, IReadOnlyDictionary<string, long> counts) => new
     {

@@ -30,6 +30,9 @@ public interface IActivationStore : IDisposable
     /// <summary>Counts per status of one trigger's deliveries.</summary>
     IReadOnlyDictionary<string, long> Counts(string trigger);
 
+    /// <summary>Per trigger with deliveries, its counts per status (one grouped query, not the outbox read into memory).</summary>
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> CountsByTrigger();
+
     OutboxItem? Get(long id);
 
     IReadOnlyList<OutboxItem> List(string? status, int limit);

@@ -64,6 +64,10 @@ public abstract partial class SqlActivationStore : IActivationStore
     public IReadOnlyDictionary<string, long> Counts(string trigger) => Locked(() =>
         Query("SELECT status, count(*) FROM outbox WHERE trigger = $1 GROUP BY status", trigger).ToDictionary(r => (string)r[0]!, r => (long)r[1]!));
 
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> CountsByTrigger() => Locked(() =>
+        Query("SELECT trigger, status, count(*) FROM outbox GROUP BY trigger, status").GroupBy(r => (string)r[0]!)
+            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, long>)g.ToDictionary(r => (string)r[1]!, r => (long)r[2]!)));
+
     public OutboxItem? Get(long id) => Items("WHERE id = $1", id).SingleOrDefault();
 
     public IReadOnlyList<OutboxItem> List(string? status, int limit) => status is null

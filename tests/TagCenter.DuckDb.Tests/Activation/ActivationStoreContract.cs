@@ -84,6 +84,13 @@ public abstract class ActivationStoreContract : IDisposable
         Store.Replay(a, T0.AddMinutes(3)).ShouldBeFalse("already pending");
         Store.Get(a)!.Attempts.ShouldBe(0);
         Store.Due(T0.AddMinutes(3), 10).ShouldHaveSingleItem().Id.ShouldBe(a);
+
+        // Per trigger in one query: a (replayed, pending) and b (delivered) of 新客引导, c of another trigger.
+        Store.Enqueue(Item("c", "沉默召回", "p1", 0));
+        var byTrigger = Store.CountsByTrigger();
+        byTrigger.Keys.ShouldBe(["新客引导", "沉默召回"], ignoreOrder: true);
+        byTrigger["新客引导"].ShouldBe(new Dictionary<string, long> { ["pending"] = 1, ["delivered"] = 1 }, ignoreOrder: true);
+        byTrigger["沉默召回"].ShouldBe(new Dictionary<string, long> { ["pending"] = 1 });
     }
 
     [Fact]
