@@ -10,7 +10,7 @@ namespace TagCenter.DuckDb.Models;
 public static class ModelJson
 {
     /// <summary>One row of the list, from every version of every model (<see cref="ModelHistory.Versions(Storage.WorkspaceDatabase)"/>).</summary>
-    public static object Row(ModelDefinition model, IReadOnlyList<ModelVersion> versions)
+    public static object Row(ModelDefinition model, IReadOnlyList<ModelVersion> versions, ModelPublication? publication = null)
     {
         var mine = versions.Where(v => v.Model == model.Name).ToList();
         var (inUse, last) = (mine.LastOrDefault(v => v.Status == "ok"), mine.LastOrDefault());
@@ -23,6 +23,7 @@ public static class ModelJson
             outputs = model.Outputs,
             schedule = model.Schedule,
             owner = model.Owner,
+            published = Publication(publication),
             version_in_use = inUse?.Version,
             trained_at = inUse?.TrainedAt,
             as_of = inUse?.AsOf,
@@ -51,7 +52,7 @@ public static class ModelJson
             outputs_to_tags = model.Outputs,
             schedule = model.Schedule,
             owner = model.Owner,
-            published = publication is null ? null : new { published = publication.Published, published_at = publication.PublishedAt, pending = publication.Pending },
+            published = Publication(publication),
             version_in_use = inUse is null ? null : Version(inUse),
             distribution = outputs.Select(s => new
             {
@@ -69,6 +70,15 @@ public static class ModelJson
     }
 
     private static string Kind(ModelDefinition model) => model.Kind.ToString().ToLowerInvariant();
+
+    /// <summary>Status is published, changed (its file differs: <c>pending</c> says how), new (files only) or removed (published only).</summary>
+    private static object? Publication(ModelPublication? publication) => publication is null ? null : new
+    {
+        status = publication.Status.ToString().ToLowerInvariant(),
+        published = publication.Published,
+        published_at = publication.PublishedAt,
+        pending = publication.Pending,
+    };
 
     private static object Version(ModelVersion v) => new
     {

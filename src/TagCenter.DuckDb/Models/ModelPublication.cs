@@ -4,16 +4,39 @@ using TagCenter.DuckDb.Storage;
 namespace TagCenter.DuckDb.Models;
 
 /// <summary>
-/// Whether a model of models/ is published (what <c>tagcenter run</c> trains), since when, and what its file changes
-/// that <c>apply</c> has not published yet (<c>new</c> when it never was).
+/// Whether a model is published (what <c>tagcenter run</c> trains), since when, and what its file changes that
+/// <c>apply</c> has not published yet (<c>new</c> when it never was, <c>removed</c> when its file is gone).
 /// </summary>
-public sealed record ModelPublication(bool Published, DateTime? PublishedAt, IReadOnlyList<string> Pending)
+public sealed record ModelPublication(ModelPublicationStatus Status, DateTime? PublishedAt, IReadOnlyList<string> Pending)
 {
-    public static ModelPublication Of(WorkspaceDatabase db, ModelDefinition file)
+    public bool Published => Status != ModelPublicationStatus.New;
+
+    public static ModelPublication Of(WorkspaceDatabase db, ModelDefinition file) =>
+        Of(file, PublishedModels.Definitions(db), PublishedModels.PublishedAt(db));
+
+    /// <summary>
+    /// Every model of <paramref name="files"/> with its publication, then the published models the files no longer
+    /// declare (as published: that definition is what is still trained).
+    /// </summary>
+    public static IReadOnlyList<(ModelDefinition Model, ModelPublication Publication)> All(WorkspaceDatabase db, IReadOnlyList<ModelDefinition> files)
     {
-        var published = PublishedModels.Definitions(db).FirstOrDefault(m => m.Name == file.Name);
-        if (published is null)
-            return new ModelPublication(false, null, ["new"]);
-        return new ModelPublication(true, PublishedModels.PublishedAt(db).GetValueOrDefault(file.Name), ModelPlanner.Differences(published, file));
+        var (published, at) = (PublishedModels.Definitions(db), PublishedModels.PublishedAt(db));
+        var declared = files.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        return
+        [
+            .. files.Select(f => (f, Of(f, published, at))),
+            .. published.Where(p => !declared.Contains(p.Name))
+                .Select(p => (p, new ModelPublication(ModelPublicationStatus.Removed, At(at, p.Name), ["removed"]))),
+        ];
     }
+
+    private static ModelPublication Of(ModelDefinition file, IReadOnlyList<ModelDefinition> published, IReadOnlyDictionary<string, DateTime> at)
+    {
+        if (published.FirstOrDefault(m => m.Name == file.Name) is not { } before)
+            return new ModelPublication(ModelPublicationStatus.New, null, ["new"]);
+        var pending = ModelPlanner.Differences(before, file);
+        return new ModelPublication(pending.Count == 0 ? ModelPublicationStatus.Published : ModelPublicationStatus.Changed, At(at, file.Name), pending);
+    }
+
+    private static DateTime? At(IReadOnlyDictionary<string, DateTime> at, string name) => at.TryGetValue(name, out var when) ? when : null;
 }

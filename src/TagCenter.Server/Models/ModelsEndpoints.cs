@@ -16,7 +16,7 @@ public static class ModelsEndpoints
     public static void Map(RouteGroupBuilder group)
     {
         group.MapGet("", ListAsync).RequireScope(ApiScopes.Read).WithName("ListModels")
-            .WithSummary("Each declared model, its version in use and its last attempt (tagcenter model list)");
+            .WithSummary("Each declared model, its publication (published, changed, new, removed), version in use and last attempt (tagcenter model list)");
         group.MapGet("/{name}", ShowAsync).RequireScope(ApiScopes.Read).WithName("GetModel")
             .WithSummary("A model's declaration, version in use with parameters and metrics, output distribution, every attempt (tagcenter model show)")
             .ProducesProblem(404);
@@ -27,8 +27,8 @@ public static class ModelsEndpoints
     private static async Task<Ok<List<object>>> ListAsync(WorkspaceHost host, CancellationToken cancellationToken)
     {
         var catalog = Catalog(host);
-        var versions = await host.ReadAsync((db, _) => ModelHistory.Versions(db), cancellationToken);
-        return TypedResults.Ok(catalog.Models.Select(m => ModelJson.Row(m, versions)).ToList());
+        var (versions, models) = await host.ReadAsync((db, _) => (ModelHistory.Versions(db), ModelPublication.All(db, catalog.Models)), cancellationToken);
+        return TypedResults.Ok(models.Select(m => ModelJson.Row(m.Model, versions, m.Publication)).ToList());
     }
 
     private static async Task<Ok<object>> ShowAsync(string name, WorkspaceHost host, CancellationToken cancellationToken)

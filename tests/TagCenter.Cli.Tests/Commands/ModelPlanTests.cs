@@ -103,6 +103,54 @@ public sealed class ModelPlanTests
         show.GetProperty("version_in_use").GetProperty("version").GetInt32().ShouldBe(2);
     }
 
+    private static async Task<JsonElement> ListRow(string dir)
+    {
+        var list = await CliRunner.RunAsync("model", "list", "-w", dir, "--json");
+        list.ExitCode.ShouldBe(0, list.Out + list.Err);
+        return JsonDocument.Parse(list.Out).RootElement.EnumerateArray().Single(r => r.GetProperty("model").GetString() == "rfm");
+    }
+
+    private static string Status(JsonElement row) => row.GetProperty("published").GetProperty("status").GetString()!;
+
+    [Fact]
+    public async Task List_PublicationStatus_NewPublishedChangedRemoved()
+    {
+        var dir = await Workspace();
+        WriteModels(dir, Rfm);
+
+        // Only in the files: not published, nothing in use.
+        var declared = await ListRow(dir);
+        Status(declared).ShouldBe("new");
+        declared.GetProperty("published").GetProperty("published_at").ValueKind.ShouldBe(JsonValueKind.Null);
+        (await CliRunner.RunAsync("model", "list", "-w", dir, "--lang", "en")).Out.ShouldContain("not published");
+        (await CliRunner.RunAsync("model", "list", "-w", dir, "--lang", "zh")).Out.ShouldContain("未发布");
+
+        // Applied and trained: published, in use.
+        (await CliRunner.RunAsync("apply", "-w", dir, "--as-of", "2026-11-01")).ExitCode.ShouldBe(0);
+        (await CliRunner.RunAsync("run", "-w", dir, "--as-of", "2026-11-01")).ExitCode.ShouldBe(0);
+        var applied = await ListRow(dir);
+        Status(applied).ShouldBe("published");
+        applied.GetProperty("published").GetProperty("published_at").ValueKind.ShouldBe(JsonValueKind.String);
+        applied.GetProperty("version_in_use").GetInt32().ShouldBe(1);
+
+        // Edited, not applied: changed since publication, with what changed; the published version stays in use.
+        WriteModels(dir, Rfm.Replace("outputs:", "parameters: { window_days: 25 }\n    outputs:", StringComparison.Ordinal));
+        var edited = await ListRow(dir);
+        Status(edited).ShouldBe("changed");
+        edited.GetProperty("published").GetProperty("pending").EnumerateArray().Select(w => w.GetString()).ShouldBe(["parameters.window_days"]);
+        edited.GetProperty("version_in_use").GetInt32().ShouldBe(1);
+        (await CliRunner.RunAsync("model", "list", "-w", dir, "--lang", "en")).Out.ShouldContain("changed");
+        var show = JsonDocument.Parse((await CliRunner.RunAsync("model", "show", "rfm", "-w", dir, "--json")).Out).RootElement;
+        show.GetProperty("published").GetProperty("status").GetString().ShouldBe("changed");
+
+        // Deleted from the files, not applied: still published (run still trains it), listed as removed.
+        File.Delete(Path.Combine(dir, "models", "价值.yaml"));
+        var removed = await ListRow(dir);
+        Status(removed).ShouldBe("removed");
+        removed.GetProperty("version_in_use").GetInt32().ShouldBe(1);
+        (await CliRunner.RunAsync("model", "list", "-w", dir, "--lang", "en")).Out.ShouldContain("removed");
+    }
+
     [Fact]
     public async Task Apply_BrokenModelFile_RefusedWithPosition()
     {

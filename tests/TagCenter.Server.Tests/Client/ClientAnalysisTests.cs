@@ -57,9 +57,11 @@ public sealed class ClientAnalysisTests(DemoWorkspace demo)
         var models = await client.Models.ListAsync(Cancel);
         models.Select(m => (m.Model, m.VersionInUse)).ShouldBe(cliModels.EnumerateArray().Select(m =>
             (m.GetProperty("model").GetString()!, m.GetProperty("version_in_use").ValueKind == JsonValueKind.Null ? (int?)null : m.GetProperty("version_in_use").GetInt32())));
+        models.Select(m => m.Published?.Status).ShouldBe(cliModels.EnumerateArray().Select(m => m.GetProperty("published").GetProperty("status").GetString()));
         models.ShouldNotBeEmpty();
         var model = await client.Models.GetAsync(models[0].Model, Cancel);
         model.Model.ShouldBe(models[0].Model);
+        model.Published.ShouldNotBeNull().Status.ShouldBe(models[0].Published!.Status);
         model.Versions.Count.ShouldBeGreaterThan(0);
 
         var plan = await client.Workspace.PlanAsync(cancellationToken: Cancel);
