@@ -15,13 +15,7 @@ public sealed class TriggerStoreTests
     [Fact]
     public async Task TriggerRun_WithAPostgresStore_EnqueuesThere()
     {
-        var server = Environment.GetEnvironmentVariable("TAGCENTER_TEST_PG");
-        if (string.IsNullOrEmpty(server))
-        {
-            if (Environment.GetEnvironmentVariable("CI") == "true")
-                Assert.Fail("CI=true but TAGCENTER_TEST_PG is not set: .ci/run must start PostgreSQL");
-            Assert.Skip("PostgreSQL not available: set TAGCENTER_TEST_PG (\"Host=127.0.0.1;Username=...\") to run the CLI on a PostgreSQL activation store");
-        }
+        var server = TagCenter.Tests.TestPostgres.Require("the CLI's activation store");
         var schema = "tc_cli_" + Guid.NewGuid().ToString("N")[..12];
         await ExecuteAsync(server, $"CREATE SCHEMA {schema}");
         var store = new NpgsqlConnectionStringBuilder(server) { SearchPath = schema }.ConnectionString;

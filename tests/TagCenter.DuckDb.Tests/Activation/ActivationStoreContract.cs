@@ -152,13 +152,7 @@ public sealed class PostgresActivationStoreTests : ActivationStoreContract
 
     protected override SqlActivationStore Open()
     {
-        _server = Environment.GetEnvironmentVariable("TAGCENTER_TEST_PG");
-        if (string.IsNullOrEmpty(_server))
-        {
-            if (Environment.GetEnvironmentVariable("CI") == "true")
-                Assert.Fail("CI=true but TAGCENTER_TEST_PG is not set: .ci/run must start PostgreSQL");
-            Assert.Skip("PostgreSQL not available: set TAGCENTER_TEST_PG (\"Host=127.0.0.1;Username=...\") to run the activation store on PostgreSQL");
-        }
+        _server = TagCenter.Tests.TestPostgres.Require("the activation store");
         Execute($"CREATE SCHEMA {_schema}");
         // Through the same value users give --store, so the parsing is covered too.
         return ActivationStores.Open(new NpgsqlConnectionStringBuilder(_server) { SearchPath = _schema }.ConnectionString, "/unused");

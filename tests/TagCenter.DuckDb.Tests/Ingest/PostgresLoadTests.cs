@@ -8,18 +8,7 @@ namespace TagCenter.DuckDb.Tests.Ingest;
 public sealed class PostgresLoadTests : IDisposable
 {
     private readonly TestWorkspace _workspace = new();
-    private readonly string? _connection = Environment.GetEnvironmentVariable("TAGCENTER_TEST_PG");
-
-    private string RequireServer()
-    {
-        if (string.IsNullOrEmpty(_connection))
-        {
-            if (Environment.GetEnvironmentVariable("CI") == "true")
-                Assert.Fail("CI=true but TAGCENTER_TEST_PG is not set: .ci/run must start PostgreSQL");
-            Assert.Skip("PostgreSQL not available: set TAGCENTER_TEST_PG (\"Host=127.0.0.1;Username=...\") to run this test");
-        }
-        return _connection;
-    }
+    private static string RequireServer() => TagCenter.Tests.TestPostgres.Require("the PostgreSQL source load");
 
     [Fact]
     public async Task Load_PostgresTable_ReadAndCleansed()

@@ -162,7 +162,7 @@ public sealed class EvaluatorAgreementTests
         return true.ToProperty();
     });
 
-    private static readonly string? Postgres = Environment.GetEnvironmentVariable("TAGCENTER_TEST_PG") is { Length: > 0 } c ? c : null;
+    private static readonly string? Postgres = TagCenter.Tests.TestPostgres.Connection;
 
     /// <summary>Copies the DuckDB tables into a fresh PostgreSQL schema and runs the PostgreSQL SQL there.</summary>
     private static List<object?[]> OnPostgres(string connection, TagCenter.DuckDb.Storage.WorkspaceDatabase db, TagCompilation compiled, List<string> codes)

@@ -122,13 +122,7 @@ public sealed class PostgresDialectTests : IDisposable
     [Fact]
     public async Task Run_OnPostgres_SameValuesAsDuckDb()
     {
-        var connection = Environment.GetEnvironmentVariable("TAGCENTER_TEST_PG");
-        if (string.IsNullOrEmpty(connection))
-        {
-            if (Environment.GetEnvironmentVariable("CI") == "true")
-                Assert.Fail("CI=true but TAGCENTER_TEST_PG is not set: .ci/run must start PostgreSQL");
-            Assert.Skip("PostgreSQL not available: set TAGCENTER_TEST_PG to run this test");
-        }
+        var connection = TagCenter.Tests.TestPostgres.Require("a tag run");
         _workspace.WithYaml("sources: {}").WithFile("tags/t.yaml", Tags);
         _workspace.Database.Execute(Data);
         var catalog = TagCatalog.Load(_workspace.Root);

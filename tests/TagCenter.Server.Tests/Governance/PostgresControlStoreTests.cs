@@ -12,17 +12,7 @@ public sealed class PostgresControlStoreTests : ControlStoreContract
     private readonly string _schema = "tc_gov_" + Guid.NewGuid().ToString("N")[..12];
     private string? _connection;
 
-    internal static string RequireServer()
-    {
-        var connection = Environment.GetEnvironmentVariable("TAGCENTER_TEST_PG");
-        if (string.IsNullOrEmpty(connection))
-        {
-            if (Environment.GetEnvironmentVariable("CI") == "true")
-                Assert.Fail("CI=true but TAGCENTER_TEST_PG is not set: .ci/run must start PostgreSQL");
-            Assert.Skip("PostgreSQL not available: set TAGCENTER_TEST_PG (\"Host=127.0.0.1;Username=...\") to run the control store tests on PostgreSQL");
-        }
-        return connection;
-    }
+    internal static string RequireServer() => TagCenter.Tests.TestPostgres.Require("the control store tests");
 
     /// <summary>A connection string whose tables land in a new schema of their own.</summary>
     internal static async Task<string> NewSchemaAsync(string schema)
