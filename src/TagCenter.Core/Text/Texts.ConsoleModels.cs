@@ -29,6 +29,7 @@ public static partial class Texts
         ("console.models.stats", "均值 {0} · 最小 {1} · 最大 {2} · 合计 {3}", "mean {0} · min {1} · max {2} · sum {3}"),
         ("console.models.untrained", "这个模型还没有可用版本。", "This model has no version in use yet."),
         ("console.models.untrained.next", "运行 tagcenter model run 或等待调度训练，完成后这里显示指标。", "Run tagcenter model run or wait for its schedule; its metrics show here once trained."),
+        ("console.models.publication", "{0}：运行 tagcenter plan 查看变化，apply 后生效", "{0}: see the change with tagcenter plan; it takes effect on apply"),
         ("console.models.version", "版本 v{0} · 训练于 {1} · 数据截至 {2} · {3} 人", "Version v{0} · trained {1} · data as of {2} · {3} persons"),
         ("console.models.clv", "预测总客户终身价值 {0} · 验证期预测/实际复购比 {1}", "Total predicted CLV {0} · hold-out expected/actual repeat purchases {1}"),
         ("console.models.versions", "全部版本", "Versions"),
