@@ -53,12 +53,18 @@ public abstract partial class SqlActivationStore : IActivationStore
         Query("SELECT min(due_at) FROM outbox WHERE status = 'pending' AND due_at > $1", Ms(now)).Select(r => r[0] is long ms ? At(ms) : (DateTimeOffset?)null).FirstOrDefault());
 
     /// <summary>Deliveries newest first, narrowed by trigger, status and person when given.</summary>
-    public IReadOnlyList<OutboxItem> Find(string? trigger, string? status, string? person, int limit) =>
+    public IReadOnlyList<OutboxItem> Find(string? trigger, string? status, string? person, int limit) => Find(trigger, status, person, limit, null);
+
+    /// <summary>Deliveries of any of <paramref name="senders"/> newest first (a line-bound caller's page, in one query), narrowed as <see cref="Find(string?, string?, string?, int)"/>.</summary>
+    public IReadOnlyList<OutboxItem> FindAmong(IReadOnlyCollection<string> senders, string? status, string? person, int limit) =>
+        senders.Count == 0 ? [] : Find(null, status, person, limit, senders);
+
+    private List<OutboxItem> Find(string? trigger, string? status, string? person, int limit, IReadOnlyCollection<string>? senders) =>
         Items("""
             WHERE (CAST($1 AS TEXT) IS NULL OR trigger = CAST($1 AS TEXT)) AND (CAST($2 AS TEXT) IS NULL OR status = CAST($2 AS TEXT))
-              AND (CAST($3 AS TEXT) IS NULL OR person = CAST($3 AS TEXT)) ORDER BY id DESC LIMIT $4
-            """,
-            trigger, status, person, limit);
+              AND (CAST($3 AS TEXT) IS NULL OR person = CAST($3 AS TEXT))
+            """ + (senders is null ? "" : $" AND trigger IN ({string.Join(", ", senders.Select((_, i) => "$" + (i + 5)))})") + " ORDER BY id DESC LIMIT $4",
+            [trigger, status, person, limit, .. senders ?? []]);
 
     /// <summary>Counts per status of one trigger's deliveries.</summary>
     public IReadOnlyDictionary<string, long> Counts(string trigger) => Locked(() =>

@@ -50,13 +50,13 @@ public static class DeliveriesEndpoints
     }
 
     /// <summary>
-    /// The newest <paramref name="limit"/> deliveries the caller may see: for a line-bound caller, the newest of each
-    /// visible sender merged, so the page is full and holds nothing of another line.
+    /// The newest <paramref name="limit"/> deliveries the caller may see: for a line-bound caller, those of the visible
+    /// senders only, so the page is full and holds nothing of another line.
     /// </summary>
     private static IEnumerable<OutboxItem> Visible(ActivationView view, SqlActivationStore store, string? trigger, string? status, string? person, int limit) =>
         view.SeesEverything || trigger is not null
             ? store.Find(trigger, status, person, limit)
-            : view.Senders.SelectMany(sender => store.Find(sender, status, person, limit)).OrderByDescending(i => i.Id).Take(limit);
+            : store.FindAmong(view.Senders, status, person, limit);
 
     private static async Task<Ok<object>> ShowAsync(long id, HttpContext context, ActivationState state, IDataPolicy policy, CancellationToken cancellationToken)
     {

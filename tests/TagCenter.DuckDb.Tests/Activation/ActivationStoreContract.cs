@@ -52,6 +52,9 @@ public abstract class ActivationStoreContract : IDisposable
         Store.Find(null, null, null, 10).Select(i => i.Key).ShouldBe(["c", "b", "a"]);
         Store.Find(null, DeliveryStatus.Pending, "p1", 10).Count.ShouldBe(2);
         Store.DeliveryTimes("新客引导", "p1").ShouldBe([T0.AddMinutes(5)]);
+        Store.FindAmong(["沉默召回", "新客引导"], null, null, 2).Select(i => i.Key).ShouldBe(["c", "b"]);
+        Store.FindAmong(["沉默召回", "另一条线"], DeliveryStatus.Pending, "p1", 10).Select(i => i.Key).ShouldBe(["c"]);
+        Store.FindAmong([], null, null, 10).ShouldBeEmpty();
     }
 
     [Fact]
