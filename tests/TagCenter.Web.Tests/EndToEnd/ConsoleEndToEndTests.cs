@@ -72,6 +72,10 @@ public sealed class ConsoleEndToEndTests(ConsoleSite site, ITestOutputHelper out
         (await graph.Locator("g.tc-lineage-node").CountAsync()).ShouldBe(lineage.Nodes.Count);
         (await graph.Locator("path.tc-lineage-edge").CountAsync()).ShouldBe(lineage.Edges.Count);
         (await graph.Locator("g.tc-lineage-focus text").TextContentAsync()).ShouldBe("城市");
+        // Usage: the segments referring to the tag are those the API's evaluation lists (each a link).
+        var usage = (await client.Activation.EvaluationAsync("城市", cancellationToken: Ct))[0].Usage;
+        await page.Locator("#tag-usage tr[data-kind=reads]").WaitForAsync();
+        (await page.Locator("#tag-usage tr[data-kind=segments] a").CountAsync()).ShouldBe(usage.Segments.Count);
         await ConsoleBrowser.ScreenshotAsync(page, "tag");
 
         // A segment's box opens that segment's page.
