@@ -30,16 +30,16 @@ internal static class TagChangeWriter
         // Set-based, whatever the number of persons: the changed rows are built in a small temp table, then the
         // history and person_tags are each touched by one statement (each is a scan of a large table).
         var ids = changed.Select(u => u.OneId).ToList();
-        var list = string.Join(", ", ids.Select((_, i) => "$" + (i + 1)));
+        var list = OneIdList.In(ids.Count);
         db.Execute("CREATE OR REPLACE TEMP TABLE rt_cells (oneid VARCHAR, tag VARCHAR)");
-        db.Execute($"CREATE OR REPLACE TEMP TABLE rt_rows AS SELECT * FROM person_tags WHERE oneid IN ({list})", [.. ids]);
+        db.Execute($"CREATE OR REPLACE TEMP TABLE rt_rows AS SELECT * FROM person_tags WHERE oneid {list}", [.. ids]);
         // One statement per kind of change, not per person: a batch's cost must not grow by a round trip per person.
         var gone = changed.Where(u => !u.Present).Select(u => u.OneId).ToList();
         foreach (var part in gone.Chunk(ChunkSize))
         {
-            var parts = string.Join(", ", part.Select((_, i) => "$" + (i + 1)));
-            db.Execute($"DELETE FROM rt_rows WHERE oneid IN ({parts})", [.. part]);
-            db.Execute($"INSERT INTO rt_cells SELECT oneid, tag FROM tag_history WHERE oneid IN ({parts}) AND valid_to IS NULL", [.. part]);
+            var parts = OneIdList.In(part.Length);
+            db.Execute($"DELETE FROM rt_rows WHERE oneid {parts}", [.. part]);
+            db.Execute($"INSERT INTO rt_cells SELECT oneid, tag FROM tag_history WHERE oneid {parts} AND valid_to IS NULL", [.. part]);
         }
         foreach (var group in changed.Where(u => u.Present).GroupBy(u => (u.HadRow, Codes: string.Join("\n", u.Changed.Keys.Order(StringComparer.Ordinal)))))
         {
@@ -55,7 +55,7 @@ internal static class TagChangeWriter
             UPDATE tag_history SET valid_to = $1 FROM rt_cells c
             WHERE tag_history.valid_to IS NULL AND tag_history.oneid = c.oneid AND tag_history.tag = c.tag
             """, seq);
-        db.Execute($"DELETE FROM person_tags WHERE oneid IN ({list})", [.. ids]);
+        db.Execute($"DELETE FROM person_tags WHERE oneid {list}", [.. ids]);
         db.Execute("INSERT INTO person_tags BY NAME SELECT * FROM rt_rows");
         // The new intervals take the text of the stored, typed values: the same CAST a run's history uses.
         var stored = context.Stored.Select(t => t.Code).ToList();
