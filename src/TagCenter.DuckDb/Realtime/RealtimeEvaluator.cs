@@ -87,7 +87,7 @@ public sealed class RealtimeEvaluator
     {
         var golden = PersonRows.Read(db, "dim_person", ids);
         var stored = PersonRows.Read(db, "person_tags", ids);
-        var facts = context.FactTables.ToDictionary(t => t["fact_".Length..], t => PersonRows.Read(db, t, ids));
+        var facts = context.FactTables.ToDictionary(t => t["fact_".Length..], t => PersonRows.Read(db, t, ids, context.FactColumns.GetValueOrDefault(t, "*")));
         var members = MembershipWriter.Open(db, context, ids);
         Step("read");
         var updates = new List<PersonUpdate>(ids.Count);
