@@ -101,7 +101,8 @@ internal static class ConsumerRealtimeBenchmark
             _evaluator.Apply(db, [.. applied.Events.Persons.Select(p => (p.OneId, p.ReceivedAt)), .. applied.Events.Merged.Keys.Select(id => (id, applied.Events.AppliedAt))], asOf);
             if (Environment.GetEnvironmentVariable("TC_BENCH_STEPS") is not null && _applier.LastIdentity is { } identity)
                 Console.WriteLine($"    {records.Count} events: apply {applying:0} ms (identity {identity.Elapsed.TotalMilliseconds:0} ms, appended {identity.Appended}: "
-                    + string.Join(", ", identity.Steps.Select(s => $"{s.Key} {s.Value.TotalMilliseconds:0}")) + $"), evaluate {watch.Elapsed.TotalMilliseconds - applying:0} ms");
+                    + string.Join(", ", identity.Steps.Select(s => $"{s.Key} {s.Value.TotalMilliseconds:0}")) + $"), evaluate {watch.Elapsed.TotalMilliseconds - applying:0} ms ("
+                    + string.Join(", ", _evaluator.LastSteps.Select(s => $"{s.Key} {s.Value.TotalMilliseconds:0}")) + ")");
         }
 
         public (double P50, double P99) Timed(int rate, int seconds, int tick, int users, Random random, string label)

@@ -39,9 +39,12 @@ internal static class GoldenRecord
         var names = new List<string> { "oneid", "identifiers", "first_seen" };
         var joins = new List<string>();
         var columns = new List<string>();
+        // Each source table looked up once, not once per golden field that reads it.
+        var loaded = workspace.Identity.Golden.SelectMany(f => f.From).Select(f => f.Source).Distinct(StringComparer.Ordinal)
+            .Where(s => db.TableExists(workspace.FindSource(s)!.TableName)).ToHashSet(StringComparer.Ordinal);
         foreach (var field in workspace.Identity.Golden)
         {
-            var candidates = Candidates(db, workspace, field, persons is null ? "" : " AND r." + persons);
+            var candidates = Candidates(workspace, loaded, field, persons is null ? "" : " AND r." + persons);
             if (candidates is null)
                 continue;
             var alias = SqlText.Ident("g_" + field.Name);
@@ -60,10 +63,10 @@ internal static class GoldenRecord
             """, names);
     }
 
-    private static string? Candidates(WorkspaceDatabase db, WorkspaceDefinition workspace, GoldenField field, string persons)
+    private static string? Candidates(WorkspaceDefinition workspace, IReadOnlySet<string> loaded, GoldenField field, string persons)
     {
         var parts = field.From.Select((f, priority) => (f, priority))
-            .Where(p => db.TableExists(workspace.FindSource(p.f.Source)!.TableName))
+            .Where(p => loaded.Contains(p.f.Source))
             .Select(p =>
             {
                 var source = workspace.FindSource(p.f.Source)!;

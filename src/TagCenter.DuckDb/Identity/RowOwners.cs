@@ -51,13 +51,17 @@ internal static class RowOwners
             db.Execute($"DELETE FROM id_entity_rows t WHERE {Stale}");
             db.Execute($"DELETE FROM id_rows t WHERE {Stale}");
         }
+        // The stale rows are gone, so the rows recomputed here are all that match: id_rows takes them from the small
+        // temp table instead of a scan of every row ever owned.
         db.Execute($"""
-            INSERT INTO id_entity_rows
+            CREATE OR REPLACE TEMP TABLE id_entity_rows_new AS
             {select}
             WHERE o.source IN (SELECT source FROM id_changed_sources)
                OR EXISTS (SELECT 1 FROM id_rows_changed c WHERE c.source = o.source AND c.line = o.line)
-            GROUP BY o.source, o.line, m.entity
+            GROUP BY o.source, o.line, m.entity;
+            INSERT INTO id_entity_rows SELECT * FROM id_entity_rows_new;
+            INSERT INTO id_rows SELECT source, line, oneid FROM id_entity_rows_new WHERE entity = 'person';
+            DROP TABLE temp.id_entity_rows_new;
             """);
-        db.Execute($"INSERT INTO id_rows SELECT source, line, oneid FROM id_entity_rows t WHERE entity = 'person' AND ({Stale})");
     }
 }

@@ -45,17 +45,28 @@ internal static class MembershipWriter
                 appliedAt, asOf, Convert.ToInt64(last[0]) + entered - left, (long)entered, (long)left, Convert.ToInt64(last[1]) + newPersons);
         }
         var id = db.Scalar<long>($"SELECT coalesce(max(id), 0) FROM {RealtimeTables.Changes}");
-        var recorded = new List<MembershipChange>(changes.Count);
-        foreach (var (update, segment, entered) in changes.OrderBy(c => c.Update.At).ThenBy(c => c.Update.OneId, StringComparer.Ordinal).ThenBy(c => c.Segment, StringComparer.Ordinal))
-        {
-            if (entered)
-                db.Execute("INSERT INTO segment_members VALUES ($1, $2, $3, NULL)", segment, update.OneId, seq);
-            else
-                db.Execute("UPDATE segment_members SET to_seq = $3 WHERE segment = $1 AND oneid = $2 AND to_seq IS NULL", segment, update.OneId, seq);
-            var change = new MembershipChange(++id, segment, update.OneId, entered, update.At);
-            db.Execute($"INSERT INTO {RealtimeTables.Changes} VALUES ($1, $2, $3, $4, $5, $6)", change.Id, segment, update.OneId, entered, update.At.UtcDateTime, seq);
-            recorded.Add(change);
-        }
+        var recorded = changes.OrderBy(c => c.Update.At).ThenBy(c => c.Update.OneId, StringComparer.Ordinal).ThenBy(c => c.Segment, StringComparer.Ordinal)
+            .Select(c => new MembershipChange(++id, c.Segment, c.Update.OneId, c.Entered, c.Update.At)).ToList();
+        // A person enters or leaves a segment once per batch, so the closes and opens touch different intervals:
+        // each kind is one statement (per chunk of parameters), not one round trip per change.
+        foreach (var part in recorded.Where(c => !c.Entered).Chunk(ChunkSize))
+            db.Execute($"""
+                UPDATE segment_members SET to_seq = $1 FROM (VALUES {Rows(part.Length, 2, 2)}) v(segment, oneid)
+                WHERE segment_members.segment = v.segment AND segment_members.oneid = v.oneid AND segment_members.to_seq IS NULL
+                """, [seq, .. part.SelectMany(c => new object?[] { c.Segment, c.OneId })]);
+        foreach (var part in recorded.Where(c => c.Entered).Chunk(ChunkSize))
+            db.Execute($"INSERT INTO segment_members SELECT segment, oneid, $1, NULL FROM (VALUES {Rows(part.Length, 2, 2)}) v(segment, oneid)",
+                [seq, .. part.SelectMany(c => new object?[] { c.Segment, c.OneId })]);
+        foreach (var part in recorded.Chunk(ChunkSize))
+            db.Execute($"INSERT INTO {RealtimeTables.Changes} SELECT id, segment, oneid, entered, arrived_at, $1 FROM (VALUES {Rows(part.Length, 5, 2)}) v(id, segment, oneid, entered, arrived_at) ORDER BY id",
+                [seq, .. part.SelectMany(c => new object?[] { c.Id, c.Segment, c.OneId, c.Entered, c.At.UtcDateTime })]);
         return (recorded, seq);
     }
+
+    /// <summary>Changes per statement at most.</summary>
+    private const int ChunkSize = 200;
+
+    /// <summary><paramref name="count"/> rows of <paramref name="width"/> parameters each, numbered from <paramref name="first"/>.</summary>
+    private static string Rows(int count, int width, int first) => string.Join(", ", Enumerable.Range(0, count)
+        .Select(r => "(" + string.Join(", ", Enumerable.Range(0, width).Select(c => "$" + (first + r * width + c))) + ")"));
 }

@@ -16,7 +16,7 @@ internal static class PersonRows
         if (oneIds.Count == 0)
             return result;
         using var command = db.Connection.CreateCommand();
-        command.CommandText = $"SELECT {columns} FROM {SqlText.Ident(table)} WHERE oneid IN ({string.Join(", ", oneIds.Select((_, i) => "$" + (i + 1)))})";
+        command.CommandText = $"SELECT {columns} FROM {SqlText.Ident(table)} WHERE oneid {OneIdList.In(oneIds.Count)}";
         foreach (var id in oneIds)
             command.Parameters.Add(new DuckDB.NET.Data.DuckDBParameter(id));
         try

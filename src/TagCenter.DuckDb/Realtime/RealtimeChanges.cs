@@ -25,10 +25,10 @@ internal static class RealtimeChanges
             for (var i = 0; i < ids.Count; i += 500)
             {
                 var part = ids.GetRange(i, Math.Min(500, ids.Count - i));
-                var list = string.Join(", ", part.Select((_, j) => "$" + (j + 2)));
+                var list = OneIdList.In(part.Count, first: 2);
                 foreach (var row in db.Rows($"""
                     SELECT oneid, tag, value, valid_from = $1 FROM tag_history
-                    WHERE (valid_from = $1 OR valid_to = $1) AND oneid IN ({list})
+                    WHERE (valid_from = $1 OR valid_to = $1) AND oneid {list}
                     """, [r.Seq, .. part]))
                 {
                     var key = ((string)row[0]!, (string)row[1]!);

@@ -1,5 +1,6 @@
 using TagCenter.Core.Realtime;
 using TagCenter.Core.Segments;
+using TagCenter.Core.Sql;
 using TagCenter.Core.Tags;
 using TagCenter.DuckDb.Identity;
 using TagCenter.DuckDb.Index;
@@ -49,6 +50,9 @@ internal sealed class RealtimeContext
 
     public required IReadOnlyList<string> FactTables { get; init; }
 
+    /// <summary>Per fact table, the columns the compiled rules read (<see cref="ReadColumns"/>), as a select list.</summary>
+    public IReadOnlyDictionary<string, string> FactColumns { get; init; } = new Dictionary<string, string>();
+
     public bool HasWork => Stored.Count > 0 || Segments.Count > 0;
 
     public static RealtimeContext Build(WorkspaceDatabase db, string workspaceRoot, TimeProvider time)
@@ -77,6 +81,7 @@ internal sealed class RealtimeContext
             if (rules is { Success: false })
                 (segments, rules) = ([], null);
         }
+        var facts = UnifiedModel.Tables(db);
         return new RealtimeContext
         {
             Source = source,
@@ -85,7 +90,23 @@ internal sealed class RealtimeContext
             Columns = columns,
             Segments = segments,
             SegmentRules = rules,
-            FactTables = UnifiedModel.Tables(db),
+            FactTables = facts,
+            FactColumns = facts.ToDictionary(t => t, t => ReadColumns(db, t, [tags, rules]), StringComparer.Ordinal),
         };
+    }
+
+    /// <summary>
+    /// The columns of <paramref name="table"/> the rules read (<see cref="TagCompilation.Reads"/>), with the OneID and
+    /// the <c>event_time</c> and <c>event</c> every behaviour filters on: a batch reads its persons' facts at the cost
+    /// of what the rules use, not of every column of every row.
+    /// </summary>
+    private static string ReadColumns(WorkspaceDatabase db, string table, IEnumerable<TagCompilation?> compilations)
+    {
+        var wanted = new HashSet<string>(["oneid", "event_time", "event"], StringComparer.OrdinalIgnoreCase);
+        foreach (var read in compilations.SelectMany(c => c?.Reads.Values ?? []).SelectMany(r => r))
+            if (read.StartsWith(table + ".", StringComparison.Ordinal))
+                wanted.Add(read[(table.Length + 1)..].Split('=')[0]);
+        var columns = db.Rows($"SELECT column_name FROM (DESCRIBE {SqlText.Ident(table)})").Select(r => (string)r[0]!).Where(wanted.Contains);
+        return string.Join(", ", columns.Select(SqlText.Ident));
     }
 }

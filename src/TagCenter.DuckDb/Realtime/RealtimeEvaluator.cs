@@ -25,6 +25,18 @@ public sealed class RealtimeEvaluator
         _time = time;
     }
 
+    /// <summary>How long each step of the last batch took (context, read, evaluate, tags, segments, patches, changes, commit), for benchmarks and diagnostics.</summary>
+    public IReadOnlyDictionary<string, TimeSpan> LastSteps => _steps;
+
+    private readonly Dictionary<string, TimeSpan> _steps = [];
+    private readonly System.Diagnostics.Stopwatch _stepClock = new();
+
+    private void Step(string name)
+    {
+        _steps[name] = _stepClock.Elapsed;
+        _stepClock.Restart();
+    }
+
     /// <summary>Forgets the compiled definitions (after an apply changed tags or segments); the next batch compiles them again.</summary>
     public void Invalidate() => _context = null;
 
@@ -35,26 +47,33 @@ public sealed class RealtimeEvaluator
     /// </summary>
     public RealtimeOutcome Apply(WorkspaceDatabase db, IReadOnlyList<(string OneId, DateTimeOffset At)> persons, DateTime asOf, CancellationToken cancellationToken = default)
     {
+        _steps.Clear();
+        _stepClock.Restart();
         if (persons.Count == 0)
             return RealtimeOutcome.None;
         var context = Context(db);
+        Step("context");
         if (!context.HasWork)
             return RealtimeOutcome.None;
         var at = persons.GroupBy(p => p.OneId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(p => p.At), StringComparer.Ordinal);
         var ids = at.Keys.Order(StringComparer.Ordinal).ToList();
-        return db.InTransaction(() =>
+        var outcome = db.InTransaction(() =>
         {
             var updates = Evaluate(db, context, ids, at, asOf);
             cancellationToken.ThrowIfCancellationRequested();
             var appliedAt = _time.GetUtcNow().UtcDateTime;
             var run = TagChangeWriter.Write(db, context, updates, asOf, appliedAt, _time);
+            Step("tags");
             var (memberships, segmentSeq) = MembershipWriter.Write(db, context, updates, run?.RunId, asOf, appliedAt);
+            Step("segments");
             var patches = IndexPatches.Read(db, [.. updates.Where(u => u.TagsChanged).Select(u => u.OneId)]);
-            return new RealtimeOutcome(ids.Count, run?.RunId, updates.Sum(u => u.Changed.Count), memberships, patches)
-            {
-                Changes = RealtimeChanges.Of(db, updates, run, memberships, segmentSeq),
-            };
+            Step("patches");
+            var changes = RealtimeChanges.Of(db, updates, run, memberships, segmentSeq);
+            Step("changes");
+            return new RealtimeOutcome(ids.Count, run?.RunId, updates.Sum(u => u.Changed.Count), memberships, patches) { Changes = changes };
         });
+        Step("commit");
+        return outcome;
     }
 
     private RealtimeContext Context(WorkspaceDatabase db)
@@ -64,12 +83,13 @@ public sealed class RealtimeEvaluator
         return _context = RealtimeContext.Build(db, _workspaceRoot, _time);
     }
 
-    private static List<PersonUpdate> Evaluate(WorkspaceDatabase db, RealtimeContext context, List<string> ids, Dictionary<string, DateTimeOffset> at, DateTime asOf)
+    private List<PersonUpdate> Evaluate(WorkspaceDatabase db, RealtimeContext context, List<string> ids, Dictionary<string, DateTimeOffset> at, DateTime asOf)
     {
         var golden = PersonRows.Read(db, "dim_person", ids);
         var stored = PersonRows.Read(db, "person_tags", ids);
-        var facts = context.FactTables.ToDictionary(t => t["fact_".Length..], t => PersonRows.Read(db, t, ids));
+        var facts = context.FactTables.ToDictionary(t => t["fact_".Length..], t => PersonRows.Read(db, t, ids, context.FactColumns.GetValueOrDefault(t, "*")));
         var members = MembershipWriter.Open(db, context, ids);
+        Step("read");
         var updates = new List<PersonUpdate>(ids.Count);
         foreach (var id in ids)
         {
@@ -114,6 +134,7 @@ public sealed class RealtimeEvaluator
             }
             updates.Add(new PersonUpdate(id, at[id], true, before is not null, changed, entered, left));
         }
+        Step("evaluate");
         return updates;
     }
 }

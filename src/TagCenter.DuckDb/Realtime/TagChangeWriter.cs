@@ -30,31 +30,32 @@ internal static class TagChangeWriter
         // Set-based, whatever the number of persons: the changed rows are built in a small temp table, then the
         // history and person_tags are each touched by one statement (each is a scan of a large table).
         var ids = changed.Select(u => u.OneId).ToList();
-        var list = string.Join(", ", ids.Select((_, i) => "$" + (i + 1)));
+        var list = OneIdList.In(ids.Count);
         db.Execute("CREATE OR REPLACE TEMP TABLE rt_cells (oneid VARCHAR, tag VARCHAR)");
-        db.Execute($"CREATE OR REPLACE TEMP TABLE rt_rows AS SELECT * FROM person_tags WHERE oneid IN ({list})", [.. ids]);
-        foreach (var person in changed)
+        db.Execute($"CREATE OR REPLACE TEMP TABLE rt_rows AS SELECT * FROM person_tags WHERE oneid {list}", [.. ids]);
+        // One statement per kind of change, not per person: a batch's cost must not grow by a round trip per person.
+        var gone = changed.Where(u => !u.Present).Select(u => u.OneId).ToList();
+        foreach (var part in gone.Chunk(ChunkSize))
         {
-            if (!person.Present)
-            {
-                db.Execute("DELETE FROM rt_rows WHERE oneid = $1", person.OneId);
-                db.Execute("INSERT INTO rt_cells SELECT oneid, tag FROM tag_history WHERE oneid = $1 AND valid_to IS NULL", person.OneId);
-                continue;
-            }
-            var codes = person.Changed.Keys.ToList();
-            var values = codes.Select(c => person.Changed[c]).ToArray();
-            var casts = codes.Select((c, i) => $"CAST(${i + 2} AS {context.Columns[c]})").ToList();
-            if (person.HadRow)
-                db.Execute($"UPDATE rt_rows SET {string.Join(", ", codes.Select((c, i) => $"{SqlText.Ident(c)} = {casts[i]}"))} WHERE oneid = $1", [person.OneId, .. values]);
-            else
-                db.Execute($"INSERT INTO rt_rows ({string.Join(", ", codes.Prepend("oneid").Select(SqlText.Ident))}) VALUES ($1, {string.Join(", ", casts)})", [person.OneId, .. values]);
-            db.Execute($"INSERT INTO rt_cells VALUES {string.Join(", ", codes.Select(c => $"($1, {SqlText.Literal(c)})"))}", person.OneId);
+            var parts = OneIdList.In(part.Length);
+            db.Execute($"DELETE FROM rt_rows WHERE oneid {parts}", [.. part]);
+            db.Execute($"INSERT INTO rt_cells SELECT oneid, tag FROM tag_history WHERE oneid {parts} AND valid_to IS NULL", [.. part]);
         }
+        foreach (var group in changed.Where(u => u.Present).GroupBy(u => (u.HadRow, Codes: string.Join("\n", u.Changed.Keys.Order(StringComparer.Ordinal)))))
+        {
+            var codes = group.First().Changed.Keys.Order(StringComparer.Ordinal).ToList();
+            foreach (var part in group.Chunk(Math.Max(1, ChunkSize / (codes.Count + 1))))
+                WriteRows(db, context, codes, group.Key.HadRow, part);
+        }
+        using (var cells = db.Connection.CreateAppender("rt_cells"))
+            foreach (var person in changed.Where(u => u.Present))
+                foreach (var code in person.Changed.Keys)
+                    cells.CreateRow().AppendValue(person.OneId).AppendValue(code).EndRow();
         db.Execute("""
             UPDATE tag_history SET valid_to = $1 FROM rt_cells c
             WHERE tag_history.valid_to IS NULL AND tag_history.oneid = c.oneid AND tag_history.tag = c.tag
             """, seq);
-        db.Execute($"DELETE FROM person_tags WHERE oneid IN ({list})", [.. ids]);
+        db.Execute($"DELETE FROM person_tags WHERE oneid {list}", [.. ids]);
         db.Execute("INSERT INTO person_tags BY NAME SELECT * FROM rt_rows");
         // The new intervals take the text of the stored, typed values: the same CAST a run's history uses.
         var stored = context.Stored.Select(t => t.Code).ToList();
@@ -68,5 +69,37 @@ internal static class TagChangeWriter
             """, seq);
         db.Execute("DROP TABLE rt_cells; DROP TABLE rt_rows");
         return (runId, seq);
+    }
+
+    /// <summary>Bound parameters per statement at most (persons × values).</summary>
+    private const int ChunkSize = 1000;
+
+    /// <summary>
+    /// The new values of persons that changed the same tags: one UPDATE of their rows (or one INSERT of rows for
+    /// persons without one), each value cast to its column's type as a parameter.
+    /// </summary>
+    private static void WriteRows(WorkspaceDatabase db, RealtimeContext context, List<string> codes, bool hadRow, PersonUpdate[] persons)
+    {
+        var parameters = new List<object?>(persons.Length * (codes.Count + 1));
+        var rows = new List<string>(persons.Length);
+        foreach (var person in persons)
+        {
+            parameters.Add(person.OneId);
+            var cells = new List<string> { "$" + parameters.Count };
+            foreach (var code in codes)
+            {
+                parameters.Add(person.Changed[code]);
+                cells.Add($"CAST(${parameters.Count} AS {context.Columns[code]})");
+            }
+            rows.Add("(" + string.Join(", ", cells) + ")");
+        }
+        var names = codes.Select(SqlText.Ident).ToList();
+        if (hadRow)
+            db.Execute($"""
+                UPDATE rt_rows SET {string.Join(", ", names.Select(n => $"{n} = v.{n}"))}
+                FROM (VALUES {string.Join(", ", rows)}) v(oneid, {string.Join(", ", names)}) WHERE rt_rows.oneid = v.oneid
+                """, [.. parameters]);
+        else
+            db.Execute($"INSERT INTO rt_rows (oneid, {string.Join(", ", names)}) VALUES {string.Join(", ", rows)}", [.. parameters]);
     }
 }
