@@ -39,6 +39,8 @@ internal static class ApiBenchmark
         var access = app.Services.GetRequiredService<SegmentAccess>();
         var caller = new Caller("bench", ApiScopes.All.ToHashSet(), null, true);
         using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        // Every route but /health needs a key: an admin key in the workspace's control store, the one the server opened.
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await AdminKeyAsync(app));
         var persons = (await SegmentCounting.CountAsync(access, caller, Rules[0], CancellationToken.None)).Persons;
         Console.WriteLine($"api: {persons:N0} persons ({root}); {requests:N0} sequential requests per line after warm-up; {Environment.ProcessorCount} cores");
         foreach (var rule in Rules)
@@ -64,6 +66,12 @@ internal static class ApiBenchmark
 
     /// <summary><c>GET /profiles/{id}</c> for persons spread over the workspace (by OneID and by phone), against the
     /// same lookup in-process (<see cref="PersonProfile.Find"/>, what the endpoint runs first) in the same run.</summary>
+    private static async Task<string> AdminKeyAsync(WebApplication app)
+    {
+        var accounts = app.Services.GetRequiredService<TagCenter.Stores.Accounts>();
+        return (await accounts.CreateKeyAsync("bench", "bench", TagCenter.Core.Governance.Role.Admin, null, piiRead: true, CancellationToken.None)).Key;
+    }
+
     private static async Task ProfilesAsync(WebApplication app, HttpClient http, int requests)
     {
         var host = app.Services.GetRequiredService<WorkspaceHost>();
