@@ -20,7 +20,7 @@ public static class AuditUses
     /// </summary>
     public static async Task<AuditUsage.Tally> CountAsync(string workspaceRoot, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        var configured = Environment.GetEnvironmentVariable("TAGCENTER_STORE");
+        var configured = ControlStores.Configured;
         if (string.IsNullOrWhiteSpace(configured) && !File.Exists(ControlStores.DefaultPath(workspaceRoot)))
             return AuditUsage.Tally.Empty; // read-only: not creating a store to find it empty
         var store = await ControlStores.OpenAsync(configured, workspaceRoot, cancellationToken).ConfigureAwait(false);

@@ -15,6 +15,12 @@ public static class ControlStores
 
     public static string DefaultPath(string workspaceRoot) => Path.Combine(workspaceRoot, ".tagcenter", DefaultFile);
 
+    /// <summary>The environment variable naming the store when no <c>--store</c> is given (the activation store follows it too).</summary>
+    public const string Variable = "TAGCENTER_STORE";
+
+    /// <summary>The store <see cref="Variable"/> names (null: none, so SQLite in the workspace).</summary>
+    public static string? Configured => Environment.GetEnvironmentVariable(Variable);
+
     public static async Task<IControlStore> OpenAsync(string? store, string workspaceRoot, CancellationToken cancellationToken)
     {
         StoreDialect dialect;

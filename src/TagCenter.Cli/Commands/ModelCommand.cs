@@ -21,6 +21,9 @@ internal static class ModelCommand
     /// <summary>The workspace's models, checked against its tags.</summary>
     public static ModelCatalog Catalog(string root) => ModelCatalog.Load(root, TagCatalog.Load(root));
 
-    public static ModelDefinition Find(ModelCatalog catalog, string name, Texts t) =>
-        catalog.Find(name) ?? throw new NotFoundException(t.Format("models.cli.unknown", name) + Suggest.Hint(name, catalog.Models.Select(m => m.Name)));
+    public static ModelDefinition Find(ModelCatalog catalog, string name, Texts t) => catalog.Find(name) ?? throw Unknown(catalog, name, t);
+
+    /// <summary>"No model named …", with the nearest declared name.</summary>
+    public static NotFoundException Unknown(ModelCatalog catalog, string name, Texts t) =>
+        new(t.Format("models.cli.unknown", name) + Suggest.Hint(name, catalog.Models.Select(m => m.Name)));
 }

@@ -60,6 +60,6 @@ internal static class ModelListCommand
     private static Markup Publication(ModelPublication publication, Texts t) => publication.Status switch
     {
         ModelPublicationStatus.Published => new Markup($"[green]{Markup.Escape(t["models.status.published"])}[/]"),
-        var status => new Markup($"[yellow]{Markup.Escape(t["models.status." + status.ToString().ToLowerInvariant()])}[/]"),
+        _ => new Markup($"[yellow]{Markup.Escape(t["models.status." + publication.StatusName])}[/]"),
     };
 }

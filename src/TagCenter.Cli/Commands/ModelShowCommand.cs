@@ -24,12 +24,11 @@ internal static class ModelShowCommand
             var catalog = ModelCommand.Catalog(context.WorkspaceRoot);
             using var session = context.OpenReadOnly();
             // A model deleted from the files stays published (and trained) until apply: it can still be shown.
-            var model = catalog.Find(result.GetValue(name)!) ?? PublishedModels.Definitions(session.Database).FirstOrDefault(m => m.Name == result.GetValue(name))
-                ?? ModelCommand.Find(catalog, result.GetValue(name)!, t);
+            var (model, publication) = ModelPublication.Find(session.Database, catalog.Models, result.GetValue(name)!)
+                ?? throw ModelCommand.Unknown(catalog, result.GetValue(name)!, t);
             var versions = ModelHistory.Versions(session.Database, model.Name);
             var inUse = versions.LastOrDefault(v => v.Status == "ok");
             var outputs = inUse is null ? [] : ModelHistory.Outputs(session.Database, model.Name, inUse.Version);
-            var publication = ModelPublication.All(session.Database, catalog.Models).First(m => m.Model.Name == model.Name).Publication;
             if (context.Json)
             {
                 JsonOutput.Write(ModelJson.Show(model, versions, outputs, publication));
@@ -40,7 +39,7 @@ internal static class ModelShowCommand
             void Line(string key, string? value) => grid.AddRow($"[grey]{Markup.Escape(t[key])}[/]", Markup.Escape(value ?? "—"));
             Line("models.show.outputs", string.Join(", ", model.Outputs.Select(x => $"{x.Key} → {x.Value}")));
             Line("models.show.owner", $"{model.Owner ?? "—"} · {model.Schedule}");
-            Line("models.show.published", t["models.status." + publication.Status.ToString().ToLowerInvariant()]
+            Line("models.show.published", t["models.status." + publication.StatusName]
                 + (publication.PublishedAt is { } at ? $" · {at:yyyy-MM-dd HH:mm}" : ""));
             Line("models.show.version", inUse is null ? t["models.cli.never"] : $"v{inUse.Version} · as-of {inUse.AsOf:yyyy-MM-dd HH:mm} · {inUse.Persons:N0} · {inUse.DataHash}");
             Line("models.show.parameters", inUse?.Parameters);

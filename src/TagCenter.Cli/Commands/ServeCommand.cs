@@ -24,7 +24,7 @@ internal static class ServeCommand
             {
                 WorkspaceRoot = definition.Root,
                 DefaultLanguage = t.Language,
-                Store = result.GetValue(store) ?? Environment.GetEnvironmentVariable("TAGCENTER_STORE"),
+                Store = result.GetValue(store) ?? Stores.ControlStores.Configured,
                 Urls = result.GetValue(urls) is { Length: > 0 } given ? given : new ServerOptions { WorkspaceRoot = definition.Root }.Urls,
             };
             await using var app = ServerApp.Build(options);

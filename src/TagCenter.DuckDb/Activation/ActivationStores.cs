@@ -11,7 +11,7 @@ namespace TagCenter.DuckDb.Activation;
 /// </summary>
 public static class ActivationStores
 {
-    public const string Variable = "TAGCENTER_STORE";
+    public const string Variable = ControlStores.Variable;
 
     private static readonly AsyncLocal<Choice?> Ambient = new();
 

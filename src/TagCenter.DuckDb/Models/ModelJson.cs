@@ -74,7 +74,7 @@ public static class ModelJson
     /// <summary>Status is published, changed (its file differs: <c>pending</c> says how), new (files only) or removed (published only).</summary>
     private static object? Publication(ModelPublication? publication) => publication is null ? null : new
     {
-        status = publication.Status.ToString().ToLowerInvariant(),
+        status = publication.StatusName,
         published = publication.Published,
         published_at = publication.PublishedAt,
         pending = publication.Pending,

@@ -11,6 +11,9 @@ public sealed record ModelPublication(ModelPublicationStatus Status, DateTime? P
 {
     public bool Published => Status != ModelPublicationStatus.New;
 
+    /// <summary>The status as the JSON and the text keys (<c>models.status.*</c>) write it.</summary>
+    public string StatusName => Status.ToString().ToLowerInvariant();
+
     public static ModelPublication Of(WorkspaceDatabase db, ModelDefinition file) =>
         Of(file, PublishedModels.Definitions(db), PublishedModels.PublishedAt(db));
 
@@ -29,6 +32,10 @@ public sealed record ModelPublication(ModelPublicationStatus Status, DateTime? P
                 .Select(p => (p, new ModelPublication(ModelPublicationStatus.Removed, At(at, p.Name), ["removed"]))),
         ];
     }
+
+    /// <summary>The model named <paramref name="name"/> in the files, else published but removed from them (still trained until apply); null when neither.</summary>
+    public static (ModelDefinition Model, ModelPublication Publication)? Find(WorkspaceDatabase db, IReadOnlyList<ModelDefinition> files, string name) =>
+        All(db, files).Where(m => m.Model.Name == name).Select(m => ((ModelDefinition, ModelPublication)?)m).FirstOrDefault();
 
     private static ModelPublication Of(ModelDefinition file, IReadOnlyList<ModelDefinition> published, IReadOnlyDictionary<string, DateTime> at)
     {

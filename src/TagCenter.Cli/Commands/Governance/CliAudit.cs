@@ -20,7 +20,7 @@ internal static class CliAudit
 
     public static void Record(CliContext context, string action, string target, string? after)
     {
-        var store = ControlStores.OpenAsync(Environment.GetEnvironmentVariable("TAGCENTER_STORE"), context.WorkspaceRoot, CancellationToken.None).GetAwaiter().GetResult();
+        var store = ControlStores.OpenAsync(ControlStores.Configured, context.WorkspaceRoot, CancellationToken.None).GetAwaiter().GetResult();
         try
         {
             store.AppendAuditAsync(StoreOption.Actor, action, target, null, after, TimeProvider.System.GetUtcNow(), CancellationToken.None).GetAwaiter().GetResult();

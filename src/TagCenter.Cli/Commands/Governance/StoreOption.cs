@@ -10,7 +10,7 @@ internal static class StoreOption
     public static Option<string?> Create(Texts t) => new("--store") { Description = t["governance.opt.store"] };
 
     public static Task<IControlStore> OpenAsync(CliContext context, ParseResult result, Option<string?> store, CancellationToken cancellationToken) =>
-        ControlStores.OpenAsync(result.GetValue(store) ?? Environment.GetEnvironmentVariable("TAGCENTER_STORE"), context.WorkspaceRoot, cancellationToken);
+        ControlStores.OpenAsync(result.GetValue(store) ?? ControlStores.Configured, context.WorkspaceRoot, cancellationToken);
 
     /// <summary>Who acts from the command line: the operating-system user (the audit log's actor).</summary>
     public static string Actor => "os:" + Environment.UserName;
