@@ -22,11 +22,7 @@ public sealed record PersonProfile(
             ?? db.Scalar<string>("SELECT oneid FROM identity_map WHERE value = $1 LIMIT 1", identifier);
         if (oneId is null)
         {
-            // The value may be written the way a source writes it: standardise it as a phone and as an email.
-            // The standardisers write SQL over a value expression; the value itself is bound as $1.
-            var v = "CAST($1 AS VARCHAR)";
-            var phone = db.Scalar<string>($"SELECT {StandardiserSql.Phone(v, workspace.DefaultCountryCode)}", identifier);
-            var email = db.Scalar<string>($"SELECT {StandardiserSql.Email(v)}", identifier);
+            var (phone, email) = Standardised(db, workspace, identifier);
             oneId = db.Scalar<string>("SELECT oneid FROM identity_map WHERE value IN ($1, $2) LIMIT 1", phone ?? "", email ?? "");
         }
         if (oneId is null)
@@ -58,6 +54,18 @@ public sealed record PersonProfile(
         var facts = UnifiedModel.Tables(db)
             .Select(t => (t["fact_".Length..], db.Scalar<long>($"SELECT count(*) FROM {SqlText.Ident(t)} WHERE oneid = $1", oneId))).ToList();
         return new PersonProfile(oneId, identifiers, golden, history, facts);
+    }
+
+    /// <summary>
+    /// <paramref name="identifier"/> standardised as a phone and as an email (null where it is not one): a value
+    /// written the way a source writes it is stored the way identity stores it.
+    /// </summary>
+    public static (string? Phone, string? Email) Standardised(WorkspaceDatabase db, WorkspaceDefinition workspace, string identifier)
+    {
+        // The standardisers write SQL over a value expression; the value itself is bound as $1.
+        var v = "CAST($1 AS VARCHAR)";
+        var row = db.Rows($"SELECT {StandardiserSql.Phone(v, workspace.DefaultCountryCode)}, {StandardiserSql.Email(v)}", identifier)[0];
+        return (row[0] as string, row[1] as string);
     }
 
     private static string? Format(object? value) => value switch

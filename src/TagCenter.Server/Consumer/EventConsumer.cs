@@ -42,7 +42,8 @@ internal sealed partial class EventConsumer(
             try
             {
                 // Not cancelled by shutdown: the batch in hand is finished (or rolled back by a crash).
-                applied = await host.WriteAsync((db, _) => applier.Apply(db, records, CancellationToken.None), CancellationToken.None);
+                applied = await host.WriteAsync((db, _) => applier.Apply(db, records, CancellationToken.None),
+                    touched: a => a.Events.Touched, CancellationToken.None);
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {

@@ -31,6 +31,7 @@ internal static class GovernanceServices
         services.AddSingleton<PiiFields>();
         services.AddSingleton<PiiReads>();
         services.AddSingleton<UsageCounter>().AddHostedService(sp => sp.GetRequiredService<UsageCounter>());
+        services.AddSingleton<Profiles.ProfileServing>().AddHostedService(sp => sp.GetRequiredService<Profiles.ProfileServing>());
         services.AddSingleton<IDataPolicy, GovernedDataPolicy>();
         services.AddSingleton<IAuditLog, StoreAuditLog>();
         services.AddSingleton<Drafts.DraftReview>();

@@ -1,6 +1,7 @@
 using TagCenter.Core.Realtime;
 using TagCenter.Core.Workspace;
 using TagCenter.DuckDb.Index;
+using TagCenter.DuckDb.Profiles;
 using TagCenter.DuckDb.Realtime;
 using TagCenter.DuckDb.Storage;
 
@@ -57,19 +58,51 @@ public sealed class WorkspaceHost : IDisposable
     }
 
     /// <summary>Runs <paramref name="write"/> on the writer connection, one writer at a time.</summary>
-    public async Task<T> WriteAsync<T>(Func<WorkspaceDatabase, CancellationToken, T> write, CancellationToken cancellationToken)
+    public Task<T> WriteAsync<T>(Func<WorkspaceDatabase, CancellationToken, T> write, CancellationToken cancellationToken) =>
+        WriteAsync(write, touched: null, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="write"/> on the writer connection, one writer at a time, and tells <see cref="Written"/>
+    /// the engine's <see cref="ProfileVersion"/> before and after it, with the persons <paramref name="touched"/>
+    /// names from its result when the write knows exactly whose facts it changed (null: it does not say).
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<WorkspaceDatabase, CancellationToken, T> write, Func<T, IReadOnlyCollection<string>>? touched,
+        CancellationToken cancellationToken)
     {
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             using var cancel = Writer.CancelWith(cancellationToken);
-            return await Task.Run(() => write(Writer, cancellationToken), cancellationToken).ConfigureAwait(false);
+            return await Task.Run(() =>
+            {
+                if (Written is null)
+                    return write(Writer, cancellationToken);
+                var before = _version ??= ProfileVersion.Of(Writer);
+                var done = false;
+                T result = default!;
+                try
+                {
+                    result = write(Writer, cancellationToken);
+                    done = true;
+                    return result;
+                }
+                finally
+                {
+                    _version = ProfileVersion.Of(Writer);
+                    Written?.Invoke(before, _version, done && touched is not null ? touched(result) : null);
+                }
+            }, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             _writeGate.Release();
         }
     }
+
+    /// <summary>After every write: the engine's profile version before and after, and the persons it touched when it said.</summary>
+    public event Action<string, string, IReadOnlyCollection<string>?>? Written;
+
+    private string? _version;
 
     /// <summary>Whether the database answers (for <c>/ready</c>).</summary>
     public Task<bool> PingAsync(CancellationToken cancellationToken) => ReadAsync((db, _) =>

@@ -11,6 +11,10 @@ public sealed record AppliedEvents(IReadOnlyList<AppliedPerson> Persons, long La
 {
     /// <summary>OneIDs merged away by identify/alias in this batch (old → surviving OneID).</summary>
     public IReadOnlyDictionary<string, string> Merged { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Every person whose facts or identity the batch changed: the persons of its events and both sides of each merge.</summary>
+    public IReadOnlyCollection<string> Touched =>
+        [.. Persons.Select(p => p.OneId).Concat(Merged.Keys).Concat(Merged.Values).Distinct(StringComparer.Ordinal)];
 }
 
 /// <summary>

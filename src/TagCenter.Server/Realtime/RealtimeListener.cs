@@ -41,7 +41,8 @@ public sealed partial class RealtimeListener : IAppliedEventsListener
         RealtimeOutcome outcome;
         try
         {
-            outcome = await _host.WriteAsync((db, ct) => _evaluator.Apply(db, persons, asOf, ct), cancellationToken).ConfigureAwait(false);
+            outcome = await _host.WriteAsync((db, ct) => _evaluator.Apply(db, persons, asOf, ct),
+                touched: _ => [.. persons.Select(p => p.Item1)], cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

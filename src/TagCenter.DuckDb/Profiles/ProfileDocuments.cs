@@ -1,0 +1,145 @@
+using DuckDB.NET.Data;
+using TagCenter.Core.Sql;
+using TagCenter.Core.Workspace;
+using TagCenter.DuckDb.Analysis;
+using TagCenter.DuckDb.Identity;
+using TagCenter.DuckDb.Storage;
+using TagCenter.DuckDb.Tags;
+
+namespace TagCenter.DuckDb.Profiles;
+
+/// <summary>
+/// Every person's profile as one compact JSON document, read from the engine in one set-based query per slice of
+/// persons — what <see cref="PersonProfile.Find"/> and the profile endpoint read for one person (identifiers with
+/// the rows they were seen on, golden record with provenance, tag values, current segments, identity history,
+/// fact counts, latest events), for all of them at once. A serving store keeps the documents so a profile is one
+/// key lookup instead of a scan of every table. The document's arrays follow <see cref="ProfileShape"/>: golden
+/// values in the order of its fields, tag values in the order of its codes, fact counts in the order of its facts.
+/// </summary>
+public static class ProfileDocuments
+{
+    /// <summary>How many of a person's latest events a document holds (the endpoint's default).</summary>
+    public const int Events = 20;
+
+    /// <summary>What the documents' positional arrays mean in this workspace, and whether there are persons at all.</summary>
+    public static ProfileShape Shape(WorkspaceDatabase db, WorkspaceDefinition workspace)
+    {
+        var golden = new List<string>();
+        if (db.TableExists("dim_person"))
+        {
+            var columns = db.Rows("SELECT column_name FROM (DESCRIBE dim_person)").Select(r => (string)r[0]!).ToHashSet(StringComparer.Ordinal);
+            golden.AddRange(workspace.Identity.Golden.Select(f => f.Name)
+                .Where(n => columns.Contains(n) && columns.Contains(n + "__source") && columns.Contains(n + "__line")));
+        }
+        List<string> tags = [];
+        if (db.TableExists("person_tags") && PublishedCatalog.Load(db) is { } catalog)
+        {
+            var columns = db.Rows("SELECT column_name FROM duckdb_columns() WHERE table_name = 'person_tags' AND column_name <> 'oneid'")
+                .Select(r => (string)r[0]!).ToHashSet(StringComparer.Ordinal);
+            tags = [.. catalog.Tags.Where(t => columns.Contains(t.Code)).Select(t => t.Code)];
+        }
+        return new ProfileShape(db.TableExists("identity_map"), golden, tags, [.. UnifiedModel.Tables(db).Select(t => t["fact_".Length..])]);
+    }
+
+    /// <summary>
+    /// Streams (OneID, document) for the persons <paramref name="persons"/> selects: a SQL condition on a column
+    /// <c>oneid</c> (a slice such as <c>hash(oneid) % 8 = 3</c>, or membership of a temporary table).
+    /// </summary>
+    public static IEnumerable<(string OneId, string Document)> Read(WorkspaceDatabase db, ProfileShape shape, string persons)
+    {
+        if (!shape.HasPersons)
+            yield break;
+        using var command = db.Connection.CreateCommand();
+        command.CommandText = Query(db, shape, persons);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            yield return (reader.GetString(0), reader.GetString(1));
+    }
+
+    /// <summary>Streams (identifier value, OneID) for the persons <paramref name="persons"/> selects: how a profile is found.</summary>
+    public static IEnumerable<(string Value, string OneId)> Keys(WorkspaceDatabase db, string persons)
+    {
+        using var command = db.Connection.CreateCommand();
+        command.CommandText = $"SELECT DISTINCT value, oneid FROM identity_map WHERE {persons} AND value IS NOT NULL ORDER BY value";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            yield return (reader.GetString(0), reader.GetString(1));
+    }
+
+    private static string Query(WorkspaceDatabase db, ProfileShape shape, string persons)
+    {
+        var parts = new List<(string Key, string Cte, string Value)>
+        {
+            ("i", $"""
+                SELECT m.oneid, list({"{"}t: m.type, v: m.value, r: o.r, n: coalesce(o.n, 0){"}"} ORDER BY m.type, m.value) AS x
+                FROM (SELECT DISTINCT oneid, type, value, node FROM identity_map WHERE {persons}) m
+                LEFT JOIN (SELECT node, list(source || ':' || line ORDER BY source, line)[:3] AS r, count(line) AS n
+                           FROM id_occurrences WHERE node IN (SELECT node FROM identity_map WHERE {persons}) GROUP BY node) o USING (node)
+                GROUP BY m.oneid
+                """, "x"),
+        };
+        if (shape.Golden.Count > 0)
+        {
+            var types = db.Rows("SELECT column_name, column_type FROM (DESCRIBE dim_person)").ToDictionary(r => (string)r[0]!, r => (string)r[1]!, StringComparer.Ordinal);
+            string Value(string field) => types[field] switch
+            {
+                "DATE" => $"strftime({SqlText.Ident(field)}, '%Y-%m-%d')",
+                var t when t.StartsWith("TIMESTAMP", StringComparison.Ordinal) => $"CASE WHEN CAST({SqlText.Ident(field)} AS TIME) = TIME '00:00:00' THEN strftime({SqlText.Ident(field)}, '%Y-%m-%d') ELSE strftime({SqlText.Ident(field)}, '%Y-%m-%d %H:%M:%S') END",
+                _ => $"CAST({SqlText.Ident(field)} AS VARCHAR)",
+            };
+            parts.Add(("g", $"""
+                SELECT oneid, {"{"}v: [{string.Join(", ", shape.Golden.Select(Value))}],
+                  s: [{string.Join(", ", shape.Golden.Select(f => SqlText.Ident(f + "__source")))}],
+                  l: [{string.Join(", ", shape.Golden.Select(f => SqlText.Ident(f + "__line")))}]{"}"} AS x
+                FROM dim_person WHERE {persons}
+                """, "x"));
+        }
+        if (shape.Tags.Count > 0)
+            parts.Add(("t", $"SELECT oneid, [{string.Join(", ", shape.Tags.Select(c => $"CAST({SqlText.Ident(c)} AS VARCHAR)"))}] AS x FROM person_tags WHERE {persons}", "x"));
+        if (db.TableExists("segment_members") && db.TableExists("segment_runs"))
+            parts.Add(("s", $"""
+                SELECT m.oneid, list({"{"}n: m.segment, a: strftime(r.as_of, '%Y-%m-%dT%H:%M:%S.%f'){"}"} ORDER BY m.segment) AS x
+                FROM (SELECT * FROM segment_members WHERE {persons}) m JOIN segment_runs r ON r.segment = m.segment AND r.seq = m.from_seq
+                WHERE m.to_seq IS NULL GROUP BY m.oneid
+                """, "x"));
+        if (db.TableExists("identity_history"))
+            parts.Add(("h", $"""
+                SELECT oneid, list({"{"}a: strftime(happened_at, '%Y-%m-%dT%H:%M:%S.%f'), k: kind, o: other, c: cause{"}"} ORDER BY happened_at) AS x
+                FROM (SELECT oneid, other_oneid AS other, happened_at, kind, cause FROM identity_history
+                      UNION ALL SELECT other_oneid, oneid, happened_at, kind, cause FROM identity_history WHERE other_oneid <> oneid)
+                WHERE {persons} GROUP BY oneid
+                """, "x"));
+        foreach (var (fact, i) in shape.Facts.Select((f, i) => (f, i)))
+            parts.Add(($"f{i}", $"SELECT oneid, count(*) AS x FROM {SqlText.Ident("fact_" + fact)} WHERE {persons} GROUP BY oneid", "x"));
+        if (db.TableExists(EventLog.Table))
+            parts.Add(("e", $"""
+                SELECT oneid, list({"{"}n: event, a: strftime(event_time, '%Y-%m-%dT%H:%M:%S.%f'){"}"} ORDER BY event_time DESC NULLS LAST) AS x
+                FROM (SELECT oneid, event, event_time FROM {EventLog.Relation(db)} WHERE {persons}
+                      QUALIFY row_number() OVER (PARTITION BY oneid ORDER BY event_time DESC NULLS LAST) <= {Events})
+                GROUP BY oneid
+                """, "x"));
+
+        var ctes = string.Join(",\n", parts.Select(p => $"{p.Key} AS ({p.Cte})"));
+        var joins = string.Join("\n", parts.Select(p => $"LEFT JOIN {p.Key} USING (oneid)"));
+        var facts = shape.Facts.Count == 0 ? "[]::BIGINT[]" : $"[{string.Join(", ", shape.Facts.Select((_, i) => $"coalesce(f{i}.x, 0)"))}]";
+        var fields = new List<string>
+        {
+            "i: coalesce(i.x, [])",
+            shape.Golden.Count > 0 ? "g: g.x" : "g: NULL",
+            shape.Tags.Count > 0 ? "t: t.x" : "t: NULL",
+            parts.Any(p => p.Key == "s") ? "s: coalesce(s.x, [])" : "s: []",
+            parts.Any(p => p.Key == "h") ? "h: coalesce(h.x, [])" : "h: []",
+            $"f: {facts}",
+            parts.Any(p => p.Key == "e") ? "e: coalesce(e.x, [])" : "e: []",
+        };
+        return $"""
+            WITH persons AS (SELECT DISTINCT oneid FROM identity_map WHERE {persons}),
+            {ctes}
+            SELECT oneid, CAST(to_json({"{"}{string.Join(", ", fields)}{"}"}) AS VARCHAR)
+            FROM persons {joins}
+            """;
+    }
+}
+
+/// <summary>What a profile document's positional arrays mean: golden fields, tag codes and fact names in order.</summary>
+public sealed record ProfileShape(bool HasPersons, IReadOnlyList<string> Golden, IReadOnlyList<string> Tags, IReadOnlyList<string> Facts);

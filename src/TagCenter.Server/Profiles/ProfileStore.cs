@@ -1,0 +1,250 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using TagCenter.DuckDb.Profiles;
+using TagCenter.DuckDb.Storage;
+
+namespace TagCenter.Server.Profiles;
+
+/// <summary>
+/// The serving store of profiles: one SQLite file of every person's <see cref="ProfileDocuments">document</see>,
+/// keyed by OneID, and of every identifier value → OneID, so <c>GET /profiles/{id}</c> is two key lookups instead
+/// of a scan of every engine table. A file is built whole from one engine snapshot (<see cref="Build"/>) and
+/// records that snapshot's <see cref="ProfileVersion"/>; afterwards persons whose facts change are removed
+/// (<see cref="Forget"/>) and written again (<see cref="Put"/>). A person without a document is read from the engine.
+/// </summary>
+internal sealed class ProfileStore : IDisposable
+{
+    private readonly string _connection;
+
+    private ProfileStore(string path, ProfileShape shape, string version)
+    {
+        Path = path;
+        Shape = shape;
+        Version = version;
+        _connection = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, Mode = SqliteOpenMode.ReadWrite }.ToString();
+    }
+
+    public string Path { get; }
+
+    public ProfileShape Shape { get; }
+
+    /// <summary>The engine's <see cref="ProfileVersion"/> the documents are current for.</summary>
+    public string Version { get; private set; }
+
+    /// <summary>Persons removed since the file was built whose documents are yet to be written again.</summary>
+    public IReadOnlyList<string> Forgotten()
+    {
+        using var connection = Open();
+        return [.. Strings(connection, "SELECT oneid FROM forgotten")];
+    }
+
+    /// <summary>The newest complete store in <paramref name="folder"/> (older ones and unfinished builds are deleted), or null.</summary>
+    public static ProfileStore? OpenLatest(string folder)
+    {
+        if (!Directory.Exists(folder))
+            return null;
+        var files = Directory.GetFiles(folder, "profiles-*.db").Order(StringComparer.Ordinal).ToList();
+        foreach (var stale in Directory.GetFiles(folder, "*.building").Concat(files.SkipLast(1)))
+            Delete(stale);
+        if (files.Count == 0)
+            return null;
+        try
+        {
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = files[^1], Pooling = false }.ToString());
+            connection.Open();
+            var meta = Strings(connection, "SELECT value FROM meta WHERE key IN ('shape', 'version') ORDER BY key").ToList();
+            return new ProfileStore(files[^1], JsonSerializer.Deserialize<ProfileShape>(meta[0])!, meta[1]);
+        }
+        catch (Exception e) when (e is SqliteException or JsonException or ArgumentOutOfRangeException)
+        {
+            Delete(files[^1]); // a damaged file is rebuilt, never served
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Builds a new store in <paramref name="folder"/> from <paramref name="db"/>'s current snapshot (read in one
+    /// transaction, in slices of about <paramref name="sliceSize"/> persons so memory stays bounded).
+    /// </summary>
+    public static ProfileStore Build(WorkspaceDatabase db, TagCenter.Core.Workspace.WorkspaceDefinition workspace, string folder,
+        int sliceSize, TimeProvider time, IProgress<(long Persons, long Total)>? progress, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(folder);
+        var path = System.IO.Path.Combine(folder, $"profiles-{time.GetUtcNow():yyyyMMddHHmmssfffffff}.db");
+        var building = path + ".building";
+        Delete(building);
+        db.Execute("BEGIN TRANSACTION");
+        try
+        {
+            var version = ProfileVersion.Of(db);
+            var shape = ProfileDocuments.Shape(db, workspace);
+            var total = shape.HasPersons ? db.Scalar<long>("SELECT count(DISTINCT oneid) FROM identity_map") : 0;
+            using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = building, Pooling = false }.ToString()))
+            {
+                connection.Open();
+                Execute(connection, """
+                    PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA page_size = 8192; PRAGMA cache_size = -262144;
+                    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                    CREATE TABLE docs (oneid TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID;
+                    CREATE TABLE keys (value TEXT PRIMARY KEY, oneid TEXT NOT NULL) WITHOUT ROWID;
+                    CREATE TABLE forgotten (oneid TEXT PRIMARY KEY) WITHOUT ROWID;
+                    """);
+                var slices = Math.Max(1, (int)Math.Ceiling(total / (double)Math.Max(1, sliceSize)));
+                var done = 0L;
+                for (var slice = 0; slice < slices; slice++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var persons = slices == 1 ? "true" : $"hash(oneid) % {slices} = {slice}";
+                    done += Write(connection, ProfileDocuments.Read(db, shape, persons), ProfileDocuments.Keys(db, persons));
+                    progress?.Report((done, total));
+                }
+                using var transaction = connection.BeginTransaction();
+                Execute(connection, "INSERT INTO meta VALUES ('version', $1), ('shape', $2), ('built_at', $3)",
+                    version, JsonSerializer.Serialize(shape), time.GetUtcNow().ToString("O"));
+                transaction.Commit();
+                Execute(connection, "PRAGMA journal_mode = WAL");
+            }
+            File.Move(building, path);
+            return new ProfileStore(path, shape, version);
+        }
+        finally
+        {
+            db.Execute("COMMIT");
+            Delete(building);
+        }
+    }
+
+    /// <summary>The OneID and document of the person holding <paramref name="identifier"/> (a OneID or any identifier value), if the store has them.</summary>
+    public (string OneId, string? Document)? Find(string identifier)
+    {
+        try
+        {
+            return Lookup(identifier);
+        }
+        catch (SqliteException)
+        {
+            return null; // the file is gone or damaged: the engine answers, and the next build replaces it
+        }
+    }
+
+    private (string OneId, string? Document)? Lookup(string identifier)
+    {
+        using var connection = Open();
+        var doc = Strings(connection, "SELECT doc FROM docs WHERE oneid = $1", identifier).FirstOrDefault();
+        if (doc is not null)
+            return (identifier, doc);
+        var oneId = Strings(connection, "SELECT oneid FROM keys WHERE value = $1", identifier).FirstOrDefault();
+        return oneId is null ? null : (oneId, Strings(connection, "SELECT doc FROM docs WHERE oneid = $1", oneId).FirstOrDefault());
+    }
+
+    /// <summary>Removes <paramref name="persons"/>' documents (their facts changed) and moves the store's version from <paramref name="before"/> to <paramref name="after"/> when it was current.</summary>
+    public void Forget(IReadOnlyCollection<string> persons, string before, string after)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        foreach (var oneId in persons)
+        {
+            Execute(connection, "DELETE FROM docs WHERE oneid = $1", oneId);
+            Execute(connection, "INSERT OR IGNORE INTO forgotten VALUES ($1)", oneId);
+        }
+        if (Version == before)
+        {
+            Execute(connection, "UPDATE meta SET value = $1 WHERE key = 'version'", after);
+            Version = after;
+        }
+        transaction.Commit();
+    }
+
+    /// <summary>Writes documents and identifier keys read again for persons <see cref="Forget"/> removed; <paramref name="persons"/> are no longer forgotten.</summary>
+    public void Put(IReadOnlyCollection<string> persons, IEnumerable<(string OneId, string Document)> documents, IEnumerable<(string Value, string OneId)> keys)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        foreach (var (oneId, doc) in documents)
+            Execute(connection, "INSERT OR REPLACE INTO docs VALUES ($1, $2)", oneId, doc);
+        foreach (var (value, oneId) in keys)
+            Execute(connection, "INSERT OR REPLACE INTO keys VALUES ($1, $2)", value, oneId);
+        foreach (var oneId in persons)
+            Execute(connection, "DELETE FROM forgotten WHERE oneid = $1", oneId);
+        transaction.Commit();
+    }
+
+    public void Dispose()
+    {
+        using var connection = new SqliteConnection(_connection);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    /// <summary>Deletes the file (after <see cref="Dispose"/>; a reader still holding it keeps reading the old copy).</summary>
+    public void Delete()
+    {
+        Dispose();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            Delete(Path + suffix);
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connection);
+        connection.Open();
+        return connection;
+    }
+
+    private static long Write(SqliteConnection connection, IEnumerable<(string OneId, string Document)> documents, IEnumerable<(string Value, string OneId)> keys)
+    {
+        var count = 0L;
+        using var transaction = connection.BeginTransaction();
+        using (var insert = Command(connection, "INSERT OR REPLACE INTO docs VALUES ($1, $2)", "", ""))
+            foreach (var (oneId, doc) in documents)
+            {
+                insert.Parameters[0].Value = oneId;
+                insert.Parameters[1].Value = doc;
+                insert.ExecuteNonQuery();
+                count++;
+            }
+        using (var insert = Command(connection, "INSERT OR IGNORE INTO keys VALUES ($1, $2)", "", ""))
+            foreach (var (value, oneId) in keys)
+            {
+                insert.Parameters[0].Value = value;
+                insert.Parameters[1].Value = oneId;
+                insert.ExecuteNonQuery();
+            }
+        transaction.Commit();
+        return count;
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, params object[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        for (var i = 0; i < parameters.Length; i++)
+            command.Parameters.AddWithValue("$" + (i + 1), parameters[i]);
+        return command;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql, params object[] parameters)
+    {
+        using var command = Command(connection, sql, parameters);
+        command.ExecuteNonQuery();
+    }
+
+    private static IEnumerable<string> Strings(SqliteConnection connection, string sql, params object[] parameters)
+    {
+        using var command = Command(connection, sql, parameters);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            yield return reader.GetString(0);
+    }
+
+    private static void Delete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // still open elsewhere: the next start removes it
+        }
+    }
+}
