@@ -33,12 +33,15 @@ public static class ModelsEndpoints
 
     private static async Task<Ok<object>> ShowAsync(string name, WorkspaceHost host, CancellationToken cancellationToken)
     {
-        var model = Catalog(host).Find(name) ?? throw ApiException.NotFound("model_not_found", Texts.T("models.cli.unknown", name));
-        var (versions, outputs, publication) = await host.ReadAsync((db, _) =>
+        var files = Catalog(host).Models;
+        // A model in the files, or one deleted from them but still published (runs still train it until apply).
+        var (model, versions, outputs, publication) = await host.ReadAsync((db, _) =>
         {
+            var (model, publication) = ModelPublication.Find(db, files, name)
+                ?? throw ApiException.NotFound("model_not_found", Texts.T("models.cli.unknown", name));
             var versions = ModelHistory.Versions(db, model.Name);
             var inUse = versions.LastOrDefault(v => v.Status == "ok");
-            return (versions, inUse is null ? [] : ModelHistory.Outputs(db, model.Name, inUse.Version), ModelPublication.Of(db, model));
+            return (model, versions, inUse is null ? [] : ModelHistory.Outputs(db, model.Name, inUse.Version), publication);
         }, cancellationToken);
         return TypedResults.Ok(ModelJson.Show(model, versions, outputs, publication));
     }

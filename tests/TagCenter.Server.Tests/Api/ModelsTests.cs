@@ -37,6 +37,20 @@ public sealed class ModelsTests(DemoWorkspace demo)
         Outputs(apiShow).ShouldBe(Outputs(cliShow));
     }
 
+    [Fact]
+    public async Task Show_ModelDeletedFromTheFilesButPublished_IsRemovedNotMissing()
+    {
+        // Runs still train a published model until apply removes it: show must still find it, and say so.
+        using var temp = new TempFolder();
+        var root = demo.Copy(temp);
+        File.Delete(Path.Combine(root, "models", "价值.yaml")); // declares rfm
+        await using var server = await ApiServer.StartAsync(root);
+        var show = await server.GetJsonAsync("/api/v1/models/rfm");
+        show.GetProperty("model").GetString().ShouldBe("rfm");
+        show.GetProperty("published").GetProperty("status").GetString().ShouldBe("removed");
+        show.GetProperty("distribution").GetArrayLength().ShouldBeGreaterThan(0);
+    }
+
     [Theory]
     [InlineData("zh-CN", "没有模型 nope")]
     [InlineData("en", "no model nope")]
