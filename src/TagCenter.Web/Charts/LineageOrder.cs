@@ -6,19 +6,21 @@ namespace TagCenter.Web.Charts;
 /// Orders the nodes within each lineage column so that fewer edges cross: from <see cref="LineageLayers"/>' order
 /// (kind, then name), barycenter sweeps left to right then right to left (each node moves to the mean position of its
 /// neighbours in the columns already placed), twice; the order with the fewest crossings wins, the first on a tie.
+/// An edge that skips columns (a source read straight by a tag) passes each column between as a virtual node, the
+/// usual way of layered drawing, so its crossings count and it takes part in the ordering like any other.
 /// </summary>
 public static class LineageOrder
 {
     private const int Sweeps = 4;
+    private const string Virtual = "\u0000virtual";
 
     public static IReadOnlyList<IReadOnlyList<LineageNode>> Of(IReadOnlyList<LineageLayers.Layer> layers, IReadOnlyList<LineageEdge> edges)
     {
-        var columns = layers.Select(l => l.Nodes.ToList()).ToList();
+        var (columns, known) = Expanded([.. layers.Select(l => l.Nodes)], edges);
         var column = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var c = 0; c < columns.Count; c++)
             foreach (var node in columns[c])
                 column[node.Id] = c;
-        var known = edges.Where(e => column.ContainsKey(e.From) && column.ContainsKey(e.To)).ToList();
         var incoming = known.ToLookup(e => e.To, e => e.From, StringComparer.Ordinal);
         var outgoing = known.ToLookup(e => e.From, e => e.To, StringComparer.Ordinal);
 
@@ -47,12 +49,41 @@ public static class LineageOrder
                 best = [.. columns.Select(c => (IReadOnlyList<LineageNode>)[.. c])];
             }
         }
-        return best;
+        return [.. best.Select(c => (IReadOnlyList<LineageNode>)[.. c.Where(n => n.Kind != Virtual)])];
     }
 
     /// <summary>
-    /// Pairs of edges that cross: both join the same two columns and their ends are in opposite orders there. Edges
-    /// over different spans are not counted (their crossings depend on the curves, not only on the order).
+    /// The columns with a virtual node in each column an edge passes over (appended to that column), and the edges
+    /// split at them, so every edge joins neighbouring columns. Edges to or from a node not drawn are left out.
+    /// </summary>
+    public static (List<List<LineageNode>> Columns, List<LineageEdge> Edges) Expanded(IReadOnlyList<IReadOnlyList<LineageNode>> columns, IReadOnlyList<LineageEdge> edges)
+    {
+        var expanded = columns.Select(c => c.ToList()).ToList();
+        var column = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var c = 0; c < expanded.Count; c++)
+            foreach (var node in expanded[c])
+                column[node.Id] = c;
+        var split = new List<LineageEdge>();
+        foreach (var (edge, i) in edges.Where(e => column.ContainsKey(e.From) && column.ContainsKey(e.To)).Select((e, i) => (e, i)))
+        {
+            var (from, to) = (column[edge.From], column[edge.To]);
+            var step = Math.Sign(to - from);
+            var previous = edge.From;
+            for (var c = from + step; step != 0 && c != to; c += step)
+            {
+                var via = new LineageNode($"{Virtual}:{i}:{c}", Virtual, "");
+                expanded[c].Add(via);
+                split.Add(new LineageEdge(previous, via.Id));
+                previous = via.Id;
+            }
+            split.Add(new LineageEdge(previous, edge.To));
+        }
+        return (expanded, split);
+    }
+
+    /// <summary>
+    /// Pairs of edges that cross: both join the same two columns and their ends are in opposite orders there (over
+    /// <see cref="Expanded"/> columns and edges, that is every crossing of the drawing's order).
     /// </summary>
     public static int Crossings(IReadOnlyList<IReadOnlyList<LineageNode>> columns, IReadOnlyList<LineageEdge> edges)
     {

@@ -70,6 +70,33 @@ public sealed class LineageLayoutTests
         Box(layout, "table:b_events").Y.ShouldBeLessThan(Box(layout, "table:a_orders").Y);
     }
 
+    // B reaches T1 and T2 through M; A reaches T2 straight, skipping column 1. By name (T1 above T2) A's edge crosses.
+    private static readonly TagLineageGraph Skipping = new(
+        [new("source:A", "source", "A"), new("source:B", "source", "B"), new("table:M", "table", "M"),
+         new("tag:T1", "tag", "T1"), new("tag:T2", "tag", "T2")],
+        [new("source:B", "table:M"), new("table:M", "tag:T1"), new("table:M", "tag:T2"), new("source:A", "tag:T2")]);
+
+    [Fact]
+    public void Order_EdgeSkippingAColumn_CountsThroughAVirtualNode_AndIsUncrossed()
+    {
+        var layers = LineageLayers.Of(Skipping);
+        layers.Select(l => string.Join(",", l.Nodes.Select(n => n.Name))).ShouldBe(["A,B", "M", "T1,T2"]);
+        // By name: A (row 0) → virtual (row 1, after M) → T2 and B (row 1) → M (row 0): crossed once between columns
+        // 0 and 1. Counting only edges between neighbouring columns saw none.
+        LineageOrder.Crossings([.. layers.Select(l => l.Nodes)], Skipping.Edges).ShouldBe(0);
+        var (columns, edges) = LineageOrder.Expanded([.. layers.Select(l => l.Nodes)], Skipping.Edges);
+        columns.Select(c => c.Count).ShouldBe([2, 2, 2]);
+        edges.Count.ShouldBe(5);
+        LineageOrder.Crossings([.. columns.Select(c => (IReadOnlyList<LineageNode>)c)], edges).ShouldBe(1);
+
+        var ordered = LineageOrder.Of(layers, Skipping.Edges);
+
+        ordered.Select(c => string.Join(",", c.Select(n => n.Name))).ShouldBe(["A,B", "M", "T2,T1"]);
+        // The virtual node went above M (A's edge runs over it) and T2 above T1: A's edge to T2 stays at the top.
+        var layout = LineageLayout.Of(Skipping);
+        Box(layout, "tag:T2").Y.ShouldBeLessThan(Box(layout, "tag:T1").Y);
+    }
+
     [Fact]
     public void Order_NoCrossings_KeepsTheOrderByName()
     {
