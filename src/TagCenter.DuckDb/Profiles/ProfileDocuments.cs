@@ -43,7 +43,7 @@ public static class ProfileDocuments
 
     /// <summary>
     /// Streams (OneID, document) for the persons <paramref name="persons"/> selects: a SQL condition on a column
-    /// <c>oneid</c> (a slice such as <c>hash(oneid) % 8 = 3</c>, or membership of a temporary table).
+    /// <c>oneid</c> (a range of OneIDs, or a list of them), in OneID order.
     /// </summary>
     public static IEnumerable<(string OneId, string Document)> Read(WorkspaceDatabase db, ProfileShape shape, string persons)
     {
@@ -137,6 +137,7 @@ public static class ProfileDocuments
             {ctes}
             SELECT oneid, CAST(to_json({"{"}{string.Join(", ", fields)}{"}"}) AS VARCHAR)
             FROM persons {joins}
+            ORDER BY oneid
             """;
     }
 }

@@ -85,19 +85,19 @@ internal sealed class ProfileStore : IDisposable
                 Execute(connection, """
                     PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA page_size = 8192; PRAGMA cache_size = -262144;
                     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-                    CREATE TABLE docs (oneid TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID;
+                    CREATE TABLE docs (oneid TEXT PRIMARY KEY, doc BLOB NOT NULL);
                     CREATE TABLE keys (value TEXT PRIMARY KEY, oneid TEXT NOT NULL) WITHOUT ROWID;
                     CREATE TABLE forgotten (oneid TEXT PRIMARY KEY) WITHOUT ROWID;
                     """);
-                var slices = Math.Max(1, (int)Math.Ceiling(total / (double)Math.Max(1, sliceSize)));
+                // Slices are ranges of OneIDs read in order, so each one appends to the end of the table's key order.
                 var done = 0L;
-                for (var slice = 0; slice < slices; slice++)
+                foreach (var persons in Slices(db, total, sliceSize))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var persons = slices == 1 ? "true" : $"hash(oneid) % {slices} = {slice}";
-                    done += Write(connection, ProfileDocuments.Read(db, shape, persons), ProfileDocuments.Keys(db, persons));
+                    done += Write(connection, "INSERT INTO docs (oneid, doc) VALUES ($1, $2)", ProfileDocuments.Read(db, shape, persons).Select(d => (d.OneId, (object)Compress(d.Document))));
                     progress?.Report((done, total));
                 }
+                Write(connection, "INSERT OR IGNORE INTO keys VALUES ($1, $2)", ProfileDocuments.Keys(db, "true").Select(k => (k.Value, (object)k.OneId)));
                 using var transaction = connection.BeginTransaction();
                 Execute(connection, "INSERT INTO meta VALUES ('version', $1), ('shape', $2), ('built_at', $3)",
                     version, JsonSerializer.Serialize(shape), time.GetUtcNow().ToString("O"));
@@ -130,11 +130,16 @@ internal sealed class ProfileStore : IDisposable
     private (string OneId, string? Document)? Lookup(string identifier)
     {
         using var connection = Open();
-        var doc = Strings(connection, "SELECT doc FROM docs WHERE oneid = $1", identifier).FirstOrDefault();
-        if (doc is not null)
+        if (Document(connection, identifier) is { } doc)
             return (identifier, doc);
         var oneId = Strings(connection, "SELECT oneid FROM keys WHERE value = $1", identifier).FirstOrDefault();
-        return oneId is null ? null : (oneId, Strings(connection, "SELECT doc FROM docs WHERE oneid = $1", oneId).FirstOrDefault());
+        return oneId is null ? null : (oneId, Document(connection, oneId));
+    }
+
+    private static string? Document(SqliteConnection connection, string oneId)
+    {
+        using var command = Command(connection, "SELECT doc FROM docs WHERE oneid = $1", oneId);
+        return command.ExecuteScalar() is byte[] compressed ? Decompress(compressed) : null;
     }
 
     /// <summary>Removes <paramref name="persons"/>' documents (their facts changed) and moves the store's version from <paramref name="before"/> to <paramref name="after"/> when it was current.</summary>
@@ -161,7 +166,7 @@ internal sealed class ProfileStore : IDisposable
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
         foreach (var (oneId, doc) in documents)
-            Execute(connection, "INSERT OR REPLACE INTO docs VALUES ($1, $2)", oneId, doc);
+            Execute(connection, "INSERT OR REPLACE INTO docs (oneid, doc) VALUES ($1, $2)", oneId, Compress(doc));
         foreach (var (value, oneId) in keys)
             Execute(connection, "INSERT OR REPLACE INTO keys VALUES ($1, $2)", value, oneId);
         foreach (var oneId in persons)
@@ -190,27 +195,55 @@ internal sealed class ProfileStore : IDisposable
         return connection;
     }
 
-    private static long Write(SqliteConnection connection, IEnumerable<(string OneId, string Document)> documents, IEnumerable<(string Value, string OneId)> keys)
+    private static long Write(SqliteConnection connection, string insert, IEnumerable<(string Key, object Value)> rows)
     {
         var count = 0L;
         using var transaction = connection.BeginTransaction();
-        using (var insert = Command(connection, "INSERT OR REPLACE INTO docs VALUES ($1, $2)", "", ""))
-            foreach (var (oneId, doc) in documents)
-            {
-                insert.Parameters[0].Value = oneId;
-                insert.Parameters[1].Value = doc;
-                insert.ExecuteNonQuery();
-                count++;
-            }
-        using (var insert = Command(connection, "INSERT OR IGNORE INTO keys VALUES ($1, $2)", "", ""))
-            foreach (var (value, oneId) in keys)
-            {
-                insert.Parameters[0].Value = value;
-                insert.Parameters[1].Value = oneId;
-                insert.ExecuteNonQuery();
-            }
+        using var command = Command(connection, insert, "", "");
+        foreach (var (key, value) in rows)
+        {
+            command.Parameters[0].Value = key;
+            command.Parameters[1].Value = value;
+            command.ExecuteNonQuery();
+            count++;
+        }
         transaction.Commit();
         return count;
+    }
+
+    /// <summary>Conditions on <c>oneid</c> cutting the persons into ranges of about <paramref name="size"/>, in order.</summary>
+    private static IEnumerable<string> Slices(WorkspaceDatabase db, long total, int size)
+    {
+        var count = (int)Math.Max(1, Math.Ceiling(total / (double)Math.Max(1, size)));
+        if (count == 1)
+        {
+            yield return "true";
+            yield break;
+        }
+        var cuts = Enumerable.Range(1, count - 1).Select(i => (i / (double)count).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var bounds = db.Rows($"SELECT unnest(quantile_disc(oneid, [{string.Join(", ", cuts)}])) FROM (SELECT DISTINCT oneid FROM identity_map)")
+            .Select(r => TagCenter.Core.Sql.SqlText.Literal((string)r[0]!)).Distinct().ToList();
+        yield return $"oneid < {bounds[0]}";
+        for (var i = 1; i < bounds.Count; i++)
+            yield return $"oneid >= {bounds[i - 1]} AND oneid < {bounds[i]}";
+        yield return $"oneid >= {bounds[^1]}";
+    }
+
+    /// <summary>Documents are JSON with many repeated names: Brotli keeps the file a fraction of their size.</summary>
+    internal static byte[] Compress(string document)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(document);
+        var buffer = new byte[System.IO.Compression.BrotliEncoder.GetMaxCompressedLength(bytes.Length)];
+        return System.IO.Compression.BrotliEncoder.TryCompress(bytes, buffer, out var written, quality: 3, window: 18)
+            ? buffer[..written] : throw new InvalidOperationException("Brotli could not compress a profile document");
+    }
+
+    internal static string Decompress(byte[] compressed)
+    {
+        using var input = new MemoryStream(compressed);
+        using var brotli = new System.IO.Compression.BrotliStream(input, System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(brotli, System.Text.Encoding.UTF8);
+        return reader.ReadToEnd();
     }
 
     private static SqliteCommand Command(SqliteConnection connection, string sql, params object[] parameters)
