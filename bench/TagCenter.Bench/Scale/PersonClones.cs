@@ -33,6 +33,7 @@ internal sealed class PersonClones
             WHERE type = 'phone' AND regexp_full_match(value, '\+861[0-9]{10}'));
             """);
         FactClones = db.Scalar<long>("SELECT count(*) FROM temp.scale_copies WHERE facts");
+        LastCarriesFacts = db.Scalar<bool>($"SELECT facts FROM temp.scale_copies WHERE c = {Copies - 1}");
         if (db.Scalar<long>("SELECT count(*) FROM temp.scale_phones") * Copies >= 1_000_000_000)
             throw new InvalidOperationException("too many phones × clones for 9 rewritten digits");
     }
@@ -51,6 +52,8 @@ internal sealed class PersonClones
 
     /// <summary>How many clones carry the <c>fact_*</c> rows (all unless <c>--facts</c> is below 1).</summary>
     public long FactClones { get; }
+
+    public bool LastCarriesFacts { get; }
 
     /// <summary>Copies <paramref name="table"/> into the new database as its kind says; returns the rows written.</summary>
     public long Copy(ScaleTable table)

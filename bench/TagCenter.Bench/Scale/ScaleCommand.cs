@@ -51,7 +51,8 @@ internal static class ScaleCommand
         }
         db.Execute("UPDATE tag_runs SET persons = (SELECT count(*) FROM person_tags) WHERE persons IS NOT NULL");
         db.Execute("UPDATE identity_runs SET persons = (SELECT count(*) FROM identity_oneids) WHERE persons IS NOT NULL");
-        Console.WriteLine("  tag_runs.persons and identity_runs.persons set to the scaled counts; segment_runs (sizes of the source's segment runs) copied as they are");
+        var runs = SegmentRunSizes.Recount(db, options.Persons, clones.PerClone);
+        Console.WriteLine($"  tag_runs.persons and identity_runs.persons set to the scaled counts; {runs} segment_runs recounted from segment_members");
         db.Execute("DETACH src; CHECKPOINT");
         var index = TagIndexBuilder.Build(db, options.Out, TimeProvider.System);
         Console.WriteLine($"  index: {index.Tags} tags for {index.Persons:N0} persons, {index.Bytes / 1e6:0.0} MB in {index.Elapsed.TotalSeconds:0.0} s (not indexed: {string.Join(", ", index.Skipped)})");

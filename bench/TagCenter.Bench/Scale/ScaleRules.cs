@@ -13,6 +13,9 @@ internal static class ScaleRules
 
     public const string Behaviour = "age between 18 and 25 and 城市 = '上海' and not did('orders', within: 30d)";
 
+    /// <summary><see cref="Behaviour"/> for persons without facts, for whom <c>not did(…)</c> holds.</summary>
+    public const string Factless = "age between 18 and 25 and 城市 = '上海'";
+
     public static SegmentDefinition Segment(string rule) => new() { Name = "scale-check", Rule = rule, File = "<scale>" };
 
     /// <summary>The product's count of a rule on a workspace: on its index (as the server answers), and in SQL when asked.</summary>

@@ -25,14 +25,13 @@ internal static class ScaleValidation
         Console.WriteLine($"  rule [{ScaleRules.Tags}]: source {source.TagsAll:N0}, kept in the last clone {source.TagsKept:N0}; expected {whole} × {source.TagsAll:N0} + {source.TagsKept:N0} = {tagsExpected:N0}");
         Equal("  counted on the index", tagsIndex, tagsExpected);
         Equal("  counted in SQL", tagsSql!.Value, tagsExpected);
-        if (clones.FactClones < clones.Copies)
-        {
-            Console.WriteLine($"  rule [{ScaleRules.Behaviour}]: not checked (--facts {options.Facts}: {clones.FactClones} of {clones.Copies} clones carry facts)");
-            return;
-        }
+        // Clones without facts (--facts below 1) count the rule as persons who never ordered.
         var (behaviour, _) = ScaleRules.Count(db, options.Out, ScaleRules.Behaviour, sql: false);
-        var behaviourExpected = (whole * source.BehaviourAll) + source.BehaviourKept;
-        Console.WriteLine($"  rule [{ScaleRules.Behaviour}]: source {source.BehaviourAll:N0}, kept {source.BehaviourKept:N0}; expected {behaviourExpected:N0}");
+        var wholeWithFacts = clones.FactClones - (clones.LastCarriesFacts ? 1 : 0);
+        var behaviourExpected = (wholeWithFacts * source.BehaviourAll) + ((whole - wholeWithFacts) * source.FactlessAll)
+            + (clones.LastCarriesFacts ? source.BehaviourKept : source.FactlessKept);
+        Console.WriteLine($"  rule [{ScaleRules.Behaviour}]: source {source.BehaviourAll:N0} (kept {source.BehaviourKept:N0}), without facts {source.FactlessAll:N0} (kept {source.FactlessKept:N0});");
+        Console.WriteLine($"    expected {wholeWithFacts} whole clones with facts × {source.BehaviourAll:N0} + {whole - wholeWithFacts} without × {source.FactlessAll:N0} + the last clone's {(clones.LastCarriesFacts ? source.BehaviourKept : source.FactlessKept):N0} = {behaviourExpected:N0}");
         Equal("  counted on the index (did() in SQL)", behaviour, behaviourExpected);
     }
 
