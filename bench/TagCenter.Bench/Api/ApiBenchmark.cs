@@ -22,7 +22,7 @@ namespace TagCenter.Bench.Api;
 /// </summary>
 internal static class ApiBenchmark
 {
-    private static readonly string[] Rules =
+    internal static readonly string[] Rules =
     [
         "累计消费金额 > 3000 and 生命周期阶段 = '沉默'",
         "生命周期阶段 in ('活跃', '回流') and 城市 = '上海' and not 累计消费金额 > 1000",
@@ -66,7 +66,7 @@ internal static class ApiBenchmark
 
     /// <summary><c>GET /profiles/{id}</c> for persons spread over the workspace (by OneID and by phone), against the
     /// same lookup in-process (<see cref="PersonProfile.Find"/>, what the endpoint runs first) in the same run.</summary>
-    private static async Task<string> AdminKeyAsync(WebApplication app)
+    internal static async Task<string> AdminKeyAsync(WebApplication app)
     {
         var accounts = app.Services.GetRequiredService<TagCenter.Stores.Accounts>();
         return (await accounts.CreateKeyAsync("bench", "bench", TagCenter.Core.Governance.Role.Admin, null, piiRead: true, CancellationToken.None)).Key;
@@ -97,7 +97,7 @@ internal static class ApiBenchmark
         Console.WriteLine($"    HTTP by phone                   {Line(byPhone)}");
     }
 
-    private static async Task<JsonElement> PostCountAsync(HttpClient http, string rule)
+    internal static async Task<JsonElement> PostCountAsync(HttpClient http, string rule)
     {
         using var response = await http.PostAsJsonAsync(new Uri("/api/v1/segments/count", UriKind.Relative), new { rule });
         response.EnsureSuccessStatusCode();
@@ -126,14 +126,14 @@ internal static class ApiBenchmark
 
     private static string Line(Latencies l) => $"p50 {l.P50,7:0.000} ms   p99 {l.P99,7:0.000} ms   max {l.Max,8:0.000} ms";
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task<string> DemoAsync(int persons)
+    internal static async Task<string> DemoAsync(int persons)
     {
         var root = Path.Combine(Path.GetTempPath(), $"tagcenter-bench-api-{persons}");
         if (File.Exists(Path.Combine(root, ".tagcenter", "tagcenter.duckdb")))
