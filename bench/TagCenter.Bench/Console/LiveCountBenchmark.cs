@@ -63,16 +63,18 @@ internal static class LiveCountBenchmark
 
         // Expected numbers over HTTP, an independent path from the page's.
         var expected = new Dictionary<string, long>();
+        var engines = new Dictionary<string, string>();
         long persons = 0;
         foreach (var rule in Rules)
         {
             var answer = await ApiBenchmark.PostCountAsync(http, rule);
             expected[rule] = answer.GetProperty("size").GetInt64();
+            engines[rule] = answer.GetProperty("engine").GetString() ?? "";
             persons = answer.GetProperty("persons").GetInt64();
         }
         Console.WriteLine($"live-count: {persons:N0} persons ({root}); {rounds} timed rounds after {2 * Rules.Length} warm-up, rules in turn, each edit followed by the same rule over HTTP; {Environment.ProcessorCount} cores; chromium headless");
         foreach (var rule in Rules)
-            Console.WriteLine($"  {expected[rule],12:N0}  {rule}");
+            Console.WriteLine($"  {expected[rule],12:N0}  ({engines[rule]})  {rule}");
         if (expected.Values.Distinct().Count() < Rules.Length)
             Console.WriteLine("  ! two rules have the same count here: the page is still checked by rule text and count");
 
