@@ -26,14 +26,20 @@ internal static class LiveCountBenchmark
     // expected size for that rule ends it (a MutationObserver sees the render batch applied).
     private const string Arm = """
         ([rule, size]) => {
-            window.__tcDone = new Promise(resolve => {
+            window.__tcDone = new Promise((resolve, reject) => {
                 let start = null;
+                const late = setTimeout(() => {
+                    observer.disconnect();
+                    const c = document.getElementById('live-count'), e = document.getElementById('rule-error');
+                    reject(new Error(`no ${size} for ${rule} within 120 s: the page shows ${c && c.dataset.size} for ${c && c.dataset.rule}${e ? ', error ' + e.innerText : ''}`));
+                }, 120000);
                 const onInput = e => { if (start === null && e.target && e.target.id === 'rule-text') start = performance.now(); };
                 document.addEventListener('input', onInput, true);
                 const seen = () => { const c = document.getElementById('live-count'); return c !== null && c.dataset.rule === rule && c.dataset.size === size; };
                 const observer = new MutationObserver(() => {
                     if (start === null || !seen()) return;
                     const end = performance.now();
+                    clearTimeout(late);
                     observer.disconnect();
                     document.removeEventListener('input', onInput, true);
                     resolve(end - start);
@@ -112,6 +118,8 @@ internal static class LiveCountBenchmark
             if (meta is not null)
                 server.Add(double.Parse(meta, CultureInfo.InvariantCulture));
             baseline[rule].Add(post);
+            if ((i + 1 - 2 * Rules.Length) % 10 == 0)
+                Console.Error.WriteLine($"  {i + 1 - 2 * Rules.Length}/{rounds} rounds");
         }
 
         var page95 = Percentile([.. inPage.Values.SelectMany(v => v)], 0.95);
