@@ -30,6 +30,7 @@ return args.FirstOrDefault() switch
     "activation-latency" => await TagCenter.Bench.Activation.ActivationLatencyBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
     "api" => await TagCenter.Bench.Api.ApiBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
     "scale" => await ScaleCommand.RunAsync(BenchArgs.Parse(args.Skip(1))),
+    "live-count" => await TagCenter.Bench.WebConsole.LiveCountBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
     "realtime" => RealtimeBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     "ingest" => await TagCenter.Bench.Ingest.IngestBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
     "ingest-stages" => await TagCenter.Bench.Ingest.IngestStages.RunAsync(BenchArgs.Parse(args.Skip(1))),
@@ -56,6 +57,7 @@ static int Usage()
     Console.Error.WriteLine("       TagCenter.Bench activation-latency [--rate 1000] [--seconds 10] [--tick-ms 5] [--parallel 32] [--modes old,new]");
     Console.Error.WriteLine("       TagCenter.Bench api [--persons 50000 | --workspace <folder>] [--requests 2000] [--line-seconds 60]");
     Console.Error.WriteLine("       TagCenter.Bench scale [--persons 10000000] [--from <workspace>] [--out /tmp/tagcenter-scale-10m] [--facts 1.0]");
+    Console.Error.WriteLine("       TagCenter.Bench live-count [--workspace /tmp/tagcenter-bench-api-50000] [--rounds 100]");
     Console.Error.WriteLine("       TagCenter.Bench ingest [--seconds 60] [--connections 32] [--batch 100] [--dir /tmp]");
     Console.Error.WriteLine("       TagCenter.Bench ingest-stages [--batches 2000] [--batch 100]");
     Console.Error.WriteLine("       TagCenter.Bench ingest-jit [--seconds 20] [--warmup 5] [--rounds 2] [--persons 2000] [--settings default,quickjit-off,pgo-off,pgo-on,tiering-off]");

@@ -22,7 +22,7 @@ namespace TagCenter.Bench.Api;
 /// </summary>
 internal static class ApiBenchmark
 {
-    private static readonly string[] Rules =
+    internal static readonly string[] Rules =
     [
         "累计消费金额 > 3000 and 生命周期阶段 = '沉默'",
         "生命周期阶段 in ('活跃', '回流') and 城市 = '上海' and not 累计消费金额 > 1000",
@@ -37,6 +37,7 @@ internal static class ApiBenchmark
         var port = FreePort();
         await using var app = ServerApp.Build(new ServerOptions { WorkspaceRoot = root, Urls = [$"http://127.0.0.1:{port}"] });
         await app.StartAsync();
+        _started.Restart();
         var access = app.Services.GetRequiredService<SegmentAccess>();
         var caller = new Caller("bench", ApiScopes.All.ToHashSet(), null, true);
         using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -67,7 +68,7 @@ internal static class ApiBenchmark
 
     /// <summary><c>GET /profiles/{id}</c> for persons spread over the workspace (by OneID and by phone), against the
     /// same lookup in-process (<see cref="PersonProfile.Find"/>, what the endpoint runs first) in the same run.</summary>
-    private static async Task<string> AdminKeyAsync(WebApplication app)
+    internal static async Task<string> AdminKeyAsync(WebApplication app)
     {
         var accounts = app.Services.GetRequiredService<TagCenter.Stores.Accounts>();
         return (await accounts.CreateKeyAsync("bench", "bench", TagCenter.Core.Governance.Role.Admin, null, piiRead: true, CancellationToken.None)).Key;
@@ -77,6 +78,13 @@ internal static class ApiBenchmark
     {
         var host = app.Services.GetRequiredService<WorkspaceHost>();
         var definition = host.Definition;
+        // The server builds its profile store in the background from start: wait for it, and say how long it took.
+        var serving = app.Services.GetRequiredService<TagCenter.Server.Profiles.ProfileServing>();
+        var waited = Stopwatch.StartNew();
+        await serving.WaitCurrentAsync(CancellationToken.None);
+        var store = serving.Current!;
+        Console.WriteLine($"  profile store current {waited.Elapsed.TotalSeconds:0.0} s after the counts above ({_started.Elapsed.TotalSeconds:0.0} s after start): {new FileInfo(store.Path).Length / 1024.0 / 1024.0:0} MB");
+        var fromStore = serving.StoreReads;
         var sample = await host.ReadAsync((db, _) => db.Rows(
             "SELECT oneid, any_value(value) FILTER (WHERE type = 'phone') FROM identity_map GROUP BY oneid USING SAMPLE 200 ROWS")
             .Select(r => ((string)r[0]!, r[1] as string)).ToList(), CancellationToken.None);
@@ -92,13 +100,13 @@ internal static class ApiBenchmark
             (await http.GetByteArrayAsync(new Uri("/api/v1/profiles/" + Uri.EscapeDataString(Next(false)), UriKind.Relative))).LongLength);
         var byPhone = await LatenciesAsync(Math.Min(requests, 500), async () =>
             (await http.GetByteArrayAsync(new Uri("/api/v1/profiles/" + Uri.EscapeDataString(Next(true)), UriKind.Relative))).LongLength);
-        Console.WriteLine($"  GET /profiles/{{id}} ({sample.Count} sampled persons, round robin)");
-        Console.WriteLine($"    PersonProfile.Find in-process   {Line(inProcess)}");
+        Console.WriteLine($"  GET /profiles/{{id}} ({sample.Count} sampled persons, round robin; {serving.StoreReads - fromStore:N0} of the HTTP reads answered from the store)");
+        Console.WriteLine($"    PersonProfile.Find in-process (the engine path, before the store)   {Line(inProcess)}");
         Console.WriteLine($"    HTTP by OneID                   {Line(byOneId)}");
         Console.WriteLine($"    HTTP by phone                   {Line(byPhone)}");
     }
 
-    private static async Task<JsonElement> PostCountAsync(HttpClient http, string rule)
+    internal static async Task<JsonElement> PostCountAsync(HttpClient http, string rule)
     {
         using var response = await http.PostAsJsonAsync(new Uri("/api/v1/segments/count", UriKind.Relative), new { rule });
         response.EnsureSuccessStatusCode();
@@ -110,6 +118,8 @@ internal static class ApiBenchmark
 
     /// <summary>How long one line may take (<c>--line-seconds</c>): at 10M persons a call that scans takes seconds, and is timed fewer times.</summary>
     private static double _lineSeconds = 60;
+
+    private static readonly Stopwatch _started = new();
 
     private static async Task<Latencies> LatenciesAsync(int requests, Func<Task<long>> call)
     {
@@ -141,7 +151,7 @@ internal static class ApiBenchmark
 
     private static string Line(Latencies l) => $"p50 {l.P50,7:0.000} ms   p99 {l.P99,7:0.000} ms   max {l.Max,8:0.000} ms   n={l.Requests}";
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -105,7 +105,7 @@ public sealed class ConsoleEndToEndTests(ConsoleSite site, ITestOutputHelper out
 
         var size = long.Parse(await page.Locator("#live-count").GetAttributeAsync("data-size") ?? "", CultureInfo.InvariantCulture);
         size.ShouldBe(site.CliRuleSize);
-        output.WriteLine($"perf: rule edit → number on screen (300 persons, 250 ms debounce included): {string.Join(", ", rounds.Select(r => r.ToString("0", CultureInfo.InvariantCulture)))} ms");
+        output.WriteLine($"perf: rule edit → number on screen (300 persons, loopback): {string.Join(", ", rounds.Select(r => r.ToString("0", CultureInfo.InvariantCulture)))} ms");
         await ConsoleBrowser.ScreenshotAsync(page, "builder");
     }
 
