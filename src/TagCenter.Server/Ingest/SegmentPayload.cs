@@ -65,7 +65,7 @@ public static class SegmentPayload
 
     private static void Added(Utf8JsonWriter writer, SegmentMessage message, SegmentBatch batch, DateTimeOffset receivedAt, string? source, string? messageId)
     {
-        if (!message.Json.TryGetProperty("type", out _))
+        if (!message.HasType)
             writer.WriteString("type", message.Type.Name());   // a single call (/v1/track) names its type by the route
         if (message.MessageId is null && messageId is not null)
             writer.WriteString("messageId", messageId);
@@ -73,7 +73,7 @@ public static class SegmentPayload
             writer.WriteString("timestamp", receivedAt);   // as Segment: an event without a time happened when it arrived
         if (message.SentAt is null && batch.SentAt is { } sentAt)
             writer.WriteString("sentAt", sentAt);
-        if (!message.Json.TryGetProperty("context", out _) && batch.Context is { } context)
+        if (!message.HasContext && batch.Context is { } context)
         {
             writer.WritePropertyName("context");
             context.WriteTo(writer);
