@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace TagCenter.Server.Ingest;
 
 /// <summary>
@@ -15,7 +17,7 @@ public sealed class MessageIdWindow
     private readonly long _bucketMs;
     private readonly int _buckets;
     private readonly int _maxIds;
-    private readonly SortedDictionary<long, HashSet<string>> _byBucket = [];
+    private readonly SortedDictionary<long, List<string>> _byBucket = [];
     private readonly Dictionary<string, Entry> _bucketOf = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private long _expiredFor = long.MinValue;   // the bucket "now" was in when Expire last ran
@@ -64,20 +66,24 @@ public sealed class MessageIdWindow
         {
             var now = Now;
             Expire(now);
+            var bucket = Math.Min(seenAt.ToUnixTimeMilliseconds(), now) / _bucketMs;
+            if (bucket >= now / _bucketMs - _buckets && _bucketOf.Count < _maxIds)
+            {
+                // The usual case, one hash lookup: take the id unless it is known.
+                ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_bucketOf, messageId, out var exists);
+                if (exists)
+                    return entry.Written;
+                entry = new Entry(bucket, written);
+                Ids(bucket).Add(messageId);
+                return null;
+            }
             if (_bucketOf.TryGetValue(messageId, out var known))
                 return known.Written;
-            var bucket = Math.Min(seenAt.ToUnixTimeMilliseconds(), now) / _bucketMs;
             if (bucket < now / _bucketMs - _buckets)
                 return null;   // seen before the window: nothing to remember
             while (_bucketOf.Count >= _maxIds && _byBucket.Count > 0)
-            {
-                var oldest = _byBucket.First();
-                EvictedEarly += oldest.Value.Count;
-                Drop(oldest.Key);
-            }
-            if (!_byBucket.TryGetValue(bucket, out var set))
-                _byBucket[bucket] = set = new HashSet<string>(StringComparer.Ordinal);
-            set.Add(messageId);
+                EvictedEarly += Drop(_byBucket.First().Key);
+            Ids(bucket).Add(messageId);
             _bucketOf[messageId] = new Entry(bucket, written);
             return null;
         }
@@ -96,8 +102,7 @@ public sealed class MessageIdWindow
     public void Forget(string messageId)
     {
         lock (_gate)
-            if (_bucketOf.Remove(messageId, out var entry) && _byBucket.TryGetValue(entry.Bucket, out var set))
-                set.Remove(messageId);
+            _bucketOf.Remove(messageId);   // its bucket's list keeps the id; Drop skips ids no longer in that bucket
     }
 
     private long Now => _time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -114,11 +119,26 @@ public sealed class MessageIdWindow
             Drop(_byBucket.First().Key);
     }
 
-    private void Drop(long bucket)
+    /// <summary>Drops a bucket; returns how many ids it still held.</summary>
+    private int Drop(long bucket)
     {
+        var dropped = 0;
         foreach (var id in _byBucket[bucket])
-            _bucketOf.Remove(id);
+            if (_bucketOf.TryGetValue(id, out var entry) && entry.Bucket == bucket)
+            {
+                _bucketOf.Remove(id);
+                dropped++;
+            }
         _byBucket.Remove(bucket);
+        return dropped;
+    }
+
+    /// <summary>The ids taken in a bucket (a list: an id forgotten and taken again may be in it twice).</summary>
+    private List<string> Ids(long bucket)
+    {
+        if (!_byBucket.TryGetValue(bucket, out var ids))
+            _byBucket[bucket] = ids = [];
+        return ids;
     }
 
     private readonly record struct Entry(long Bucket, Task Written);

@@ -86,9 +86,12 @@ internal static class MessageRules
         if (errors.Total > before || type is null)
             return null;
         return new SegmentMessage(type.Value, messageId, userId, anonymousId, previousId, texts[0], texts[1], groupId,
-            times[0], times[1], times[2], message, RawOf(raw, body))
+            times[0], times[1], times[2], RawOf(raw, body))
         {
+            Json = message,
             Spliceable = !fields.Reserved && (messageId is not null || fields.MessageId is null),
+            HasType = fields.Type is not null,
+            HasContext = fields.Context is not null,
         };
     }
 

@@ -4,8 +4,8 @@ namespace TagCenter.Server.Ingest;
 
 /// <summary>
 /// One validated message of the Tracking API: the fields TagCenter routes on, typed, and the message itself
-/// (<see cref="Json"/>, an element of its batch's document: valid until the <see cref="SegmentBatch"/> is disposed)
-/// for the mapping to event-source columns. <see cref="Raw"/> is the message's exact UTF-8 bytes as sent.
+/// (<see cref="Json"/>: valid until the <see cref="SegmentBatch"/> is disposed) for the mapping to event-source columns.
+/// <see cref="Raw"/> is the message's exact UTF-8 bytes as sent.
 /// </summary>
 public sealed record SegmentMessage(
     SegmentCallType Type,
@@ -19,9 +19,24 @@ public sealed record SegmentMessage(
     DateTimeOffset? Timestamp,
     DateTimeOffset? SentAt,
     DateTimeOffset? ReceivedAt,
-    JsonElement Json,
     ReadOnlyMemory<byte> Raw)
 {
+    private JsonElement? _json;
+
+    /// <summary>The message as JSON: an element of its batch's document, or (a batch read without one, see
+    /// <see cref="SegmentBatchReader"/>) read from <see cref="Raw"/> when first asked for.</summary>
+    public JsonElement Json
+    {
+        get => _json ??= Read(Raw);
+        init => _json = value;
+    }
+
+    /// <summary>Whether the message has a <c>type</c> property (of any value); a single call's type comes from its route.</summary>
+    internal bool HasType { get; init; }
+
+    /// <summary>Whether the message has a <c>context</c> property (of any value), so the batch's context is not added.</summary>
+    internal bool HasContext { get; init; }
+
     /// <summary>Whether the log payload can be the message as sent plus the server's fields (it has none of the fields the
     /// server sets itself, and no <c>"messageId": null</c> that a server-made id would have to replace).</summary>
     internal bool Spliceable { get; init; }
@@ -33,6 +48,12 @@ public sealed record SegmentMessage(
     public JsonElement? Context => Member("context");
 
     private JsonElement? Member(string name) => Json.TryGetProperty(name, out var value) ? value : null;
+
+    private static JsonElement Read(ReadOnlyMemory<byte> raw)
+    {
+        var reader = new Utf8JsonReader(raw.Span);
+        return JsonElement.ParseValue(ref reader);
+    }
 }
 
 /// <summary>A validated request: its messages in order, and the envelope fields of a batch (write key, sentAt,

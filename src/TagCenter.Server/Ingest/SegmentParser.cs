@@ -18,6 +18,13 @@ public static class SegmentParser
     internal static SegmentBatch ParseBatchOver(ReadOnlyMemory<byte> body, SegmentLimits? limits = null)
     {
         limits ??= new SegmentLimits();
+        return SegmentBatchReader.TryRead(body, limits) ?? ParseBatchDocument(body, limits);
+    }
+
+    /// <summary>The batch read through a <see cref="JsonDocument"/>: what decides every batch the fast reader leaves
+    /// (<see cref="SegmentBatchReader"/>), and the reference it is tested against.</summary>
+    internal static SegmentBatch ParseBatchDocument(ReadOnlyMemory<byte> body, SegmentLimits limits)
+    {
         var errors = new IngestErrors(limits.MaxErrors);
         if (body.Length > limits.MaxBatchBytes)
         {

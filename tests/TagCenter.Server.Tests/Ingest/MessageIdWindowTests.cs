@@ -61,6 +61,29 @@ public class MessageIdWindowTests
     }
 
     [Fact]
+    public void An_id_forgotten_and_taken_again_is_kept_by_its_new_bucket_and_counted_once()
+    {
+        var time = new FakeTimeProvider(Start);
+        var window = new MessageIdWindow(time, TimeSpan.FromHours(24), buckets: 24, maxIds: 3);
+        window.TryAdd("a").ShouldBeTrue();
+        window.TryAdd("b").ShouldBeTrue();
+        window.Forget("a");
+        window.TryAdd("a").ShouldBeTrue();   // same bucket again
+        window.Forget("b");
+        time.Advance(TimeSpan.FromHours(2));
+        window.TryAdd("b").ShouldBeTrue();   // a later bucket now
+        window.Count.ShouldBe(2);
+        window.TryAdd("c").ShouldBeTrue();
+        window.TryAdd("d").ShouldBeTrue();   // evicts the first bucket: only a is still held there
+        window.EvictedEarly.ShouldBe(1);
+        (window.Contains("a"), window.Contains("b"), window.Contains("c"), window.Contains("d")).ShouldBe((false, true, true, true));
+        time.Advance(TimeSpan.FromHours(23));   // the first bucket's window is over; b's is not
+        window.Contains("b").ShouldBeTrue();
+        time.Advance(TimeSpan.FromHours(2));
+        window.Count.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task After_a_restart_the_window_is_rebuilt_from_the_recent_log_records()
     {
         using var dir = new TempFolder();
