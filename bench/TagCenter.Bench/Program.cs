@@ -55,7 +55,7 @@ static int Usage()
     Console.Error.WriteLine("       TagCenter.Bench log [--events 200000] [--appenders 32] [--batch 100] [--dir /tmp]");
     Console.Error.WriteLine("       TagCenter.Bench activation [--deliveries 5000] [--parallel 8] [--single 500]");
     Console.Error.WriteLine("       TagCenter.Bench activation-latency [--rate 1000] [--seconds 10] [--tick-ms 5] [--parallel 32] [--modes old,new]");
-    Console.Error.WriteLine("       TagCenter.Bench api [--persons 50000 | --workspace <folder>] [--requests 2000] [--line-seconds 60]");
+    Console.Error.WriteLine("       TagCenter.Bench api [--persons 50000 | --workspace <folder>] [--requests 2000] [--line-seconds 60] [--rules 3]");
     Console.Error.WriteLine("       TagCenter.Bench scale [--persons 10000000] [--from <workspace>] [--out /tmp/tagcenter-scale-10m] [--facts 1.0]");
     Console.Error.WriteLine("       TagCenter.Bench live-count [--workspace /tmp/tagcenter-bench-api-50000] [--rounds 100]");
     Console.Error.WriteLine("       TagCenter.Bench ingest [--seconds 60] [--connections 32] [--batch 100] [--dir /tmp]");

@@ -59,6 +59,8 @@ public static class ProfileDocuments
     /// <summary>Streams (identifier value, OneID) for the persons <paramref name="persons"/> selects: how a profile is found.</summary>
     public static IEnumerable<(string Value, string OneId)> Keys(WorkspaceDatabase db, string persons)
     {
+        if (!db.TableExists("identity_map"))
+            yield break;
         using var command = db.Connection.CreateCommand();
         command.CommandText = $"SELECT DISTINCT value, oneid FROM identity_map WHERE {persons} AND value IS NOT NULL ORDER BY value";
         using var reader = command.ExecuteReader();

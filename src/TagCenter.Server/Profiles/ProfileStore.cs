@@ -97,7 +97,8 @@ internal sealed class ProfileStore : IDisposable
                     done += Write(connection, "INSERT INTO docs (oneid, doc) VALUES ($1, $2)", ProfileDocuments.Read(db, shape, persons).Select(d => (d.OneId, (object)Compress(d.Document))));
                     progress?.Report((done, total));
                 }
-                Write(connection, "INSERT OR IGNORE INTO keys VALUES ($1, $2)", ProfileDocuments.Keys(db, "true").Select(k => (k.Value, (object)k.OneId)));
+                if (shape.HasPersons)
+                    Write(connection, "INSERT OR IGNORE INTO keys VALUES ($1, $2)", ProfileDocuments.Keys(db, "true").Select(k => (k.Value, (object)k.OneId)));
                 using var transaction = connection.BeginTransaction();
                 Execute(connection, "INSERT INTO meta VALUES ('version', $1), ('shape', $2), ('built_at', $3)",
                     version, JsonSerializer.Serialize(shape), time.GetUtcNow().ToString("O"));

@@ -78,6 +78,22 @@ public sealed class ProfileStoreTests(DemoWorkspace demo) : IDisposable
         serving.Current.ShouldNotBeNull().Path.ShouldBe(built);
     }
 
+    [Fact]
+    public async Task FreshWorkspace_StoreOfNoOne_AndTheEngineSays404()
+    {
+        // tagcenter init: no source loaded, no identity yet. The store is built empty, without an error.
+        var root = Path.Combine(_temp.Path, "fresh");
+        var (exit, output) = await Tagcenter.RunAsync(["init", root, "--lang", "en"], TestContext.Current.CancellationToken);
+        exit.ShouldBe(0, output);
+        await using var server = await ApiServer.StartAsync(root);
+        var serving = server.App.Services.GetRequiredService<ProfileServing>();
+        await serving.WaitCurrentAsync(Timeout());
+        serving.Current.ShouldNotBeNull().Find("13900000000").ShouldBeNull();
+        var (status, problem) = await server.SendAsync(HttpMethod.Get, "/api/v1/profiles/13900000000");
+        status.ShouldBe(404);
+        problem.GetProperty("code").GetString().ShouldBe("person_not_found");
+    }
+
     private static byte[] Track(string anonymousId, string messageId) => Bodies.Bytes($$$"""
         {"batch":[{"type":"track","event":"Product Viewed","anonymousId":"{{{anonymousId}}}","messageId":"{{{messageId}}}",
           "timestamp":"2026-10-30T10:00:00.000Z","properties":{"sku":"SKU-1"}}],"writeKey":"{{{IngestServer.Key}}}"}
