@@ -31,14 +31,8 @@ public static class ProfileDocuments
             golden.AddRange(workspace.Identity.Golden.Select(f => f.Name)
                 .Where(n => columns.Contains(n) && columns.Contains(n + "__source") && columns.Contains(n + "__line")));
         }
-        List<string> tags = [];
-        if (db.TableExists("person_tags") && PublishedCatalog.Load(db) is { } catalog)
-        {
-            var columns = db.Rows("SELECT column_name FROM duckdb_columns() WHERE table_name = 'person_tags' AND column_name <> 'oneid'")
-                .Select(r => (string)r[0]!).ToHashSet(StringComparer.Ordinal);
-            tags = [.. catalog.Tags.Where(t => columns.Contains(t.Code)).Select(t => t.Code)];
-        }
-        return new ProfileShape(db.TableExists("identity_map"), golden, tags, [.. UnifiedModel.Tables(db).Select(t => t["fact_".Length..])]);
+        return new ProfileShape(db.TableExists("identity_map"), golden, [.. PersonTagValues.Stored(db).Select(t => t.Code)],
+            [.. UnifiedModel.Tables(db).Select(t => t["fact_".Length..])]);
     }
 
     /// <summary>

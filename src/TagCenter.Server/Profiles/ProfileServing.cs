@@ -4,6 +4,7 @@ using TagCenter.Core.Segments;
 using TagCenter.Core.Sql;
 using TagCenter.Core.Tags;
 using TagCenter.DuckDb.Profiles;
+using TagCenter.DuckDb.Segments;
 using TagCenter.DuckDb.Tags;
 using TagCenter.Server.Hosting;
 
@@ -84,8 +85,7 @@ internal sealed partial class ProfileServing : BackgroundService
         if (store is not null && _catalogs is { } cached && cached.Key.Equals(key))
             return (cached.Published, cached.Segments);
         var published = await _host.ReadAsync((db, _) => PublishedCatalog.Load(db), cancellationToken).ConfigureAwait(false);
-        var saved = SegmentCatalog.Load(definition.Root);
-        IReadOnlyList<SegmentDefinition> segments = SegmentCatalog.From([.. saved.Segments, .. BoardCatalog.Load(definition.Root, saved).InlineSegments]).Segments;
+        var segments = WorkspaceSegments.All(definition).Segments;
         if (store is not null)
             _catalogs = (key, published, segments);
         return (published, segments);
