@@ -88,7 +88,7 @@ public sealed class WorkspaceHost : IDisposable
                 }
                 finally
                 {
-                    _version = ProfileVersion.Of(Writer);
+                    _version = VersionAfter(done);
                     Written?.Invoke(before, _version, done && touched is not null ? touched(result) : null);
                 }
             }, cancellationToken).ConfigureAwait(false);
@@ -103,6 +103,19 @@ public sealed class WorkspaceHost : IDisposable
     public event Action<string, string, IReadOnlyCollection<string>?>? Written;
 
     private string? _version;
+
+    /// <summary>The version after a write; after a failed one that cannot be read, "unknown" (the store falls behind), so the write's own error is the one thrown.</summary>
+    private string VersionAfter(bool written)
+    {
+        try
+        {
+            return ProfileVersion.Of(Writer);
+        }
+        catch (Exception) when (!written)
+        {
+            return "unknown";
+        }
+    }
 
     /// <summary>Whether the database answers (for <c>/ready</c>).</summary>
     public Task<bool> PingAsync(CancellationToken cancellationToken) => ReadAsync((db, _) =>
