@@ -33,18 +33,7 @@ public static class EventAppender
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(events);
-        db.Execute($"CREATE OR REPLACE TEMP TABLE {Lines} (_line BIGINT, j VARCHAR)");
-        using (var appender = db.Connection.CreateAppender(Lines))
-            foreach (var e in events)
-                appender.CreateRow().AppendValue(e.Line).AppendValue(EventTimes.ToWorkspaceTime(e.Json, workspace.TimeZone)).EndRow();
-        var context = new RawReadContext(db, workspace, source, Path.Combine(workspace.Root, ".tagcenter", "tmp"));
-        context.CreateEmptyRejects();
-        JsonlRawReader.Extract(context, Lines);
-        db.Execute($"""
-            CREATE OR REPLACE TEMP TABLE {Staged} AS
-            SELECT {SqlText.Literal(source.Name)} AS _source, {SqlText.Literal(loadId)} AS _load_id, *
-            FROM ({CleansingPlan.Select(source, RawReadContext.RawRelation, workspace.DefaultCountryCode)})
-            """);
+        Stage(db, workspace, source, events, loadId);
         var table = SqlText.Ident(source.TableName);
         var columns = "_source, _load_id, _line" + string.Concat(source.Columns.Select(c => ", " + SqlText.Ident(c.Name)));
         db.Execute($"CREATE TABLE IF NOT EXISTS {table} AS SELECT {columns} FROM {Staged} LIMIT 0");
@@ -66,9 +55,37 @@ public static class EventAppender
         db.Execute(
             "INSERT INTO loads (load_id, source, location, fingerprint, started_at, finished_at, read, loaded, quarantined, nulled, status) VALUES ($1, $2, 'http', NULL, $3, $3, $4, $5, $6, $7, 'loaded')",
             loadId, source.Name, now, parsed + rejected, parsed - bad, bad + rejected, nulled);
-        db.Execute($"DROP TABLE IF EXISTS temp.{Staged}; DROP TABLE IF EXISTS temp.{Lines}; DROP VIEW IF EXISTS temp.{RawReadContext.RawRelation}; DROP TABLE IF EXISTS temp.tc_json; DROP TABLE IF EXISTS temp.{RawReadContext.Rejects}");
+        DropStaged(db);
         return new EventAppendReport(source.Name, loadId, parsed + rejected, parsed - bad, bad + rejected, nulled);
     }
+
+    /// <summary>
+    /// Cleanses <paramref name="events"/> into the temporary table <see cref="StagedTable"/> (the source's columns,
+    /// <c>_source</c>, <c>_load_id</c>, <c>_line</c>, and <c>_error_reason</c> for a row that fails a rule) and
+    /// <see cref="RawReadContext.Rejects"/>: the same SQL whether the rows are then appended or only looked at (the
+    /// live real-time path stages on an in-memory database). <see cref="DropStaged"/> removes what it made.
+    /// </summary>
+    public static void Stage(WorkspaceDatabase db, WorkspaceDefinition workspace, SourceDefinition source, IReadOnlyList<EventRow> events, string loadId)
+    {
+        db.Execute($"CREATE OR REPLACE TEMP TABLE {Lines} (_line BIGINT, j VARCHAR)");
+        using (var appender = db.Connection.CreateAppender(Lines))
+            foreach (var e in events)
+                appender.CreateRow().AppendValue(e.Line).AppendValue(EventTimes.ToWorkspaceTime(e.Json, workspace.TimeZone)).EndRow();
+        var context = new RawReadContext(db, workspace, source, Path.Combine(workspace.Root, ".tagcenter", "tmp"));
+        context.CreateEmptyRejects();
+        JsonlRawReader.Extract(context, Lines);
+        db.Execute($"""
+            CREATE OR REPLACE TEMP TABLE {Staged} AS
+            SELECT {SqlText.Literal(source.Name)} AS _source, {SqlText.Literal(loadId)} AS _load_id, *
+            FROM ({CleansingPlan.Select(source, RawReadContext.RawRelation, workspace.DefaultCountryCode)})
+            """);
+    }
+
+    /// <summary>The temporary table <see cref="Stage"/> fills.</summary>
+    public const string StagedTable = Staged;
+
+    public static void DropStaged(WorkspaceDatabase db) =>
+        db.Execute($"DROP TABLE IF EXISTS temp.{Staged}; DROP TABLE IF EXISTS temp.{Lines}; DROP VIEW IF EXISTS temp.{RawReadContext.RawRelation}; DROP TABLE IF EXISTS temp.tc_json; DROP TABLE IF EXISTS temp.{RawReadContext.Rejects}");
 
     /// <summary>A retry that got past the server's messageId window (older than it, or after a restart that lost it)
     /// must still not count twice: a key already in the table marks the row a duplicate.</summary>

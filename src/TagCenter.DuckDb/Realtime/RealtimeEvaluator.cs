@@ -93,46 +93,11 @@ public sealed class RealtimeEvaluator
         var updates = new List<PersonUpdate>(ids.Count);
         foreach (var id in ids)
         {
-            var before = stored.TryGetValue(id, out var rows) ? rows[0] : null;
-            var wasIn = members.TryGetValue(id, out var segments) ? segments : [];
-            if (!golden.TryGetValue(id, out var fields))
-            {
-                // Not a person (any more): a run would drop their values and a segment pass their memberships.
-                updates.Add(new PersonUpdate(id, at[id], false, before is not null, new Dictionary<string, object?>(), [], [.. wasIn]));
-                continue;
-            }
-            var data = new PersonData(fields[0], facts.ToDictionary(f => f.Key,
-                f => (IReadOnlyList<IReadOnlyDictionary<string, object?>>)(f.Value.TryGetValue(id, out var r) ? r : [])))
-            { Tags = before ?? new Dictionary<string, object?>() };
-            var after = new Dictionary<string, object?>(before ?? new Dictionary<string, object?>(), StringComparer.Ordinal);
-            var changed = new Dictionary<string, object?>(StringComparer.Ordinal);
-            if (context.Tags is { } tags)
-            {
-                var values = TagEvaluator.Evaluate(tags, data, asOf);
-                foreach (var tag in context.Stored)
-                {
-                    var value = values[tag.Code];
-                    if (!TagValues.Same(value, after.GetValueOrDefault(tag.Code)))
-                        changed[tag.Code] = value;
-                    after[tag.Code] = value;
-                }
-            }
-            var entered = new List<string>();
-            var left = new List<string>();
-            if (context.SegmentRules is { } rules)
-            {
-                var inNow = TagEvaluator.Evaluate(rules, data with { Tags = after }, asOf);
-                for (var i = 0; i < context.Segments.Count; i++)
-                {
-                    var name = context.Segments[i].Name;
-                    var member = inNow[SegmentRule.Code(i)] is true;
-                    if (member && !wasIn.Contains(name))
-                        entered.Add(name);
-                    else if (!member && wasIn.Contains(name))
-                        left.Add(name);
-                }
-            }
-            updates.Add(new PersonUpdate(id, at[id], true, before is not null, changed, entered, left));
+            var person = new PersonState(golden.TryGetValue(id, out var fields) ? fields[0] : null,
+                stored.TryGetValue(id, out var rows) ? rows[0] : null,
+                members.TryGetValue(id, out var segments) ? segments : new HashSet<string>(),
+                facts.ToDictionary(f => f.Key, f => (IReadOnlyList<IReadOnlyDictionary<string, object?>>)(f.Value.TryGetValue(id, out var r) ? r : [])));
+            updates.Add(PersonEvaluation.Evaluate(context, id, at[id], person, asOf).Update);
         }
         Step("evaluate");
         return updates;

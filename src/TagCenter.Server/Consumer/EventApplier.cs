@@ -73,9 +73,12 @@ internal sealed class EventApplier(WorkspaceDefinition workspace, TimeProvider t
         var persons = new List<AppliedPerson>();
         foreach (var source in sources)
             foreach (var row in db.Rows("""
-                SELECT oneid, min(line) FROM id_rows WHERE source = $1 AND line BETWEEN $2 AND $3 AND oneid IS NOT NULL GROUP BY oneid ORDER BY 2
+                SELECT oneid, min(line), list(line) FROM id_rows WHERE source = $1 AND line BETWEEN $2 AND $3 AND oneid IS NOT NULL GROUP BY oneid ORDER BY 2
                 """, source, records[0].Offset, records[^1].Offset))
-                persons.Add(new AppliedPerson((string)row[0]!, DateTimeOffset.FromUnixTimeMilliseconds(arrived[Convert.ToInt64(row[1])])));
-        return [.. persons.GroupBy(p => p.OneId).Select(g => g.MinBy(p => p.ReceivedAt)!)];
+                persons.Add(new AppliedPerson((string)row[0]!, DateTimeOffset.FromUnixTimeMilliseconds(arrived[Convert.ToInt64(row[1])]))
+                {
+                    Lines = [.. ((System.Collections.IEnumerable)row[2]!).Cast<object>().Select(Convert.ToInt64)],
+                });
+        return [.. persons.GroupBy(p => p.OneId).Select(g => g.MinBy(p => p.ReceivedAt)! with { Lines = [.. g.SelectMany(p => p.Lines)] })];
     }
 }

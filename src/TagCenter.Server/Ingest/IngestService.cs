@@ -35,6 +35,13 @@ public sealed partial class IngestService : IAsyncDisposable
         Appender = payloads => Log.AppendBatchAsync(payloads, CancellationToken.None);
     }
 
+    /// <summary>
+    /// Told when a request's payloads are durable, before the request is answered: the source, the first payload's log
+    /// offset (the others follow it), when they arrived, and the payloads (the live real-time path starts here). Must
+    /// not throw or block.
+    /// </summary>
+    public event Action<string, long, DateTimeOffset, IReadOnlyList<ReadOnlyMemory<byte>>>? Durable;
+
     /// <summary>Writes one request's payloads durably (the log; tests hold it open to order concurrent requests).</summary>
     internal Func<IReadOnlyList<ReadOnlyMemory<byte>>, Task<long>> Appender { get; set; }
 
@@ -77,7 +84,7 @@ public sealed partial class IngestService : IAsyncDisposable
             Task<long> append;
             try { append = Appender(payloads); }
             catch (Exception e) when (e is LogException or ObjectDisposedException or ArgumentException) { append = Task.FromException<long>(e); }
-            _ = append.ContinueWith(t => Settle(t, taken, written), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            _ = append.ContinueWith(t => Settle(t, taken, written, () => Durable?.Invoke(source.Name, t.Result, receivedAt, payloads)), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             await written.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
             if (_appended.CurrentCount == 0)
             {
@@ -89,10 +96,11 @@ public sealed partial class IngestService : IAsyncDisposable
         return new IngestReceipt(payloads.Count, batch.Messages.Count - payloads.Count);
     }
 
-    private void Settle(Task<long> append, List<string> taken, TaskCompletionSource written)
+    private void Settle(Task<long> append, List<string> taken, TaskCompletionSource written, Action durable)
     {
         if (append.IsCompletedSuccessfully)
         {
+            durable();
             written.TrySetResult();
             return;
         }

@@ -1,7 +1,11 @@
 namespace TagCenter.Server.Realtime;
 
-/// <summary>One person an applied batch of events touched: the OneID and when its earliest event of the batch arrived.</summary>
-public sealed record AppliedPerson(string OneId, DateTimeOffset ReceivedAt);
+/// <summary>One person an applied batch of events touched: the OneID, when its earliest event of the batch arrived, and its rows' offsets.</summary>
+public sealed record AppliedPerson(string OneId, DateTimeOffset ReceivedAt)
+{
+    /// <summary>The log offsets of the batch's rows that belong to the person.</summary>
+    public IReadOnlyCollection<long> Lines { get; init; } = [];
+}
 
 /// <summary>
 /// A batch of log records the consumer has applied to the engine (rows in the event source, identity edges), in

@@ -19,9 +19,11 @@ public sealed partial class RealtimeListener : IAppliedEventsListener
     private readonly ILogger<RealtimeListener> _logger;
     private readonly RealtimeEvaluator _evaluator;
     private readonly IReadOnlyList<IRealtimeChangesListener> _listeners;
+    private readonly LiveRealtime? _live;
 
-    public RealtimeListener(WorkspaceHost host, SegmentFeed stream, ILogger<RealtimeListener> logger, IEnumerable<IRealtimeChangesListener> listeners)
+    public RealtimeListener(WorkspaceHost host, SegmentFeed stream, ILogger<RealtimeListener> logger, IEnumerable<IRealtimeChangesListener> listeners, LiveRealtime? live = null)
     {
+        _live = live;
         _listeners = [.. listeners];
         _host = host;
         _stream = stream;
@@ -31,6 +33,11 @@ public sealed partial class RealtimeListener : IAppliedEventsListener
 
     /// <summary>The last batch's outcome (for tests and diagnostics).</summary>
     public RealtimeOutcome? Last { get; private set; }
+
+    /// <summary>The log offset of the last record whose batch this listener has finished with (-1: none yet).</summary>
+    public long Through => Interlocked.Read(ref _through);
+
+    private long _through = -1;
 
     public async ValueTask OnAppliedAsync(AppliedEvents applied, CancellationToken cancellationToken)
     {
@@ -47,11 +54,16 @@ public sealed partial class RealtimeListener : IAppliedEventsListener
         catch (Exception e) when (e is not OperationCanceledException)
         {
             Failed(_logger, Texts.T("realtime.failed", persons.Count, e.Message), e);
+            _live?.Committed(applied, []);
             throw;
         }
-        _host.PatchIndex(outcome.Patches);
+        if (_live is null)
+            _host.PatchIndex(outcome.Patches);
+        else
+            _live.Committed(applied, outcome.Patches);
         _stream.Publish(outcome.Memberships);
         Last = outcome;
+        Interlocked.Exchange(ref _through, applied.LastOffset);
         foreach (var listener in _listeners)
         {
             try

@@ -10,6 +10,8 @@ public static class RealtimeServices
     {
         services.TryAddSingleton(new RealtimeOptions());
         services.AddSingleton<SegmentFeed>();
+        services.AddSingleton<LiveRealtime>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveRealtime>());
         services.AddSingleton<RealtimeListener>();
         services.AddSingleton<IAppliedEventsListener>(sp => sp.GetRequiredService<RealtimeListener>());
     }

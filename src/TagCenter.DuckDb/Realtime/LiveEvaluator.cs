@@ -1,0 +1,318 @@
+using System.Collections.Concurrent;
+using TagCenter.Core.Cleansing;
+using TagCenter.Core.Realtime;
+using TagCenter.Core.Sql;
+using TagCenter.Core.Workspace;
+using TagCenter.DuckDb.Index;
+using TagCenter.DuckDb.Ingest;
+using TagCenter.DuckDb.Storage;
+
+namespace TagCenter.DuckDb.Realtime;
+
+/// <summary>One event as the durable log holds it: its source, log offset (the row's <c>_line</c>), arrival and JSON text.</summary>
+public sealed record LiveEvent(string Source, long Offset, DateTimeOffset Arrived, string Json);
+
+/// <summary>
+/// The live real-time path: updates a person's real-time tags and dynamic segments from an event as soon as it is
+/// durable in the log, before the consumer has applied it to the engine, so the wait for a batch, the identity run
+/// and the engine's transaction are not in the way. It keeps in memory, per person it has seen, what the committed
+/// path reads from the engine (golden record, stored tags, segments, the fact columns the rules read), loaded once,
+/// and adds each event's row to it: cleansed by the same SQL as the consumer's (<see cref="EventAppender.Stage"/>,
+/// on a private in-memory database), keyed to the person its identifiers already name, evaluated by the same
+/// <see cref="PersonEvaluation"/>. An event it cannot place exactly (an identifier not yet in the identity graph,
+/// identifiers naming two persons, another entity, a row the cleansing rejects) is left to the committed path alone.
+/// What it computes is not recorded: the committed path records the same changes once the consumer applies the
+/// events (history, segment changes and their stream, triggers). Not thread-safe except <see cref="Forget"/>,
+/// <see cref="ForgetAll"/>, <see cref="Applied"/> and <see cref="Holds"/>: one loop calls <see cref="Apply"/>.
+/// </summary>
+public sealed class LiveEvaluator : IDisposable
+{
+    private const string LoadId = "live";
+    private readonly WorkspaceDefinition _workspace;
+    private readonly TimeProvider _time;
+    private readonly WorkspaceDatabase _scratch = WorkspaceDatabase.Open(":memory:");
+    private readonly ConcurrentDictionary<string, LivePerson> _persons = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<uint, string> _ordinals = new();
+    private readonly Dictionary<(string Type, string Value), string?> _identifiers = [];
+    private readonly ConcurrentQueue<Action> _pending = new();
+    private RealtimeContext? _context;
+
+    public LiveEvaluator(WorkspaceDefinition workspace, TimeProvider time)
+    {
+        _workspace = workspace;
+        _time = time;
+    }
+
+    /// <summary>Persons held in memory at most; past it every person is dropped and loaded again when next seen.</summary>
+    public int Capacity { get; init; } = 200_000;
+
+    /// <summary>Persons held now.</summary>
+    public int Held => _persons.Count;
+
+    /// <summary>Whether the person at <paramref name="ordinal"/> of the index is held (their index row is the live one).</summary>
+    public bool Holds(uint ordinal) => _ordinals.ContainsKey(ordinal);
+
+    /// <summary>A person's live state: real-time tag values (by code) and segments, or null when not held.</summary>
+    public (IReadOnlyDictionary<string, object?> Tags, IReadOnlyList<string> Segments, long LastOffset)? Person(string oneId)
+    {
+        if (!_persons.TryGetValue(oneId, out var person))
+            return null;
+        lock (person)
+            return (new Dictionary<string, object?>(person.Stored ?? new Dictionary<string, object?>(), StringComparer.Ordinal), [.. person.Segments.Order(StringComparer.Ordinal)], person.LastOffset);
+    }
+
+    /// <summary>Drops these persons (their data changed some other way); they are loaded again when next seen.</summary>
+    public void Forget(IEnumerable<string> oneIds)
+    {
+        Interlocked.Increment(ref _epoch);
+        foreach (var id in oneIds)
+            Drop(id);
+    }
+
+    /// <summary>Drops everything, definitions included (after a run, an apply, a segment saved).</summary>
+    public void ForgetAll()
+    {
+        Interlocked.Increment(ref _epoch);
+        _context = null;
+        _persons.Clear();
+        _ordinals.Clear();
+        _pending.Enqueue(_identifiers.Clear);
+    }
+
+    /// <summary>
+    /// The consumer committed a batch: a person whose rows in it are not all rows this path added (an identify, an
+    /// event it left to the committed path) is dropped, as are both sides of a merge; identifiers it did not know may
+    /// be known now. Call before laying the committed path's index rows, so that only persons not held get them.
+    /// </summary>
+    public void Applied(IEnumerable<(string OneId, IReadOnlyCollection<long> Lines)> persons, IEnumerable<string> merged)
+    {
+        Interlocked.Increment(ref _epoch);
+        foreach (var (id, lines) in persons)
+        {
+            if (!_persons.TryGetValue(id, out var person))
+                continue;
+            bool all;
+            lock (person)
+                all = lines.All(person.Added.Contains);
+            if (!all)
+                Drop(id);
+        }
+        foreach (var id in merged)
+            Drop(id);
+        _pending.Enqueue(() =>
+        {
+            foreach (var key in _identifiers.Where(i => i.Value is null).Select(i => i.Key).ToList())
+                _identifiers.Remove(key);
+        });
+    }
+
+    private long _epoch;
+
+    /// <summary>Evaluates <paramref name="events"/> as of <paramref name="asOf"/>, reading what it lacks from <paramref name="db"/> (a reader).</summary>
+    public LiveOutcome Apply(WorkspaceDatabase db, IReadOnlyList<LiveEvent> events, DateTime asOf)
+    {
+        while (_pending.TryDequeue(out var action))
+            action();
+        if (_persons.Count > Capacity)
+            ForgetAllNow();
+        var context = _context ??= RealtimeContext.Build(db, _workspace.Root, _time);
+        if (!context.HasWork || events.Count == 0)
+            return new LiveOutcome(0, events.Count, [], []);
+        var rows = new List<(string OneId, LiveEvent Event, Dictionary<string, object?> Row)>();
+        foreach (var group in events.GroupBy(e => e.Source, StringComparer.Ordinal))
+            if (_workspace.FindSource(group.Key) is { Kind: SourceKind.Segment, Fact: not null } source && context.FactTables.Contains("fact_" + source.Fact))
+                rows.AddRange(Place(db, source, [.. group]));
+        var loaded = Load(db, context, [.. rows.Select(r => r.OneId).Distinct(StringComparer.Ordinal).Where(id => !_persons.ContainsKey(id))]);
+        if (_context is null)
+            return new LiveOutcome(0, events.Count, [], []); // dropped while reading: the committed path has these
+        var touched = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach (var (oneId, e, row) in rows)
+        {
+            if (!_persons.TryGetValue(oneId, out var person))
+                continue; // dropped meanwhile: left to the committed path
+            lock (person)
+            {
+                if (!person.Lines.Add((e.Source, e.Offset)))
+                    continue; // already in what was loaded (the consumer applied it first)
+                person.Added.Add(e.Offset);
+                person.Add(_workspace.FindSource(e.Source)!.Fact!, row);
+                person.LastOffset = Math.Max(person.LastOffset, e.Offset);
+            }
+            touched[oneId] = touched.TryGetValue(oneId, out var at) && at < e.Arrived ? at : e.Arrived;
+        }
+        var updates = new List<LiveUpdate>(touched.Count);
+        var patches = new List<IndexPatch>();
+        foreach (var (oneId, at) in touched)
+        {
+            if (!_persons.TryGetValue(oneId, out var person))
+                continue;
+            lock (person)
+            {
+                var (update, after) = PersonEvaluation.Evaluate(context, oneId, at, person.State, asOf);
+                person.Stored = after;
+                person.Segments.ExceptWith(update.Left);
+                person.Segments.UnionWith(update.Entered);
+                if (update.TagsChanged && person.Ordinal is { } ordinal)
+                    patches.Add(new IndexPatch(ordinal, update.Present, after ?? new Dictionary<string, object?>()));
+                updates.Add(new LiveUpdate(oneId, at, update.Changed, update.Entered, update.Left));
+            }
+        }
+        return new LiveOutcome(rows.Count, events.Count - rows.Count, updates, patches) { Loaded = loaded };
+    }
+
+    /// <summary>The rows of <paramref name="events"/> this path can place: cleansed, and every identifier naming the same known person.</summary>
+    private List<(string OneId, LiveEvent Event, Dictionary<string, object?> Row)> Place(WorkspaceDatabase db, SourceDefinition source, List<LiveEvent> events)
+    {
+        var byOffset = events.ToDictionary(e => e.Offset);
+        EventAppender.Stage(_scratch, _workspace, source, [.. events.Select(e => new EventRow(e.Offset, e.Json))], LoadId);
+        if (source.Dedupe.Count > 0)
+            _scratch.Execute(CleansingPlan.MarkDuplicates(source, EventAppender.StagedTable));
+        var columns = "_source, _load_id, _line" + string.Concat(source.Columns.Select(c => ", " + SqlText.Ident(c.Name)));
+        var staged = _scratch.Rows($"SELECT {columns} FROM {EventAppender.StagedTable} WHERE _error_reason IS NULL ORDER BY _line");
+        EventAppender.DropStaged(_scratch);
+        var names = columns.Split(", ").Select(c => c.Trim('"')).ToArray();
+        var placed = new List<(string, LiveEvent, Dictionary<string, object?>)>(staged.Count);
+        foreach (var values in staged)
+        {
+            var row = new Dictionary<string, object?>(names.Length + 2, StringComparer.Ordinal);
+            for (var i = 0; i < names.Length; i++)
+                row[names[i]] = values[i] is null ? null : TagValues.Plain(values[i]!);
+            if (OneIdOf(db, source, row) is not { } oneId)
+                continue;
+            row["oneid"] = oneId;
+            row["event_time"] = source.EventTime is null ? null : row[source.EventTime];
+            placed.Add((oneId, byOffset[Convert.ToInt64(row["_line"], System.Globalization.CultureInfo.InvariantCulture)], row));
+        }
+        return placed;
+    }
+
+    /// <summary>The person every identifier of the row names, or null when one is unknown, names another entity or another person.</summary>
+    private string? OneIdOf(WorkspaceDatabase db, SourceDefinition source, Dictionary<string, object?> row)
+    {
+        string? found = null;
+        foreach (var column in source.Columns)
+        {
+            if (column.Identifier is not { } type || row[column.Name] is not string value)
+                continue;
+            if (_workspace.Identifiers.FirstOrDefault(i => i.Name == type) is { Entity: not "person" })
+                return null;
+            if (!_identifiers.TryGetValue((type, value), out var oneId))
+                _identifiers[(type, value)] = oneId = db.Rows("SELECT min(oneid) FROM identity_map WHERE type = $1 AND value = $2 AND entity = 'person'", type, value)[0][0] as string;
+            if (oneId is null || (found is not null && found != oneId))
+                return null;
+            found = oneId;
+        }
+        return found;
+    }
+
+    /// <summary>Reads the persons not held yet as the committed path reads them (with each fact row's source and line, to recognise rows already applied).</summary>
+    private int Load(WorkspaceDatabase db, RealtimeContext context, List<string> ids)
+    {
+        if (ids.Count == 0)
+            return 0;
+        // A batch the consumer committed while these were read may be in the snapshot or not: read again.
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var epoch = Interlocked.Read(ref _epoch);
+            var persons = Read(db, context, ids);
+            if (Interlocked.Read(ref _epoch) != epoch)
+                continue;
+            foreach (var (id, person) in persons)
+            {
+                _persons[id] = person;
+                if (person.Ordinal is { } ordinal)
+                    _ordinals[ordinal] = id;
+            }
+            return ids.Count;
+        }
+        return 0;
+    }
+
+    private static Dictionary<string, LivePerson> Read(WorkspaceDatabase db, RealtimeContext context, List<string> ids)
+    {
+        var result = new Dictionary<string, LivePerson>(StringComparer.Ordinal);
+        var golden = PersonRows.Read(db, "dim_person", ids);
+        var stored = PersonRows.Read(db, "person_tags", ids);
+        var facts = context.FactTables.ToDictionary(t => t["fact_".Length..], t => PersonRows.Read(db, t, ids, LiveColumns(context, t)));
+        var members = MembershipWriter.Open(db, context, ids);
+        var ordinals = db.TableExists(PersonOrdinals.Table) ? PersonRows.Read(db, PersonOrdinals.Table, ids) : [];
+        foreach (var id in ids)
+        {
+            var person = new LivePerson(golden.TryGetValue(id, out var g) ? g[0] : null, stored.TryGetValue(id, out var s) ? s[0] : null,
+                members.TryGetValue(id, out var m) ? m : []);
+            foreach (var (fact, rows) in facts)
+            {
+                var list = person.Facts[fact] = rows.TryGetValue(id, out var r) ? [.. r] : [];
+                foreach (var row in list)
+                    if (row.GetValueOrDefault("_source") is string source && row.GetValueOrDefault("_line") is { } line)
+                        person.Lines.Add((source, Convert.ToInt64(line, System.Globalization.CultureInfo.InvariantCulture)));
+            }
+            if (ordinals.TryGetValue(id, out var o))
+                person.Ordinal = Convert.ToUInt32(o[0]["ordinal"], System.Globalization.CultureInfo.InvariantCulture);
+            result[id] = person;
+        }
+        return result;
+    }
+
+    private static string LiveColumns(RealtimeContext context, string table)
+    {
+        var read = context.FactColumns.GetValueOrDefault(table, "*");
+        return read == "*" ? read : read + ", _source, _line";
+    }
+
+    private void Drop(string oneId)
+    {
+        if (_persons.TryRemove(oneId, out var person) && person.Ordinal is { } ordinal)
+            _ordinals.TryRemove(ordinal, out _);
+    }
+
+    private void ForgetAllNow()
+    {
+        _persons.Clear();
+        _ordinals.Clear();
+    }
+
+    public void Dispose() => _scratch.Dispose();
+
+    /// <summary>One held person: what the committed path would read, plus the rows this path added (by log offset).</summary>
+    private sealed class LivePerson(IReadOnlyDictionary<string, object?>? golden, IReadOnlyDictionary<string, object?>? stored, HashSet<string> segments)
+    {
+        public IReadOnlyDictionary<string, object?>? Golden { get; } = golden;
+
+        public IReadOnlyDictionary<string, object?>? Stored { get; set; } = stored;
+
+        public HashSet<string> Segments { get; } = segments;
+
+        public Dictionary<string, List<Dictionary<string, object?>>> Facts { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Every (source, line) in <see cref="Facts"/>: an event already there is not added twice.</summary>
+        public HashSet<(string Source, long Line)> Lines { get; } = [];
+
+        /// <summary>Log offsets this path added.</summary>
+        public HashSet<long> Added { get; } = [];
+
+        public uint? Ordinal { get; set; }
+
+        public long LastOffset { get; set; } = -1;
+
+        public void Add(string fact, Dictionary<string, object?> row)
+        {
+            if (!Facts.TryGetValue(fact, out var rows))
+                Facts[fact] = rows = [];
+            rows.Add(row);
+        }
+
+        public PersonState State => new(Golden, Stored, Segments,
+            Facts.ToDictionary(f => f.Key, f => (IReadOnlyList<IReadOnlyDictionary<string, object?>>)f.Value, StringComparer.Ordinal));
+    }
+}
+
+/// <summary>One person the live path re-evaluated: when their earliest event arrived, the tag values that changed, the segments entered and left.</summary>
+public sealed record LiveUpdate(string OneId, DateTimeOffset At, IReadOnlyDictionary<string, object?> Changed, IReadOnlyList<string> Entered, IReadOnlyList<string> Left);
+
+/// <summary>What the live path did with a batch: rows it placed, rows it left to the committed path, the persons' updates, the index rows to lay over.</summary>
+public sealed record LiveOutcome(int Placed, int Deferred, IReadOnlyList<LiveUpdate> Updates, IReadOnlyList<IndexPatch> Patches)
+{
+    /// <summary>Persons read from the engine for this batch (first seen).</summary>
+    public int Loaded { get; init; }
+}

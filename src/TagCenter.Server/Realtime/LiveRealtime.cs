@@ -1,0 +1,125 @@
+using System.Text;
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using TagCenter.Core.Realtime;
+using TagCenter.DuckDb.Realtime;
+using TagCenter.DuckDb.Segments;
+using TagCenter.Server.Hosting;
+using TagCenter.Server.Ingest;
+
+namespace TagCenter.Server.Realtime;
+
+/// <summary>
+/// Runs the live real-time path (<see cref="LiveEvaluator"/>): every event is handed over as soon as the log has it
+/// durably, and one loop re-evaluates its person's real-time tags and dynamic segments in memory and lays the new
+/// tag values over the bitmap index (counts see them), without waiting for the consumer. The committed path
+/// (<see cref="RealtimeListener"/>) still records the same changes after the consumer applies the events; this class
+/// keeps the two from undoing each other: index rows of a person the live path holds are the live ones, and a person
+/// whose committed data changed in a way the live path did not see is dropped first (<see cref="Committed"/>).
+/// </summary>
+public sealed partial class LiveRealtime : BackgroundService
+{
+    private readonly WorkspaceHost _host;
+    private readonly ILogger<LiveRealtime> _log;
+    private readonly Channel<LiveEvent> _events = Channel.CreateUnbounded<LiveEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _patchLock = new();
+
+    public LiveRealtime(WorkspaceHost host, IngestService ingest, RealtimeOptions options, ILogger<LiveRealtime> log)
+    {
+        _host = host;
+        _log = log;
+        Enabled = options.Live;
+        Evaluator = new LiveEvaluator(host.Definition, host.Time) { Capacity = options.LivePersons };
+        if (!Enabled)
+            return;
+        ingest.Durable += Durable;
+        host.Written += (_, _, touched) =>
+        {
+            if (touched is null)
+                Evaluator.ForgetAll(); // a run, an apply, a load: definitions or data changed wholesale
+        };
+    }
+
+    public bool Enabled { get; }
+
+    public LiveEvaluator Evaluator { get; }
+
+    /// <summary>Told after each live batch is laid over the index (for the benchmark and tests): the outcome and when it was done.</summary>
+    public event Action<LiveOutcome, DateTimeOffset>? Updated;
+
+    /// <summary>The last live batch's outcome.</summary>
+    public LiveOutcome? Last { get; private set; }
+
+    private void Durable(string source, long first, DateTimeOffset arrived, IReadOnlyList<ReadOnlyMemory<byte>> payloads)
+    {
+        for (var i = 0; i < payloads.Count; i++)
+            _events.Writer.TryWrite(new LiveEvent(source, first + i, arrived, Encoding.UTF8.GetString(payloads[i].Span)));
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!Enabled)
+            return;
+        var batch = new List<LiveEvent>();
+        try
+        {
+            while (await _events.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
+            {
+                batch.Clear();
+                while (batch.Count < 5000 && _events.Reader.TryRead(out var e))
+                    batch.Add(e);
+                try
+                {
+                    var asOf = WorkspaceSegments.Now(_host.Definition, _host.Time);
+                    var outcome = await _host.ReadAsync((db, _) =>
+                    {
+                        _host.Index(db); // opened before it is patched: an index opened later has only the committed changes
+                        return Evaluator.Apply(db, batch, asOf);
+                    }, stoppingToken).ConfigureAwait(false);
+                    lock (_patchLock)
+                        _host.PatchIndex([.. outcome.Patches.Where(p => Evaluator.Holds(p.Ordinal))]);
+                    Last = outcome;
+                    Updated?.Invoke(outcome, _host.Time.GetUtcNow());
+                    Done(_log, outcome.Placed, outcome.Deferred, outcome.Updates.Count, outcome.Loaded);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The committed path still applies these events; only their head start is lost.
+                    Evaluator.ForgetAll();
+                    Failed(_log, e, batch.Count);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // shutting down: what is in the log is applied by the consumer
+        }
+    }
+
+    /// <summary>
+    /// The committed path's turn after the consumer applied a batch: drops the persons whose committed data now
+    /// holds rows the live path did not add, then lays the committed index rows of the persons it does not hold.
+    /// </summary>
+    internal void Committed(AppliedEvents applied, IReadOnlyList<IndexPatch> patches)
+    {
+        lock (_patchLock)
+        {
+            if (Enabled)
+                Evaluator.Applied(applied.Persons.Select(p => (p.OneId, p.Lines)), applied.Merged.Keys.Concat(applied.Merged.Values));
+            _host.PatchIndex(Enabled ? [.. patches.Where(p => !Evaluator.Holds(p.Ordinal))] : patches);
+        }
+    }
+
+    public override void Dispose()
+    {
+        Evaluator.Dispose();
+        base.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "live real time: {Placed} events placed, {Deferred} left to the consumer, {Persons} persons re-evaluated ({Loaded} read from the engine)")]
+    private static partial void Done(ILogger logger, int placed, int deferred, int persons, int loaded);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "live real time failed on {Count} events; the consumer applies them")]
+    private static partial void Failed(ILogger logger, Exception e, int count);
+}

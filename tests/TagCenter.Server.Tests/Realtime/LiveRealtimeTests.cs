@@ -1,0 +1,149 @@
+using Microsoft.Extensions.DependencyInjection;
+using TagCenter.Core.Index;
+using TagCenter.Server.Ingest;
+using TagCenter.Server.Realtime;
+using TagCenter.Server.Tests.Api;
+using TagCenter.Server.Tests.Ingest;
+
+namespace TagCenter.Server.Tests.Realtime;
+
+/// <summary>
+/// The live path: an event of a person the identity graph already knows updates their real-time tags, segments and
+/// index row in memory as soon as it is durable, before the consumer applies it; once the consumer has, the committed
+/// path's stored values are the live ones.
+/// </summary>
+public sealed class LiveRealtimeTests(DemoWorkspace demo) : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task KnownPerson_LiveBeforeTheConsumer_CountsEveryEvent_AndTheIndexHasIt()
+    {
+        // The user logs in once (identify, applied), then the server restarts with the consumer off: whatever changes
+        // comes from the live path alone.
+        var root = demo.Copy(_temp);
+        string oneId;
+        await using (var first = await IngestServer.StartAsync(root))
+            oneId = await IdentifyAsync(first, "u-live-a");
+        await using var server = await IngestServer.StartAsync(root, new IngestOptions { Consume = false });
+        var live = server.Api.App.Services.GetRequiredService<LiveRealtime>();
+        var applied = server.Progress.Applied;
+        var email = "u-live-a";
+
+        (await server.PostAsync("/v1/batch", Batch(email, "live-a", 1))).Status.ShouldBe(200);
+        var once = await LiveAsync(live, oneId, 0);
+        var visits = Convert.ToInt64(once.Tags["visits_30d"]);
+        visits.ShouldBeGreaterThanOrEqualTo(1);
+
+        // Seven more page views and an event that is not a visit: seven more visits (the rule counts app_start and page_view).
+        (await server.PostAsync("/v1/batch", Batch(email, "live-b", 7, extra: "Order Completed"))).Status.ShouldBe(200);
+        var after = await LiveAsync(live, oneId, once.LastOffset + 8);
+        Convert.ToInt64(after.Tags["visits_30d"]).ShouldBe(visits + 7);
+        after.Tags["activity_level"].ShouldBe(visits + 7 >= 20 ? "高" : visits + 7 >= 5 ? "中" : "低");
+        server.Progress.Applied.ShouldBe(applied, "the consumer is off: nothing was applied to the engine");
+
+        var ordinal = await server.Api.App.Services.GetRequiredService<Server.Hosting.WorkspaceHost>().ReadAsync((db, _) =>
+            db.Scalar<uint>("SELECT ordinal FROM person_ordinals WHERE oneid = $1", oneId), Ct);
+        var index = await server.Api.App.Services.GetRequiredService<Server.Hosting.WorkspaceHost>().ReadAsync((db, _) =>
+            server.Api.App.Services.GetRequiredService<Server.Hosting.WorkspaceHost>().Index(db)!, Ct);
+        index.Range("visits_30d", RangeOperator.Equal, visits + 7).Contains(ordinal).ShouldBeTrue("the index row is the live one");
+    }
+
+    [Fact]
+    public async Task UnknownVisitor_LeftToTheConsumer()
+    {
+        await using var server = await IngestServer.StartAsync(demo.Copy(_temp), new IngestOptions { Consume = false });
+        var live = server.Api.App.Services.GetRequiredService<LiveRealtime>();
+        var seen = new TaskCompletionSource<DuckDb.Realtime.LiveOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        live.Updated += (outcome, _) => seen.TrySetResult(outcome);
+        (await server.PostAsync("/v1/batch", Bodies.Bytes($$$"""
+            {"batch":[{"type":"track","event":"page_view","anonymousId":"anon-live-new","messageId":"live-new-1","timestamp":"{{{TimeProvider.System.GetUtcNow():O}}}"}],"writeKey":"{{{IngestServer.Key}}}"}
+            """))).Status.ShouldBe(200);
+        var outcome = await seen.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        outcome.Placed.ShouldBe(0);
+        outcome.Deferred.ShouldBe(1);
+        live.Evaluator.Held.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task AfterTheConsumer_CommittedValues_AreTheLiveOnes()
+    {
+        await using var server = await IngestServer.StartAsync(demo.Copy(_temp));
+        var live = server.Api.App.Services.GetRequiredService<LiveRealtime>();
+        var oneId = await IdentifyAsync(server, "u-live-c");
+        (await server.PostAsync("/v1/batch", Batch("u-live-c", "live-c", 12))).Status.ShouldBe(200);
+        await SettledAsync(server);
+        var state = await LiveAsync(live, oneId, 0);
+        var stored = (await server.RowsAsync("SELECT visits_30d, activity_level FROM person_tags WHERE oneid = $1", oneId))[0];
+        Convert.ToInt64(stored[0]).ShouldBe(Convert.ToInt64(state.Tags["visits_30d"]));
+        stored[1].ShouldBe(state.Tags["activity_level"]);
+        // The dynamic segments real time evaluates (a board's inline segments follow batch passes only).
+        var dynamic = Core.Segments.SegmentCatalog.Load(server.Api.App.Services.GetRequiredService<Server.Hosting.WorkspaceHost>().Definition.Root)
+            .Segments.Where(s => s.Type == Core.Segments.SegmentType.Dynamic).Select(s => s.Name).ToHashSet();
+        var segments = (await server.RowsAsync("SELECT segment FROM segment_members WHERE oneid = $1 AND to_seq IS NULL ORDER BY segment", oneId))
+            .Select(r => (string)r[0]!).Where(dynamic.Contains).ToList();
+        state.Segments.ShouldBe(segments);
+        (await server.RowsAsync($"SELECT count(*) FROM segment_members WHERE segment IN ({string.Join(", ", dynamic.Select(d => $"'{d}'"))})"))[0][0].ShouldNotBe(0L,
+            "the demo's dynamic segments have members: the comparison is not of two empty lists by construction");
+    }
+
+    /// <summary>A demo person (the first by email) logs in as <paramref name="userId"/>: the identify is applied, and the userId names them.</summary>
+    private static async Task<string> IdentifyAsync(IngestServer server, string userId)
+    {
+        var row = (await server.RowsAsync("SELECT value, oneid FROM identity_map WHERE type = 'email' AND entity = 'person' ORDER BY value LIMIT 1"))[0];
+        (await server.PostAsync("/v1/batch", Bodies.Bytes($$$"""
+            {"batch":[{"type":"identify","userId":"{{{userId}}}","traits":{"email":"{{{row[0]}}}"},"messageId":"id-{{{userId}}}","timestamp":"2026-10-31T12:00:00Z"}],"writeKey":"{{{IngestServer.Key}}}"}
+            """))).Status.ShouldBe(200);
+        await SettledAsync(server);
+        (await server.RowsAsync("SELECT oneid FROM identity_map WHERE type = 'user_id' AND value = $1", userId))[0][0].ShouldBe(row[1]);
+        return (string)row[1]!;
+    }
+
+    /// <summary>
+    /// Waits until the consumer has applied the whole log and the committed real-time path has finished with it (the
+    /// consumer reports a batch applied before its listeners run).
+    /// </summary>
+    private static async Task SettledAsync(IngestServer server)
+    {
+        await server.CaughtUpAsync();
+        var listener = server.Api.App.Services.GetRequiredService<RealtimeListener>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (listener.Through < server.Ingest.Log.NextOffset - 1)
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(30))
+                throw new TimeoutException($"the real-time listener is at {listener.Through}, the log at {server.Ingest.Log.NextOffset}");
+            await Task.Delay(10, Ct);
+        }
+    }
+
+    /// <summary>The person's live state once it holds the event at <paramref name="offset"/> or later.</summary>
+    private static async Task<(IReadOnlyDictionary<string, object?> Tags, IReadOnlyList<string> Segments, long LastOffset)> LiveAsync(LiveRealtime live, string oneId, long offset)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            if (live.Evaluator.Person(oneId) is { } state && state.LastOffset >= offset)
+                return state;
+            if (clock.Elapsed > TimeSpan.FromSeconds(30))
+                throw new TimeoutException($"the live path holds no event at offset {offset} of {oneId}: {live.Last}");
+            await Task.Delay(10, Ct);
+        }
+    }
+
+    /// <summary><paramref name="views"/> page views of a user the identity graph knows, and optionally one other event.</summary>
+    private static byte[] Batch(string userId, string prefix, int views, string? extra = null)
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        var messages = Enumerable.Range(0, views).Select(i => Track("page_view", $"{prefix}-{i}", userId, now)).ToList();
+        if (extra is not null)
+            messages.Add(Track(extra, $"{prefix}-x", userId, now));
+        return Bodies.Bytes($$$"""{"batch":[{{{string.Join(",", messages)}}}],"writeKey":"{{{IngestServer.Key}}}"}""");
+    }
+
+    private static string Track(string name, string messageId, string userId, DateTimeOffset at) =>
+        $$$"""{"type":"track","event":"{{{name}}}","userId":"{{{userId}}}","messageId":"{{{messageId}}}","timestamp":"{{{at:O}}}"}""";
+
+    public void Dispose() => _temp.Dispose();
+}
