@@ -53,11 +53,14 @@ internal static class ConsumerRealtimeBenchmark
         var (shortP50, shortP99) = run.Timed(rate, seconds, tick, emails.Count, random, "short history");
         run.Batches([.. Enumerable.Range(0, history).Select(_ => Track(random.Next(emails.Count), "page_view", run.Now))], 1000);
         var (longP50, longP99) = run.Timed(rate, seconds, tick, emails.Count, random, $"+{history:N0} events");
+        var (liveColdP50, liveColdP99) = run.Live(rate, seconds, emails.Count, random, "live path, first touch of each person");
+        var (liveP50, liveP99) = run.Live(rate, seconds, emails.Count, random, "live path, persons held");
+        Console.WriteLine($"  live path / committed path p50: {liveP50 / longP50:0.0000}× ({longP50 / liveP50:0}× faster); p99 event→live-updated {liveP99:0.00} ms (target < 10 ms); with first touches {liveColdP99:0.00} ms");
         var old = run.Previous(20, emails.Count, random);
         Console.WriteLine($"  batch cost after +{history:N0} events / before: p50 {longP50 / shortP50:0.00}× (1.0 = independent of history)");
         Console.WriteLine($"  baseline, the previous apply (whole-source incremental run) per batch of 5 events: p50 {Median(old):0.0} ms = {Median(old) / longP50:0.0}× the new path's p50 event→updated");
         Console.WriteLine($"  p99 event→updated {longP99:0.00} ms (target < 10 ms)");
-        return longP99 < 10 ? 0 : 2;
+        return liveP99 < 10 ? 0 : 2;
     }
 
     private static string Identify(int user, string email) =>
@@ -132,6 +135,46 @@ internal static class ConsumerRealtimeBenchmark
             Console.WriteLine($"  {label} ({rows:N0} event rows after): {batches} batches (mean {(double)total / batches:0.0} events); event→updated p50 {Percentile(latency, 0.5):0.00} ms · p99 {Percentile(latency, 0.99):0.00} ms · max {latency.Max():0.00} ms");
             return (Percentile(latency, 0.5), Percentile(latency, 0.99));
         }
+
+        /// <summary>
+        /// The live path as the server runs it (<see cref="LiveEvaluator"/>): every event handed over when it is due (the
+        /// log's fsync and HTTP are not in this figure: the ingest bench measures them), evaluated in memory against
+        /// what was committed, never applied to the engine here.
+        /// </summary>
+        public (double P50, double P99) Live(int rate, int seconds, int users, Random random, string label)
+        {
+            _live ??= new LiveEvaluator(workspace, TimeProvider.System);
+            var total = rate * seconds;
+            var events = Enumerable.Range(0, total).Select(i => (User: random.Next(users), Kind: random.Next(3) == 0 ? "app_start" : "page_view", Due: TimeSpan.FromSeconds((double)i / rate))).ToList();
+            var latency = new List<double>(total);
+            var batches = 0;
+            var placed = 0;
+            var clock = Stopwatch.StartNew();
+            var next = 0;
+            while (next < total)
+            {
+                var now = clock.Elapsed;
+                var due = events.Skip(next).TakeWhile(e => e.Due <= now).ToList();
+                if (due.Count == 0)
+                {
+                    Thread.Yield();
+                    continue;
+                }
+                next += due.Count;
+                batches++;
+                var at = Now;
+                var asOf = DateTime.SpecifyKind(TimeZoneInfo.ConvertTime(at, workspace.TimeZone).DateTime, DateTimeKind.Unspecified);
+                placed += _live.Apply(db, [.. due.Select(e => new LiveEvent("sdk_events", _offset++, at, Track(e.User, e.Kind, at)))], asOf).Placed;
+                if (Environment.GetEnvironmentVariable("TC_BENCH_STEPS") is not null)
+                    Console.WriteLine($"    live {due.Count} events: " + string.Join(", ", _live.LastSteps.Select(s => $"{s.Key} {s.Value:0.0}")));
+                var done = clock.Elapsed;
+                latency.AddRange(due.Select(e => (done - e.Due).TotalMilliseconds));
+            }
+            Console.WriteLine($"  {label}: {batches} batches (mean {(double)total / batches:0.0} events), {placed:N0} of {total:N0} placed, {_live.Held:N0} persons held; event→live-updated p50 {Percentile(latency, 0.5):0.000} ms · p99 {Percentile(latency, 0.99):0.000} ms · max {latency.Max():0.00} ms");
+            return (Percentile(latency, 0.5), Percentile(latency, 0.99));
+        }
+
+        private LiveEvaluator? _live;
 
         /// <summary>The apply before this change: rows appended, then a normal incremental identity run (re-reads the event source).</summary>
         public List<double> Previous(int batches, int users, Random random)

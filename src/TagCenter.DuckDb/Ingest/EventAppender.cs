@@ -60,12 +60,11 @@ public static class EventAppender
     }
 
     /// <summary>
-    /// Cleanses <paramref name="events"/> into the temporary table <see cref="StagedTable"/> (the source's columns,
+    /// Cleanses <paramref name="events"/> into the temporary table <c>tc_event_staged</c> (the source's columns,
     /// <c>_source</c>, <c>_load_id</c>, <c>_line</c>, and <c>_error_reason</c> for a row that fails a rule) and
-    /// <see cref="RawReadContext.Rejects"/>: the same SQL whether the rows are then appended or only looked at (the
-    /// live real-time path stages on an in-memory database). <see cref="DropStaged"/> removes what it made.
+    /// <see cref="RawReadContext.Rejects"/>. <see cref="DropStaged"/> removes what it made.
     /// </summary>
-    public static void Stage(WorkspaceDatabase db, WorkspaceDefinition workspace, SourceDefinition source, IReadOnlyList<EventRow> events, string loadId)
+    internal static void Stage(WorkspaceDatabase db, WorkspaceDefinition workspace, SourceDefinition source, IReadOnlyList<EventRow> events, string loadId)
     {
         db.Execute($"CREATE OR REPLACE TEMP TABLE {Lines} (_line BIGINT, j VARCHAR)");
         using (var appender = db.Connection.CreateAppender(Lines))
@@ -81,10 +80,7 @@ public static class EventAppender
             """);
     }
 
-    /// <summary>The temporary table <see cref="Stage"/> fills.</summary>
-    public const string StagedTable = Staged;
-
-    public static void DropStaged(WorkspaceDatabase db) =>
+    private static void DropStaged(WorkspaceDatabase db) =>
         db.Execute($"DROP TABLE IF EXISTS temp.{Staged}; DROP TABLE IF EXISTS temp.{Lines}; DROP VIEW IF EXISTS temp.{RawReadContext.RawRelation}; DROP TABLE IF EXISTS temp.tc_json; DROP TABLE IF EXISTS temp.{RawReadContext.Rejects}");
 
     /// <summary>A retry that got past the server's messageId window (older than it, or after a restart that lost it)

@@ -17,20 +17,19 @@ public sealed record LiveEvent(string Source, long Offset, DateTimeOffset Arrive
 /// durable in the log, before the consumer has applied it to the engine, so the wait for a batch, the identity run
 /// and the engine's transaction are not in the way. It keeps in memory, per person it has seen, what the committed
 /// path reads from the engine (golden record, stored tags, segments, the fact columns the rules read), loaded once,
-/// and adds each event's row to it: cleansed by the same SQL as the consumer's (<see cref="EventAppender.Stage"/>,
-/// on a private in-memory database), keyed to the person its identifiers already name, evaluated by the same
+/// and adds each event's row to it: cleansed as the consumer's SQL pass would (<see cref="RowCleansing"/>, which
+/// leaves what it is not sure of to that pass), keyed to the person its identifiers already name, evaluated by the same
 /// <see cref="PersonEvaluation"/>. An event it cannot place exactly (an identifier not yet in the identity graph,
 /// identifiers naming two persons, another entity, a row the cleansing rejects) is left to the committed path alone.
 /// What it computes is not recorded: the committed path records the same changes once the consumer applies the
 /// events (history, segment changes and their stream, triggers). Not thread-safe except <see cref="Forget"/>,
 /// <see cref="ForgetAll"/>, <see cref="Applied"/> and <see cref="Holds"/>: one loop calls <see cref="Apply"/>.
 /// </summary>
-public sealed class LiveEvaluator : IDisposable
+public sealed class LiveEvaluator
 {
     private const string LoadId = "live";
     private readonly WorkspaceDefinition _workspace;
     private readonly TimeProvider _time;
-    private readonly WorkspaceDatabase _scratch = WorkspaceDatabase.Open(":memory:");
     private readonly ConcurrentDictionary<string, LivePerson> _persons = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<uint, string> _ordinals = new();
     private readonly Dictionary<(string Type, string Value), string?> _identifiers = [];
@@ -45,6 +44,18 @@ public sealed class LiveEvaluator : IDisposable
 
     /// <summary>Persons held in memory at most; past it every person is dropped and loaded again when next seen.</summary>
     public int Capacity { get; init; } = 200_000;
+
+    /// <summary>How long each step of the last batch took (place, load, add, evaluate), for benchmarks and diagnostics.</summary>
+    public IReadOnlyDictionary<string, double> LastSteps => _steps;
+
+    private readonly Dictionary<string, double> _steps = [];
+    private readonly System.Diagnostics.Stopwatch _clock = new();
+
+    private void Step(string name)
+    {
+        _steps[name] = _clock.Elapsed.TotalMilliseconds;
+        _clock.Restart();
+    }
 
     /// <summary>Persons held now.</summary>
     public int Held => _persons.Count;
@@ -111,6 +122,7 @@ public sealed class LiveEvaluator : IDisposable
     /// <summary>Evaluates <paramref name="events"/> as of <paramref name="asOf"/>, reading what it lacks from <paramref name="db"/> (a reader).</summary>
     public LiveOutcome Apply(WorkspaceDatabase db, IReadOnlyList<LiveEvent> events, DateTime asOf)
     {
+        _clock.Restart();
         while (_pending.TryDequeue(out var action))
             action();
         if (_persons.Count > Capacity)
@@ -122,6 +134,7 @@ public sealed class LiveEvaluator : IDisposable
         foreach (var group in events.GroupBy(e => e.Source, StringComparer.Ordinal))
             if (_workspace.FindSource(group.Key) is { Kind: SourceKind.Segment, Fact: not null } source && context.FactTables.Contains("fact_" + source.Fact))
                 rows.AddRange(Place(db, source, [.. group]));
+        Step("place");
         var loaded = Load(db, context, [.. rows.Select(r => r.OneId).Distinct(StringComparer.Ordinal).Where(id => !_persons.ContainsKey(id))]);
         if (_context is null)
             return new LiveOutcome(0, events.Count, [], []); // dropped while reading: the committed path has these
@@ -140,6 +153,7 @@ public sealed class LiveEvaluator : IDisposable
             }
             touched[oneId] = touched.TryGetValue(oneId, out var at) && at < e.Arrived ? at : e.Arrived;
         }
+        Step("load+add");
         var updates = new List<LiveUpdate>(touched.Count);
         var patches = new List<IndexPatch>();
         foreach (var (oneId, at) in touched)
@@ -157,31 +171,32 @@ public sealed class LiveEvaluator : IDisposable
                 updates.Add(new LiveUpdate(oneId, at, update.Changed, update.Entered, update.Left));
             }
         }
+        Step("evaluate");
         return new LiveOutcome(rows.Count, events.Count - rows.Count, updates, patches) { Loaded = loaded };
     }
 
     /// <summary>The rows of <paramref name="events"/> this path can place: cleansed, and every identifier naming the same known person.</summary>
     private List<(string OneId, LiveEvent Event, Dictionary<string, object?> Row)> Place(WorkspaceDatabase db, SourceDefinition source, List<LiveEvent> events)
     {
-        var byOffset = events.ToDictionary(e => e.Offset);
-        EventAppender.Stage(_scratch, _workspace, source, [.. events.Select(e => new EventRow(e.Offset, e.Json))], LoadId);
-        if (source.Dedupe.Count > 0)
-            _scratch.Execute(CleansingPlan.MarkDuplicates(source, EventAppender.StagedTable));
-        var columns = "_source, _load_id, _line" + string.Concat(source.Columns.Select(c => ", " + SqlText.Ident(c.Name)));
-        var staged = _scratch.Rows($"SELECT {columns} FROM {EventAppender.StagedTable} WHERE _error_reason IS NULL ORDER BY _line");
-        EventAppender.DropStaged(_scratch);
-        var names = columns.Split(", ").Select(c => c.Trim('"')).ToArray();
-        var placed = new List<(string, LiveEvent, Dictionary<string, object?>)>(staged.Count);
-        foreach (var values in staged)
+        var placed = new List<(string, LiveEvent, Dictionary<string, object?>)>(events.Count);
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in events.OrderBy(e => e.Offset))
         {
-            var row = new Dictionary<string, object?>(names.Length + 2, StringComparer.Ordinal);
-            for (var i = 0; i < names.Length; i++)
-                row[names[i]] = values[i] is null ? null : TagValues.Plain(values[i]!);
+            var (verdict, row) = RowCleansing.Clean(source, EventTimes.ToWorkspaceTime(e.Json, _workspace.TimeZone), _workspace.DefaultCountryCode);
+            if (verdict != RowVerdict.Kept || row is null)
+                continue; // rejected (the consumer quarantines it) or unsure (the consumer decides)
+            // A second row with the same de-duplication key in the batch is a duplicate, as the consumer marks it.
+            if (source.Dedupe.Count > 0 && source.Dedupe.All(k => row[k] is not null)
+                && !keys.Add(string.Join('\u001f', source.Dedupe.Select(k => Convert.ToString(row[k], System.Globalization.CultureInfo.InvariantCulture)))))
+                continue;
             if (OneIdOf(db, source, row) is not { } oneId)
                 continue;
+            row["_source"] = source.Name;
+            row["_load_id"] = LoadId;
+            row["_line"] = e.Offset;
             row["oneid"] = oneId;
             row["event_time"] = source.EventTime is null ? null : row[source.EventTime];
-            placed.Add((oneId, byOffset[Convert.ToInt64(row["_line"], System.Globalization.CultureInfo.InvariantCulture)], row));
+            placed.Add((oneId, e, row));
         }
         return placed;
     }
@@ -271,8 +286,6 @@ public sealed class LiveEvaluator : IDisposable
         _persons.Clear();
         _ordinals.Clear();
     }
-
-    public void Dispose() => _scratch.Dispose();
 
     /// <summary>One held person: what the committed path would read, plus the rows this path added (by log offset).</summary>
     private sealed class LivePerson(IReadOnlyDictionary<string, object?>? golden, IReadOnlyDictionary<string, object?>? stored, HashSet<string> segments)

@@ -111,12 +111,6 @@ public sealed partial class LiveRealtime : BackgroundService
         }
     }
 
-    public override void Dispose()
-    {
-        Evaluator.Dispose();
-        base.Dispose();
-    }
-
     [LoggerMessage(Level = LogLevel.Debug, Message = "live real time: {Placed} events placed, {Deferred} left to the consumer, {Persons} persons re-evaluated ({Loaded} read from the engine)")]
     private static partial void Done(ILogger logger, int placed, int deferred, int persons, int loaded);
 
