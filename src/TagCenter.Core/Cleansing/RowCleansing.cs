@@ -111,8 +111,10 @@ public static partial class RowCleansing
             JsonValueKind.True => (Field.Scalar, "true"),
             JsonValueKind.False => (Field.Scalar, "false"),
             JsonValueKind.Number when PlainInteger().IsMatch(element.GetRawText()) => (Field.Scalar, element.GetRawText()),
+            // A fraction is read as a double and printed back shortest-first: 12.50 → 12.5.
+            JsonValueKind.Number when PlainFraction().IsMatch(element.GetRawText()) => (Field.Scalar, element.GetDouble().ToString("R", CultureInfo.InvariantCulture)),
             JsonValueKind.Object or JsonValueKind.Array => (Field.Nested, null),
-            _ => (Field.Unsure, null), // 1.50, 1e3: how the engine prints them back is its own
+            _ => (Field.Unsure, null), // 1e3, long fractions: how the engine prints them back is its own
         };
     }
 
@@ -228,6 +230,9 @@ public static partial class RowCleansing
 
     [GeneratedRegex(@"\A-?(0|[1-9][0-9]{0,14})\z")]
     private static partial Regex PlainInteger();
+
+    [GeneratedRegex(@"\A-?(0|[1-9][0-9]{0,8})\.[0-9]{1,6}\z")]
+    private static partial Regex PlainFraction();
 
     [GeneratedRegex(@"\A-?(0|[1-9][0-9]{0,13})(\.[0-9]{1,2})?\z")]
     private static partial Regex PlainDecimal();
