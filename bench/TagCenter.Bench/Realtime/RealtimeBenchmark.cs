@@ -26,6 +26,8 @@ internal static class RealtimeBenchmark
     {
         if (args.Values.GetValueOrDefault("through") == "consumer")
             return ConsumerRealtimeBenchmark.RunAsync(args).GetAwaiter().GetResult();
+        if (args.Values.GetValueOrDefault("through") == "server")
+            return LiveServerBenchmark.RunAsync(args).GetAwaiter().GetResult();
         var persons = args.Int("persons", 1_000_000);
         var rate = args.Int("rate", 1000);
         var seconds = args.Int("seconds", 10);

@@ -172,7 +172,7 @@ public sealed class LiveEvaluator
             }
         }
         Step("evaluate");
-        return new LiveOutcome(rows.Count, events.Count - rows.Count, updates, patches) { Loaded = loaded };
+        return new LiveOutcome(rows.Count, events.Count - rows.Count, updates, patches) { Loaded = loaded, Offsets = [.. rows.Select(r => r.Event.Offset)] };
     }
 
     /// <summary>The rows of <paramref name="events"/> this path can place: cleansed, and every identifier naming the same known person.</summary>
@@ -328,4 +328,7 @@ public sealed record LiveOutcome(int Placed, int Deferred, IReadOnlyList<LiveUpd
 {
     /// <summary>Persons read from the engine for this batch (first seen).</summary>
     public int Loaded { get; init; }
+
+    /// <summary>The log offsets of the events placed.</summary>
+    public IReadOnlyList<long> Offsets { get; init; } = [];
 }

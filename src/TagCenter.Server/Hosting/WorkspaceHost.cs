@@ -42,6 +42,20 @@ public sealed class WorkspaceHost : IDisposable
     /// <summary>The writer connection: use only inside <see cref="WriteAsync{T}"/>.</summary>
     internal WorkspaceDatabase Writer { get; }
 
+    /// <summary>Runs <paramref name="read"/> on a reader connection of its own, on the calling thread (a loop of its own that must not queue behind the thread pool).</summary>
+    public T Read<T>(Func<WorkspaceDatabase, T> read)
+    {
+        var database = _readers.Rent();
+        try
+        {
+            return read(database);
+        }
+        finally
+        {
+            _readers.Return(database);
+        }
+    }
+
     /// <summary>Runs <paramref name="read"/> on a reader connection of its own (the last committed data).</summary>
     public async Task<T> ReadAsync<T>(Func<WorkspaceDatabase, CancellationToken, T> read, CancellationToken cancellationToken)
     {

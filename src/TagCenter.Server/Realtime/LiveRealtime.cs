@@ -57,14 +57,43 @@ public sealed partial class LiveRealtime : BackgroundService
             _events.Writer.TryWrite(new LiveEvent(source, first + i, arrived, Encoding.UTF8.GetString(payloads[i].Span)));
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!Enabled)
-            return;
+            return Task.CompletedTask;
+        // A thread of its own, ahead of the consumer and the request threads when the cores are busy: the loop is
+        // short and its latency is the feature.
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                Loop(stoppingToken);
+            }
+            finally
+            {
+                done.TrySetResult();
+            }
+        })
+        { IsBackground = true, Name = "live real time" };
+        try
+        {
+            thread.Priority = ThreadPriority.AboveNormal;
+        }
+        catch (Exception e) when (e is ThreadStateException or PlatformNotSupportedException or UnauthorizedAccessException)
+        {
+            // not allowed here: normal priority
+        }
+        thread.Start();
+        return done.Task;
+    }
+
+    private void Loop(CancellationToken stoppingToken)
+    {
         var batch = new List<LiveEvent>();
         try
         {
-            while (await _events.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
+            while (_events.Reader.WaitToReadAsync(stoppingToken).AsTask().GetAwaiter().GetResult())
             {
                 batch.Clear();
                 while (batch.Count < 5000 && _events.Reader.TryRead(out var e))
@@ -72,11 +101,11 @@ public sealed partial class LiveRealtime : BackgroundService
                 try
                 {
                     var asOf = WorkspaceSegments.Now(_host.Definition, _host.Time);
-                    var outcome = await _host.ReadAsync((db, _) =>
+                    var outcome = _host.Read(db =>
                     {
                         _host.Index(db); // opened before it is patched: an index opened later has only the committed changes
                         return Evaluator.Apply(db, batch, asOf);
-                    }, stoppingToken).ConfigureAwait(false);
+                    });
                     lock (_patchLock)
                         _host.PatchIndex([.. outcome.Patches.Where(p => Evaluator.Holds(p.Ordinal))]);
                     Last = outcome;
