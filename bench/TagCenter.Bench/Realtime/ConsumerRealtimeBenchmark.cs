@@ -28,21 +28,10 @@ internal static class ConsumerRealtimeBenchmark
         var tick = args.Int("tick-ms", 5);
         var history = args.Int("history", 50_000);
         var root = Path.Combine(Path.GetTempPath(), "tagcenter-bench-realtime-consumer");
-        if (Directory.Exists(root))
-            Directory.Delete(root, recursive: true);
         var setup = Stopwatch.StartNew();
-        var cli = Path.Combine(AppContext.BaseDirectory, "tagcenter.dll");
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true };
-        foreach (var a in new[] { cli, "demo", "--workspace", root, "--persons", persons.ToString(CultureInfo.InvariantCulture), "--lang", "en" })
-            start.ArgumentList.Add(a);
-        using (var process = Process.Start(start)!)
-        {
-            await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-        }
+        var emails = await EventSchedule.DemoAsync(root, persons);
         var workspace = WorkspaceLoader.Load(root);
         using var db = WorkspaceDatabase.Open(workspace.DatabasePath);
-        var emails = db.Rows("SELECT value FROM identity_map WHERE type = 'email' AND entity = 'person' ORDER BY value").Select(r => (string)r[0]!).ToList();
         var run = new Run(db, workspace);
         // Each user logs in once (identify links the userId to the demo person by email), then sends events.
         run.Batches([.. emails.Select((e, i) => Identify(i, e))], 500);
@@ -73,11 +62,7 @@ internal static class ConsumerRealtimeBenchmark
 
     private static double Median(List<double> values) => Percentile(values, 0.5);
 
-    private static double Percentile(List<double> values, double p)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
-    }
+    private static double Percentile(List<double> values, double p) => EventSchedule.Percentile(values, p);
 
     private sealed class Run(WorkspaceDatabase db, WorkspaceDefinition workspace)
     {
@@ -111,26 +96,9 @@ internal static class ConsumerRealtimeBenchmark
         public (double P50, double P99) Timed(int rate, int seconds, int tick, int users, Random random, string label)
         {
             var total = rate * seconds;
-            var events = Enumerable.Range(0, total).Select(i => (User: random.Next(users), Kind: random.Next(3) == 0 ? "app_start" : "page_view", Due: TimeSpan.FromSeconds((double)i / rate))).ToList();
-            var latency = new List<double>(total);
-            var batches = 0;
-            var clock = Stopwatch.StartNew();
-            var next = 0;
-            while (next < total)
-            {
-                var now = clock.Elapsed;
-                var due = events.Skip(next).TakeWhile(e => e.Due <= now).ToList();
-                if (due.Count == 0)
-                {
-                    Thread.Sleep(Math.Max(0, (int)Math.Min(tick, (events[next].Due - now).TotalMilliseconds)));
-                    continue;
-                }
-                next += due.Count;
-                batches++;
-                Apply([.. due.Select(e => Track(e.User, e.Kind, Now))]);
-                var done = clock.Elapsed;
-                latency.AddRange(due.Select(e => (done - e.Due).TotalMilliseconds));
-            }
+            var (latency, batches) = EventSchedule.Run(rate, seconds, users, random,
+                due => Apply([.. due.Select(e => Track(e.User, e.Kind, Now))]),
+                wait => Thread.Sleep(Math.Max(0, (int)Math.Min(tick, wait.TotalMilliseconds))));
             var rows = db.Scalar<long>($"SELECT count(*) FROM {workspace.FindSource("sdk_events")!.TableName}");
             Console.WriteLine($"  {label} ({rows:N0} event rows after): {batches} batches (mean {(double)total / batches:0.0} events); event→updated p50 {Percentile(latency, 0.5):0.00} ms · p99 {Percentile(latency, 0.99):0.00} ms · max {latency.Max():0.00} ms");
             return (Percentile(latency, 0.5), Percentile(latency, 0.99));
@@ -145,31 +113,15 @@ internal static class ConsumerRealtimeBenchmark
         {
             _live ??= new LiveEvaluator(workspace, TimeProvider.System);
             var total = rate * seconds;
-            var events = Enumerable.Range(0, total).Select(i => (User: random.Next(users), Kind: random.Next(3) == 0 ? "app_start" : "page_view", Due: TimeSpan.FromSeconds((double)i / rate))).ToList();
-            var latency = new List<double>(total);
-            var batches = 0;
             var placed = 0;
-            var clock = Stopwatch.StartNew();
-            var next = 0;
-            while (next < total)
+            var (latency, batches) = EventSchedule.Run(rate, seconds, users, random, due =>
             {
-                var now = clock.Elapsed;
-                var due = events.Skip(next).TakeWhile(e => e.Due <= now).ToList();
-                if (due.Count == 0)
-                {
-                    Thread.Yield();
-                    continue;
-                }
-                next += due.Count;
-                batches++;
                 var at = Now;
                 var asOf = DateTime.SpecifyKind(TimeZoneInfo.ConvertTime(at, workspace.TimeZone).DateTime, DateTimeKind.Unspecified);
                 placed += _live.Apply(db, [.. due.Select(e => new LiveEvent("sdk_events", _offset++, at, Track(e.User, e.Kind, at)))], asOf).Placed;
                 if (Environment.GetEnvironmentVariable("TC_BENCH_STEPS") is not null)
                     Console.WriteLine($"    live {due.Count} events: " + string.Join(", ", _live.LastSteps.Select(s => $"{s.Key} {s.Value:0.0}")));
-                var done = clock.Elapsed;
-                latency.AddRange(due.Select(e => (done - e.Due).TotalMilliseconds));
-            }
+            }, _ => Thread.Yield());
             Console.WriteLine($"  {label}: {batches} batches (mean {(double)total / batches:0.0} events), {placed:N0} of {total:N0} placed, {_live.Held:N0} persons held; event→live-updated p50 {Percentile(latency, 0.5):0.000} ms · p99 {Percentile(latency, 0.99):0.000} ms · max {latency.Max():0.00} ms");
             return (Percentile(latency, 0.5), Percentile(latency, 0.99));
         }

@@ -28,20 +28,7 @@ internal static class LiveServerBenchmark
         var seconds = args.Int("seconds", 10);
         var batch = args.Int("batch", 10);
         var root = Path.Combine(Path.GetTempPath(), "tagcenter-bench-realtime-server");
-        if (Directory.Exists(root))
-            Directory.Delete(root, recursive: true);
-        var cli = Path.Combine(AppContext.BaseDirectory, "tagcenter.dll");
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true };
-        foreach (var a in new[] { cli, "demo", "--workspace", root, "--persons", persons.ToString(CultureInfo.InvariantCulture), "--lang", "en" })
-            start.ArgumentList.Add(a);
-        using (var process = Process.Start(start)!)
-        {
-            await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-        }
-        List<string> emails;
-        using (var db = WorkspaceDatabase.Open(Path.Combine(root, ".tagcenter", "tagcenter.duckdb")))
-            emails = [.. db.Rows("SELECT value FROM identity_map WHERE type = 'email' AND entity = 'person' ORDER BY value").Select(r => (string)r[0]!)];
+        var emails = await EventSchedule.DemoAsync(root, persons);
 
         var port = 5400 + Random.Shared.Next(500);
         await using var app = ServerApp.Build(new ServerOptions { WorkspaceRoot = root, Urls = [$"http://127.0.0.1:{port}"] });
@@ -144,9 +131,5 @@ internal static class LiveServerBenchmark
     private static string Line(List<double> values) => values.Count == 0 ? "no events" :
         $"p50 {Percentile(values, 0.5),8:0.000} ms · p99 {Percentile(values, 0.99),8:0.000} ms · max {values.Max(),8:0.00} ms";
 
-    private static double Percentile(List<double> values, double p)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[Math.Min(sorted.Count - 1, Math.Max(0, (int)Math.Ceiling(p * sorted.Count) - 1))];
-    }
+    private static double Percentile(List<double> values, double p) => EventSchedule.Percentile(values, p);
 }
