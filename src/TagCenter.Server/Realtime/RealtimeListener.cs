@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using TagCenter.Core.Realtime;
 using TagCenter.Core.Text;
 using TagCenter.DuckDb.Realtime;
 using TagCenter.Server.Hosting;
@@ -39,17 +40,25 @@ public sealed partial class RealtimeListener : IAppliedEventsListener
         var zone = _host.Definition.TimeZone;
         var asOf = DateTime.SpecifyKind(TimeZoneInfo.ConvertTime(applied.AppliedAt, zone).DateTime, DateTimeKind.Unspecified);
         RealtimeOutcome outcome;
+        IReadOnlyList<ActivityPatch> activity = [];
+        var open = _host.OpenActivity();
         try
         {
-            outcome = await _host.WriteAsync((db, ct) => _evaluator.Apply(db, persons, asOf, ct),
-                touched: _ => [.. persons.Select(p => p.Item1)], cancellationToken).ConfigureAwait(false);
+            outcome = await _host.WriteAsync((db, ct) =>
+            {
+                var result = _evaluator.Apply(db, persons, asOf, ct);
+                // The persons' latest event times, from their own fact rows (both sides of a merge included).
+                if (open is { } columns)
+                    activity = ActivityPatches.Read(db, [.. applied.Touched], columns.Anchor, columns.Codes);
+                return result;
+            }, touched: _ => [.. persons.Select(p => p.Item1)], cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             Failed(_logger, Texts.T("realtime.failed", persons.Count, e.Message), e);
             throw;
         }
-        _host.PatchIndex(outcome.Patches);
+        _host.PatchIndex(outcome.Patches, activity, open?.Anchor);
         _stream.Publish(outcome.Memberships);
         Last = outcome;
         foreach (var listener in _listeners)
