@@ -35,6 +35,26 @@ public static class ActivityColumns
         return days is > 0 and < Oldest ? days : null;
     }
 
+    /// <summary>
+    /// The column's value for a person from their fact rows (<c>event_time</c>, and <c>event</c> when
+    /// <paramref name="event"/> is given), as the index builder computes it in SQL; null without a row up to the anchor.
+    /// </summary>
+    public static long? Latest(IEnumerable<IReadOnlyDictionary<string, object?>> rows, DateTime anchor, string? @event)
+    {
+        long? latest = null;
+        foreach (var row in rows)
+        {
+            if (@event is not null && !(row.GetValueOrDefault("event") is string e && string.Equals(e, @event, StringComparison.Ordinal)))
+                continue;
+            var time = row.GetValueOrDefault("event_time") as DateTime?;
+            if (time > anchor)
+                continue;
+            var days = DaysBefore(anchor, time);
+            latest = latest is { } known ? Math.Min(known, days) : days;
+        }
+        return latest;
+    }
+
     /// <summary><paramref name="time"/> as the column holds it (the index builder computes the same in SQL).</summary>
     public static long DaysBefore(DateTime anchor, DateTime? time) =>
         time is { } t ? Math.Min(Oldest, (anchor - t).Ticks / TimeSpan.TicksPerDay) : Oldest;

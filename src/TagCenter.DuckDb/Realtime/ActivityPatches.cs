@@ -1,3 +1,4 @@
+using TagCenter.Core.Index;
 using TagCenter.Core.Realtime;
 using TagCenter.DuckDb.Index;
 using TagCenter.DuckDb.Storage;
@@ -14,21 +15,31 @@ public static class ActivityPatches
     /// <summary>
     /// The columns <paramref name="codes"/> of <paramref name="oneIds"/> at <paramref name="anchor"/>; a person
     /// without a row in <c>person_tags</c> (merged away, not a person) has none, one without an ordinal is left out.
+    /// <paramref name="facts"/> (per fact, the rows of some of these persons, with <c>event_time</c> and <c>event</c>)
+    /// are rows already read, as the real-time evaluator reads them: only the other persons are read here.
     /// </summary>
-    public static IReadOnlyList<ActivityPatch> Read(WorkspaceDatabase db, IReadOnlyList<string> oneIds, DateTime anchor, IReadOnlyList<string> codes)
+    public static IReadOnlyList<ActivityPatch> Read(WorkspaceDatabase db, IReadOnlyList<string> oneIds, DateTime anchor, IReadOnlyList<string> codes,
+        FactRows? facts = null)
     {
         if (oneIds.Count == 0 || codes.Count == 0 || !db.TableExists("person_tags"))
             return [];
         PersonOrdinals.Ensure(db);
-        var ordinals = PersonRows.Read(db, PersonOrdinals.Table, oneIds).ToDictionary(o => o.Key, o => Convert.ToUInt32(o.Value[0]["ordinal"]), StringComparer.Ordinal);
-        var present = PersonRows.Read(db, "person_tags", oneIds, "oneid").Keys.ToHashSet(StringComparer.Ordinal);
-        var latest = oneIds.Distinct(StringComparer.Ordinal).ToDictionary(id => id, _ => new Dictionary<string, long>(StringComparer.Ordinal), StringComparer.Ordinal);
+        var ids = oneIds.Distinct(StringComparer.Ordinal).ToList();
+        var ordinals = PersonRows.Read(db, PersonOrdinals.Table, ids).ToDictionary(o => o.Key, o => Convert.ToUInt32(o.Value[0]["ordinal"]), StringComparer.Ordinal);
+        var present = PersonRows.Read(db, "person_tags", ids, "oneid").Keys.ToHashSet(StringComparer.Ordinal);
+        var latest = ids.ToDictionary(id => id, _ => new Dictionary<string, long>(StringComparer.Ordinal), StringComparer.Ordinal);
+        var unread = facts is null ? ids : [.. ids.Where(id => !facts.Persons.Contains(id))];
         foreach (var group in codes.Select(ActivitySource.Of).GroupBy(s => s.Fact, StringComparer.Ordinal))
         {
-            if (!db.TableExists("fact_" + group.Key))
-                continue;
             var sources = group.ToList();
-            var (sql, parameters) = ActivityIndex.Latest(group.Key, sources, anchor, [.. latest.Keys]);
+            if (facts is not null && facts.Rows.TryGetValue(group.Key, out var rows))
+                foreach (var id in facts.Persons.Where(latest.ContainsKey))
+                    foreach (var source in sources)
+                        if (ActivityColumns.Latest(rows.TryGetValue(id, out var own) ? own : [], anchor, source.Event) is { } known)
+                            latest[id][source.Code] = known;
+            if (unread.Count == 0 || !db.TableExists("fact_" + group.Key))
+                continue;
+            var (sql, parameters) = ActivityIndex.Latest(group.Key, sources, anchor, unread);
             foreach (var row in db.Rows(sql, parameters))
                 for (var i = 0; i < sources.Count; i++)
                     if (row[i + 1] is { } days)

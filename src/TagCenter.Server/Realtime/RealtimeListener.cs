@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
-using TagCenter.Core.Realtime;
 using TagCenter.Core.Text;
 using TagCenter.DuckDb.Realtime;
 using TagCenter.Server.Hosting;
@@ -40,25 +39,20 @@ public sealed partial class RealtimeListener : IAppliedEventsListener
         var zone = _host.Definition.TimeZone;
         var asOf = DateTime.SpecifyKind(TimeZoneInfo.ConvertTime(applied.AppliedAt, zone).DateTime, DateTimeKind.Unspecified);
         RealtimeOutcome outcome;
-        IReadOnlyList<ActivityPatch> activity = [];
+        // The activity columns of the persons touched (both sides of a merge), relative to the open index's anchor.
         var open = _host.OpenActivity();
+        var activity = open is { } columns ? new ActivityRequest([.. applied.Touched], columns.Anchor, columns.Codes) : null;
         try
         {
-            outcome = await _host.WriteAsync((db, ct) =>
-            {
-                var result = _evaluator.Apply(db, persons, asOf, ct);
-                // The persons' latest event times, from their own fact rows (both sides of a merge included).
-                if (open is { } columns)
-                    activity = ActivityPatches.Read(db, [.. applied.Touched], columns.Anchor, columns.Codes);
-                return result;
-            }, touched: _ => [.. persons.Select(p => p.Item1)], cancellationToken).ConfigureAwait(false);
+            outcome = await _host.WriteAsync((db, ct) => _evaluator.Apply(db, persons, asOf, activity, ct),
+                touched: _ => [.. persons.Select(p => p.Item1)], cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             Failed(_logger, Texts.T("realtime.failed", persons.Count, e.Message), e);
             throw;
         }
-        _host.PatchIndex(outcome.Patches, activity, open?.Anchor);
+        _host.PatchIndex(outcome.Patches, outcome.Activity, open?.Anchor);
         _stream.Publish(outcome.Memberships);
         Last = outcome;
         foreach (var listener in _listeners)

@@ -53,6 +53,30 @@ public sealed class ActivityPatchesTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Read_FromRowsTheEvaluatorRead_EqualsReadingTheFacts()
+    {
+        using var file = _f.Build();
+        var codes = file.Activity.Select(a => a.Code).ToList();
+        string[] touched = ["P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9"];
+        // The evaluator read P1–P5 (as it reads them: oneid, event_time, event); P6–P9 are read here.
+        var read = touched.Take(5).ToList();
+        var facts = new Dictionary<string, Dictionary<string, List<Dictionary<string, object?>>>>
+        {
+            ["orders"] = PersonRows.Read(_f.Db, "fact_orders", read, "oneid, event_time"),
+            ["events"] = PersonRows.Read(_f.Db, "fact_events", read, "oneid, event_time, \"event\""),
+        };
+
+        var fromRows = ActivityPatches.Read(_f.Db, touched, DidIndexFixture.AsOf, codes, new FactRows(read.ToHashSet(), facts));
+        var fromSql = ActivityPatches.Read(_f.Db, touched, DidIndexFixture.AsOf, codes);
+
+        Text(fromRows).ShouldBe(Text(fromSql));
+        string.Join("\n", Text(fromSql)).ShouldContain("@orders=31", customMessage: "P6: exactly 31 days back");
+    }
+
+    private static List<string> Text(IEnumerable<ActivityPatch> patches) =>
+        [.. patches.Select(p => $"{p.Ordinal}: {string.Join(" ", p.Latest.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}"))}")];
+
     /// <summary>Every activity column's persons with a value, and those under each day threshold, as text.</summary>
     private static List<string> Lookups(ITagIndex index, IReadOnlyList<string> codes)
     {
