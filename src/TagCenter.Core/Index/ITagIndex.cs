@@ -38,6 +38,15 @@ public interface ITagIndex
 
     /// <summary>The bit-sliced index of a range-indexed tag, or null (portraits bucket numeric tags with it).</summary>
     BitSlicedIndex? RangeIndex(string tagCode) => null;
+
+    /// <summary>
+    /// The as-of its <see cref="ActivityColumns"/> are relative to (the tag run's), or null when it holds none; a rule
+    /// counted at another as-of scans its behaviour.
+    /// </summary>
+    DateTime? ActivityAnchor => null;
+
+    /// <summary>The activity columns (range-indexed, found by <see cref="Find"/> under <see cref="ActivityColumns.Code"/>).</summary>
+    IReadOnlyList<IndexedTag> Activity => [];
 }
 
 /// <summary>

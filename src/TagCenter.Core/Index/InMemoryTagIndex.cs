@@ -11,12 +11,27 @@ public sealed class InMemoryTagIndex : ITagIndex
     private readonly Dictionary<string, (IndexedTag Tag, IReadOnlyList<string> Values, IReadOnlyList<RoaringBitmap> Bitmaps, RoaringBitmap HasValue)> _values = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (IndexedTag Tag, BitSlicedIndex Bsi)> _ranges = new(StringComparer.Ordinal);
     private readonly List<IndexedTag> _tags = [];
+    private readonly List<IndexedTag> _activity = [];
 
     public InMemoryTagIndex(RoaringBitmap all) => All = all;
 
     public RoaringBitmap All { get; }
 
     public IReadOnlyList<IndexedTag> Tags => _tags;
+
+    public DateTime? ActivityAnchor { get; private set; }
+
+    public IReadOnlyList<IndexedTag> Activity => _activity;
+
+    /// <summary>Adds the activity column of <paramref name="fact"/> (or one of its events), anchored at <paramref name="anchor"/>.</summary>
+    public InMemoryTagIndex AddActivity(DateTime anchor, string fact, string? @event, BitSlicedIndex bsi)
+    {
+        var tag = new IndexedTag(ActivityColumns.Code(fact, @event), IndexedAs.Range, IndexEncoding.Integer);
+        ActivityAnchor = anchor;
+        _ranges.Add(tag.Code, (tag, bsi));
+        _activity.Add(tag);
+        return this;
+    }
 
     /// <summary>Adds a value-indexed tag: one bitmap per value (same order as <paramref name="values"/>).</summary>
     public InMemoryTagIndex AddValues(string code, IReadOnlyList<string> values, IReadOnlyList<RoaringBitmap> bitmaps)

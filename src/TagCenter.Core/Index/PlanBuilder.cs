@@ -8,7 +8,8 @@ namespace TagCenter.Core.Index;
 /// Turns a bound boolean rule into a bitmap plan that keeps SQL's three-valued logic exactly: a person counts only
 /// when the rule is TRUE. Every boolean sub-expression has two sets, T (true) and F (false); null is neither.
 /// <c>not</c> swaps them; <c>and</c>: T = T1 ∩ T2, F = F1 ∪ F2; <c>or</c>: T = T1 ∪ T2, F = F1 ∩ F2; a comparison on an
-/// indexed tag: T = the lookup, F = HasValue \ T; <c>is null</c>: T = All \ HasValue. Only the set asked for is built.
+/// indexed tag: T = the lookup, F = HasValue \ T; <c>is null</c>: T = All \ HasValue; <c>did(…)</c> on an activity
+/// column (never null): F = All \ T. Only the set asked for is built.
 /// What the index cannot answer (behaviour, person fields, arithmetic, tags it lacks) becomes a
 /// <see cref="ScanPlan"/> whose predicate is the bound sub-tree that is TRUE for the persons wanted.
 /// </summary>
@@ -17,13 +18,17 @@ public static partial class PlanBuilder
     private static readonly AllPlan All = new();
     private static readonly NonePlan None = new();
 
-    /// <summary>The persons for whom <paramref name="rule"/> (a bound boolean expression) is TRUE.</summary>
-    public static IndexPlan Build(BoundNode rule, ITagIndex index) => Build(rule, index.Find);
+    /// <summary>
+    /// The persons for whom <paramref name="rule"/> (a bound boolean expression) is TRUE, counted as of
+    /// <paramref name="asOf"/>: <c>did(…)</c> is answered by the index's activity columns when they are anchored there.
+    /// </summary>
+    public static IndexPlan Build(BoundNode rule, ITagIndex index, DateTime? asOf = null) =>
+        new Builder(index.Find, b => Did(b, index, asOf)).Set(rule, true);
 
-    /// <summary>As <see cref="Build(BoundNode, ITagIndex)"/>, with <paramref name="find"/> saying how a tag (by code) is indexed.</summary>
-    public static IndexPlan Build(BoundNode rule, Func<string, IndexedTag?> find) => new Builder(find).Set(rule, true);
+    /// <summary>As <see cref="Build(BoundNode, ITagIndex, DateTime?)"/>, with <paramref name="find"/> saying how a tag (by code) is indexed.</summary>
+    public static IndexPlan Build(BoundNode rule, Func<string, IndexedTag?> find) => new Builder(find, _ => null).Set(rule, true);
 
-    private sealed class Builder(Func<string, IndexedTag?> find)
+    private sealed class Builder(Func<string, IndexedTag?> find, Func<BoundBehaviour, IndexPlan?> did)
     {
         /// <summary>The persons for whom <paramref name="node"/> is TRUE (<paramref name="truth"/>) or FALSE.</summary>
         public IndexPlan Set(BoundNode node, bool truth) => node switch
@@ -43,6 +48,7 @@ public static partial class PlanBuilder
                 .Aggregate((a, c) => new BoundLogical(false, a, c, i.Span)), truth != i.Negated),
             BoundCompare { Left: BoundLiteral { Value: null } } or BoundCompare { Right: BoundLiteral { Value: null } } => None, // x op null is null
             BoundCompare c when Lookup(c) is { } lookup => truth ? lookup : AndNot(new HasValuePlan(TagOf(c)), lookup),
+            BoundBehaviour b when did(b) is { } active => truth ? active : AndNot(All, active), // did is never null
             _ => Scan(node, truth),
         };
 

@@ -48,22 +48,31 @@ public sealed class PatchedTagIndex : ITagIndex
     /// <summary>How many persons the overlay changed since the file was written.</summary>
     public int Patched => _persons.Count;
 
-    /// <summary>A view with <paramref name="patches"/> applied on top of this one.</summary>
-    public PatchedTagIndex With(IEnumerable<IndexPatch> patches)
+    /// <summary>
+    /// A view with <paramref name="patches"/> applied on top of this one, then <paramref name="activity"/> (a person no
+    /// longer present loses their activity too, as a rebuild would drop them).
+    /// </summary>
+    public PatchedTagIndex With(IEnumerable<IndexPatch> patches, IEnumerable<ActivityPatch>? activity = null)
     {
         var values = _values.ToBuilder();
         var persons = _persons.ToBuilder();
+        void Set(string code, uint ordinal, object? stored)
+        {
+            var column = values.TryGetValue(code, out var known) ? known : ImmutableDictionary<uint, object?>.Empty;
+            values[code] = column.SetItem(ordinal, stored);
+        }
         foreach (var patch in patches)
         {
             persons[patch.Ordinal] = patch.Present;
             foreach (var tag in Base.Tags)
-            {
-                var value = patch.Present ? patch.Values.GetValueOrDefault(tag.Code) : null;
-                var stored = Encode(tag, TagValues.Plain(value));
-                var column = values.TryGetValue(tag.Code, out var known) ? known : ImmutableDictionary<uint, object?>.Empty;
-                values[tag.Code] = column.SetItem(patch.Ordinal, stored);
-            }
+                Set(tag.Code, patch.Ordinal, Encode(tag, TagValues.Plain(patch.Present ? patch.Values.GetValueOrDefault(tag.Code) : null)));
+            if (!patch.Present)
+                foreach (var column in Base.Activity)
+                    Set(column.Code, patch.Ordinal, null);
         }
+        foreach (var patch in activity ?? [])
+            foreach (var column in Base.Activity)
+                Set(column.Code, patch.Ordinal, patch.Latest.TryGetValue(column.Code, out var day) ? day : null);
         return new PatchedTagIndex(Base, values.ToImmutable(), persons.ToImmutable());
     }
 
@@ -73,6 +82,10 @@ public sealed class PatchedTagIndex : ITagIndex
     public RoaringBitmap All => _all.Value;
 
     public IReadOnlyList<IndexedTag> Tags => Base.Tags;
+
+    public DateTime? ActivityAnchor => Base.ActivityAnchor;
+
+    public IReadOnlyList<IndexedTag> Activity => Base.Activity;
 
     public IndexedTag? Find(string tagCode) => Base.Find(tagCode);
 

@@ -100,10 +100,10 @@ internal sealed class IndexFileReader : IDisposable
         {
             throw new IndexFileException(path, Texts.T("index.corrupt.manifest", e.Message), e);
         }
-        if (manifest.Version != IndexManifest.CurrentVersion)
-            throw new IndexFileException(path, Texts.T("index.version", manifest.Version, IndexManifest.CurrentVersion));
+        if (manifest.Version is < IndexManifest.OldestVersion or > IndexManifest.CurrentVersion)
+            throw new IndexFileException(path, Texts.T("index.version", manifest.Version, $"{IndexManifest.OldestVersion}–{IndexManifest.CurrentVersion}"));
         Check(path, manifest.All, "*", at);
-        foreach (var tag in manifest.Tags ?? [])
+        foreach (var tag in (manifest.Tags ?? []).Concat(manifest.Activity ?? []))
         {
             if (tag.Code is null || tag.Bitmaps is null || tag.HasValue is null)
                 throw new IndexFileException(path, Texts.T("index.corrupt.manifest", tag.Code ?? "?"));

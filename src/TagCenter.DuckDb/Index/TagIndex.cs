@@ -25,8 +25,10 @@ public sealed class TagIndex : ITagIndex, IDisposable
     private TagIndex(IndexFileReader reader)
     {
         _reader = reader;
-        _tags = reader.Manifest.Tags.ToDictionary(t => t.Code, StringComparer.Ordinal);
+        var activity = reader.Manifest.Activity ?? [];
+        _tags = reader.Manifest.Tags.Concat(activity).ToDictionary(t => t.Code, StringComparer.Ordinal);
         Tags = [.. reader.Manifest.Tags.Select(t => new IndexedTag(t.Code, t.Kind, t.Encoding))];
+        Activity = [.. activity.Select(t => new IndexedTag(t.Code, t.Kind, t.Encoding))];
     }
 
     public static string FolderOf(string workspaceRoot) => Path.Combine(workspaceRoot, ".tagcenter", "index");
@@ -79,6 +81,10 @@ public sealed class TagIndex : ITagIndex, IDisposable
     public RoaringBitmap All => Load(Manifest.All, "*");
 
     public IReadOnlyList<IndexedTag> Tags { get; }
+
+    public IReadOnlyList<IndexedTag> Activity { get; }
+
+    public DateTime? ActivityAnchor => Activity.Count == 0 ? null : Manifest.ActivityAnchor;
 
     public IndexedTag? Find(string tagCode) => _tags.TryGetValue(tagCode, out var t) ? new IndexedTag(t.Code, t.Kind, t.Encoding) : null;
 

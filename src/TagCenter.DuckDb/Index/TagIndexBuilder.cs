@@ -39,12 +39,17 @@ public static class TagIndexBuilder
             else if (types.ContainsKey(tag.Code))
                 skipped.Add(tag.Code);
         }
-        return BuildFrom(db, "person_tags", columns, TagIndex.PathOf(workspaceRoot), TagIndex.LastRun(db) ?? "", time, skipped, cancellationToken);
+        var run = TagIndex.LastRun(db);
+        var anchor = run is null ? null : db.Scalar<DateTime?>("SELECT as_of FROM tag_runs WHERE run_id = $1", run);
+        return BuildFrom(db, "person_tags", columns, TagIndex.PathOf(workspaceRoot), run ?? "", time, skipped, anchor, cancellationToken);
     }
 
-    /// <summary>Indexes <paramref name="columns"/> of <paramref name="table"/> (one row per <c>oneid</c>) into <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Indexes <paramref name="columns"/> of <paramref name="table"/> (one row per <c>oneid</c>) into <paramref name="path"/>;
+    /// with <paramref name="activityAnchor"/> (the run's as-of) also the facts' activity columns for those persons.
+    /// </summary>
     public static IndexBuildReport BuildFrom(WorkspaceDatabase db, string table, IReadOnlyList<IndexColumn> columns, string path, string runId,
-        TimeProvider time, IReadOnlyList<string>? skipped = null, CancellationToken cancellationToken = default)
+        TimeProvider time, IReadOnlyList<string>? skipped = null, DateTime? activityAnchor = null, CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
         PersonOrdinals.Assign(db, table);
@@ -75,7 +80,9 @@ public static class TagIndexBuilder
         using var writer = new IndexFileWriter(path);
         var allSlot = writer.Write(all);
         var tags = plans.Select(p => p.Write(writer)).ToList();
-        var manifest = new IndexManifest(IndexManifest.CurrentVersion, runId, time.GetUtcNow().UtcDateTime, all.Cardinality, allSlot, tags);
+        var activity = activityAnchor is { } anchor ? ActivityIndex.Build(db, ActivityIndex.Sources(db), anchor, writer, cancellationToken) : [];
+        var manifest = new IndexManifest(IndexManifest.CurrentVersion, runId, time.GetUtcNow().UtcDateTime, all.Cardinality, allSlot, tags,
+            activity.Count > 0 ? activityAnchor : null, activity);
         var bytes = writer.Complete(manifest);
         return new IndexBuildReport(tags.Count, all.Cardinality, bytes, stopwatch.Elapsed, path, skip);
     }

@@ -43,23 +43,24 @@ public sealed class RealtimeEvaluator
     /// <summary>
     /// Re-evaluates <paramref name="persons"/> (OneIDs and when their events arrived) as of <paramref name="asOf"/>
     /// (wall-clock time in the workspace's zone, as runs take it) and records the changes; also patches nothing in
-    /// memory: the caller lays <see cref="RealtimeOutcome.Patches"/> over the index after the commit.
+    /// memory: the caller lays <see cref="RealtimeOutcome.Patches"/> over the index after the commit. With
+    /// <paramref name="activity"/> the outcome also holds those persons' activity columns, from the fact rows the
+    /// evaluation read (read for them alone when it had nothing to evaluate).
     /// </summary>
-    public RealtimeOutcome Apply(WorkspaceDatabase db, IReadOnlyList<(string OneId, DateTimeOffset At)> persons, DateTime asOf, CancellationToken cancellationToken = default)
+    public RealtimeOutcome Apply(WorkspaceDatabase db, IReadOnlyList<(string OneId, DateTimeOffset At)> persons, DateTime asOf, ActivityRequest? activity = null,
+        CancellationToken cancellationToken = default)
     {
         _steps.Clear();
         _stepClock.Restart();
-        if (persons.Count == 0)
-            return RealtimeOutcome.None;
-        var context = Context(db);
+        var context = persons.Count == 0 ? null : Context(db);
         Step("context");
-        if (!context.HasWork)
-            return RealtimeOutcome.None;
+        if (context is not { HasWork: true })
+            return activity is null ? RealtimeOutcome.None : RealtimeOutcome.None with { Activity = ActivityPatches.Read(db, activity.OneIds, activity.Anchor, activity.Codes) };
         var at = persons.GroupBy(p => p.OneId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(p => p.At), StringComparer.Ordinal);
         var ids = at.Keys.Order(StringComparer.Ordinal).ToList();
         var outcome = db.InTransaction(() =>
         {
-            var updates = Evaluate(db, context, ids, at, asOf);
+            var (updates, facts) = Evaluate(db, context, ids, at, asOf);
             cancellationToken.ThrowIfCancellationRequested();
             var appliedAt = _time.GetUtcNow().UtcDateTime;
             var run = TagChangeWriter.Write(db, context, updates, asOf, appliedAt, _time);
@@ -67,10 +68,11 @@ public sealed class RealtimeEvaluator
             var (memberships, segmentSeq) = MembershipWriter.Write(db, context, updates, run?.RunId, asOf, appliedAt);
             Step("segments");
             var patches = IndexPatches.Read(db, [.. updates.Where(u => u.TagsChanged).Select(u => u.OneId)]);
+            var latest = activity is null ? [] : ActivityPatches.Read(db, activity.OneIds, activity.Anchor, activity.Codes, new FactRows(ids.ToHashSet(StringComparer.Ordinal), facts));
             Step("patches");
             var changes = RealtimeChanges.Of(db, updates, run, memberships, segmentSeq);
             Step("changes");
-            return new RealtimeOutcome(ids.Count, run?.RunId, updates.Sum(u => u.Changed.Count), memberships, patches) { Changes = changes };
+            return new RealtimeOutcome(ids.Count, run?.RunId, updates.Sum(u => u.Changed.Count), memberships, patches) { Changes = changes, Activity = latest };
         });
         Step("commit");
         return outcome;
@@ -83,7 +85,8 @@ public sealed class RealtimeEvaluator
         return _context = RealtimeContext.Build(db, _workspaceRoot, _time);
     }
 
-    private List<PersonUpdate> Evaluate(WorkspaceDatabase db, RealtimeContext context, List<string> ids, Dictionary<string, DateTimeOffset> at, DateTime asOf)
+    private (List<PersonUpdate> Updates, Dictionary<string, Dictionary<string, List<Dictionary<string, object?>>>> Facts) Evaluate(
+        WorkspaceDatabase db, RealtimeContext context, List<string> ids, Dictionary<string, DateTimeOffset> at, DateTime asOf)
     {
         var golden = PersonRows.Read(db, "dim_person", ids);
         var stored = PersonRows.Read(db, "person_tags", ids);
@@ -100,6 +103,6 @@ public sealed class RealtimeEvaluator
             updates.Add(PersonEvaluation.Evaluate(context, id, at[id], person, asOf).Update);
         }
         Step("evaluate");
-        return updates;
+        return (updates, facts);
     }
 }

@@ -22,5 +22,8 @@ public sealed record RealtimeOutcome(
     /// </summary>
     public IReadOnlyList<PersonChange> Changes { get; init; } = [];
 
+    /// <summary>The activity columns of the persons the batch touched (when asked for), to lay over the index with <see cref="Patches"/>.</summary>
+    public IReadOnlyList<ActivityPatch> Activity { get; init; } = [];
+
     public static RealtimeOutcome None { get; } = new(0, null, 0, [], []);
 }

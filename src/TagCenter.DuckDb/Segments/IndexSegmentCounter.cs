@@ -64,7 +64,7 @@ public sealed class IndexSegmentCounter : ISegmentCounter
     private IndexPlan Plan(SegmentDefinition segment)
     {
         var bound = Binder.Bind(segment.Rule, _sql.Schema, _catalog.Tags.ToDictionary(t => t.Name));
-        return PlanBuilder.Build(bound.Root!, _index);
+        return PlanBuilder.Build(bound.Root!, _index, _sql.AsOf);
     }
 
     /// <summary>A predicate the index cannot answer, computed in SQL: the ordinals of the persons for whom it is TRUE.</summary>

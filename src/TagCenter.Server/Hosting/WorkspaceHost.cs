@@ -152,23 +152,38 @@ public sealed class WorkspaceHost : IDisposable
             if (!_indexLoaded)
             {
                 _indexFile = TagIndex.OpenIfCurrent(Definition.Root, db);
-                _index = _indexFile is null ? null : new PatchedTagIndex(_indexFile).With(IndexPatches.Since(db, _indexFile.RunId));
+                _index = _indexFile is null ? null : new PatchedTagIndex(_indexFile).With(IndexPatches.Since(db, _indexFile.RunId),
+                    _indexFile.ActivityAnchor is { } anchor ? ActivityPatches.Since(db, _indexFile.RunId, anchor, [.. _indexFile.Activity.Select(a => a.Code)]) : null);
                 _indexLoaded = true;
             }
             return _index;
         }
     }
 
-    /// <summary>Lays the rows a real-time update changed over the open index (readers holding the previous view keep it).</summary>
-    public void PatchIndex(IReadOnlyList<IndexPatch> patches)
+    /// <summary>
+    /// Lays the rows a real-time update changed over the open index (readers holding the previous view keep it), and
+    /// the activity read at <paramref name="activityAnchor"/> when the open index is still anchored there.
+    /// </summary>
+    public void PatchIndex(IReadOnlyList<IndexPatch> patches, IReadOnlyList<ActivityPatch>? activity = null, DateTime? activityAnchor = null)
     {
-        if (patches.Count == 0)
-            return;
         lock (_indexLock)
         {
-            if (_index is not null)
-                _index = _index.With(patches);
+            if (_index is null)
+                return;
+            var fresh = activity is { Count: > 0 } && _index.ActivityAnchor == activityAnchor ? activity : null;
+            if (patches.Count > 0 || fresh is not null)
+                _index = _index.With(patches, fresh);
         }
+    }
+
+    /// <summary>
+    /// The open index's activity columns and their anchor, for a real-time update to read; null when no index is open
+    /// (opening one later reads the activity since its run) or it has none.
+    /// </summary>
+    public (DateTime Anchor, IReadOnlyList<string> Codes)? OpenActivity()
+    {
+        lock (_indexLock)
+            return _index is { ActivityAnchor: { } anchor } index ? (anchor, [.. index.Activity.Select(a => a.Code)]) : null;
     }
 
     /// <summary>

@@ -130,13 +130,14 @@ public sealed partial class LiveRealtime : BackgroundService
     /// The committed path's turn after the consumer applied a batch: drops the persons whose committed data now
     /// holds rows the live path did not add, then lays the committed index rows of the persons it does not hold.
     /// </summary>
-    internal void Committed(AppliedEvents applied, IReadOnlyList<IndexPatch> patches)
+    /// <remarks>Activity rows (the latest event per fact up to the index's as-of, for <c>did()</c>) are always the committed ones: the live path does not compute them.</remarks>
+    internal void Committed(AppliedEvents applied, IReadOnlyList<IndexPatch> patches, IReadOnlyList<ActivityPatch> activity, DateTime? anchor)
     {
         lock (_patchLock)
         {
             if (Enabled)
                 Evaluator.Applied(applied.Persons.Select(p => (p.OneId, p.Lines)), applied.Merged.Keys.Concat(applied.Merged.Values));
-            _host.PatchIndex(Enabled ? [.. patches.Where(p => !Evaluator.Holds(p.Ordinal))] : patches);
+            _host.PatchIndex(Enabled ? [.. patches.Where(p => !Evaluator.Holds(p.Ordinal))] : patches, activity, anchor);
         }
     }
 

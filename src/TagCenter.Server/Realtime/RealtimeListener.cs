@@ -46,21 +46,24 @@ public sealed partial class RealtimeListener : IAppliedEventsListener
         var zone = _host.Definition.TimeZone;
         var asOf = DateTime.SpecifyKind(TimeZoneInfo.ConvertTime(applied.AppliedAt, zone).DateTime, DateTimeKind.Unspecified);
         RealtimeOutcome outcome;
+        // The activity columns of the persons touched (both sides of a merge), relative to the open index's anchor.
+        var open = _host.OpenActivity();
+        var activity = open is { } columns ? new ActivityRequest([.. applied.Touched], columns.Anchor, columns.Codes) : null;
         try
         {
-            outcome = await _host.WriteAsync((db, ct) => _evaluator.Apply(db, persons, asOf, ct),
+            outcome = await _host.WriteAsync((db, ct) => _evaluator.Apply(db, persons, asOf, activity, ct),
                 touched: _ => [.. persons.Select(p => p.Item1)], cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             Failed(_logger, Texts.T("realtime.failed", persons.Count, e.Message), e);
-            _live?.Committed(applied, []);
+            _live?.Committed(applied, [], [], null);
             throw;
         }
         if (_live is null)
-            _host.PatchIndex(outcome.Patches);
+            _host.PatchIndex(outcome.Patches, outcome.Activity, open?.Anchor);
         else
-            _live.Committed(applied, outcome.Patches);
+            _live.Committed(applied, outcome.Patches, outcome.Activity, open?.Anchor);
         _stream.Publish(outcome.Memberships);
         Last = outcome;
         Interlocked.Exchange(ref _through, applied.LastOffset);
