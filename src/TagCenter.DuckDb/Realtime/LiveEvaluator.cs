@@ -84,6 +84,8 @@ public sealed class LiveEvaluator
     public void ForgetAll()
     {
         Interlocked.Increment(ref _epoch);
+        Volatile.Write(ref _cold, true);
+        _pending.Enqueue(() => _warmed = null);
         _context = null;
         _persons.Clear();
         _ordinals.Clear();
@@ -118,6 +120,57 @@ public sealed class LiveEvaluator
     }
 
     private long _epoch;
+
+    /// <summary>Whether the persons events can name are to be read ahead (at the start, and after <see cref="ForgetAll"/>).</summary>
+    public bool Cold => Volatile.Read(ref _cold);
+
+    private bool _cold = true;
+
+    /// <summary>
+    /// Reads ahead, up to <paramref name="most"/> at a time, the persons that an identifier only events carry names
+    /// (<c>user_id</c>, <c>anonymous_id</c>: the types only event sources declare), so their first event does not
+    /// wait for the engine. Returns how many it read; 0 when none is left (then it is warm).
+    /// </summary>
+    public int Warm(WorkspaceDatabase db, int most = 2000)
+    {
+        while (_pending.TryDequeue(out var action))
+            action();
+        var context = _context ??= RealtimeContext.Build(db, _workspace.Root, _time);
+        var types = EventOnlyTypes();
+        if (!context.HasWork || types.Count == 0 || !db.TableExists("identity_map") || _persons.Count >= Capacity)
+        {
+            Volatile.Write(ref _cold, false);
+            return 0;
+        }
+        _warmed ??= new Queue<string>(db.Rows($"""
+            SELECT DISTINCT oneid FROM identity_map WHERE entity = 'person' AND oneid IS NOT NULL
+              AND type IN ({string.Join(", ", types.Select(Core.Sql.SqlText.Literal))}) ORDER BY oneid LIMIT {Capacity}
+            """).Select(r => (string)r[0]!));
+        var ids = new List<string>(most);
+        while (ids.Count < most && _warmed.TryDequeue(out var id))
+            if (!_persons.ContainsKey(id))
+                ids.Add(id);
+        if (ids.Count == 0)
+        {
+            _warmed = null;
+            Volatile.Write(ref _cold, false);
+            return 0;
+        }
+        return Load(db, context, ids);
+    }
+
+    private Queue<string>? _warmed;
+
+    /// <summary>Stops reading ahead (persons are read when first seen).</summary>
+    public void Warmed() => Volatile.Write(ref _cold, false);
+
+    /// <summary>Identifier types that only event (Segment) sources declare: whoever has one is a person events name.</summary>
+    private List<string> EventOnlyTypes()
+    {
+        var byEvents = _workspace.Sources.Where(s => s.Kind == SourceKind.Segment).SelectMany(s => s.Columns).Select(c => c.Identifier).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var byOthers = _workspace.Sources.Where(s => s.Kind != SourceKind.Segment).SelectMany(s => s.Columns).Select(c => c.Identifier).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return [.. byEvents.Except(byOthers).Order(StringComparer.Ordinal)];
+    }
 
     /// <summary>Evaluates <paramref name="events"/> as of <paramref name="asOf"/>, reading what it lacks from <paramref name="db"/> (a reader).</summary>
     public LiveOutcome Apply(WorkspaceDatabase db, IReadOnlyList<LiveEvent> events, DateTime asOf)

@@ -93,8 +93,24 @@ public sealed partial class LiveRealtime : BackgroundService
         var batch = new List<LiveEvent>();
         try
         {
-            while (_events.Reader.WaitToReadAsync(stoppingToken).AsTask().GetAwaiter().GetResult())
+            while (true)
             {
+                // Between events, read ahead the persons events can name (a chunk at a time: events go first).
+                if (!_events.Reader.TryPeek(out _) && Evaluator.Cold)
+                {
+                    try
+                    {
+                        if (_host.Read(db => Evaluator.Warm(db)) > 0)
+                            continue;
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        Failed(_log, e, 0);
+                        Evaluator.Warmed(); // persons are read when first seen instead
+                    }
+                }
+                if (!_events.Reader.WaitToReadAsync(stoppingToken).AsTask().GetAwaiter().GetResult())
+                    break;
                 batch.Clear();
                 while (batch.Count < 5000 && _events.Reader.TryRead(out var e))
                     batch.Add(e);
