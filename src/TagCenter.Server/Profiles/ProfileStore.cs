@@ -65,10 +65,11 @@ internal sealed class ProfileStore : IDisposable
     /// <summary>
     /// Builds a new store in <paramref name="folder"/> from <paramref name="db"/>'s current snapshot, read in one
     /// transaction by <see cref="ProfileScan"/> (each table once, streamed in OneID order), or in OneID ranges of
-    /// about <paramref name="sliceSize"/> persons when it is above zero (each range reads every table again).
+    /// about <paramref name="sliceSize"/> persons when it is above zero (each range reads every table again). Rows are
+    /// committed every <paramref name="batch"/>, when progress is reported.
     /// </summary>
     public static ProfileStore Build(WorkspaceDatabase db, TagCenter.Core.Workspace.WorkspaceDefinition workspace, string folder,
-        int sliceSize, TimeProvider time, IProgress<(long Persons, long Total)>? progress, CancellationToken cancellationToken)
+        int sliceSize, TimeProvider time, IProgress<(long Persons, long Total)>? progress, CancellationToken cancellationToken, int batch = 100_000)
     {
         Directory.CreateDirectory(folder);
         var path = System.IO.Path.Combine(folder, $"profiles-{time.GetUtcNow():yyyyMMddHHmmssfffffff}.db");
@@ -92,13 +93,13 @@ internal sealed class ProfileStore : IDisposable
                     """);
                 // Slices are ranges of OneIDs read in order, so each one appends to the end of the table's key order.
                 var documents = Slices(db, total, sliceSize).SelectMany(persons => ProfileScan.Read(db, shape, persons));
-                var done = Write(connection, "INSERT INTO docs (oneid, doc) VALUES ($1, $2)", documents.Select(d => (d.OneId, (object)Compress(d.Document))), written =>
+                var done = Write(connection, "INSERT INTO docs (oneid, doc) VALUES ($1, $2)", documents.Select(d => (d.OneId, (object)Compress(d.Document))), batch, written =>
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     progress?.Report((written, total));
                 });
                 if (shape.HasPersons)
-                    Write(connection, "INSERT OR IGNORE INTO keys VALUES ($1, $2)", ProfileDocuments.Keys(db, "true").Select(k => (k.Value, (object)k.OneId)),
+                    Write(connection, "INSERT OR IGNORE INTO keys VALUES ($1, $2)", ProfileDocuments.Keys(db, "true").Select(k => (k.Value, (object)k.OneId)), batch,
                         _ => cancellationToken.ThrowIfCancellationRequested());
                 progress?.Report((done, total));
                 using var transaction = connection.BeginTransaction();
@@ -199,9 +200,7 @@ internal sealed class ProfileStore : IDisposable
     }
 
     /// <summary>Rows written between commits (and between progress reports) so a long build keeps neither in memory.</summary>
-    private const int Batch = 100_000;
-
-    private static long Write(SqliteConnection connection, string insert, IEnumerable<(string Key, object Value)> rows, Action<long> written)
+    private static long Write(SqliteConnection connection, string insert, IEnumerable<(string Key, object Value)> rows, int batch, Action<long> written)
     {
         var count = 0L;
         var transaction = connection.BeginTransaction();
@@ -213,11 +212,12 @@ internal sealed class ProfileStore : IDisposable
                 command.Parameters[0].Value = key;
                 command.Parameters[1].Value = value;
                 command.ExecuteNonQuery();
-                if (++count % Batch != 0)
+                if (++count % batch != 0)
                     continue;
                 transaction.Commit();
                 transaction.Dispose();
                 transaction = connection.BeginTransaction();
+                command.Transaction = transaction;
                 written(count);
             }
             transaction.Commit();

@@ -76,7 +76,7 @@ public sealed class ProfileStoreTests(DemoWorkspace demo) : IDisposable
     }
 
     [Fact]
-    public void Build_InSlicesOfSeven_SameStoreAsOneScan()
+    public void Build_InSlicesOfSevenAndCommitsOfEleven_SameStoreAsOneScan()
     {
         var definition = WorkspaceLoader.Load(demo.Copy(_temp));
         using var db = WorkspaceDatabase.Open(definition.DatabasePath);
@@ -84,7 +84,7 @@ public sealed class ProfileStoreTests(DemoWorkspace demo) : IDisposable
         var keys = ProfileDocuments.Keys(db, "true").ToList();
         var reports = new List<(long Persons, long Total)>();
         using var whole = ProfileStore.Build(db, definition, Path.Combine(_temp.Path, "whole"), 0, TimeProvider.System, new SyncProgress(reports.Add), TestContext.Current.CancellationToken);
-        using var sliced = ProfileStore.Build(db, definition, Path.Combine(_temp.Path, "sliced"), 7, TimeProvider.System, null, TestContext.Current.CancellationToken);
+        using var sliced = ProfileStore.Build(db, definition, Path.Combine(_temp.Path, "sliced"), 7, TimeProvider.System, null, TestContext.Current.CancellationToken, batch: 11);
 
         foreach (var store in new[] { whole, sliced })
         {
