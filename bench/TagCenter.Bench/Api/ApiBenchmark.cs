@@ -35,7 +35,8 @@ internal static class ApiBenchmark
         _lineSeconds = args.Int("line-seconds", 60);
         var root = args.Values.TryGetValue("workspace", out var given) ? Path.GetFullPath(given) : await TagCenter.Bench.Demo.DemoWorkspace.BuildAsync(args.Int("persons", 50_000));
         var port = FreePort();
-        await using var app = ServerApp.Build(new ServerOptions { WorkspaceRoot = root, Urls = [$"http://127.0.0.1:{port}"] });
+        // --profile-slice N builds the profile store in OneID ranges of N persons (ServerOptions.ProfileSliceSize).
+        await using var app = ServerApp.Build(new ServerOptions { WorkspaceRoot = root, Urls = [$"http://127.0.0.1:{port}"], ProfileSliceSize = args.Int("profile-slice", 0) });
         await app.StartAsync();
         _started.Restart();
         var access = app.Services.GetRequiredService<SegmentAccess>();

@@ -1,7 +1,5 @@
 using DuckDB.NET.Data;
-using TagCenter.Core.Sql;
 using TagCenter.Core.Workspace;
-using TagCenter.DuckDb.Analysis;
 using TagCenter.DuckDb.Identity;
 using TagCenter.DuckDb.Storage;
 using TagCenter.DuckDb.Tags;
@@ -64,58 +62,8 @@ public static class ProfileDocuments
 
     private static string Query(WorkspaceDatabase db, ProfileShape shape, string persons)
     {
-        var parts = new List<(string Key, string Cte, string Value)>
-        {
-            ("i", $"""
-                SELECT m.oneid, list({"{"}t: m.type, v: m.value, r: o.r, n: coalesce(o.n, 0){"}"} ORDER BY m.type, m.value) AS x
-                FROM (SELECT DISTINCT oneid, type, value, node FROM identity_map WHERE {persons}) m
-                LEFT JOIN (SELECT node, list(source || ':' || line ORDER BY source, line)[:3] AS r, count(line) AS n
-                           FROM id_occurrences WHERE node IN (SELECT node FROM identity_map WHERE {persons}) GROUP BY node) o USING (node)
-                GROUP BY m.oneid
-                """, "x"),
-        };
-        if (shape.Golden.Count > 0)
-        {
-            var types = db.Rows("SELECT column_name, column_type FROM (DESCRIBE dim_person)").ToDictionary(r => (string)r[0]!, r => (string)r[1]!, StringComparer.Ordinal);
-            string Value(string field) => types[field] switch
-            {
-                "DATE" => $"strftime({SqlText.Ident(field)}, '%Y-%m-%d')",
-                var t when t.StartsWith("TIMESTAMP", StringComparison.Ordinal) => $"CASE WHEN CAST({SqlText.Ident(field)} AS TIME) = TIME '00:00:00' THEN strftime({SqlText.Ident(field)}, '%Y-%m-%d') ELSE strftime({SqlText.Ident(field)}, '%Y-%m-%d %H:%M:%S') END",
-                _ => $"CAST({SqlText.Ident(field)} AS VARCHAR)",
-            };
-            parts.Add(("g", $"""
-                SELECT oneid, {"{"}v: [{string.Join(", ", shape.Golden.Select(Value))}],
-                  s: [{string.Join(", ", shape.Golden.Select(f => SqlText.Ident(f + "__source")))}],
-                  l: [{string.Join(", ", shape.Golden.Select(f => SqlText.Ident(f + "__line")))}]{"}"} AS x
-                FROM dim_person WHERE {persons}
-                """, "x"));
-        }
-        if (shape.Tags.Count > 0)
-            parts.Add(("t", $"SELECT oneid, [{string.Join(", ", shape.Tags.Select(c => $"CAST({SqlText.Ident(c)} AS VARCHAR)"))}] AS x FROM person_tags WHERE {persons}", "x"));
-        if (db.TableExists("segment_members") && db.TableExists("segment_runs"))
-            parts.Add(("s", $"""
-                SELECT m.oneid, list({"{"}n: m.segment, a: strftime(r.as_of, '%Y-%m-%dT%H:%M:%S.%f'){"}"} ORDER BY m.segment) AS x
-                FROM (SELECT * FROM segment_members WHERE {persons}) m JOIN segment_runs r ON r.segment = m.segment AND r.seq = m.from_seq
-                WHERE m.to_seq IS NULL GROUP BY m.oneid
-                """, "x"));
-        if (db.TableExists("identity_history"))
-            parts.Add(("h", $"""
-                SELECT oneid, list({"{"}a: strftime(happened_at, '%Y-%m-%dT%H:%M:%S.%f'), k: kind, o: other, c: cause{"}"} ORDER BY happened_at) AS x
-                FROM (SELECT oneid, other_oneid AS other, happened_at, kind, cause FROM identity_history
-                      UNION ALL SELECT other_oneid, oneid, happened_at, kind, cause FROM identity_history WHERE other_oneid <> oneid)
-                WHERE {persons} GROUP BY oneid
-                """, "x"));
-        foreach (var (fact, i) in shape.Facts.Select((f, i) => (f, i)))
-            parts.Add(($"f{i}", $"SELECT oneid, count(*) AS x FROM {SqlText.Ident("fact_" + fact)} WHERE {persons} GROUP BY oneid", "x"));
-        if (db.TableExists(EventLog.Table))
-            parts.Add(("e", $"""
-                SELECT oneid, list({"{"}n: event, a: strftime(event_time, '%Y-%m-%dT%H:%M:%S.%f'){"}"} ORDER BY event_time DESC NULLS LAST) AS x
-                FROM (SELECT oneid, event, event_time FROM {EventLog.Relation(db)} WHERE {persons}
-                      QUALIFY row_number() OVER (PARTITION BY oneid ORDER BY event_time DESC NULLS LAST) <= {Events})
-                GROUP BY oneid
-                """, "x"));
-
-        var ctes = string.Join(",\n", parts.Select(p => $"{p.Key} AS ({p.Cte})"));
+        var parts = ProfileParts.Of(db, shape, persons);
+        var ctes = string.Join(",\n", parts.Select(p => $"{p.Key} AS ({p.Sql})"));
         var joins = string.Join("\n", parts.Select(p => $"LEFT JOIN {p.Key} USING (oneid)"));
         var facts = shape.Facts.Count == 0 ? "[]::BIGINT[]" : $"[{string.Join(", ", shape.Facts.Select((_, i) => $"coalesce(f{i}.x, 0)"))}]";
         var fields = new List<string>

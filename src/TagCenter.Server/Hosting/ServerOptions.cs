@@ -15,6 +15,13 @@ public sealed record ServerOptions
     /// <summary>The language of responses when a request names none (<c>Accept-Language</c>, <c>?lang=</c>).</summary>
     public Core.Text.Language DefaultLanguage { get; init; } = Core.Text.Language.En;
 
+    /// <summary>
+    /// Persons per OneID range when the profile store is built; 0 (the default) reads every engine table once for all
+    /// persons, streamed in OneID order, which DuckDB sorts within its memory limit. A range re-reads every table, so
+    /// set it only where DuckDB's temporary files must stay small.
+    /// </summary>
+    public int ProfileSliceSize { get; init; }
+
     /// <summary>How long in-flight requests may finish after a shutdown signal.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(15);
 }

@@ -31,9 +31,10 @@ internal sealed partial class ProfileServing : BackgroundService
     private long _sequence;
     private List<(string Before, string After, IReadOnlyCollection<string> Persons)>? _duringBuild;
 
-    public ProfileServing(WorkspaceHost host, ILogger<ProfileServing> log)
+    public ProfileServing(WorkspaceHost host, ServerOptions options, ILogger<ProfileServing> log)
     {
         _host = host;
+        SliceSize = options.ProfileSliceSize;
         _log = log;
         _folder = Path.Combine(Path.GetDirectoryName(host.Definition.DatabasePath)!, "profiles");
         host.Written += Written;
@@ -42,8 +43,8 @@ internal sealed partial class ProfileServing : BackgroundService
     /// <summary>How long writes must pause before a stale store is rebuilt (a run writes many times).</summary>
     public TimeSpan RebuildAfter { get; init; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Persons in a slice of a build: bounds the engine's memory for one query (a slice of 100k peaked at 5.6 GB at 10M persons; 500k ran out of 18.8 GB).</summary>
-    public int SliceSize { get; init; } = 100_000;
+    /// <summary>Persons in a OneID range of a build, 0 for all at once (<see cref="ServerOptions.ProfileSliceSize"/>).</summary>
+    public int SliceSize { get; }
 
     /// <summary>The store when it is current for the engine, else null (read the engine).</summary>
     public ProfileStore? Current
@@ -184,7 +185,7 @@ internal sealed partial class ProfileServing : BackgroundService
         try
         {
             built = await _host.ReadAsync((db, ct) => ProfileStore.Build(db, _host.Definition, _folder, SliceSize, _host.Time,
-                new Progress<(long Persons, long Total)>(p => Building(_log, p.Persons, p.Total)), ct), stoppingToken).ConfigureAwait(false);
+                new Progress<(long Persons, long Total)>(p => Progressed(p.Persons, p.Total, started)), ct), stoppingToken).ConfigureAwait(false);
         }
         catch
         {
@@ -242,6 +243,12 @@ internal sealed partial class ProfileServing : BackgroundService
         }
     }
 
+    private void Progressed(long persons, long total, long started)
+    {
+        var seconds = _host.Time.GetElapsedTime(started).TotalSeconds;
+        Building(_log, persons, total, seconds > 0 ? persons / seconds : 0);
+    }
+
     public override void Dispose()
     {
         _host.Written -= Written;
@@ -249,8 +256,8 @@ internal sealed partial class ProfileServing : BackgroundService
         base.Dispose();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Profile store: {Persons} of {Total} persons written")]
-    private static partial void Building(ILogger logger, long persons, long total);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Profile store: {Persons} of {Total} persons written ({Rate:0} a second)")]
+    private static partial void Building(ILogger logger, long persons, long total, double rate);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Profile store {Path} built for engine version {Version} in {Seconds:0.0} s")]
     private static partial void Built(ILogger logger, string path, string version, double seconds);

@@ -63,11 +63,13 @@ internal sealed class ProfileStore : IDisposable
     }
 
     /// <summary>
-    /// Builds a new store in <paramref name="folder"/> from <paramref name="db"/>'s current snapshot (read in one
-    /// transaction, in slices of about <paramref name="sliceSize"/> persons so memory stays bounded).
+    /// Builds a new store in <paramref name="folder"/> from <paramref name="db"/>'s current snapshot, read in one
+    /// transaction by <see cref="ProfileScan"/> (each table once, streamed in OneID order), or in OneID ranges of
+    /// about <paramref name="sliceSize"/> persons when it is above zero (each range reads every table again). Rows are
+    /// committed every <paramref name="batch"/>, when progress is reported.
     /// </summary>
     public static ProfileStore Build(WorkspaceDatabase db, TagCenter.Core.Workspace.WorkspaceDefinition workspace, string folder,
-        int sliceSize, TimeProvider time, IProgress<(long Persons, long Total)>? progress, CancellationToken cancellationToken)
+        int sliceSize, TimeProvider time, IProgress<(long Persons, long Total)>? progress, CancellationToken cancellationToken, int batch = 100_000)
     {
         Directory.CreateDirectory(folder);
         var path = System.IO.Path.Combine(folder, $"profiles-{time.GetUtcNow():yyyyMMddHHmmssfffffff}.db");
@@ -90,15 +92,16 @@ internal sealed class ProfileStore : IDisposable
                     CREATE TABLE forgotten (oneid TEXT PRIMARY KEY) WITHOUT ROWID;
                     """);
                 // Slices are ranges of OneIDs read in order, so each one appends to the end of the table's key order.
-                var done = 0L;
-                foreach (var persons in Slices(db, total, sliceSize))
+                var documents = Slices(db, total, sliceSize).SelectMany(persons => ProfileScan.Read(db, shape, persons));
+                var done = Write(connection, "INSERT INTO docs (oneid, doc) VALUES ($1, $2)", documents.Select(d => (d.OneId, (object)Compress(d.Document))), batch, written =>
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    done += Write(connection, "INSERT INTO docs (oneid, doc) VALUES ($1, $2)", ProfileDocuments.Read(db, shape, persons).Select(d => (d.OneId, (object)Compress(d.Document))));
-                    progress?.Report((done, total));
-                }
+                    progress?.Report((written, total));
+                });
                 if (shape.HasPersons)
-                    Write(connection, "INSERT OR IGNORE INTO keys VALUES ($1, $2)", ProfileDocuments.Keys(db, "true").Select(k => (k.Value, (object)k.OneId)));
+                    Write(connection, "INSERT OR IGNORE INTO keys VALUES ($1, $2)", ProfileDocuments.Keys(db, "true").Select(k => (k.Value, (object)k.OneId)), batch,
+                        _ => cancellationToken.ThrowIfCancellationRequested());
+                progress?.Report((done, total));
                 using var transaction = connection.BeginTransaction();
                 Execute(connection, "INSERT INTO meta VALUES ('version', $1), ('shape', $2), ('built_at', $3)",
                     version, JsonSerializer.Serialize(shape), time.GetUtcNow().ToString("O"));
@@ -196,26 +199,40 @@ internal sealed class ProfileStore : IDisposable
         return connection;
     }
 
-    private static long Write(SqliteConnection connection, string insert, IEnumerable<(string Key, object Value)> rows)
+    /// <summary>Rows written between commits (and between progress reports) so a long build keeps neither in memory.</summary>
+    private static long Write(SqliteConnection connection, string insert, IEnumerable<(string Key, object Value)> rows, int batch, Action<long> written)
     {
         var count = 0L;
-        using var transaction = connection.BeginTransaction();
-        using var command = Command(connection, insert, "", "");
-        foreach (var (key, value) in rows)
+        var transaction = connection.BeginTransaction();
+        try
         {
-            command.Parameters[0].Value = key;
-            command.Parameters[1].Value = value;
-            command.ExecuteNonQuery();
-            count++;
+            using var command = Command(connection, insert, "", "");
+            foreach (var (key, value) in rows)
+            {
+                command.Parameters[0].Value = key;
+                command.Parameters[1].Value = value;
+                command.ExecuteNonQuery();
+                if (++count % batch != 0)
+                    continue;
+                transaction.Commit();
+                transaction.Dispose();
+                transaction = connection.BeginTransaction();
+                command.Transaction = transaction;
+                written(count);
+            }
+            transaction.Commit();
         }
-        transaction.Commit();
+        finally
+        {
+            transaction.Dispose();
+        }
         return count;
     }
 
-    /// <summary>Conditions on <c>oneid</c> cutting the persons into ranges of about <paramref name="size"/>, in order.</summary>
+    /// <summary>Conditions on <c>oneid</c> cutting the persons into ranges of about <paramref name="size"/> (all at once for 0), in order.</summary>
     private static IEnumerable<string> Slices(WorkspaceDatabase db, long total, int size)
     {
-        var count = (int)Math.Max(1, Math.Ceiling(total / (double)Math.Max(1, size)));
+        var count = size <= 0 ? 1 : (int)Math.Max(1, Math.Ceiling(total / (double)size));
         if (count == 1)
         {
             yield return "true";

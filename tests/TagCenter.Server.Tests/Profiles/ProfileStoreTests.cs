@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using TagCenter.Core.Workspace;
 using TagCenter.DuckDb.Identity;
+using TagCenter.DuckDb.Profiles;
+using TagCenter.DuckDb.Storage;
 using TagCenter.DuckDb.Tags;
 using TagCenter.Server.Access;
 using TagCenter.Server.Hosting;
@@ -54,6 +57,48 @@ public sealed class ProfileStoreTests(DemoWorkspace demo) : IDisposable
         var expected = await host.ReadAsync((db, _) => PersonProfile.Find(db, host.Definition, phone)!.OneId, TestContext.Current.CancellationToken);
         api.GetProperty("oneid").GetString().ShouldBe(expected);
         serving.StoreReads.ShouldBe(reads + 1);
+    }
+
+    [Fact]
+    public void Scan_EveryPerson_SameBytesAsTheJoinedQuery()
+    {
+        var definition = WorkspaceLoader.Load(demo.Copy(_temp));
+        using var db = WorkspaceDatabase.Open(definition.DatabasePath);
+        var shape = ProfileDocuments.Shape(db, definition);
+        var joined = ProfileDocuments.Read(db, shape, "true").ToList();
+        ((long)joined.Count).ShouldBe(db.Scalar<long>("SELECT count(DISTINCT oneid) FROM identity_map"));
+        joined.Count.ShouldBeGreaterThan(DemoWorkspace.Persons);
+        joined.ShouldContain(d => d.Document.Contains("\"s\":[{", StringComparison.Ordinal)); // segments, events and
+        joined.ShouldContain(d => d.Document.Contains("\"e\":[{", StringComparison.Ordinal)); // golden values are compared, not only empty parts
+        joined.ShouldContain(d => d.Document.Contains("\"g\":{", StringComparison.Ordinal));
+
+        ProfileScan.Read(db, shape, "true").ToList().ShouldBe(joined);
+    }
+
+    [Fact]
+    public void Build_InSlicesOfSevenAndCommitsOfEleven_SameStoreAsOneScan()
+    {
+        var definition = WorkspaceLoader.Load(demo.Copy(_temp));
+        using var db = WorkspaceDatabase.Open(definition.DatabasePath);
+        var expected = ProfileDocuments.Read(db, ProfileDocuments.Shape(db, definition), "true").ToList();
+        var keys = ProfileDocuments.Keys(db, "true").ToList();
+        var reports = new List<(long Persons, long Total)>();
+        using var whole = ProfileStore.Build(db, definition, Path.Combine(_temp.Path, "whole"), 0, TimeProvider.System, new SyncProgress(reports.Add), TestContext.Current.CancellationToken);
+        using var sliced = ProfileStore.Build(db, definition, Path.Combine(_temp.Path, "sliced"), 7, TimeProvider.System, null, TestContext.Current.CancellationToken, batch: 11);
+
+        foreach (var store in new[] { whole, sliced })
+        {
+            foreach (var (oneId, document) in expected)
+                store.Find(oneId).ShouldNotBeNull().Document.ShouldBe(document, oneId);
+            foreach (var (value, oneId) in keys.Where(k => expected.All(d => d.OneId != k.Value)))
+                store.Find(value).ShouldNotBeNull().OneId.ShouldBe(oneId, value);
+        }
+        reports[^1].ShouldBe((expected.Count, expected.Count));
+    }
+
+    private sealed class SyncProgress(Action<(long, long)> report) : IProgress<(long Persons, long Total)>
+    {
+        public void Report((long Persons, long Total) value) => report(value);
     }
 
     [Fact]
