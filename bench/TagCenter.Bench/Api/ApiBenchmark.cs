@@ -36,7 +36,7 @@ internal static class ApiBenchmark
         var root = args.Values.TryGetValue("workspace", out var given) ? Path.GetFullPath(given) : await TagCenter.Bench.Demo.DemoWorkspace.BuildAsync(args.Int("persons", 50_000));
         var port = FreePort();
         // --profile-slice N builds the profile store in OneID ranges of N persons (ServerOptions.ProfileSliceSize).
-        await using var app = ServerApp.Build(new ServerOptions { WorkspaceRoot = root, Urls = [$"http://127.0.0.1:{port}"], ProfileSliceSize = args.Int("profile-slice", 0) });
+        await using var app = ServerApp.Build(new ServerOptions { WorkspaceRoot = root, Urls = [$"http://127.0.0.1:{port}"], ProfileSliceSize = args.Int("profile-slice", 1_000_000) });
         await app.StartAsync();
         _started.Restart();
         var access = app.Services.GetRequiredService<SegmentAccess>();
