@@ -57,6 +57,23 @@ internal sealed class IngestServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until the consumer has applied the whole log and the committed real-time path has finished with it (the
+    /// consumer reports a batch applied before its listeners run, and their writes come after).
+    /// </summary>
+    public async Task SettledAsync()
+    {
+        await CaughtUpAsync();
+        var listener = Api.App.Services.GetRequiredService<Server.Realtime.RealtimeListener>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (listener.Through < Ingest.Log.NextOffset - 1)
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(60))
+                throw new TimeoutException($"the real-time listener is at {listener.Through}, the log at {Ingest.Log.NextOffset}");
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
+    }
+
     public Task<List<object?[]>> RowsAsync(string sql, params object?[] args) =>
         Api.App.Services.GetRequiredService<WorkspaceHost>().ReadAsync((WorkspaceDatabase db, CancellationToken _) => db.Rows(sql, args), TestContext.Current.CancellationToken);
 

@@ -112,7 +112,7 @@ public sealed class ProfileStoreTests(DemoWorkspace demo) : IDisposable
         for (var sent = 1; sent <= 2; sent++)
         {
             (await server.PostAsync("/v1/batch", Track("anon-profile-1", $"m-profile-{sent}"))).Status.ShouldBe(200);
-            await server.CaughtUpAsync();
+            await server.SettledAsync(); // the real-time write after the consumer's touches the person again
             await serving.WaitCurrentAsync(Timeout());
             var reads = serving.StoreReads;
             var profile = await server.Api.GetJsonAsync("/api/v1/profiles/anon-profile-1");

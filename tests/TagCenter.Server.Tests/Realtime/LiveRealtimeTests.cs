@@ -36,10 +36,12 @@ public sealed class LiveRealtimeTests(DemoWorkspace demo) : IDisposable
         while (live.Evaluator.Cold && clock.Elapsed < TimeSpan.FromSeconds(30))
             await Task.Delay(10, Ct);
         live.Evaluator.Person(oneId).ShouldNotBeNull("read ahead: the user logged in before the restart");
+        var firstBatch = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        live.Updated += (outcome, _) => firstBatch.TrySetResult(outcome.Loaded);
 
         (await server.PostAsync("/v1/batch", Batch(email, "live-a", 1))).Status.ShouldBe(200);
         var once = await LiveAsync(live, oneId, 0);
-        live.Last!.Loaded.ShouldBe(0, "nothing read from the engine for the first event: the person was held");
+        (await firstBatch.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct)).ShouldBe(0, "nothing read from the engine for the first event: the person was held");
         var visits = Convert.ToInt64(once.Tags["visits_30d"]);
         visits.ShouldBeGreaterThanOrEqualTo(1);
 
@@ -79,7 +81,7 @@ public sealed class LiveRealtimeTests(DemoWorkspace demo) : IDisposable
         var live = server.Api.App.Services.GetRequiredService<LiveRealtime>();
         var oneId = await IdentifyAsync(server, "u-live-c");
         (await server.PostAsync("/v1/batch", Batch("u-live-c", "live-c", 12))).Status.ShouldBe(200);
-        await SettledAsync(server);
+        await server.SettledAsync();
         var state = await LiveAsync(live, oneId, 0);
         var stored = (await server.RowsAsync("SELECT visits_30d, activity_level FROM person_tags WHERE oneid = $1", oneId))[0];
         Convert.ToInt64(stored[0]).ShouldBe(Convert.ToInt64(state.Tags["visits_30d"]));
@@ -101,26 +103,9 @@ public sealed class LiveRealtimeTests(DemoWorkspace demo) : IDisposable
         (await server.PostAsync("/v1/batch", Bodies.Bytes($$$"""
             {"batch":[{"type":"identify","userId":"{{{userId}}}","traits":{"email":"{{{row[0]}}}"},"messageId":"id-{{{userId}}}","timestamp":"2026-10-31T12:00:00Z"}],"writeKey":"{{{IngestServer.Key}}}"}
             """))).Status.ShouldBe(200);
-        await SettledAsync(server);
+        await server.SettledAsync();
         (await server.RowsAsync("SELECT oneid FROM identity_map WHERE type = 'user_id' AND value = $1", userId))[0][0].ShouldBe(row[1]);
         return (string)row[1]!;
-    }
-
-    /// <summary>
-    /// Waits until the consumer has applied the whole log and the committed real-time path has finished with it (the
-    /// consumer reports a batch applied before its listeners run).
-    /// </summary>
-    private static async Task SettledAsync(IngestServer server)
-    {
-        await server.CaughtUpAsync();
-        var listener = server.Api.App.Services.GetRequiredService<RealtimeListener>();
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (listener.Through < server.Ingest.Log.NextOffset - 1)
-        {
-            if (clock.Elapsed > TimeSpan.FromSeconds(30))
-                throw new TimeoutException($"the real-time listener is at {listener.Through}, the log at {server.Ingest.Log.NextOffset}");
-            await Task.Delay(10, Ct);
-        }
     }
 
     /// <summary>The person's live state once it holds the event at <paramref name="offset"/> or later.</summary>
