@@ -23,12 +23,13 @@ public static partial class PlanBuilder
     /// <paramref name="asOf"/>: <c>did(…)</c> is answered by the index's activity columns when they are anchored there.
     /// </summary>
     public static IndexPlan Build(BoundNode rule, ITagIndex index, DateTime? asOf = null) =>
-        new Builder(index.Find, b => Did(b, index, asOf)).Set(rule, true);
+        new Builder(index.Find, b => Did(b, index, asOf), asOf is { } day && index.Find(BirthdayCode) is { Kind: IndexedAs.Range } ? day : null).Set(rule, true);
 
     /// <summary>As <see cref="Build(BoundNode, ITagIndex, DateTime?)"/>, with <paramref name="find"/> saying how a tag (by code) is indexed.</summary>
-    public static IndexPlan Build(BoundNode rule, Func<string, IndexedTag?> find) => new Builder(find, _ => null).Set(rule, true);
+    public static IndexPlan Build(BoundNode rule, Func<string, IndexedTag?> find) => new Builder(find, _ => null, null).Set(rule, true);
 
-    private sealed class Builder(Func<string, IndexedTag?> find, Func<BoundBehaviour, IndexPlan?> did)
+    /// <param name="ages">The as-of <c>age</c> is answered at from the birthday column; null when it is scanned.</param>
+    private sealed class Builder(Func<string, IndexedTag?> find, Func<BoundBehaviour, IndexPlan?> did, DateTime? ages)
     {
         /// <summary>The persons for whom <paramref name="node"/> is TRUE (<paramref name="truth"/>) or FALSE.</summary>
         public IndexPlan Set(BoundNode node, bool truth) => node switch
@@ -48,6 +49,9 @@ public static partial class PlanBuilder
                 .Aggregate((a, c) => new BoundLogical(false, a, c, i.Span)), truth != i.Negated),
             BoundCompare { Left: BoundLiteral { Value: null } } or BoundCompare { Right: BoundLiteral { Value: null } } => None, // x op null is null
             BoundCompare c when Lookup(c) is { } lookup => truth ? lookup : AndNot(new HasValuePlan(TagOf(c)), lookup),
+            BoundIsNull { Value: BoundPersonField { Field: ModelSchema.Age } } n when ages is not null =>
+                truth != n.Negated ? AndNot(All, new HasValuePlan(BirthdayCode)) : new HasValuePlan(BirthdayCode),
+            BoundCompare c when ages is { } asOf && AgeLookup(c, asOf) is { } age => truth ? age : AndNot(new HasValuePlan(BirthdayCode), age),
             BoundBehaviour b when did(b) is { } active => truth ? active : AndNot(All, active), // did is never null
             _ => Scan(node, truth),
         };
@@ -113,15 +117,6 @@ public static partial class PlanBuilder
                 _ => new RangePlan(code, whole ? RangeOperator.GreaterOrEqual : RangeOperator.Greater, floor),
             };
         }
-
-        private static string Flip(string op) => op switch
-        {
-            "<" => ">",
-            "<=" => ">=",
-            ">" => "<",
-            ">=" => "<=",
-            _ => op,
-        };
     }
 
     internal static IndexPlan And(IndexPlan a, IndexPlan b)

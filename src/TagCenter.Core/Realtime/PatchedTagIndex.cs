@@ -56,6 +56,7 @@ public sealed class PatchedTagIndex : ITagIndex
     {
         var values = _values.ToBuilder();
         var persons = _persons.ToBuilder();
+        var birthday = Base.Find(PlanBuilder.BirthdayCode) is { Kind: IndexedAs.Range };
         void Set(string code, uint ordinal, object? stored)
         {
             var column = values.TryGetValue(code, out var known) ? known : ImmutableDictionary<uint, object?>.Empty;
@@ -69,6 +70,9 @@ public sealed class PatchedTagIndex : ITagIndex
             if (!patch.Present)
                 foreach (var column in Base.Activity)
                     Set(column.Code, patch.Ordinal, null);
+            // A rebuild reads the birthday of every person of person_tags from the golden record as it is then.
+            if (birthday && (!patch.Present || patch.Golden))
+                Set(PlanBuilder.BirthdayCode, patch.Ordinal, patch.Present ? patch.Birthday : null);
         }
         foreach (var patch in activity ?? [])
             foreach (var column in Base.Activity)

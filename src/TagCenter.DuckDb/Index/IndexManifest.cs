@@ -20,12 +20,14 @@ public sealed record IndexManifestTag(
 /// The directory of an index file (JSON, at its end): the tag run it was built for, the person count, the bitmap of
 /// every person, and per tag where its bitmaps are. Enough for any Roaring library to find and read each bitmap.
 /// Since version 2 also the activity columns (<see cref="ActivityColumns"/>, range-indexed like a tag) and the as-of
-/// they are relative to; a version 1 file has none (behaviour is scanned until the next run rebuilds it).
+/// they are relative to; a version 1 file has none (behaviour is scanned until the next run rebuilds it). Since
+/// version 3 also the person columns (the birthday, <see cref="PlanBuilder.BirthdayCode"/>); older files have none
+/// and <c>age</c> is scanned.
 /// </summary>
 public sealed record IndexManifest(int Version, string RunId, DateTime BuiltAt, long Persons, BitmapSlot All, IReadOnlyList<IndexManifestTag> Tags,
-    DateTime? ActivityAnchor = null, IReadOnlyList<IndexManifestTag>? Activity = null)
+    DateTime? ActivityAnchor = null, IReadOnlyList<IndexManifestTag>? Activity = null, IReadOnlyList<IndexManifestTag>? Person = null)
 {
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     /// <summary>The oldest version still read.</summary>
     public const int OldestVersion = 1;

@@ -26,7 +26,7 @@ public sealed class TagIndex : ITagIndex, IDisposable
     {
         _reader = reader;
         var activity = reader.Manifest.Activity ?? [];
-        _tags = reader.Manifest.Tags.Concat(activity).ToDictionary(t => t.Code, StringComparer.Ordinal);
+        _tags = reader.Manifest.Tags.Concat(activity).Concat(reader.Manifest.Person ?? []).ToDictionary(t => t.Code, StringComparer.Ordinal);
         Tags = [.. reader.Manifest.Tags.Select(t => new IndexedTag(t.Code, t.Kind, t.Encoding))];
         Activity = [.. activity.Select(t => new IndexedTag(t.Code, t.Kind, t.Encoding))];
     }

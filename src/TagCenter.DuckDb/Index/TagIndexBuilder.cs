@@ -81,8 +81,9 @@ public static class TagIndexBuilder
         var allSlot = writer.Write(all);
         var tags = plans.Select(p => p.Write(writer)).ToList();
         var activity = activityAnchor is { } anchor ? ActivityIndex.Build(db, ActivityIndex.Sources(db), anchor, writer, cancellationToken) : [];
+        var birthday = BirthdayIndex.Build(db, table, writer, cancellationToken);
         var manifest = new IndexManifest(IndexManifest.CurrentVersion, runId, time.GetUtcNow().UtcDateTime, all.Cardinality, allSlot, tags,
-            activity.Count > 0 ? activityAnchor : null, activity);
+            activity.Count > 0 ? activityAnchor : null, activity, birthday is null ? null : [birthday]);
         var bytes = writer.Complete(manifest);
         return new IndexBuildReport(tags.Count, all.Cardinality, bytes, stopwatch.Elapsed, path, skip);
     }

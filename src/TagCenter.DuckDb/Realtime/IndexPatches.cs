@@ -22,6 +22,7 @@ public static class IndexPatches
         PersonOrdinals.Ensure(db);
         var rows = PersonRows.Read(db, "person_tags", oneIds);
         var ordinals = PersonRows.Read(db, PersonOrdinals.Table, oneIds).ToDictionary(o => o.Key, o => Convert.ToUInt32(o.Value[0]["ordinal"]), StringComparer.Ordinal);
+        var golden = BirthdayIndex.Read(db, oneIds);
         var patches = new List<IndexPatch>(oneIds.Count);
         foreach (var oneId in oneIds)
         {
@@ -33,7 +34,11 @@ public static class IndexPatches
                 ordinal = db.Scalar<uint>("SELECT coalesce(max(ordinal) + 1, 0) FROM person_ordinals");
                 db.Execute("INSERT INTO person_ordinals VALUES ($1, $2)", oneId, ordinal);
             }
-            patches.Add(new IndexPatch(ordinal, present, present ? row![0] : new Dictionary<string, object?>()));
+            patches.Add(new IndexPatch(ordinal, present, present ? row![0] : new Dictionary<string, object?>())
+            {
+                Golden = golden is not null,
+                Birthday = golden is not null && golden.TryGetValue(oneId, out var days) ? days : null,
+            });
         }
         return patches;
     }

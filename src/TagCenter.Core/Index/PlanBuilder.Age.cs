@@ -1,0 +1,58 @@
+using TagCenter.Core.Expressions.Binding;
+using TagCenter.Core.Tags;
+
+namespace TagCenter.Core.Index;
+
+/// <summary>
+/// <c>age</c> on the index's birthday column (<see cref="BirthdayCode"/>, days since 1970-01-01). The SQL reads
+/// <c>age = floor(D / 365.25)</c> with <c>D</c> the whole days from the birthday to the as-of's date, so for an
+/// integer k: <c>age ≥ k ⇔ D ≥ 365.25·k ⇔ D ≥ ⌈365.25·k⌉ ⇔ birthday ≤ asOfDay − ⌈365.25·k⌉</c> (D is whole). No
+/// calendar arithmetic is involved, so Feb 29 births and as-ofs need no special case; the column is absolute and
+/// serves any as-of.
+/// </summary>
+public static partial class PlanBuilder
+{
+    /// <summary>The column of golden birthdays; '#' keeps it apart from tag codes and activity columns.</summary>
+    public const string BirthdayCode = "#birthday";
+
+    // Beyond this many years the threshold leaves every real date behind; such literals are scanned.
+    private const decimal AgeLimit = 1_000_000m;
+
+    /// <summary>The TRUE set of <c>age op literal</c> (either way round), or null when it is not an age comparison.</summary>
+    private static IndexPlan? AgeLookup(BoundCompare c, DateTime asOf)
+    {
+        var (literal, op) = (c.Left, c.Right) switch
+        {
+            (BoundPersonField { Field: ModelSchema.Age }, BoundLiteral l) => (l, c.Operator),
+            (BoundLiteral l, BoundPersonField { Field: ModelSchema.Age }) => (l, Flip(c.Operator)),
+            _ => default,
+        };
+        if (literal is null || Numeric(literal.Value!) is not { } v || Math.Abs(v) > AgeLimit)
+            return null;
+        var day = DateOnly.FromDateTime(asOf).DayNumber - DateOnly.FromDateTime(Epoch).DayNumber;
+        var floor = (long)Math.Floor(v);
+        var whole = v == floor;
+        IndexPlan AtLeast(long k) => new RangePlan(BirthdayCode, RangeOperator.LessOrEqual, day - (long)Math.Ceiling(365.25m * k));
+        IndexPlan Below(long k) => new RangePlan(BirthdayCode, RangeOperator.Greater, day - (long)Math.Ceiling(365.25m * k));
+        var equal = whole ? And(AtLeast(floor), Below(floor + 1)) : None; // an age is whole: age = 2.5 is nobody
+        return op switch
+        {
+            "=" => equal,
+            "!=" => AndNot(new HasValuePlan(BirthdayCode), equal),
+            ">=" => AtLeast(whole ? floor : floor + 1),
+            ">" => AtLeast(floor + 1),
+            "<=" => Below(floor + 1),
+            "<" => Below(whole ? floor : floor + 1),
+            _ => null,
+        };
+    }
+
+    private static string Flip(string op) => op switch
+    {
+        "<" => ">",
+        "<=" => ">=",
+        ">" => "<",
+        ">=" => "<=",
+        _ => op,
+    };
+}
