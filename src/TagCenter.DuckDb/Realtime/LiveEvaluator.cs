@@ -99,19 +99,30 @@ public sealed class LiveEvaluator
     /// </summary>
     public void Applied(IEnumerable<(string OneId, IReadOnlyCollection<long> Lines)> persons, IEnumerable<string> merged)
     {
-        Interlocked.Increment(ref _epoch);
+        var epoch = Interlocked.Increment(ref _epoch);
+        var processed = Interlocked.Read(ref _processed);
         foreach (var (id, lines) in persons)
         {
+            _touchedAt[id] = epoch;
             if (!_persons.TryGetValue(id, out var person))
                 continue;
             bool all;
             lock (person)
-                all = lines.All(person.Added.Contains);
+            {
+                // A row this path has not reached yet is checked when it does (added: nothing to do; not: dropped then),
+                // so a live path a little behind the consumer does not drop, and read again, every person it is behind on.
+                foreach (var line in lines.Where(l => l > processed && !person.Added.Contains(l)))
+                    _recheck[line] = id;
+                all = lines.All(l => l > processed || person.Added.Contains(l));
+            }
             if (!all)
                 Drop(id);
         }
         foreach (var id in merged)
+        {
+            _touchedAt[id] = epoch;
             Drop(id);
+        }
         _pending.Enqueue(() =>
         {
             foreach (var key in _identifiers.Where(i => i.Value is null).Select(i => i.Key).ToList())
@@ -120,6 +131,9 @@ public sealed class LiveEvaluator
     }
 
     private long _epoch;
+    private long _processed = -1;
+    private readonly ConcurrentDictionary<long, string> _recheck = new();
+    private readonly ConcurrentDictionary<string, long> _touchedAt = new(StringComparer.Ordinal);
 
     /// <summary>Whether the persons events can name are to be read ahead (at the start, and after <see cref="ForgetAll"/>).</summary>
     public bool Cold => Volatile.Read(ref _cold);
@@ -206,6 +220,12 @@ public sealed class LiveEvaluator
             }
             touched[oneId] = touched.TryGetValue(oneId, out var at) && at < e.Arrived ? at : e.Arrived;
         }
+        // Rows the consumer committed before this path reached them: a person whose row was not placed is dropped.
+        Interlocked.Exchange(ref _processed, Math.Max(Interlocked.Read(ref _processed), events.Max(e => e.Offset)));
+        var placedFor = rows.Select(r => (r.OneId, r.Event.Offset)).ToHashSet();
+        foreach (var e in events)
+            if (_recheck.TryRemove(e.Offset, out var recheck) && !placedFor.Contains((recheck, e.Offset)))
+                Drop(recheck);
         Step("load+add");
         var updates = new List<LiveUpdate>(touched.Count);
         var patches = new List<IndexPatch>();
@@ -278,22 +298,29 @@ public sealed class LiveEvaluator
     {
         if (ids.Count == 0)
             return 0;
-        // A batch the consumer committed while these were read may be in the snapshot or not: read again.
-        for (var attempt = 0; attempt < 3; attempt++)
+        // A batch the consumer committed while these were read may be in the snapshot or not: its persons are read again.
+        var loaded = 0;
+        for (var attempt = 0; attempt < 3 && ids.Count > 0; attempt++)
         {
             var epoch = Interlocked.Read(ref _epoch);
             var persons = Read(db, context, ids);
-            if (Interlocked.Read(ref _epoch) != epoch)
-                continue;
+            ids = [];
             foreach (var (id, person) in persons)
             {
+                if (_touchedAt.TryGetValue(id, out var touched) && touched > epoch)
+                {
+                    ids.Add(id);
+                    continue;
+                }
                 _persons[id] = person;
                 if (person.Ordinal is { } ordinal)
                     _ordinals[ordinal] = id;
+                loaded++;
             }
-            return ids.Count;
         }
-        return 0;
+        if (_touchedAt.Count > 100_000)
+            _touchedAt.Clear(); // only the last few batches matter, and none is being read now
+        return loaded;
     }
 
     private static Dictionary<string, LivePerson> Read(WorkspaceDatabase db, RealtimeContext context, List<string> ids)
