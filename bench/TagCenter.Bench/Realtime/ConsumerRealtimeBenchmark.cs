@@ -60,9 +60,8 @@ internal static class ConsumerRealtimeBenchmark
     private static string Track(int user, string kind, DateTimeOffset at) =>
         $$"""{"type":"track","event":"{{kind}}","userId":"u-{{user}}","messageId":"t-{{++_messages}}","timestamp":"{{at:O}}","_source":"sdk_events"}""";
 
-    private static double Median(List<double> values) => Percentile(values, 0.5);
+    private static double Median(List<double> values) => EventSchedule.Percentile(values, 0.5);
 
-    private static double Percentile(List<double> values, double p) => EventSchedule.Percentile(values, p);
 
     private sealed class Run(WorkspaceDatabase db, WorkspaceDefinition workspace)
     {
@@ -100,8 +99,8 @@ internal static class ConsumerRealtimeBenchmark
                 due => Apply([.. due.Select(e => Track(e.User, e.Kind, Now))]),
                 wait => Thread.Sleep(Math.Max(0, (int)Math.Min(tick, wait.TotalMilliseconds))));
             var rows = db.Scalar<long>($"SELECT count(*) FROM {workspace.FindSource("sdk_events")!.TableName}");
-            Console.WriteLine($"  {label} ({rows:N0} event rows after): {batches} batches (mean {(double)total / batches:0.0} events); event→updated p50 {Percentile(latency, 0.5):0.00} ms · p99 {Percentile(latency, 0.99):0.00} ms · max {latency.Max():0.00} ms");
-            return (Percentile(latency, 0.5), Percentile(latency, 0.99));
+            Console.WriteLine($"  {label} ({rows:N0} event rows after): {batches} batches (mean {(double)total / batches:0.0} events); event→updated p50 {EventSchedule.Percentile(latency, 0.5):0.00} ms · p99 {EventSchedule.Percentile(latency, 0.99):0.00} ms · max {latency.Max():0.00} ms");
+            return (EventSchedule.Percentile(latency, 0.5), EventSchedule.Percentile(latency, 0.99));
         }
 
         /// <summary>
@@ -122,8 +121,8 @@ internal static class ConsumerRealtimeBenchmark
                 if (Environment.GetEnvironmentVariable("TC_BENCH_STEPS") is not null)
                     Console.WriteLine($"    live {due.Count} events: " + string.Join(", ", _live.LastSteps.Select(s => $"{s.Key} {s.Value:0.0}")));
             }, _ => Thread.Yield());
-            Console.WriteLine($"  {label}: {batches} batches (mean {(double)total / batches:0.0} events), {placed:N0} of {total:N0} placed, {_live.Held:N0} persons held; event→live-updated p50 {Percentile(latency, 0.5):0.000} ms · p99 {Percentile(latency, 0.99):0.000} ms · max {latency.Max():0.00} ms");
-            return (Percentile(latency, 0.5), Percentile(latency, 0.99));
+            Console.WriteLine($"  {label}: {batches} batches (mean {(double)total / batches:0.0} events), {placed:N0} of {total:N0} placed, {_live.Held:N0} persons held; event→live-updated p50 {EventSchedule.Percentile(latency, 0.5):0.000} ms · p99 {EventSchedule.Percentile(latency, 0.99):0.000} ms · max {latency.Max():0.00} ms");
+            return (EventSchedule.Percentile(latency, 0.5), EventSchedule.Percentile(latency, 0.99));
         }
 
         private LiveEvaluator? _live;

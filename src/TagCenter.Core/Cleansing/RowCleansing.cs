@@ -128,7 +128,7 @@ public static partial class RowCleansing
         var (sure, clean) = Standardise(column, mapped, countryCode);
         if (!sure)
             return (RowVerdict.Unsure, null);
-        var (checkSure, invalid) = Check(column, v, clean);
+        var (checkSure, invalid) = Check(column, clean);
         if (!checkSure)
             return (RowVerdict.Unsure, null);
         if (!invalid)
@@ -197,7 +197,7 @@ public static partial class RowCleansing
         DateTime.TryParseExact(v, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? (true, parsed) : (false, null);
 
     /// <summary>Whether the value breaks a rule (the first the SQL pass tests); not sure when a rule is outside this port.</summary>
-    private static (bool Sure, bool Invalid) Check(ColumnDefinition column, string v, object? clean)
+    private static (bool Sure, bool Invalid) Check(ColumnDefinition column, object? clean)
     {
         if (column.Type != ColumnType.String && clean is null)
             return (true, true);
@@ -215,8 +215,7 @@ public static partial class RowCleansing
             DateTime time => time.Year,
             long l => l,
             decimal d => d,
-            string when column.Min is not null || column.Max is not null => (decimal?)null,
-            _ => null,
+            _ => (decimal?)null,
         };
         if ((column.Min is not null || column.Max is not null) && measured is null && clean is not null)
             return (false, false);
@@ -224,7 +223,6 @@ public static partial class RowCleansing
             return (true, true);
         if (column.Max is { } max && measured > max)
             return (true, true);
-        _ = v;
         return (true, false);
     }
 

@@ -32,7 +32,10 @@ public sealed class LiveEvaluator
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, LivePerson> _persons = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<uint, string> _ordinals = new();
-    private readonly Dictionary<(string Type, string Value), string?> _identifiers = [];
+    private readonly Dictionary<(string Type, string Value), string> _identifiers = [];
+
+    /// <summary>Identifier values the graph did not know when asked: asked again after the next consumer batch.</summary>
+    private readonly HashSet<(string Type, string Value)> _unknown = [];
     private readonly ConcurrentQueue<Action> _pending = new();
     private RealtimeContext? _context;
 
@@ -89,7 +92,11 @@ public sealed class LiveEvaluator
         _context = null;
         _persons.Clear();
         _ordinals.Clear();
-        _pending.Enqueue(_identifiers.Clear);
+        _pending.Enqueue(() =>
+        {
+            _identifiers.Clear();
+            _unknown.Clear();
+        });
     }
 
     /// <summary>
@@ -125,8 +132,7 @@ public sealed class LiveEvaluator
         }
         _pending.Enqueue(() =>
         {
-            foreach (var key in _identifiers.Where(i => i.Value is null).Select(i => i.Key).ToList())
-                _identifiers.Remove(key);
+            _unknown.Clear();
         });
     }
 
@@ -284,9 +290,18 @@ public sealed class LiveEvaluator
                 continue;
             if (_workspace.Identifiers.FirstOrDefault(i => i.Name == type) is { Entity: not "person" })
                 return null;
+            if (_unknown.Contains((type, value)))
+                return null;
             if (!_identifiers.TryGetValue((type, value), out var oneId))
-                _identifiers[(type, value)] = oneId = db.Rows("SELECT min(oneid) FROM identity_map WHERE type = $1 AND value = $2 AND entity = 'person'", type, value)[0][0] as string;
-            if (oneId is null || (found is not null && found != oneId))
+            {
+                if (db.Rows("SELECT min(oneid) FROM identity_map WHERE type = $1 AND value = $2 AND entity = 'person'", type, value)[0][0] is not string known)
+                {
+                    _unknown.Add((type, value));
+                    return null;
+                }
+                _identifiers[(type, value)] = oneId = known;
+            }
+            if (found is not null && found != oneId)
                 return null;
             found = oneId;
         }
