@@ -42,20 +42,42 @@ internal static class LiveServerBenchmark
         for (var i = 0; i < emails.Count; i += 200)
             await PostAsync(http, [.. emails.Skip(i).Take(200).Select((e, j) => $$"""{"type":"identify","userId":"u-{{i + j}}","traits":{"email":"{{e}}"},"messageId":"i-{{i + j}}"}""")]);
         await SettleAsync(ingest, listener);
+        // The steady state: the live path has read ahead the persons who just identified (timed apart).
+        var warming = Stopwatch.StartNew();
+        while (live.Evaluator.Cold && warming.Elapsed < TimeSpan.FromMinutes(2))
+            await Task.Delay(5);
+        Console.WriteLine($"  live path warm {warming.Elapsed.TotalMilliseconds:0} ms after the identifies were applied ({live.Evaluator.Held:N0} persons held)");
+        using var sampler = Environment.GetEnvironmentVariable("TC_BENCH_ALLOC") == "1" ? new AllocationSampler() : null;
+        var (gcs, paused) = (Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray(), GC.GetTotalPauseDuration());
         Console.WriteLine($"realtime through the server: demo of {persons:N0} persons, {emails.Count:N0} users identified; {rate} events/s for {seconds}s in requests of {batch}, {Environment.ProcessorCount} cores");
 
         var liveDone = new ConcurrentDictionary<long, long>();
+        var started = Stopwatch.GetTimestamp();
+        var durableAt = new ConcurrentDictionary<long, long>();
+        var steps = new ConcurrentQueue<KeyValuePair<string, double>>();
         live.Updated += (outcome, _) =>
         {
             var now = Stopwatch.GetTimestamp();
             foreach (var offset in outcome.Offsets)
                 liveDone.TryAdd(offset, now);
+            if (outcome.Offsets.Count > 0)
+                foreach (var offset in outcome.Offsets)
+                    if (durableAt.TryGetValue(offset, out var at))
+                        steps.Enqueue(new("queue", Stopwatch.GetElapsedTime(at, now).TotalMilliseconds - live.LastSteps.Values.Sum()));
+            if (Environment.GetEnvironmentVariable("TC_BENCH_STEPS") == "1" && live.LastSteps.Values.Sum() > 20)
+                Console.WriteLine($"    slow live batch at {Stopwatch.GetElapsedTime(started).TotalSeconds:0.000} s: {outcome.Placed} placed, {outcome.Loaded} read; {string.Join(", ", live.LastSteps.Select(s => $"{s.Key} {s.Value:0.0}"))}");
+            if (outcome.Offsets.Count > 0)
+                foreach (var step in live.LastSteps)
+                    steps.Enqueue(step);
         };
         // Which log offset each message got (the log's own hook, as the live path is told).
         var sentAt = new ConcurrentDictionary<string, long>();
         var offsets = new ConcurrentDictionary<long, string>();
         ingest.Durable += (_, first, _, payloads) =>
         {
+            var now = Stopwatch.GetTimestamp();
+            for (var i = 0; i < payloads.Count; i++)
+                durableAt[first + i] = now;
             for (var i = 0; i < payloads.Count; i++)
             {
                 var text = Encoding.UTF8.GetString(payloads[i].Span);
@@ -65,20 +87,24 @@ internal static class LiveServerBenchmark
         };
         var random = new Random(11);
         var total = rate * seconds;
-        var committed = new ConcurrentDictionary<long, long>();
+        // The committed path's progress, sampled every millisecond: (through, when), only when it moves (a scan of
+        // every offset per sample would take a core from the server under test).
+        var progress = new List<(long Through, long At)>();
         var clock = Stopwatch.StartNew();
         var requests = new List<Task>();
         using var stop = new CancellationTokenSource();
         var watcher = Task.Run(async () =>
         {
-            // The committed path's progress, sampled every millisecond.
+            var last = long.MinValue;
             while (!stop.IsCancellationRequested)
             {
                 var through = listener.Through;
-                var now = Stopwatch.GetTimestamp();
-                foreach (var offset in offsets.Keys)
-                    if (offset <= through)
-                        committed.TryAdd(offset, now);
+                if (through != last)
+                {
+                    lock (progress)
+                        progress.Add((through, Stopwatch.GetTimestamp()));
+                    last = through;
+                }
                 await Task.Delay(1);
             }
         });
@@ -96,16 +122,31 @@ internal static class LiveServerBenchmark
         }
         await Task.WhenAll(requests);
         var wait = Stopwatch.StartNew();
-        while ((liveDone.Count < total || committed.Count(c => offsets[c.Key].StartsWith("t-", StringComparison.Ordinal)) < total) && wait.Elapsed < TimeSpan.FromSeconds(120))
+        while ((liveDone.Count < total || listener.Through < ingest.Log.NextOffset - 1) && wait.Elapsed < TimeSpan.FromSeconds(120))
             await Task.Delay(50);
         await stop.CancelAsync();
         await watcher;
 
         var ofTrack = offsets.Where(o => sentAt.ContainsKey(o.Value)).ToList();
         var liveLatency = ofTrack.Where(o => liveDone.ContainsKey(o.Key)).Select(o => Stopwatch.GetElapsedTime(sentAt[o.Value], liveDone[o.Key]).TotalMilliseconds).ToList();
-        var committedLatency = ofTrack.Where(o => committed.ContainsKey(o.Key)).Select(o => Stopwatch.GetElapsedTime(sentAt[o.Value], committed[o.Key]).TotalMilliseconds).ToList();
+        var committedLatency = ofTrack.Select(o => (o, At: progress.FirstOrDefault(p => p.Through >= o.Key).At)).Where(x => x.At != 0)
+            .Select(x => Stopwatch.GetElapsedTime(sentAt[x.o.Value], x.At).TotalMilliseconds).ToList();
         Console.WriteLine($"  live path:      {Line(liveLatency)} ({liveLatency.Count:N0} of {total:N0} events updated live; {live.Evaluator.Held:N0} persons held)");
         Console.WriteLine($"  committed path: {Line(committedLatency)}");
+        Console.WriteLine($"    garbage collections meanwhile: gen0 {GC.CollectionCount(0) - gcs[0]}, gen1 {GC.CollectionCount(1) - gcs[1]}, gen2 {GC.CollectionCount(2) - gcs[2]}; paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0} ms in all");
+        sampler?.Print(25);
+        foreach (var kind in new[] { GCKind.Ephemeral, GCKind.FullBlocking, GCKind.Background })
+        {
+            var info = GC.GetGCMemoryInfo(kind);
+            Console.WriteLine($"    last {kind} collection: gen{info.Generation}, paused {string.Join("+", info.PauseDurations.ToArray().Select(p => p.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture)))} ms, heap {info.HeapSizeBytes / 1048576.0:0} MB, promoted {info.PromotedBytes / 1048576.0:0.0} MB");
+        }
+        // Where the live path's time goes: request sent → durable in the log (HTTP, parse, group commit, fsync), durable →
+        // updated (the live loop's queue, its steps, the index patch), and the steps of each live batch.
+        var placed = ofTrack.Where(o => liveDone.ContainsKey(o.Key) && durableAt.ContainsKey(o.Key)).ToList();
+        Console.WriteLine($"    sent → durable:     {Line([.. placed.Select(o => Stopwatch.GetElapsedTime(sentAt[o.Value], durableAt[o.Key]).TotalMilliseconds)])}");
+        Console.WriteLine($"    durable → updated:  {Line([.. placed.Select(o => Stopwatch.GetElapsedTime(durableAt[o.Key], liveDone[o.Key]).TotalMilliseconds)])}");
+        foreach (var step in steps.GroupBy(s => s.Key))
+            Console.WriteLine($"    live step {step.Key,-10} {Line([.. step.Select(s => s.Value)])} ({step.Count()} batches)");
         if (liveLatency.Count == 0)
             return 2;
         var (p50, p99) = (Percentile(liveLatency, 0.5), Percentile(liveLatency, 0.99));

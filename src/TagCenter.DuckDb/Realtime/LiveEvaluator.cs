@@ -101,10 +101,11 @@ public sealed class LiveEvaluator
 
     /// <summary>
     /// The consumer committed a batch: a person whose rows in it are not all rows this path added (an identify, an
-    /// event it left to the committed path) is dropped, as are both sides of a merge; identifiers it did not know may
-    /// be known now. Call before laying the committed path's index rows, so that only persons not held get them.
+    /// event it left to the committed path) is dropped, as are the persons whose identifiers it regrouped (both sides
+    /// of a merge or a split), whose identifiers are asked again; identifiers it did not know may be known now. Call
+    /// before laying the committed path's index rows, so that only persons not held get them.
     /// </summary>
-    public void Applied(IEnumerable<(string OneId, IReadOnlyCollection<long> Lines)> persons, IEnumerable<string> merged)
+    public void Applied(IEnumerable<(string OneId, IReadOnlyCollection<long> Lines)> persons, IEnumerable<string> regrouped)
     {
         var epoch = Interlocked.Increment(ref _epoch);
         var processed = Interlocked.Read(ref _processed);
@@ -112,7 +113,10 @@ public sealed class LiveEvaluator
         {
             _touchedAt[id] = epoch;
             if (!_persons.TryGetValue(id, out var person))
+            {
+                Ahead(id); // they just sent events: their next ones should not wait for the engine
                 continue;
+            }
             bool all;
             lock (person)
             {
@@ -123,9 +127,13 @@ public sealed class LiveEvaluator
                 all = lines.All(l => l > processed || person.Added.Contains(l));
             }
             if (!all)
+            {
                 Drop(id);
+                Ahead(id);
+            }
         }
-        foreach (var id in merged)
+        var gone = regrouped.ToHashSet(StringComparer.Ordinal);
+        foreach (var id in gone)
         {
             _touchedAt[id] = epoch;
             Drop(id);
@@ -133,6 +141,10 @@ public sealed class LiveEvaluator
         _pending.Enqueue(() =>
         {
             _unknown.Clear();
+            // An identifier of a regrouped person may name another one now: asked again.
+            if (gone.Count > 0)
+                foreach (var key in _identifiers.Where(i => gone.Contains(i.Value)).Select(i => i.Key).ToList())
+                    _identifiers.Remove(key);
         });
     }
 
@@ -141,17 +153,29 @@ public sealed class LiveEvaluator
     private readonly ConcurrentDictionary<long, string> _recheck = new();
     private readonly ConcurrentDictionary<string, long> _touchedAt = new(StringComparer.Ordinal);
 
-    /// <summary>Whether the persons events can name are to be read ahead (at the start, and after <see cref="ForgetAll"/>).</summary>
-    public bool Cold => Volatile.Read(ref _cold);
+    /// <summary>
+    /// Whether persons are waiting to be read ahead: those events can name (at the start, and after
+    /// <see cref="ForgetAll"/>), and those the committed path just applied events of and this path does not hold.
+    /// </summary>
+    public bool Cold => Volatile.Read(ref _cold) || !_ahead.IsEmpty;
 
     private bool _cold = true;
+
+    /// <summary>Persons to read ahead when the loop is idle (see <see cref="Applied"/>).</summary>
+    private readonly ConcurrentQueue<string> _ahead = new();
+
+    private void Ahead(string oneId)
+    {
+        if (_ahead.Count < Capacity)
+            _ahead.Enqueue(oneId);
+    }
 
     /// <summary>
     /// Reads ahead, up to <paramref name="most"/> at a time, the persons that an identifier only events carry names
     /// (<c>user_id</c>, <c>anonymous_id</c>: the types only event sources declare), so their first event does not
     /// wait for the engine. Returns how many it read; 0 when none is left (then it is warm).
     /// </summary>
-    public int Warm(WorkspaceDatabase db, int most = 2000)
+    public int Warm(WorkspaceDatabase db, int most = 250)
     {
         while (_pending.TryDequeue(out var action))
             action();
@@ -159,30 +183,39 @@ public sealed class LiveEvaluator
         var types = EventOnlyTypes();
         if (!context.HasWork || types.Count == 0 || !db.TableExists("identity_map") || _persons.Count >= Capacity)
         {
-            Volatile.Write(ref _cold, false);
+            Warmed();
             return 0;
         }
-        _warmed ??= new Queue<string>(db.Rows($"""
-            SELECT DISTINCT oneid FROM identity_map WHERE entity = 'person' AND oneid IS NOT NULL
-              AND type IN ({string.Join(", ", types.Select(Core.Sql.SqlText.Literal))}) ORDER BY oneid LIMIT {Capacity}
-            """).Select(r => (string)r[0]!));
         var ids = new List<string>(most);
-        while (ids.Count < most && _warmed.TryDequeue(out var id))
-            if (!_persons.ContainsKey(id))
-                ids.Add(id);
-        if (ids.Count == 0)
+        if (Volatile.Read(ref _cold))
         {
-            _warmed = null;
-            Volatile.Write(ref _cold, false);
-            return 0;
+            _warmed ??= new Queue<string>(db.Rows($"""
+                SELECT DISTINCT oneid FROM identity_map WHERE entity = 'person' AND oneid IS NOT NULL
+                  AND type IN ({string.Join(", ", types.Select(Core.Sql.SqlText.Literal))}) ORDER BY oneid LIMIT {Capacity}
+                """).Select(r => (string)r[0]!));
+            while (ids.Count < most && _warmed.TryDequeue(out var id))
+                if (!_persons.ContainsKey(id))
+                    ids.Add(id);
+            if (_warmed.Count == 0)
+            {
+                _warmed = null;
+                Volatile.Write(ref _cold, false);
+            }
         }
+        while (ids.Count < most && _ahead.TryDequeue(out var next))
+            if (!_persons.ContainsKey(next) && !ids.Contains(next, StringComparer.Ordinal))
+                ids.Add(next);
         return Load(db, context, ids);
     }
 
     private Queue<string>? _warmed;
 
     /// <summary>Stops reading ahead (persons are read when first seen).</summary>
-    public void Warmed() => Volatile.Write(ref _cold, false);
+    public void Warmed()
+    {
+        Volatile.Write(ref _cold, false);
+        _ahead.Clear();
+    }
 
     /// <summary>Identifier types that only event (Segment) sources declare: whoever has one is a person events name.</summary>
     private List<string> EventOnlyTypes()
@@ -314,7 +347,7 @@ public sealed class LiveEvaluator
         if (ids.Count == 0)
             return 0;
         // A batch the consumer committed while these were read may be in the snapshot or not: its persons are read again.
-        var loaded = 0;
+        var held = new List<string>(ids.Count);
         for (var attempt = 0; attempt < 3 && ids.Count > 0; attempt++)
         {
             var epoch = Interlocked.Read(ref _epoch);
@@ -330,12 +363,25 @@ public sealed class LiveEvaluator
                 _persons[id] = person;
                 if (person.Ordinal is { } ordinal)
                     _ordinals[ordinal] = id;
-                loaded++;
+                held.Add(id);
             }
         }
+        Identifiers(db, held);
         if (_touchedAt.Count > 100_000)
             _touchedAt.Clear(); // only the last few batches matter, and none is being read now
-        return loaded;
+        return held.Count;
+    }
+
+    /// <summary>Keeps the identifiers of <paramref name="oneIds"/> that events carry, so placing their events asks the engine nothing.</summary>
+    private void Identifiers(WorkspaceDatabase db, List<string> oneIds)
+    {
+        var types = EventOnlyTypes();
+        if (oneIds.Count == 0 || types.Count == 0)
+            return;
+        foreach (var (oneId, rows) in PersonRows.Read(db, "identity_map", oneIds, "oneid, type, value, entity"))
+            foreach (var row in rows)
+                if (row["entity"] is "person" && row["type"] is string type && types.Contains(type, StringComparer.Ordinal) && row["value"] is string value)
+                    _identifiers.TryAdd((type, value), oneId);
     }
 
     private static Dictionary<string, LivePerson> Read(WorkspaceDatabase db, RealtimeContext context, List<string> ids)

@@ -50,6 +50,7 @@ internal sealed class EventApplier(WorkspaceDefinition workspace, TimeProvider t
                 reports.Add(EventAppender.Append(db, workspace, workspace.FindSource(name)!, rows, time));
             string? runId = null;
             IReadOnlyDictionary<string, string> merged = new Dictionary<string, string>();
+            IReadOnlyCollection<string> split = [];
             if (reports.Any(r => r.Loaded > 0))
             {
                 // Only the new rows are read: the cost of a batch does not grow with the events applied before it.
@@ -59,10 +60,12 @@ internal sealed class EventApplier(WorkspaceDefinition workspace, TimeProvider t
                 LastIdentity = identity;
                 merged = db.Rows("SELECT oneid, other_oneid FROM identity_history WHERE run_id = $1 AND kind = 'merged'", runId)
                     .ToDictionary(r => (string)r[0]!, r => (string)r[1]!, StringComparer.Ordinal);
+                split = db.Rows("SELECT oneid, other_oneid FROM identity_history WHERE run_id = $1 AND kind = 'split'", runId)
+                    .SelectMany(r => new[] { r[0] as string, r[1] as string }).OfType<string>().ToHashSet(StringComparer.Ordinal);
             }
             var persons = runId is null ? [] : Persons(db, records, bySource.Keys);
             ConsumerOffsets.Write(db, records[^1].Offset + 1, now.UtcDateTime);
-            return new AppliedBatch(new AppliedEvents(persons, records[^1].Offset, now) { Merged = merged }, reports, skipped, runId);
+            return new AppliedBatch(new AppliedEvents(persons, records[^1].Offset, now) { Merged = merged, Split = split }, reports, skipped, runId);
         });
     }
 

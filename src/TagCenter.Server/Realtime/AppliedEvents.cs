@@ -16,9 +16,15 @@ public sealed record AppliedEvents(IReadOnlyList<AppliedPerson> Persons, long La
     /// <summary>OneIDs merged away by identify/alias in this batch (old → surviving OneID).</summary>
     public IReadOnlyDictionary<string, string> Merged { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Every person whose facts or identity the batch changed: the persons of its events and both sides of each merge.</summary>
+    /// <summary>OneIDs on either side of a split in this batch (a link cut: identifiers, and their rows, moved between them).</summary>
+    public IReadOnlyCollection<string> Split { get; init; } = [];
+
+    /// <summary>The persons whose identifiers the batch regrouped: both sides of each merge and each split.</summary>
+    public IReadOnlyCollection<string> Regrouped => [.. Merged.Keys.Concat(Merged.Values).Concat(Split).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>Every person whose facts or identity the batch changed: the persons of its events, and those it regrouped.</summary>
     public IReadOnlyCollection<string> Touched =>
-        [.. Persons.Select(p => p.OneId).Concat(Merged.Keys).Concat(Merged.Values).Distinct(StringComparer.Ordinal)];
+        [.. Persons.Select(p => p.OneId).Concat(Regrouped).Distinct(StringComparer.Ordinal)];
 }
 
 /// <summary>

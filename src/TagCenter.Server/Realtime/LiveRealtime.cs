@@ -48,8 +48,14 @@ public sealed partial class LiveRealtime : BackgroundService
     /// <summary>Told after each live batch is laid over the index (for the benchmark and tests): the outcome and when it was done.</summary>
     public event Action<LiveOutcome, DateTimeOffset>? Updated;
 
+    /// <summary>How long each step of the last live batch took, in ms (rent a reader, open the index, the evaluator's steps, wait for and lay the index patch).</summary>
+    public IReadOnlyDictionary<string, double> LastSteps { get; private set; } = new Dictionary<string, double>();
+
     /// <summary>The last live batch's outcome.</summary>
     public LiveOutcome? Last { get; private set; }
+
+    /// <summary>Not an event: wakes the loop to read ahead the persons a committed batch named.</summary>
+    private static readonly LiveEvent Wake = new("", -1, default, "");
 
     private void Durable(string source, long first, DateTimeOffset arrived, IReadOnlyList<ReadOnlyMemory<byte>> payloads)
     {
@@ -95,7 +101,7 @@ public sealed partial class LiveRealtime : BackgroundService
         {
             while (true)
             {
-                // Between events, read ahead the persons events can name (a chunk at a time: events go first).
+                // Between events, read ahead the persons events can name and those who just sent some (a chunk at a time: events go first).
                 if (!_events.Reader.TryPeek(out _) && Evaluator.Cold)
                 {
                     try
@@ -113,17 +119,32 @@ public sealed partial class LiveRealtime : BackgroundService
                     break;
                 batch.Clear();
                 while (batch.Count < 5000 && _events.Reader.TryRead(out var e))
-                    batch.Add(e);
+                    if (!ReferenceEquals(e, Wake))
+                        batch.Add(e);
+                if (batch.Count == 0)
+                    continue; // woken to read ahead
                 try
                 {
+                    var clock = System.Diagnostics.Stopwatch.StartNew();
                     var asOf = WorkspaceSegments.Now(_host.Definition, _host.Time);
+                    var steps = new Dictionary<string, double>(StringComparer.Ordinal);
                     var outcome = _host.Read(db =>
                     {
+                        steps["rent"] = clock.Elapsed.TotalMilliseconds;
                         _host.Index(db); // opened before it is patched: an index opened later has only the committed changes
+                        steps["index"] = clock.Elapsed.TotalMilliseconds - steps["rent"];
                         return Evaluator.Apply(db, batch, asOf);
                     });
+                    foreach (var (name, ms) in Evaluator.LastSteps)
+                        steps[name] = ms;
+                    var patchAt = clock.Elapsed.TotalMilliseconds;
                     lock (_patchLock)
+                    {
+                        steps["patch wait"] = clock.Elapsed.TotalMilliseconds - patchAt;
                         _host.PatchIndex([.. outcome.Patches.Where(p => Evaluator.Holds(p.Ordinal))]);
+                    }
+                    steps["patch"] = clock.Elapsed.TotalMilliseconds - patchAt - steps["patch wait"];
+                    LastSteps = steps;
                     Last = outcome;
                     Updated?.Invoke(outcome, _host.Time.GetUtcNow());
                     Done(_log, outcome.Placed, outcome.Deferred, outcome.Updates.Count, outcome.Loaded);
@@ -152,7 +173,11 @@ public sealed partial class LiveRealtime : BackgroundService
         lock (_patchLock)
         {
             if (Enabled)
-                Evaluator.Applied(applied.Persons.Select(p => (p.OneId, p.Lines)), applied.Merged.Keys.Concat(applied.Merged.Values));
+            {
+                Evaluator.Applied(applied.Persons.Select(p => (p.OneId, p.Lines)), applied.Regrouped);
+                if (Evaluator.Cold)
+                    _events.Writer.TryWrite(Wake);
+            }
             _host.PatchIndex(Enabled ? [.. patches.Where(p => !Evaluator.Holds(p.Ordinal))] : patches, activity, anchor);
         }
     }

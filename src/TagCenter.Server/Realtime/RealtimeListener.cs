@@ -42,7 +42,10 @@ public sealed partial class RealtimeListener : IAppliedEventsListener
     public async ValueTask OnAppliedAsync(AppliedEvents applied, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        List<(string, DateTimeOffset)> persons = [.. applied.Persons.Select(p => (p.OneId, p.ReceivedAt)), .. applied.Merged.Keys.Select(id => (id, applied.AppliedAt))];
+        // Besides the persons of the events: the OneIDs merged away (they leave), and both sides of a split (rows moved).
+        var ofEvents = applied.Persons.Select(p => p.OneId).ToHashSet(StringComparer.Ordinal);
+        List<(string, DateTimeOffset)> persons = [.. applied.Persons.Select(p => (p.OneId, p.ReceivedAt)),
+            .. applied.Merged.Keys.Concat(applied.Split).Where(id => !ofEvents.Contains(id)).Distinct(StringComparer.Ordinal).Select(id => (id, applied.AppliedAt))];
         var zone = _host.Definition.TimeZone;
         var asOf = DateTime.SpecifyKind(TimeZoneInfo.ConvertTime(applied.AppliedAt, zone).DateTime, DateTimeKind.Unspecified);
         RealtimeOutcome outcome;

@@ -96,16 +96,63 @@ public sealed class LiveRealtimeTests(DemoWorkspace demo) : IDisposable
             "the demo's dynamic segments have members: the comparison is not of two empty lists by construction");
     }
 
-    /// <summary>A demo person (the first by email) logs in as <paramref name="userId"/>: the identify is applied, and the userId names them.</summary>
-    private static async Task<string> IdentifyAsync(IngestServer server, string userId)
+    [Fact]
+    public async Task JustIdentified_IsReadAhead_SoTheirFirstEventReadsNothing()
     {
-        var row = (await server.RowsAsync("SELECT value, oneid FROM identity_map WHERE type = 'email' AND entity = 'person' ORDER BY value LIMIT 1"))[0];
+        // The server is warm before the user logs in: the identify, once committed, names a person the live path
+        // does not hold; it reads them while idle, so their first event waits for no engine read.
+        await using var server = await IngestServer.StartAsync(demo.Copy(_temp));
+        var live = server.Api.App.Services.GetRequiredService<LiveRealtime>();
+        var oneId = await IdentifyAsync(server, "u-live-d");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (live.Evaluator.Person(oneId) is null && clock.Elapsed < TimeSpan.FromSeconds(30))
+            await Task.Delay(10, Ct);
+        live.Evaluator.Person(oneId).ShouldNotBeNull("read ahead once the identify was committed, before any event of theirs");
+        var firstBatch = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        live.Updated += (outcome, _) => firstBatch.TrySetResult(outcome.Loaded);
+        (await server.PostAsync("/v1/batch", Batch("u-live-d", "live-d", 1))).Status.ShouldBe(200);
+        (await firstBatch.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct)).ShouldBe(0, "nothing read from the engine for the first event");
+    }
+
+    [Fact]
+    public async Task AfterTheIdentityRunMovesAnIdentifier_ItsNextEventIsTheNewPersons()
+    {
+        // u-live-m logs in as person A, and an event of theirs is placed live (the path now knows u-live-m → A). Then
+        // they log in with the email of person B: A and B each hold a member number, so they cannot merge, and the
+        // identity run cuts the userId over to B (a split). Their next event is B's, not A's.
+        await using var server = await IngestServer.StartAsync(demo.Copy(_temp));
+        var live = server.Api.App.Services.GetRequiredService<LiveRealtime>();
+        var emails = await server.RowsAsync("SELECT value, oneid FROM identity_map WHERE type = 'email' AND entity = 'person' ORDER BY oneid");
+        var (a, b) = (emails[0], emails[^1]); // of two as old, the larger OneID survives a merge (checked below)
+        var personA = await IdentifyAsync(server, "u-live-m", (string)a[0]!);
+        (await server.PostAsync("/v1/batch", Batch("u-live-m", "live-m1", 1))).Status.ShouldBe(200);
+        await LiveAsync(live, personA, 0);
+        await IdentifyAsync(server, "u-live-m", (string)b[0]!, expected: (string)b[1]!);
+        var survivor = (string)b[1]!; // B
+        (await server.RowsAsync("SELECT count(*) FROM identity_history WHERE kind = 'split' AND oneid = $1 AND other_oneid = $2", survivor, personA))[0][0]
+            .ShouldBe(1L, "the userId moved from A to B (a member may hold one member number, so A and B do not merge): the case under test");
+
+        (await server.PostAsync("/v1/batch", Batch("u-live-m", "live-m2", 1))).Status.ShouldBe(200);
+        await server.SettledAsync();
+        var offset = (await server.RowsAsync("SELECT max(_line) FROM fact_events WHERE oneid = $1 AND _source = 'sdk_events'", survivor))[0][0];
+        var state = await LiveAsync(live, survivor, Convert.ToInt64(offset));
+        state.LastOffset.ShouldBe(Convert.ToInt64(offset));
+        live.Evaluator.Person(personA)?.LastOffset.ShouldBeLessThan(Convert.ToInt64(offset), "A holds no event after the split");
+    }
+
+    /// <summary>A demo person (the first by email) logs in as <paramref name="userId"/>: the identify is applied, and the userId names them.</summary>
+    private static async Task<string> IdentifyAsync(IngestServer server, string userId, string? email = null, string? expected = null)
+    {
+        var row = email is null
+            ? (await server.RowsAsync("SELECT value, oneid FROM identity_map WHERE type = 'email' AND entity = 'person' ORDER BY value LIMIT 1"))[0]
+            : (await server.RowsAsync("SELECT value, oneid FROM identity_map WHERE type = 'email' AND entity = 'person' AND value = $1", email))[0];
         (await server.PostAsync("/v1/batch", Bodies.Bytes($$$"""
-            {"batch":[{"type":"identify","userId":"{{{userId}}}","traits":{"email":"{{{row[0]}}}"},"messageId":"id-{{{userId}}}","timestamp":"2026-10-31T12:00:00Z"}],"writeKey":"{{{IngestServer.Key}}}"}
+            {"batch":[{"type":"identify","userId":"{{{userId}}}","traits":{"email":"{{{row[0]}}}"},"messageId":"id-{{{userId}}}-{{{row[0]}}}","timestamp":"2026-10-31T12:00:00Z"}],"writeKey":"{{{IngestServer.Key}}}"}
             """))).Status.ShouldBe(200);
         await server.SettledAsync();
-        (await server.RowsAsync("SELECT oneid FROM identity_map WHERE type = 'user_id' AND value = $1", userId))[0][0].ShouldBe(row[1]);
-        return (string)row[1]!;
+        var oneId = expected ?? (string)row[1]!;
+        (await server.RowsAsync("SELECT oneid FROM identity_map WHERE type = 'user_id' AND value = $1", userId))[0][0].ShouldBe(oneId);
+        return oneId;
     }
 
     /// <summary>The person's live state once it holds the event at <paramref name="offset"/> or later.</summary>
