@@ -437,7 +437,7 @@ public sealed class LiveEvaluator
 
         public HashSet<string> Segments { get; } = segments;
 
-        public Dictionary<string, List<Dictionary<string, object?>>> Facts { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, List<IReadOnlyDictionary<string, object?>>> Facts { get; } = new(StringComparer.Ordinal);
 
         /// <summary>Every (source, line) in <see cref="Facts"/>: an event already there is not added twice.</summary>
         public HashSet<(string Source, long Line)> Lines { get; } = [];
@@ -457,7 +457,7 @@ public sealed class LiveEvaluator
         }
 
         public PersonState State => new(Golden, Stored, Segments,
-            Facts.ToDictionary(f => f.Key, f => (IReadOnlyList<IReadOnlyDictionary<string, object?>>)f.Value, StringComparer.Ordinal));
+            Facts.ToDictionary(f => f.Key, IReadOnlyList<IReadOnlyDictionary<string, object?>> (f) => f.Value, StringComparer.Ordinal));
     }
 }
 

@@ -85,7 +85,7 @@ public sealed class RealtimeEvaluator
         return _context = RealtimeContext.Build(db, _workspaceRoot, _time);
     }
 
-    private (List<PersonUpdate> Updates, Dictionary<string, Dictionary<string, List<Dictionary<string, object?>>>> Facts) Evaluate(
+    private (List<PersonUpdate> Updates, Dictionary<string, Dictionary<string, List<IReadOnlyDictionary<string, object?>>>> Facts) Evaluate(
         WorkspaceDatabase db, RealtimeContext context, List<string> ids, Dictionary<string, DateTimeOffset> at, DateTime asOf)
     {
         var golden = PersonRows.Read(db, "dim_person", ids);

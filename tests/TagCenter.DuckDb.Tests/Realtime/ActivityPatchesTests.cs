@@ -61,7 +61,7 @@ public sealed class ActivityPatchesTests : IDisposable
         string[] touched = ["P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9"];
         // The evaluator read P1–P5 (as it reads them: oneid, event_time, event); P6–P9 are read here.
         var read = touched.Take(5).ToList();
-        var facts = new Dictionary<string, Dictionary<string, List<Dictionary<string, object?>>>>
+        var facts = new Dictionary<string, Dictionary<string, List<IReadOnlyDictionary<string, object?>>>>
         {
             ["orders"] = PersonRows.Read(_f.Db, "fact_orders", read, "oneid, event_time"),
             ["events"] = PersonRows.Read(_f.Db, "fact_events", read, "oneid, event_time, \"event\""),
