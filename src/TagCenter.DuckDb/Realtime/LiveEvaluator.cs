@@ -28,8 +28,13 @@ public sealed record LiveEvent(string Source, long Offset, DateTimeOffset Arrive
 public sealed class LiveEvaluator
 {
     private const string LoadId = "live";
-    private readonly WorkspaceDefinition _workspace;
+    private readonly Func<WorkspaceDefinition> _definition;
     private readonly TimeProvider _time;
+    private WorkspaceDefinition _workspace;
+
+    /// <summary>Of <see cref="_workspace"/>: each identifier type's entity, and the types only event sources declare.</summary>
+    private Dictionary<string, string> _entities;
+    private List<string> _eventOnly;
     private readonly ConcurrentDictionary<string, LivePerson> _persons = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<uint, string> _ordinals = new();
     private readonly Dictionary<(string Type, string Value), string> _identifiers = [];
@@ -40,9 +45,34 @@ public sealed class LiveEvaluator
     private RealtimeContext? _context;
 
     public LiveEvaluator(WorkspaceDefinition workspace, TimeProvider time)
+        : this(() => workspace, time)
     {
-        _workspace = workspace;
+    }
+
+    /// <summary>With the workspace as <paramref name="workspace"/> gives it now (a server reloads it after an apply).</summary>
+    public LiveEvaluator(Func<WorkspaceDefinition> workspace, TimeProvider time)
+    {
+        _definition = workspace;
         _time = time;
+        (_workspace, _entities, _eventOnly) = Use(workspace());
+    }
+
+    private static (WorkspaceDefinition, Dictionary<string, string>, List<string>) Use(WorkspaceDefinition workspace) =>
+        (workspace, workspace.Identifiers.GroupBy(i => i.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Entity, StringComparer.Ordinal), EventOnlyTypes(workspace));
+
+    /// <summary>Takes the workspace as it is now; when it was reloaded, everything held is dropped (its sources, identifiers and rules may differ).</summary>
+    private void Refresh()
+    {
+        var now = _definition();
+        if (ReferenceEquals(now, _workspace))
+            return;
+        (_workspace, _entities, _eventOnly) = Use(now);
+        _context = null;
+        ForgetAllNow();
+        _identifiers.Clear();
+        _unknown.Clear();
+        _warmed = null;
+        Volatile.Write(ref _cold, true);
     }
 
     /// <summary>Persons held in memory at most; past it every person is dropped and loaded again when next seen.</summary>
@@ -179,8 +209,9 @@ public sealed class LiveEvaluator
     {
         while (_pending.TryDequeue(out var action))
             action();
+        Refresh();
         var context = _context ??= RealtimeContext.Build(db, _workspace.Root, _time);
-        var types = EventOnlyTypes();
+        var types = _eventOnly;
         if (!context.HasWork || types.Count == 0 || !db.TableExists("identity_map") || _persons.Count >= Capacity)
         {
             Warmed();
@@ -218,10 +249,10 @@ public sealed class LiveEvaluator
     }
 
     /// <summary>Identifier types that only event (Segment) sources declare: whoever has one is a person events name.</summary>
-    private List<string> EventOnlyTypes()
+    private static List<string> EventOnlyTypes(WorkspaceDefinition workspace)
     {
-        var byEvents = _workspace.Sources.Where(s => s.Kind == SourceKind.Segment).SelectMany(s => s.Columns).Select(c => c.Identifier).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var byOthers = _workspace.Sources.Where(s => s.Kind != SourceKind.Segment).SelectMany(s => s.Columns).Select(c => c.Identifier).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var byEvents = workspace.Sources.Where(s => s.Kind == SourceKind.Segment).SelectMany(s => s.Columns).Select(c => c.Identifier).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var byOthers = workspace.Sources.Where(s => s.Kind != SourceKind.Segment).SelectMany(s => s.Columns).Select(c => c.Identifier).OfType<string>().ToHashSet(StringComparer.Ordinal);
         return [.. byEvents.Except(byOthers).Order(StringComparer.Ordinal)];
     }
 
@@ -231,6 +262,7 @@ public sealed class LiveEvaluator
         _clock.Restart();
         while (_pending.TryDequeue(out var action))
             action();
+        Refresh();
         if (_persons.Count > Capacity)
             ForgetAllNow();
         var context = _context ??= RealtimeContext.Build(db, _workspace.Root, _time);
@@ -321,7 +353,7 @@ public sealed class LiveEvaluator
         {
             if (column.Identifier is not { } type || row[column.Name] is not string value)
                 continue;
-            if (_workspace.Identifiers.FirstOrDefault(i => i.Name == type) is { Entity: not "person" })
+            if (_entities.TryGetValue(type, out var entity) && entity != "person")
                 return null;
             if (_unknown.Contains((type, value)))
                 return null;
@@ -375,7 +407,7 @@ public sealed class LiveEvaluator
     /// <summary>Keeps the identifiers of <paramref name="oneIds"/> that events carry, so placing their events asks the engine nothing.</summary>
     private void Identifiers(WorkspaceDatabase db, List<string> oneIds)
     {
-        var types = EventOnlyTypes();
+        var types = _eventOnly;
         if (oneIds.Count == 0 || types.Count == 0)
             return;
         foreach (var (oneId, rows) in PersonRows.Read(db, "identity_map", oneIds, "oneid, type, value, entity"))
@@ -387,18 +419,14 @@ public sealed class LiveEvaluator
     private static Dictionary<string, LivePerson> Read(WorkspaceDatabase db, RealtimeContext context, List<string> ids)
     {
         var result = new Dictionary<string, LivePerson>(StringComparer.Ordinal);
-        var golden = PersonRows.Read(db, "dim_person", ids);
-        var stored = PersonRows.Read(db, "person_tags", ids);
-        var facts = context.FactTables.ToDictionary(t => t["fact_".Length..], t => PersonRows.Read(db, t, ids, LiveColumns(context, t)));
-        var members = MembershipWriter.Open(db, context, ids);
+        var read = PersonReads.Read(db, context, ids, "_source, _line");
         var ordinals = db.TableExists(PersonOrdinals.Table) ? PersonRows.Read(db, PersonOrdinals.Table, ids) : [];
         foreach (var id in ids)
         {
-            var person = new LivePerson(golden.TryGetValue(id, out var g) ? g[0] : null, stored.TryGetValue(id, out var s) ? s[0] : null,
-                members.TryGetValue(id, out var m) ? m : []);
-            foreach (var (fact, rows) in facts)
+            var person = new LivePerson(read.GoldenOf(id), read.StoredOf(id), read.SegmentsOf(id));
+            foreach (var fact in read.Facts.Keys)
             {
-                var list = person.Facts[fact] = rows.TryGetValue(id, out var r) ? [.. r] : [];
+                var list = person.Facts[fact] = [.. read.FactsOf(fact, id)];
                 foreach (var row in list)
                     if (row.GetValueOrDefault("_source") is string source && row.GetValueOrDefault("_line") is { } line)
                         person.Lines.Add((source, Convert.ToInt64(line, System.Globalization.CultureInfo.InvariantCulture)));
@@ -408,12 +436,6 @@ public sealed class LiveEvaluator
             result[id] = person;
         }
         return result;
-    }
-
-    private static string LiveColumns(RealtimeContext context, string table)
-    {
-        var read = context.FactColumns.GetValueOrDefault(table, "*");
-        return read == "*" ? read : read + ", _source, _line";
     }
 
     private void Drop(string oneId)

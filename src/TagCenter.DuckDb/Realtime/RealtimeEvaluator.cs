@@ -88,21 +88,12 @@ public sealed class RealtimeEvaluator
     private (List<PersonUpdate> Updates, Dictionary<string, Dictionary<string, List<IReadOnlyDictionary<string, object?>>>> Facts) Evaluate(
         WorkspaceDatabase db, RealtimeContext context, List<string> ids, Dictionary<string, DateTimeOffset> at, DateTime asOf)
     {
-        var golden = PersonRows.Read(db, "dim_person", ids);
-        var stored = PersonRows.Read(db, "person_tags", ids);
-        var facts = context.FactTables.ToDictionary(t => t["fact_".Length..], t => PersonRows.Read(db, t, ids, context.FactColumns.GetValueOrDefault(t, "*")));
-        var members = MembershipWriter.Open(db, context, ids);
+        var read = PersonReads.Read(db, context, ids);
         Step("read");
         var updates = new List<PersonUpdate>(ids.Count);
         foreach (var id in ids)
-        {
-            var person = new PersonState(golden.TryGetValue(id, out var fields) ? fields[0] : null,
-                stored.TryGetValue(id, out var rows) ? rows[0] : null,
-                members.TryGetValue(id, out var segments) ? segments : new HashSet<string>(),
-                facts.ToDictionary(f => f.Key, f => (IReadOnlyList<IReadOnlyDictionary<string, object?>>)(f.Value.TryGetValue(id, out var r) ? r : [])));
-            updates.Add(PersonEvaluation.Evaluate(context, id, at[id], person, asOf).Update);
-        }
+            updates.Add(PersonEvaluation.Evaluate(context, id, at[id], read.State(id), asOf).Update);
         Step("evaluate");
-        return (updates, facts);
+        return (updates, read.Facts);
     }
 }

@@ -30,7 +30,7 @@ public sealed partial class LiveRealtime : BackgroundService
         _host = host;
         _log = log;
         Enabled = options.Live;
-        Evaluator = new LiveEvaluator(host.Definition, host.Time) { Capacity = options.LivePersons };
+        Evaluator = new LiveEvaluator(() => host.Definition, host.Time) { Capacity = options.LivePersons };
         if (!Enabled)
             return;
         ingest.Durable += Durable;
