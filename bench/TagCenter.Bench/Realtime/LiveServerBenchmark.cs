@@ -54,12 +54,19 @@ internal static class LiveServerBenchmark
         var liveDone = new ConcurrentDictionary<long, long>();
         var started = Stopwatch.GetTimestamp();
         var durableAt = new ConcurrentDictionary<long, long>();
+        // When the server took the request in (the ingest service's clock, before parsing and the log), per offset, and
+        // when the live path was done with it on the same clock.
+        var arrivedAt = new ConcurrentDictionary<long, DateTimeOffset>();
+        var liveDoneAt = new ConcurrentDictionary<long, DateTimeOffset>();
         var steps = new ConcurrentQueue<KeyValuePair<string, double>>();
-        live.Updated += (outcome, _) =>
+        live.Updated += (outcome, done) =>
         {
             var now = Stopwatch.GetTimestamp();
             foreach (var offset in outcome.Offsets)
+            {
                 liveDone.TryAdd(offset, now);
+                liveDoneAt.TryAdd(offset, done);
+            }
             if (outcome.Offsets.Count > 0)
                 foreach (var offset in outcome.Offsets)
                     if (durableAt.TryGetValue(offset, out var at))
@@ -73,11 +80,14 @@ internal static class LiveServerBenchmark
         // Which log offset each message got (the log's own hook, as the live path is told).
         var sentAt = new ConcurrentDictionary<string, long>();
         var offsets = new ConcurrentDictionary<long, string>();
-        ingest.Durable += (_, first, _, payloads) =>
+        ingest.Durable += (_, first, arrived, payloads) =>
         {
             var now = Stopwatch.GetTimestamp();
             for (var i = 0; i < payloads.Count; i++)
+            {
                 durableAt[first + i] = now;
+                arrivedAt[first + i] = arrived;
+            }
             for (var i = 0; i < payloads.Count; i++)
             {
                 var text = Encoding.UTF8.GetString(payloads[i].Span);
@@ -143,6 +153,7 @@ internal static class LiveServerBenchmark
         // Where the live path's time goes: request sent → durable in the log (HTTP, parse, group commit, fsync), durable →
         // updated (the live loop's queue, its steps, the index patch), and the steps of each live batch.
         var placed = ofTrack.Where(o => liveDone.ContainsKey(o.Key) && durableAt.ContainsKey(o.Key)).ToList();
+        Console.WriteLine($"    arrived at the server → updated: {Line([.. placed.Select(o => (liveDoneAt[o.Key] - arrivedAt[o.Key]).TotalMilliseconds)])}");
         Console.WriteLine($"    sent → durable:     {Line([.. placed.Select(o => Stopwatch.GetElapsedTime(sentAt[o.Value], durableAt[o.Key]).TotalMilliseconds)])}");
         Console.WriteLine($"    durable → updated:  {Line([.. placed.Select(o => Stopwatch.GetElapsedTime(durableAt[o.Key], liveDone[o.Key]).TotalMilliseconds)])}");
         foreach (var step in steps.GroupBy(s => s.Key))

@@ -13,8 +13,14 @@ internal static class ServeCommand
     public static Command Create(CliOptions o)
     {
         var urls = new Option<string[]>("--urls") { Description = o.Texts["opt.urls"], AllowMultipleArgumentsPerToken = true };
+        var slice = new Option<int>("--profile-slice") { Description = o.Texts["opt.profileslice"], DefaultValueFactory = _ => 1_000_000 };
+        slice.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 0)
+                r.AddError(o.Texts["error.profileslice"]);
+        });
         var store = Governance.StoreOption.Create(o.Texts);
-        var command = new Command("serve", o.Texts["cmd.serve"]) { urls, store };
+        var command = new Command("serve", o.Texts["cmd.serve"]) { urls, slice, store };
         command.SetAction(async (result, cancellationToken) =>
         {
             var context = CliContext.From(result, o);
@@ -26,6 +32,7 @@ internal static class ServeCommand
                 DefaultLanguage = t.Language,
                 Store = result.GetValue(store) ?? Stores.ControlStores.Configured,
                 Urls = result.GetValue(urls) is { Length: > 0 } given ? given : new ServerOptions { WorkspaceRoot = definition.Root }.Urls,
+                ProfileSliceSize = result.GetValue(slice),
             };
             await using var app = ServerApp.Build(options);
             await app.StartAsync(cancellationToken);

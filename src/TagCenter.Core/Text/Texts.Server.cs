@@ -59,6 +59,9 @@ public static partial class Texts
         ("server.serve.open", "尚未配置 API 密钥：接口对能访问此地址的任何人开放，请只监听本机地址", "no API keys are configured yet: the API is open to anyone who can reach it, so listen on loopback only"),
         ("server.serve.stopped", "服务已停止", "server stopped"),
         ("opt.urls", "监听地址（默认 http://127.0.0.1:5080）", "Where to listen (default http://127.0.0.1:5080)"),
+        ("error.profileslice", "--profile-slice 不能为负数（0 表示一次读全部）", "--profile-slice cannot be negative (0 reads all persons at once)"),
+        ("opt.profileslice", "构建画像库时每段的人数（按 OneID 分段，每段读一遍引擎各表；0 为一次读全部）：内存紧时调小",
+            "Persons per OneID range when the profile store is built (each range reads every engine table once; 0: all at once): smaller when memory is short"),
         ("cmd.serve", "启动 HTTP 服务：接口、事件接收（兼容 Segment）、实时标签", "Start the HTTP server: the API, Segment-compatible event ingest, real-time tags"),
     ];
 }

@@ -19,6 +19,15 @@ public sealed class EdgeCaseTests
     }
 
     [Fact]
+    public async Task Serve_NegativeProfileSlice_RefusedBeforeStarting()
+    {
+        var dir = await StarterAsync(refreshed: false);
+        var (code, output, error) = await CliRunner.RunAsync("serve", "-w", dir, "--profile-slice", "-5");
+        code.ShouldNotBe(0);
+        (output + error).ShouldContain("--profile-slice cannot be negative");
+    }
+
+    [Fact]
     public async Task Export_ForceOntoTheDatabase_RefusedAndWorkspaceIntact()
     {
         var dir = await StarterAsync();
