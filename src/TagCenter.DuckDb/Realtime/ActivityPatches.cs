@@ -15,11 +15,11 @@ public static class ActivityPatches
     /// <summary>
     /// The columns <paramref name="codes"/> of <paramref name="oneIds"/> at <paramref name="anchor"/>; a person
     /// without a row in <c>person_tags</c> (merged away, not a person) has none, one without an ordinal is left out.
-    /// <paramref name="facts"/> (per fact, the rows of some of these persons, with <c>event_time</c> and <c>event</c>)
-    /// are rows already read, as the real-time evaluator reads them: only the other persons are read here.
+    /// The columns of the persons of <paramref name="known"/> were computed from rows the real-time evaluator read:
+    /// only the other persons are read here.
     /// </summary>
     public static IReadOnlyList<ActivityPatch> Read(WorkspaceDatabase db, IReadOnlyList<string> oneIds, DateTime anchor, IReadOnlyList<string> codes,
-        FactRows? facts = null)
+        KnownActivity? known = null)
     {
         if (oneIds.Count == 0 || codes.Count == 0 || !db.TableExists("person_tags"))
             return [];
@@ -28,15 +28,13 @@ public static class ActivityPatches
         var ordinals = PersonRows.Read(db, PersonOrdinals.Table, ids).ToDictionary(o => o.Key, o => Convert.ToUInt32(o.Value[0]["ordinal"]), StringComparer.Ordinal);
         var present = PersonRows.Read(db, "person_tags", ids, "oneid").Keys.ToHashSet(StringComparer.Ordinal);
         var latest = ids.ToDictionary(id => id, _ => new Dictionary<string, long>(StringComparer.Ordinal), StringComparer.Ordinal);
-        var unread = facts is null ? ids : [.. ids.Where(id => !facts.Persons.Contains(id))];
+        var unread = known is null ? ids : [.. ids.Where(id => !known.Persons.Contains(id))];
+        foreach (var id in known?.Persons.Where(latest.ContainsKey) ?? [])
+            foreach (var (code, day) in known!.Of(id))
+                latest[id][code] = day;
         foreach (var group in codes.Select(ActivitySource.Of).GroupBy(s => s.Fact, StringComparer.Ordinal))
         {
             var sources = group.ToList();
-            if (facts is not null && facts.Rows.TryGetValue(group.Key, out var rows))
-                foreach (var id in facts.Persons.Where(latest.ContainsKey))
-                    foreach (var source in sources)
-                        if (ActivityColumns.Latest(rows.TryGetValue(id, out var own) ? own : [], anchor, source.Event) is { } known)
-                            latest[id][source.Code] = known;
             if (unread.Count == 0 || !db.TableExists("fact_" + group.Key))
                 continue;
             var (sql, parameters) = ActivityIndex.Latest(group.Key, sources, anchor, unread);

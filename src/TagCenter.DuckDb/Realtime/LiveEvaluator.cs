@@ -277,6 +277,7 @@ public sealed class LiveEvaluator
         if (_context is null)
             return new LiveOutcome(0, events.Count, [], []); // dropped while reading: the committed path has these
         var touched = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var last = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var (oneId, e, row) in rows)
         {
             if (!_persons.TryGetValue(oneId, out var person))
@@ -287,8 +288,8 @@ public sealed class LiveEvaluator
                     continue; // already in what was loaded (the consumer applied it first)
                 person.Added.Add(e.Offset);
                 person.Add(_workspace.FindSource(e.Source)!.Fact!, row);
-                person.LastOffset = Math.Max(person.LastOffset, e.Offset);
             }
+            last[oneId] = Math.Max(last.GetValueOrDefault(oneId, -1), e.Offset);
             touched[oneId] = touched.TryGetValue(oneId, out var at) && at < e.Arrived ? at : e.Arrived;
         }
         // Rows the consumer committed before this path reached them: a person whose row was not placed is dropped.
@@ -310,6 +311,7 @@ public sealed class LiveEvaluator
                 person.Stored = after;
                 person.Segments.ExceptWith(update.Left);
                 person.Segments.UnionWith(update.Entered);
+                person.LastOffset = Math.Max(person.LastOffset, last[oneId]); // with the values that include it (Person reads both)
                 if (update.TagsChanged && person.Ordinal is { } ordinal)
                     patches.Add(new IndexPatch(ordinal, update.Present, after ?? new Dictionary<string, object?>()));
                 updates.Add(new LiveUpdate(oneId, at, update.Changed, update.Entered, update.Left));

@@ -60,7 +60,7 @@ public sealed class RealtimeEvaluator
         var ids = at.Keys.Order(StringComparer.Ordinal).ToList();
         var outcome = db.InTransaction(() =>
         {
-            var (updates, facts) = Evaluate(db, context, ids, at, asOf);
+            var (updates, known) = Evaluate(db, context, ids, at, asOf, activity);
             cancellationToken.ThrowIfCancellationRequested();
             var appliedAt = _time.GetUtcNow().UtcDateTime;
             var run = TagChangeWriter.Write(db, context, updates, asOf, appliedAt, _time);
@@ -68,7 +68,7 @@ public sealed class RealtimeEvaluator
             var (memberships, segmentSeq) = MembershipWriter.Write(db, context, updates, run?.RunId, asOf, appliedAt);
             Step("segments");
             var patches = IndexPatches.Read(db, [.. updates.Where(u => u.TagsChanged).Select(u => u.OneId)]);
-            var latest = activity is null ? [] : ActivityPatches.Read(db, activity.OneIds, activity.Anchor, activity.Codes, new FactRows(ids.ToHashSet(StringComparer.Ordinal), facts));
+            var latest = activity is null ? [] : ActivityPatches.Read(db, activity.OneIds, activity.Anchor, activity.Codes, known);
             Step("patches");
             var changes = RealtimeChanges.Of(db, updates, run, memberships, segmentSeq);
             Step("changes");
@@ -85,15 +85,26 @@ public sealed class RealtimeEvaluator
         return _context = RealtimeContext.Build(db, _workspaceRoot, _time);
     }
 
-    private (List<PersonUpdate> Updates, Dictionary<string, Dictionary<string, List<IReadOnlyDictionary<string, object?>>>> Facts) Evaluate(
-        WorkspaceDatabase db, RealtimeContext context, List<string> ids, Dictionary<string, DateTimeOffset> at, DateTime asOf)
+    /// <summary>Persons read and evaluated at a time: only their rows are held at once (a batch may touch thousands).</summary>
+    private const int ChunkSize = 128;
+
+    /// <summary>
+    /// Reads and evaluates <paramref name="ids"/> a chunk at a time, computing their activity columns (when asked)
+    /// from the rows read, so that no more than a chunk's rows are alive while the batch is in flight.
+    /// </summary>
+    private (List<PersonUpdate> Updates, KnownActivity? Activity) Evaluate(
+        WorkspaceDatabase db, RealtimeContext context, List<string> ids, Dictionary<string, DateTimeOffset> at, DateTime asOf, ActivityRequest? activity)
     {
-        var read = PersonReads.Read(db, context, ids);
-        Step("read");
         var updates = new List<PersonUpdate>(ids.Count);
-        foreach (var id in ids)
-            updates.Add(PersonEvaluation.Evaluate(context, id, at[id], read.State(id), asOf).Update);
-        Step("evaluate");
-        return (updates, read.Facts);
+        var known = activity is null ? null : new KnownActivity();
+        foreach (var chunk in ids.Chunk(ChunkSize))
+        {
+            var read = PersonReads.Read(db, context, chunk);
+            foreach (var id in chunk)
+                updates.Add(PersonEvaluation.Evaluate(context, id, at[id], read.State(id), asOf).Update);
+            known?.Add(chunk, read.Facts, activity!.Anchor, activity.Codes);
+        }
+        Step("read+evaluate");
+        return (updates, known);
     }
 }

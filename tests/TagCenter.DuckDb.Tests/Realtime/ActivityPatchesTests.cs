@@ -67,7 +67,9 @@ public sealed class ActivityPatchesTests : IDisposable
             ["events"] = PersonRows.Read(_f.Db, "fact_events", read, "oneid, event_time, \"event\""),
         };
 
-        var fromRows = ActivityPatches.Read(_f.Db, touched, DidIndexFixture.AsOf, codes, new FactRows(read.ToHashSet(), facts));
+        var known = new KnownActivity();
+        known.Add(read, facts, DidIndexFixture.AsOf, codes);
+        var fromRows = ActivityPatches.Read(_f.Db, touched, DidIndexFixture.AsOf, codes, known);
         var fromSql = ActivityPatches.Read(_f.Db, touched, DidIndexFixture.AsOf, codes);
 
         Text(fromRows).ShouldBe(Text(fromSql));
