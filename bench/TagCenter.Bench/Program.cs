@@ -22,6 +22,7 @@ return args.FirstOrDefault() switch
     "bitmaps" => BitmapBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     "funnel" => FunnelBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     "index" => TagCenter.Bench.Index.IndexBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
+    "count-parts" => TagCenter.Bench.Index.CountPartsBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     "models" => ModelBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     "clv" => ClvBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     "propensity" => PropensityBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
@@ -50,7 +51,7 @@ static int Usage()
     Console.Error.WriteLine("       TagCenter.Bench funnel [--events 100000000] [--persons 3000000] [--runs 3]");
     Console.Error.WriteLine("       TagCenter.Bench models [--persons 1000000] [--orders-per-person 20] [--clv-persons 100000]");
     Console.Error.WriteLine("       TagCenter.Bench clv [--clv-persons 100000] [--times days|continuous]");
-    Console.Error.WriteLine("       TagCenter.Bench realtime [--persons 1000000] [--rate 1000] [--seconds 10] [--tick-ms 5] | realtime --through consumer [--persons 3000] [--history 50000]");
+    Console.Error.WriteLine("       TagCenter.Bench realtime [--persons 1000000] [--rate 1000] [--seconds 10] [--tick-ms 5] | realtime --through consumer [--persons 3000] [--history 50000] | realtime --through server [--persons 3000] [--rate 1000] [--seconds 10] [--batch 10]");
     Console.Error.WriteLine("       TagCenter.Bench propensity [--persons 1000000] [--baseline-persons 100000]");
     Console.Error.WriteLine("       TagCenter.Bench log [--events 200000] [--appenders 32] [--batch 100] [--dir /tmp]");
     Console.Error.WriteLine("       TagCenter.Bench activation [--deliveries 5000] [--parallel 8] [--single 500]");
@@ -58,6 +59,7 @@ static int Usage()
     Console.Error.WriteLine("       TagCenter.Bench api [--persons 50000 | --workspace <folder>] [--requests 2000] [--line-seconds 60] [--rules 3]");
     Console.Error.WriteLine("       TagCenter.Bench scale [--persons 10000000] [--from <workspace>] [--out /tmp/tagcenter-scale-10m] [--facts 1.0]");
     Console.Error.WriteLine("       TagCenter.Bench live-count [--workspace /tmp/tagcenter-bench-api-50000] [--rounds 100]");
+    Console.Error.WriteLine("       TagCenter.Bench count-parts --workspace <folder with an index> [--runs 200] [--rule \"…\"]");
     Console.Error.WriteLine("       TagCenter.Bench ingest [--seconds 60] [--connections 32] [--batch 100] [--dir /tmp]");
     Console.Error.WriteLine("       TagCenter.Bench ingest-stages [--batches 2000] [--batch 100]");
     Console.Error.WriteLine("       TagCenter.Bench ingest-jit [--seconds 20] [--warmup 5] [--rounds 2] [--persons 2000] [--settings default,quickjit-off,pgo-off,pgo-on,tiering-off]");

@@ -33,11 +33,15 @@ public sealed partial class RoaringBitmap
         return total;
     }
 
+    /// <summary>Value lookups (values × operands) up to which a key's count probes the sparse operand's values.</summary>
+    private const int ProbeUpTo = 1024;
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long CountKey(Container first, ushort key, ReadOnlySpan<RoaringBitmap> include, Span<int> includeAt,
         ReadOnlySpan<RoaringBitmap> exclude, Span<int> excludeAt, ulong[] words, ulong[] scratch)
     {
-        // A sparse operand: probe its few values in the others instead of touching 1024 words.
+        // A sparse operand: probe its few values in the others instead of touching 1024 words. A probe is a lookup per
+        // value per operand, where the word pass is a vector pass per operand: it pays while the values are few.
         var smallest = first;
         for (var i = 1; i < include.Length; i++)
         {
@@ -45,7 +49,7 @@ public sealed partial class RoaringBitmap
             if (c.Cardinality < smallest.Cardinality)
                 smallest = c;
         }
-        if (smallest is ArrayContainer array)
+        if (smallest is ArrayContainer array && array.Cardinality * (include.Length + exclude.Length) <= ProbeUpTo)
         {
             var n = 0;
             foreach (var v in array.Span)

@@ -30,6 +30,8 @@ public sealed class IndexPlanExecutor(ITagIndex index, Func<ScanPlan, RoaringBit
     {
         switch (plan)
         {
+            case AndPlan all when !all.Parts.Any(p => p is AndNotPlan { Left: AllPlan } n && Scans(n.Right)):
+                return CountAll(all.Parts);
             case AndPlan and:
                 Intersect(and.Parts, out var count, countOnly: true);
                 return count;
@@ -40,6 +42,42 @@ public sealed class IndexPlanExecutor(ITagIndex index, Func<ScanPlan, RoaringBit
                 return Execute(plan).Cardinality;
         }
     }
+
+    /// <summary>
+    /// |p₁ ∩ p₂ ∩ … ∖ s₁ ∖ s₂ …| in one pass over the smallest part's keys (<see cref="RoaringBitmap.AndCardinality(ReadOnlySpan{RoaringBitmap}, ReadOnlySpan{RoaringBitmap})"/>),
+    /// building no intermediate bitmap. Used when no subtraction scans: a scan is looked up only when something is left.
+    /// </summary>
+    private long CountAll(IReadOnlyList<IndexPlan> parts)
+    {
+        var include = new List<RoaringBitmap>(parts.Count);
+        var exclude = new List<RoaringBitmap>();
+        foreach (var part in parts)
+        {
+            if (part is AndNotPlan { Left: AllPlan } n)
+            {
+                exclude.Add(Execute(n.Right));
+                continue;
+            }
+            var bitmap = Execute(part);
+            if (bitmap.IsEmpty)
+                return 0;
+            include.Add(bitmap);
+        }
+        if (include.Count == 0)
+            include.Add(index.All);
+        include.Sort((a, b) => a.Cardinality.CompareTo(b.Cardinality));
+        return RoaringBitmap.AndCardinality([.. include], [.. exclude]);
+    }
+
+    /// <summary>Whether the plan has a part the engine computes (SQL).</summary>
+    private static bool Scans(IndexPlan plan) => plan switch
+    {
+        ScanPlan => true,
+        AndPlan a => a.Parts.Any(Scans),
+        OrPlan o => o.Parts.Any(Scans),
+        AndNotPlan n => Scans(n.Left) || Scans(n.Right),
+        _ => false,
+    };
 
     private RoaringBitmap AndNot(RoaringBitmap left, IndexPlan right) => left.IsEmpty ? left : RoaringBitmap.AndNot(left, Execute(right));
 

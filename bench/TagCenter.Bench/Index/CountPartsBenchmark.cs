@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using TagCenter.Core.Bitmaps;
+using TagCenter.Core.Index;
+using TagCenter.Core.Segments;
+using TagCenter.Core.Workspace;
+using TagCenter.DuckDb.Index;
+using TagCenter.DuckDb.Segments;
+using TagCenter.DuckDb.Storage;
+
+namespace TagCenter.Bench.Index;
+
+/// <summary>
+/// Where a count on the index spends its time: each rule of the API benchmark (or <c>--rule</c>) counted warm
+/// <c>--runs</c> times on a workspace's index (<c>--workspace</c>, read-only), with every lookup the plan makes timed
+/// (<see cref="TimedIndex"/>); what is left of the count's time is the plan's intersections and the planning. A
+/// diagnostic for making counts faster; the API benchmark gives the figures a user sees.
+/// </summary>
+internal static class CountPartsBenchmark
+{
+    public static int Run(BenchArgs args)
+    {
+        var root = Path.GetFullPath(args.Values.TryGetValue("workspace", out var given) ? given : throw new ArgumentException("--workspace DIR: a workspace with an index"));
+        var runs = args.Int("runs", 200);
+        var definition = WorkspaceLoader.Load(root);
+        using var db = WorkspaceDatabase.OpenReadOnly(definition.DatabasePath);
+        using var file = TagIndex.OpenIfCurrent(root, db) ?? throw new InvalidOperationException($"{root}: no current index");
+        var index = new TimedIndex(file);
+        var sql = new SegmentEvaluator(db, WorkspaceSegments.Published(db), WorkspaceSegments.AsOf(db, definition, TimeProvider.System));
+        var counter = new IndexSegmentCounter(sql, index);
+        var tags = sql.Catalog.Tags.ToDictionary(t => t.Name);
+        var rules = args.Values.TryGetValue("rule", out var one) ? [one] : Api.ApiBenchmark.Rules;
+        Console.WriteLine($"count-parts: {file.All.Cardinality:N0} persons ({root}); means of {runs} warm counts; {Environment.ProcessorCount} cores");
+        foreach (var rule in rules)
+        {
+            var segment = new SegmentDefinition { Name = "bench", Rule = rule, File = "bench.yaml" };
+            // The first count of a rule looks its values up in the file (later ones find them cached per index view).
+            var first = Stopwatch.StartNew();
+            counter.Count(segment);
+            Console.WriteLine($"  first count (lookups from the file) {first.Elapsed.TotalMilliseconds:0.000} ms");
+            for (var i = 0; i < 20; i++)
+                counter.Count(segment);
+            index.Reset();
+            var clock = Stopwatch.StartNew();
+            long size = 0;
+            for (var i = 0; i < runs; i++)
+                size = counter.Count(segment).Size;
+            var total = clock.Elapsed.TotalMilliseconds / runs;
+            Console.WriteLine($"  {rule} = {size:N0}: {total:0.000} ms a count");
+            Console.WriteLine($"    plan {counter.LastPlan}");
+            foreach (var (call, ms) in index.Calls.OrderByDescending(c => c.Value))
+                Console.WriteLine($"    {ms / runs,8:0.000} ms  {call}");
+            // The same count's parts timed apart: the rule's check, binding and planning, the plan run.
+            var check = Mean(runs, () => sql.Check(segment).Count);
+            var plan = PlanBuilder.Build(TagCenter.Core.Expressions.Binding.Binder.Bind(rule, sql.Schema, tags).Root!, index, sql.AsOf);
+            var planning = Mean(runs, () => PlanBuilder.Build(TagCenter.Core.Expressions.Binding.Binder.Bind(rule, sql.Schema, tags).Root!, index, sql.AsOf).GetHashCode());
+            var execute = Mean(runs, () => new IndexPlanExecutor(index, _ => throw new InvalidOperationException("scan")).Count(plan));
+            Console.WriteLine($"    {check,8:0.000} ms  check the rule");
+            Console.WriteLine($"    {planning,8:0.000} ms  bind and plan");
+            Console.WriteLine($"    {execute,8:0.000} ms  run the plan (lookups and intersections)");
+        }
+        // Rules a warm server has not seen: each value looked up in the file once (a range is a pass over its slices).
+        var fresh = Enumerable.Range(0, args.Int("fresh", 40)).Select(i =>
+            $"age between {16 + i % 30} and {24 + i % 30 + i / 30} and 城市 = '上海' and not did('orders', within: {7 + i}d)").Select(rule =>
+        {
+            var clock = Stopwatch.StartNew();
+            counter.Count(new SegmentDefinition { Name = "bench", Rule = rule, File = "bench.yaml" });
+            return clock.Elapsed.TotalMilliseconds;
+        }).Order().ToList();
+        if (fresh.Count > 0)
+            Console.WriteLine($"  {fresh.Count} rules not counted before (age between a and b, 城市, not did(within: Nd), all values new): p50 {fresh[fresh.Count / 2]:0.000} ms, max {fresh[^1]:0.000} ms");
+        return 0;
+    }
+
+    private static double Mean(int runs, Func<long> run)
+    {
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < runs; i++)
+            GC.KeepAlive(run());
+        return clock.Elapsed.TotalMilliseconds / runs;
+    }
+
+    /// <summary>An index whose lookups are timed, per call (tag, operator, value).</summary>
+    private sealed class TimedIndex(ITagIndex inner) : ITagIndex
+    {
+        public Dictionary<string, double> Calls { get; } = [];
+
+        public void Reset() => Calls.Clear();
+
+        private T Timed<T>(string call, Func<T> run)
+        {
+            var clock = Stopwatch.StartNew();
+            var result = run();
+            Calls[call] = Calls.GetValueOrDefault(call) + clock.Elapsed.TotalMilliseconds;
+            return result;
+        }
+
+        public RoaringBitmap All => inner.All;
+
+        public IndexedTag? Find(string tagCode) => inner.Find(tagCode);
+
+        public IReadOnlyList<string> Values(string tagCode) => inner.Values(tagCode);
+
+        public RoaringBitmap Equal(string tagCode, string value) => Timed($"Equal({tagCode}, {value})", () => inner.Equal(tagCode, value));
+
+        public RoaringBitmap HasValue(string tagCode) => Timed($"HasValue({tagCode})", () => inner.HasValue(tagCode));
+
+        public RoaringBitmap Range(string tagCode, RangeOperator op, long value) => Timed($"Range({tagCode} {op} {value})", () => inner.Range(tagCode, op, value));
+
+        public IReadOnlyList<IndexedTag> Tags => inner.Tags;
+
+        public BitSlicedIndex? RangeIndex(string tagCode) => inner.RangeIndex(tagCode);
+
+        public DateTime? ActivityAnchor => inner.ActivityAnchor;
+
+        public IReadOnlyList<IndexedTag> Activity => inner.Activity;
+    }
+}
