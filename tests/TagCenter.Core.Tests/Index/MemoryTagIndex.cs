@@ -7,13 +7,21 @@ namespace TagCenter.Core.Tests.Index;
 
 /// <summary>
 /// A naive <see cref="ITagIndex"/> for tests: each lookup loops over the persons' values, with its own canonical text
-/// and encodings (written here independently of the plan builder's).
+/// and encodings (written here independently of the plan builder's). Columns whose code starts with '@' are the
+/// activity columns, anchored at <paramref name="activityAnchor"/>.
 /// </summary>
-internal sealed class MemoryTagIndex(int persons, IReadOnlyDictionary<string, (IndexedTag Tag, TagValueType Type, object?[] Values)> tags) : ITagIndex
+internal sealed class MemoryTagIndex(
+    int persons,
+    IReadOnlyDictionary<string, (IndexedTag Tag, TagValueType Type, object?[] Values)> tags,
+    DateTime? activityAnchor = null) : ITagIndex
 {
     private static readonly DateTime Epoch = new(1970, 1, 1);
 
     public RoaringBitmap All { get; } = RoaringBitmap.FromRange(0, (ulong)persons);
+
+    public DateTime? ActivityAnchor => activityAnchor;
+
+    public IReadOnlyList<IndexedTag> Activity => [.. tags.Values.Select(t => t.Tag).Where(t => t.Code.StartsWith('@'))];
 
     public IndexedTag? Find(string tagCode) => tags.TryGetValue(tagCode, out var t) ? t.Tag : null;
 

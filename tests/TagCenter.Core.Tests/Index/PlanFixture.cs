@@ -9,7 +9,9 @@ namespace TagCenter.Core.Tests.Index;
 /// <summary>
 /// Five tags computed from person fields (an enum, a bool, an int, a decimal, a date), a population, the tag values
 /// the evaluator computes for it, and a naive index over those values: a rule can then be answered by the plan and
-/// by the evaluator, person by person.
+/// by the evaluator, person by person. The index also holds the birthday column (<c>age</c>) and the activity
+/// columns (<c>did(…)</c>) of <see cref="Activity"/>, anchored at <see cref="AsOf"/>, computed from the persons'
+/// birthdays and fact rows as the index builder computes them.
 /// </summary>
 internal sealed class PlanFixture
 {
@@ -23,8 +25,18 @@ internal sealed class PlanFixture
             ["f_n"] = TagValueType.Int,
             ["f_m"] = TagValueType.Decimal,
             ["f_d"] = TagValueType.Date,
+            ["birthday"] = TagValueType.Date,
+            [ModelSchema.Age] = TagValueType.Int,
         },
-        new Dictionary<string, IReadOnlyDictionary<string, TagValueType>>());
+        new Dictionary<string, IReadOnlyDictionary<string, TagValueType>>
+        {
+            ["orders"] = new Dictionary<string, TagValueType> { ["event_time"] = TagValueType.Timestamp },
+            [ModelSchema.EventFact] = new Dictionary<string, TagValueType> { ["event_time"] = TagValueType.Timestamp, ["event"] = TagValueType.String },
+        });
+
+    /// <summary>The facts (and events of the event fact) with an activity column; other events are scanned.</summary>
+    public static readonly IReadOnlyList<(string Fact, string? Event)> Activity =
+        [("orders", null), (ModelSchema.EventFact, null), (ModelSchema.EventFact, "app_start"), (ModelSchema.EventFact, "page_view")];
 
     public static readonly IReadOnlyList<TagDefinition> Tags =
     [
@@ -51,10 +63,16 @@ internal sealed class PlanFixture
 
     private readonly TagCompilation _compilation = TagCompiler.Compile(TagCatalog.From(Tags), Schema, AsOf);
 
+    /// <summary>Persons without fact rows.</summary>
     public PlanFixture(IReadOnlyList<IReadOnlyDictionary<string, object?>> persons)
+        : this(persons.Select(fields => new PersonData(fields, new Dictionary<string, IReadOnlyList<IReadOnlyDictionary<string, object?>>>())).ToList())
+    {
+    }
+
+    public PlanFixture(IReadOnlyList<PersonData> persons)
     {
         _compilation.Diagnostics.ShouldBeEmpty();
-        Persons = persons.Select(fields => new PersonData(fields, new Dictionary<string, IReadOnlyList<IReadOnlyDictionary<string, object?>>>())).ToList();
+        Persons = persons;
         var values = Persons.Select(p => TagEvaluator.Evaluate(_compilation, p, AsOf)).ToList();
         (IndexedTag, TagValueType) Indexed(TagDefinition t) => t.Type switch
         {
@@ -63,11 +81,20 @@ internal sealed class PlanFixture
             TagValueType.Date => (new IndexedTag(t.Code, IndexedAs.Range, IndexEncoding.Days), t.Type),
             _ => (new IndexedTag(t.Code, IndexedAs.Values, IndexEncoding.None), t.Type),
         };
-        Index = new MemoryTagIndex(Persons.Count, Tags.ToDictionary(t => t.Code, t =>
+        var columns = Tags.ToDictionary(t => t.Code, t =>
         {
             var (tag, type) = Indexed(t);
             return (tag, type, values.Select(v => v[t.Code]).ToArray());
-        }));
+        });
+        columns[PlanBuilder.BirthdayCode] = (new IndexedTag(PlanBuilder.BirthdayCode, IndexedAs.Range, IndexEncoding.Days), TagValueType.Date,
+            Persons.Select(p => p.Fields.GetValueOrDefault("birthday") is DateTime b ? (object)b.Date : null).ToArray());
+        foreach (var (fact, @event) in Activity)
+        {
+            var code = ActivityColumns.Code(fact, @event);
+            columns[code] = (new IndexedTag(code, IndexedAs.Range, IndexEncoding.Integer), TagValueType.Int,
+                Persons.Select(p => ActivityColumns.Latest(p.Facts.GetValueOrDefault(fact) ?? [], AsOf, @event) is { } days ? (object)(decimal)days : null).ToArray());
+        }
+        Index = new MemoryTagIndex(Persons.Count, columns, AsOf);
     }
 
     public IReadOnlyList<PersonData> Persons { get; }

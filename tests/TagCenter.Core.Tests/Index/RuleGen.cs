@@ -12,11 +12,12 @@ internal static class RuleGen
 {
     private static readonly string[] Ops = ["=", "!=", "<", "<=", ">", ">="];
 
-    private static Gen<string> Cmp(string tag, Gen<string> literal) =>
+    /// <summary><c>operand op literal</c>, with every comparison operator, written either way round.</summary>
+    public static Gen<string> Cmp(string operand, Gen<string> literal) =>
         from op in Gen.Elements(Ops)
         from v in literal
         from flip in Gen.Elements(false, false, true)
-        select flip ? $"{v} {op} {tag}" : $"{tag} {op} {v}";
+        select flip ? $"{v} {op} {operand}" : $"{operand} {op} {v}";
 
     private static readonly Gen<string> Level = Gen.Elements("'高'", "'中'", "'低'");
     private static readonly Gen<string> N = Gen.Choose(-1, 11).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -27,7 +28,8 @@ internal static class RuleGen
         from items in Gen.NonEmptyListOf(Gen.OneOf(item, item, item, Gen.Constant("null")))
         select string.Join(", ", items.Take(3));
 
-    private static readonly Gen<string> Atom = Gen.OneOf(
+    /// <summary>One comparison, membership, range or null test of the tags (or of a person field, which scans).</summary>
+    public static readonly Gen<string> Atom = Gen.OneOf(
         from op in Gen.Elements("=", "!=") from v in Level select $"level {op} {v}",
         from not in Gen.Elements("", "not ") from l in List(Level) select $"level {not}in ({l})",
         Gen.Elements("vip", "vip = true", "vip = false", "vip != true", "true", "false", "null = n", "f_n > 3", "f_n is null"),
@@ -41,12 +43,15 @@ internal static class RuleGen
         from not in Gen.Elements("", "not ") from a in D from b in D select $"d {not}between {a} and {b}",
         from t in Gen.Elements("level", "vip", "n", "m", "d") from not in Gen.Elements("", "not ") select $"{t} is {not}null");
 
-    public static Gen<string> Rule(int depth) => depth == 0
-        ? Atom
+    public static Gen<string> Rule(int depth) => Rule(depth, Atom);
+
+    /// <summary>Up to <paramref name="depth"/> levels of and/or/not over <paramref name="atom"/>.</summary>
+    public static Gen<string> Rule(int depth, Gen<string> atom) => depth == 0
+        ? atom
         : Gen.OneOf(
-            Atom,
-            from a in Rule(depth - 1) select $"not ({a})",
-            from a in Rule(depth - 1) from b in Rule(depth - 1) from op in Gen.Elements("and", "or") select $"({a}) {op} ({b})");
+            atom,
+            from a in Rule(depth - 1, atom) select $"not ({a})",
+            from a in Rule(depth - 1, atom) from b in Rule(depth - 1, atom) from op in Gen.Elements("and", "or") select $"({a}) {op} ({b})");
 
     private static decimal? Maybe(int? x) => x is { } v ? v : null;
 
