@@ -33,7 +33,7 @@ public sealed partial class WorkspaceDatabase : IDisposable
             return Open(":memory:");
         try
         {
-            return new WorkspaceDatabase(Connect(path, $"DataSource={path};ACCESS_MODE=READ_ONLY"));
+            return LaidOut(new WorkspaceDatabase(Connect(path, $"DataSource={path};ACCESS_MODE=READ_ONLY")));
         }
         catch (WorkspaceBusyException busy)
         {
@@ -43,7 +43,7 @@ public sealed partial class WorkspaceDatabase : IDisposable
                 File.Copy(path + ".wal", copy + ".wal");
             try
             {
-                return new WorkspaceDatabase(Connect(copy, $"DataSource={copy};ACCESS_MODE=READ_ONLY")) { Snapshot = busy.Message, _temporaryCopy = copy };
+                return LaidOut(new WorkspaceDatabase(Connect(copy, $"DataSource={copy};ACCESS_MODE=READ_ONLY")) { Snapshot = busy.Message, _temporaryCopy = copy });
             }
             catch (TagCenterException)
             {
@@ -51,6 +51,18 @@ public sealed partial class WorkspaceDatabase : IDisposable
                 throw busy;
             }
         }
+    }
+
+    /// <summary>
+    /// The database as read, or, when a writer created the file but stopped before laying out its tables (nothing
+    /// was loaded), an empty one, as when there is no file yet.
+    /// </summary>
+    private static WorkspaceDatabase LaidOut(WorkspaceDatabase database)
+    {
+        if (database.TableExists("loads"))
+            return database;
+        database.Dispose();
+        return Open(":memory:");
     }
 
     /// <summary>Set when this is a copy taken while another process was writing: why, for the user.</summary>
