@@ -140,6 +140,29 @@ public sealed class LiveRealtimeTests(DemoWorkspace demo) : IDisposable
         live.Evaluator.Person(personA)?.LastOffset.ShouldBeLessThan(Convert.ToInt64(offset), "A holds no event after the split");
     }
 
+    [Fact]
+    public async Task AfterASplit_ThePersonWhoLostRows_IsEvaluatedAgain()
+    {
+        // A's page view (sent as u-live-s) moves to B when the identity run cuts u-live-s over to B: A's stored
+        // visits_30d is again what it was before that page view.
+        await using var server = await IngestServer.StartAsync(demo.Copy(_temp));
+        var emails = await server.RowsAsync("SELECT value, oneid FROM identity_map WHERE type = 'email' AND entity = 'person' ORDER BY oneid");
+        var (a, b) = (emails[0], emails[^1]); // the pair the identity run splits toward B (see the test above)
+        var personA = await IdentifyAsync(server, "u-live-s", (string)a[0]!);
+        async Task<long> VisitsAsync(string oneId) => Convert.ToInt64((await server.RowsAsync("SELECT coalesce(visits_30d, 0) FROM person_tags WHERE oneid = $1", oneId))[0][0]);
+        var beforeA = await VisitsAsync(personA);
+        (await server.PostAsync("/v1/batch", Batch("u-live-s", "live-s1", 1))).Status.ShouldBe(200);
+        await server.SettledAsync();
+        (await VisitsAsync(personA)).ShouldBe(beforeA + 1, "the page view counts for A while u-live-s is A's");
+
+        await IdentifyAsync(server, "u-live-s", (string)b[0]!, expected: (string)b[1]!);
+        (await server.RowsAsync("SELECT count(*) FROM identity_history WHERE kind = 'split' AND oneid = $1 AND other_oneid = $2", (string)b[1]!, personA))[0][0]
+            .ShouldBe(1L, "u-live-s moved from A to B: the case under test");
+        (await server.RowsAsync("SELECT oneid FROM fact_events WHERE _source = 'sdk_events' AND event = 'page_view' AND _line = (SELECT max(_line) FROM fact_events WHERE _source = 'sdk_events' AND event = 'page_view')"))[0][0]
+            .ShouldBe(b[1], "the page view's row moved with the userId");
+        (await VisitsAsync(personA)).ShouldBe(beforeA, "A lost the page view: evaluated again though no event of the batch is A's");
+    }
+
     /// <summary>A demo person (the first by email) logs in as <paramref name="userId"/>: the identify is applied, and the userId names them.</summary>
     private static async Task<string> IdentifyAsync(IngestServer server, string userId, string? email = null, string? expected = null)
     {
