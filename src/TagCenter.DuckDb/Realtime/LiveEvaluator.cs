@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using TagCenter.Core.Cleansing;
 using TagCenter.Core.Realtime;
-using TagCenter.Core.Sql;
 using TagCenter.Core.Workspace;
 using TagCenter.DuckDb.Index;
 using TagCenter.DuckDb.Ingest;
@@ -9,8 +8,6 @@ using TagCenter.DuckDb.Storage;
 
 namespace TagCenter.DuckDb.Realtime;
 
-/// <summary>One event as the durable log holds it: its source, log offset (the row's <c>_line</c>), arrival and JSON text.</summary>
-public sealed record LiveEvent(string Source, long Offset, DateTimeOffset Arrived, string Json);
 
 /// <summary>
 /// The live real-time path: updates a person's real-time tags and dynamic segments from an event as soon as it is
@@ -25,7 +22,7 @@ public sealed record LiveEvent(string Source, long Offset, DateTimeOffset Arrive
 /// events (history, segment changes and their stream, triggers). Not thread-safe except <see cref="Forget"/>,
 /// <see cref="ForgetAll"/>, <see cref="Applied"/> and <see cref="Holds"/>: one loop calls <see cref="Apply"/>.
 /// </summary>
-public sealed class LiveEvaluator
+public sealed partial class LiveEvaluator
 {
     private const string LoadId = "live";
     private readonly Func<WorkspaceDefinition> _definition;
@@ -183,78 +180,6 @@ public sealed class LiveEvaluator
     private readonly ConcurrentDictionary<long, string> _recheck = new();
     private readonly ConcurrentDictionary<string, long> _touchedAt = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// Whether persons are waiting to be read ahead: those events can name (at the start, and after
-    /// <see cref="ForgetAll"/>), and those the committed path just applied events of and this path does not hold.
-    /// </summary>
-    public bool Cold => Volatile.Read(ref _cold) || !_ahead.IsEmpty;
-
-    private bool _cold = true;
-
-    /// <summary>Persons to read ahead when the loop is idle (see <see cref="Applied"/>).</summary>
-    private readonly ConcurrentQueue<string> _ahead = new();
-
-    private void Ahead(string oneId)
-    {
-        if (_ahead.Count < Capacity)
-            _ahead.Enqueue(oneId);
-    }
-
-    /// <summary>
-    /// Reads ahead, up to <paramref name="most"/> at a time, the persons that an identifier only events carry names
-    /// (<c>user_id</c>, <c>anonymous_id</c>: the types only event sources declare), so their first event does not
-    /// wait for the engine. Returns how many it read; 0 when none is left (then it is warm).
-    /// </summary>
-    public int Warm(WorkspaceDatabase db, int most = 250)
-    {
-        while (_pending.TryDequeue(out var action))
-            action();
-        Refresh();
-        var context = _context ??= RealtimeContext.Build(db, _workspace.Root, _time);
-        var types = _eventOnly;
-        if (!context.HasWork || types.Count == 0 || !db.TableExists("identity_map") || _persons.Count >= Capacity)
-        {
-            Warmed();
-            return 0;
-        }
-        var ids = new List<string>(most);
-        if (Volatile.Read(ref _cold))
-        {
-            _warmed ??= new Queue<string>(db.Rows($"""
-                SELECT DISTINCT oneid FROM identity_map WHERE entity = 'person' AND oneid IS NOT NULL
-                  AND type IN ({string.Join(", ", types.Select(Core.Sql.SqlText.Literal))}) ORDER BY oneid LIMIT {Capacity}
-                """).Select(r => (string)r[0]!));
-            while (ids.Count < most && _warmed.TryDequeue(out var id))
-                if (!_persons.ContainsKey(id))
-                    ids.Add(id);
-            if (_warmed.Count == 0)
-            {
-                _warmed = null;
-                Volatile.Write(ref _cold, false);
-            }
-        }
-        while (ids.Count < most && _ahead.TryDequeue(out var next))
-            if (!_persons.ContainsKey(next) && !ids.Contains(next, StringComparer.Ordinal))
-                ids.Add(next);
-        return Load(db, context, ids);
-    }
-
-    private Queue<string>? _warmed;
-
-    /// <summary>Stops reading ahead (persons are read when first seen).</summary>
-    public void Warmed()
-    {
-        Volatile.Write(ref _cold, false);
-        _ahead.Clear();
-    }
-
-    /// <summary>Identifier types that only event (Segment) sources declare: whoever has one is a person events name.</summary>
-    private static List<string> EventOnlyTypes(WorkspaceDefinition workspace)
-    {
-        var byEvents = workspace.Sources.Where(s => s.Kind == SourceKind.Segment).SelectMany(s => s.Columns).Select(c => c.Identifier).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var byOthers = workspace.Sources.Where(s => s.Kind != SourceKind.Segment).SelectMany(s => s.Columns).Select(c => c.Identifier).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        return [.. byEvents.Except(byOthers).Order(StringComparer.Ordinal)];
-    }
 
     /// <summary>Evaluates <paramref name="events"/> as of <paramref name="asOf"/>, reading what it lacks from <paramref name="db"/> (a reader).</summary>
     public LiveOutcome Apply(WorkspaceDatabase db, IReadOnlyList<LiveEvent> events, DateTime asOf)
@@ -347,34 +272,6 @@ public sealed class LiveEvaluator
         return placed;
     }
 
-    /// <summary>The person every identifier of the row names, or null when one is unknown, names another entity or another person.</summary>
-    private string? OneIdOf(WorkspaceDatabase db, SourceDefinition source, Dictionary<string, object?> row)
-    {
-        string? found = null;
-        foreach (var column in source.Columns)
-        {
-            if (column.Identifier is not { } type || row[column.Name] is not string value)
-                continue;
-            if (_entities.TryGetValue(type, out var entity) && entity != "person")
-                return null;
-            if (_unknown.Contains((type, value)))
-                return null;
-            if (!_identifiers.TryGetValue((type, value), out var oneId))
-            {
-                if (db.Rows("SELECT min(oneid) FROM identity_map WHERE type = $1 AND value = $2 AND entity = 'person'", type, value)[0][0] is not string known)
-                {
-                    _unknown.Add((type, value));
-                    return null;
-                }
-                _identifiers[(type, value)] = oneId = known;
-            }
-            if (found is not null && found != oneId)
-                return null;
-            found = oneId;
-        }
-        return found;
-    }
-
     /// <summary>Reads the persons not held yet as the committed path reads them (with each fact row's source and line, to recognise rows already applied).</summary>
     private int Load(WorkspaceDatabase db, RealtimeContext context, List<string> ids)
     {
@@ -404,18 +301,6 @@ public sealed class LiveEvaluator
         if (_touchedAt.Count > 100_000)
             _touchedAt.Clear(); // only the last few batches matter, and none is being read now
         return held.Count;
-    }
-
-    /// <summary>Keeps the identifiers of <paramref name="oneIds"/> that events carry, so placing their events asks the engine nothing.</summary>
-    private void Identifiers(WorkspaceDatabase db, List<string> oneIds)
-    {
-        var types = _eventOnly;
-        if (oneIds.Count == 0 || types.Count == 0)
-            return;
-        foreach (var (oneId, rows) in PersonRows.Read(db, "identity_map", oneIds, "oneid, type, value, entity"))
-            foreach (var row in rows)
-                if (row["entity"] is "person" && row["type"] is string type && types.Contains(type, StringComparer.Ordinal) && row["value"] is string value)
-                    _identifiers.TryAdd((type, value), oneId);
     }
 
     private static Dictionary<string, LivePerson> Read(WorkspaceDatabase db, RealtimeContext context, List<string> ids)
@@ -451,49 +336,4 @@ public sealed class LiveEvaluator
         _persons.Clear();
         _ordinals.Clear();
     }
-
-    /// <summary>One held person: what the committed path would read, plus the rows this path added (by log offset).</summary>
-    private sealed class LivePerson(IReadOnlyDictionary<string, object?>? golden, IReadOnlyDictionary<string, object?>? stored, HashSet<string> segments)
-    {
-        public IReadOnlyDictionary<string, object?>? Golden { get; } = golden;
-
-        public IReadOnlyDictionary<string, object?>? Stored { get; set; } = stored;
-
-        public HashSet<string> Segments { get; } = segments;
-
-        public Dictionary<string, List<IReadOnlyDictionary<string, object?>>> Facts { get; } = new(StringComparer.Ordinal);
-
-        /// <summary>Every (source, line) in <see cref="Facts"/>: an event already there is not added twice.</summary>
-        public HashSet<(string Source, long Line)> Lines { get; } = [];
-
-        /// <summary>Log offsets this path added.</summary>
-        public HashSet<long> Added { get; } = [];
-
-        public uint? Ordinal { get; set; }
-
-        public long LastOffset { get; set; } = -1;
-
-        public void Add(string fact, Dictionary<string, object?> row)
-        {
-            if (!Facts.TryGetValue(fact, out var rows))
-                Facts[fact] = rows = [];
-            rows.Add(row);
-        }
-
-        public PersonState State => new(Golden, Stored, Segments,
-            Facts.ToDictionary(f => f.Key, IReadOnlyList<IReadOnlyDictionary<string, object?>> (f) => f.Value, StringComparer.Ordinal));
-    }
-}
-
-/// <summary>One person the live path re-evaluated: when their earliest event arrived, the tag values that changed, the segments entered and left.</summary>
-public sealed record LiveUpdate(string OneId, DateTimeOffset At, IReadOnlyDictionary<string, object?> Changed, IReadOnlyList<string> Entered, IReadOnlyList<string> Left);
-
-/// <summary>What the live path did with a batch: rows it placed, rows it left to the committed path, the persons' updates, the index rows to lay over.</summary>
-public sealed record LiveOutcome(int Placed, int Deferred, IReadOnlyList<LiveUpdate> Updates, IReadOnlyList<IndexPatch> Patches)
-{
-    /// <summary>Persons read from the engine for this batch (first seen).</summary>
-    public int Loaded { get; init; }
-
-    /// <summary>The log offsets of the events placed.</summary>
-    public IReadOnlyList<long> Offsets { get; init; } = [];
 }
