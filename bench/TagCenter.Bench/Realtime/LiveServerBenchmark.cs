@@ -44,10 +44,11 @@ internal static class LiveServerBenchmark
         await SettleAsync(ingest, listener);
         // The steady state: the live path has read ahead the persons who just identified (timed apart).
         var warming = Stopwatch.StartNew();
-        while (live.Evaluator.Cold && warming.Elapsed < TimeSpan.FromMinutes(2))
+        while ((live.Evaluator.Cold || live.Evaluator.Held < emails.Count) && warming.Elapsed < TimeSpan.FromMinutes(2))
             await Task.Delay(5);
         Console.WriteLine($"  live path warm {warming.Elapsed.TotalMilliseconds:0} ms after the identifies were applied ({live.Evaluator.Held:N0} persons held)");
         using var sampler = Environment.GetEnvironmentVariable("TC_BENCH_ALLOC") == "1" ? new AllocationSampler() : null;
+        using var pauses = Environment.GetEnvironmentVariable("TC_BENCH_GC") == "1" ? new GcPauses() : null;
         var (gcs, paused) = (Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray(), GC.GetTotalPauseDuration());
         Console.WriteLine($"realtime through the server: demo of {persons:N0} persons, {emails.Count:N0} users identified; {rate} events/s for {seconds}s in requests of {batch}, {Environment.ProcessorCount} cores");
 
@@ -57,6 +58,7 @@ internal static class LiveServerBenchmark
         // When the server took the request in (the ingest service's clock, before parsing and the log), per offset, and
         // when the live path was done with it on the same clock.
         var arrivedAt = new ConcurrentDictionary<long, DateTimeOffset>();
+        var durableWall = new ConcurrentDictionary<long, DateTimeOffset>();
         var liveDoneAt = new ConcurrentDictionary<long, DateTimeOffset>();
         var steps = new ConcurrentQueue<KeyValuePair<string, double>>();
         live.Updated += (outcome, done) =>
@@ -87,6 +89,7 @@ internal static class LiveServerBenchmark
             {
                 durableAt[first + i] = now;
                 arrivedAt[first + i] = arrived;
+                durableWall[first + i] = TimeProvider.System.GetUtcNow();
             }
             for (var i = 0; i < payloads.Count; i++)
             {
@@ -100,9 +103,22 @@ internal static class LiveServerBenchmark
         // The committed path's progress, sampled every millisecond: (through, when), only when it moves (a scan of
         // every offset per sample would take a core from the server under test).
         var progress = new List<(long Through, long At)>();
+        var committedSteps = new ConcurrentQueue<KeyValuePair<string, double>>();
         var clock = Stopwatch.StartNew();
         var requests = new List<Task>();
         using var stop = new CancellationTokenSource();
+        var poolDelays = new ConcurrentQueue<double>();
+        var poolProbe = new Thread(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var queued = Stopwatch.GetTimestamp();
+                ThreadPool.UnsafeQueueUserWorkItem(_ => poolDelays.Enqueue(Stopwatch.GetElapsedTime(queued).TotalMilliseconds), null);
+                Thread.Sleep(2);
+            }
+        })
+        { IsBackground = true };
+        poolProbe.Start();
         var watcher = Task.Run(async () =>
         {
             var last = long.MinValue;
@@ -111,6 +127,9 @@ internal static class LiveServerBenchmark
                 var through = listener.Through;
                 if (through != last)
                 {
+                    if (listener.Last is { } done)
+                        foreach (var (name, took) in listener.LastSteps)
+                            committedSteps.Enqueue(new(name, took.TotalMilliseconds));
                     lock (progress)
                         progress.Add((through, Stopwatch.GetTimestamp()));
                     last = through;
@@ -145,6 +164,7 @@ internal static class LiveServerBenchmark
         Console.WriteLine($"  committed path: {Line(committedLatency)}");
         Console.WriteLine($"    garbage collections meanwhile: gen0 {GC.CollectionCount(0) - gcs[0]}, gen1 {GC.CollectionCount(1) - gcs[1]}, gen2 {GC.CollectionCount(2) - gcs[2]}; paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0} ms in all");
         sampler?.Print(25);
+        pauses?.Print();
         foreach (var kind in new[] { GCKind.Ephemeral, GCKind.FullBlocking, GCKind.Background })
         {
             var info = GC.GetGCMemoryInfo(kind);
@@ -154,10 +174,14 @@ internal static class LiveServerBenchmark
         // updated (the live loop's queue, its steps, the index patch), and the steps of each live batch.
         var placed = ofTrack.Where(o => liveDone.ContainsKey(o.Key) && durableAt.ContainsKey(o.Key)).ToList();
         Console.WriteLine($"    arrived at the server → updated: {Line([.. placed.Select(o => (liveDoneAt[o.Key] - arrivedAt[o.Key]).TotalMilliseconds)])}");
+        Console.WriteLine($"    arrived → durable:  {Line([.. placed.Select(o => (durableWall[o.Key] - arrivedAt[o.Key]).TotalMilliseconds)])}");
         Console.WriteLine($"    sent → durable:     {Line([.. placed.Select(o => Stopwatch.GetElapsedTime(sentAt[o.Value], durableAt[o.Key]).TotalMilliseconds)])}");
         Console.WriteLine($"    durable → updated:  {Line([.. placed.Select(o => Stopwatch.GetElapsedTime(durableAt[o.Key], liveDone[o.Key]).TotalMilliseconds)])}");
         foreach (var step in steps.GroupBy(s => s.Key))
             Console.WriteLine($"    live step {step.Key,-10} {Line([.. step.Select(s => s.Value)])} ({step.Count()} batches)");
+        Console.WriteLine($"    thread pool: queued → running {Line([.. poolDelays])}; threads {ThreadPool.ThreadCount}");
+        foreach (var step in committedSteps.GroupBy(s => s.Key))
+            Console.WriteLine($"    committed step {step.Key,-14} {Line([.. step.Select(s => s.Value)])} ({step.Count()} batches)");
         if (liveLatency.Count == 0)
             return 2;
         var (p50, p99) = (Percentile(liveLatency, 0.5), Percentile(liveLatency, 0.99));

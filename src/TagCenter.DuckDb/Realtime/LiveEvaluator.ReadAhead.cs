@@ -26,9 +26,11 @@ public sealed partial class LiveEvaluator
     /// <summary>
     /// Reads ahead, up to <paramref name="most"/> at a time, the persons that an identifier only events carry names
     /// (<c>user_id</c>, <c>anonymous_id</c>: the types only event sources declare), so their first event does not
-    /// wait for the engine. Returns how many it read; 0 when none is left (then it is warm).
+    /// wait for the engine. Returns how many it read; 0 when none is left (then it is warm). The loop looks for
+    /// events between calls, so <paramref name="most"/> bounds how long an event waits behind a read ahead: about
+    /// 0.5 ms a person at 2 cores (250 at once held events up to ~100 ms).
     /// </summary>
-    public int Warm(WorkspaceDatabase db, int most = 250)
+    public int Warm(WorkspaceDatabase db, int most = 32)
     {
         while (_pending.TryDequeue(out var action))
             action();

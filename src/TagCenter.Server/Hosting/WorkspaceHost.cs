@@ -16,6 +16,7 @@ namespace TagCenter.Server.Hosting;
 public sealed class WorkspaceHost : IDisposable
 {
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly WriterThread _writerThread = new("workspace writer");
     private readonly Lock _indexLock = new();
     private readonly ReaderPool _readers;
     private WorkspaceDefinition _definition;
@@ -87,7 +88,7 @@ public sealed class WorkspaceHost : IDisposable
         try
         {
             using var cancel = Writer.CancelWith(cancellationToken);
-            return await Task.Run(() =>
+            return await _writerThread.Run(() =>
             {
                 if (Written is null)
                     return write(Writer, cancellationToken);
@@ -208,6 +209,7 @@ public sealed class WorkspaceHost : IDisposable
     {
         lock (_indexLock)
             _indexFile?.Dispose();
+        _writerThread.Dispose();
         _readers.Dispose();
         Writer.Dispose();
         _writeGate.Dispose();

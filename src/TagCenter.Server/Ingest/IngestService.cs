@@ -17,6 +17,7 @@ public sealed record IngestReceipt(int Appended, int Duplicates);
 public sealed partial class IngestService : IAsyncDisposable
 {
     private readonly TimeProvider _time;
+    private readonly ILogger<IngestService> _log;
     private readonly SemaphoreSlim _appended = new(0, 1);
 
     public IngestService(WorkspaceHost host, IngestOptions options, ILogger<IngestService> log)
@@ -32,7 +33,8 @@ public sealed partial class IngestService : IAsyncDisposable
         Keys = new WriteKeys(host.Definition, options.Environment);
         Seen = new MessageIdWindow(_time, options.DedupeWindow);
         MessageIdRebuild.FromLog(Seen, Log, _time);
-        Appender = payloads => Log.AppendBatchAsync(payloads, CancellationToken.None);
+        Appender = (payloads, durable) => Log.AppendBatchAsync(payloads, durable, CancellationToken.None);
+        _log = log;
     }
 
     /// <summary>
@@ -42,8 +44,8 @@ public sealed partial class IngestService : IAsyncDisposable
     /// </summary>
     public event Action<string, long, DateTimeOffset, IReadOnlyList<ReadOnlyMemory<byte>>>? Durable;
 
-    /// <summary>Writes one request's payloads durably (the log; tests hold it open to order concurrent requests).</summary>
-    internal Func<IReadOnlyList<ReadOnlyMemory<byte>>, Task<long>> Appender { get; set; }
+    /// <summary>Writes one request's payloads durably, calling back with the first offset the moment they are (the log).</summary>
+    internal Func<IReadOnlyList<ReadOnlyMemory<byte>>, Action<long>, Task<long>> Appender { get; set; }
 
     public IngestOptions Options { get; }
 
@@ -82,9 +84,11 @@ public sealed partial class IngestService : IAsyncDisposable
             // The write is not cancelled with the request: once handed to the log it may become durable anyway, and
             // requests holding the same ids wait on it. Its outcome settles `written` whatever this request does.
             Task<long> append;
-            try { append = Appender(payloads); }
+            // Listeners hear of the payloads on the log writer's thread the moment they are durable (the live path
+            // starts there), before the request is answered.
+            try { append = Appender(payloads, first => Tell(source.Name, first, receivedAt, payloads)); }
             catch (Exception e) when (e is LogException or ObjectDisposedException or ArgumentException) { append = Task.FromException<long>(e); }
-            _ = append.ContinueWith(t => Settle(t, taken, written, () => Durable?.Invoke(source.Name, t.Result, receivedAt, payloads)), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            _ = append.ContinueWith(t => Settle(t, taken, written), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             await written.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
             if (_appended.CurrentCount == 0)
             {
@@ -96,11 +100,22 @@ public sealed partial class IngestService : IAsyncDisposable
         return new IngestReceipt(payloads.Count, batch.Messages.Count - payloads.Count);
     }
 
-    private void Settle(Task<long> append, List<string> taken, TaskCompletionSource written, Action durable)
+    private void Tell(string source, long first, DateTimeOffset receivedAt, IReadOnlyList<ReadOnlyMemory<byte>> payloads)
+    {
+        try
+        {
+            Durable?.Invoke(source, first, receivedAt, payloads);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            ListenerFailed(_log, e);
+        }
+    }
+
+    private void Settle(Task<long> append, List<string> taken, TaskCompletionSource written)
     {
         if (append.IsCompletedSuccessfully)
         {
-            durable();
             written.TrySetResult();
             return;
         }
@@ -119,6 +134,9 @@ public sealed partial class IngestService : IAsyncDisposable
         await Log.DisposeAsync().ConfigureAwait(false);
         _appended.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "a listener of durable events failed; the events are durable and the consumer applies them")]
+    private static partial void ListenerFailed(ILogger logger, Exception e);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "event log recovered: {Cut}")]
     private static partial void TornTail(ILogger logger, string cut);

@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using TagCenter.Core.Text;
 
 namespace TagCenter.Server.Log;
@@ -12,12 +12,12 @@ namespace TagCenter.Server.Log;
 /// </summary>
 public sealed partial class DurableLog : IAsyncDisposable, IDisposable
 {
-    private readonly Channel<PendingAppend> _pending = Channel.CreateUnbounded<PendingAppend>(
-        new UnboundedChannelOptions { SingleReader = true });
+    private readonly BlockingCollection<PendingAppend> _pending = [];
     private readonly Lock _gate = new();
     private readonly List<long> _segments;
     private readonly TimeProvider _time;
-    private readonly Task _writer;
+    private readonly Thread _writer;
+    private readonly TaskCompletionSource _written = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private FileStream _active;
     private long _activeLength;       // durable bytes of the active segment (readers stop here)
     private long _nextOffset;         // the offset the next record gets (written by the writer only)
@@ -39,7 +39,10 @@ public sealed partial class DurableLog : IAsyncDisposable, IDisposable
         _nextOffset = _durableNext = recovery.NextOffset;
         _lastTimestamp = lastTimestamp;
         _active = SegmentFiles.OpenForAppend(SegmentFiles.PathOf(folder, segments[^1]));
-        _writer = Task.Run(WriteLoopAsync);
+        // A thread of its own: the group commit is on every acknowledged event's path, so it must not wait for a
+        // thread-pool thread to wake it.
+        _writer = new Thread(WriteLoop) { IsBackground = true, Name = "event log writer" };
+        _writer.Start();
     }
 
     public string Folder { get; }
@@ -78,7 +81,13 @@ public sealed partial class DurableLog : IAsyncDisposable, IDisposable
     /// <summary>Appends payloads with consecutive offsets, all in one group (all durable or none acknowledged);
     /// completes with the first offset once they are durable. Cancelling stops the wait, not the write: the
     /// records may still become durable, so a caller that cancels must not report them as rejected.</summary>
-    public Task<long> AppendBatchAsync(IReadOnlyList<ReadOnlyMemory<byte>> payloads, CancellationToken cancellationToken = default)
+    public Task<long> AppendBatchAsync(IReadOnlyList<ReadOnlyMemory<byte>> payloads, CancellationToken cancellationToken = default) =>
+        AppendBatchAsync(payloads, null, cancellationToken);
+
+    /// <summary>As <see cref="AppendBatchAsync(IReadOnlyList{ReadOnlyMemory{byte}}, CancellationToken)"/>, and calls
+    /// <paramref name="durable"/> with the first offset on the writer's thread as soon as they are durable, before the
+    /// task completes (no thread-pool hop between the fsync and the caller's next step). It must be quick.</summary>
+    public Task<long> AppendBatchAsync(IReadOnlyList<ReadOnlyMemory<byte>> payloads, Action<long>? durable, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(payloads);
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -95,23 +104,36 @@ public sealed partial class DurableLog : IAsyncDisposable, IDisposable
         }
         if (bytes > Options.MaxGroupBytes)
             throw new LogException(Texts.T("server.log.toolarge", bytes, Options.MaxGroupBytes));
-        var append = new PendingAppend(payloads, (int)bytes);
-        ObjectDisposedException.ThrowIf(!_pending.Writer.TryWrite(append), this);
+        var append = new PendingAppend(payloads, (int)bytes, durable);
+        try
+        {
+            _pending.Add(append, CancellationToken.None);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new ObjectDisposedException(nameof(DurableLog));
+        }
         return cancellationToken.CanBeCanceled ? append.Done.Task.WaitAsync(cancellationToken) : append.Done.Task;
     }
 
-    private async Task WriteLoopAsync()
+    private void WriteLoop()
     {
         var group = new List<PendingAppend>();
         var buffer = new byte[64 * 1024];
-        var reader = _pending.Reader;
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        PendingAppend? carried = null; // taken, but over the last group's size: the next group's first
+        while (carried is not null || _pending.TryTake(out carried, Timeout.Infinite, CancellationToken.None))
         {
             group.Clear();
-            var size = 0;
-            while (size < Options.MaxGroupBytes && reader.TryPeek(out var next) && (group.Count == 0 || size + next.Bytes <= Options.MaxGroupBytes))
+            group.Add(carried);
+            var size = carried.Bytes;
+            carried = null;
+            while (size < Options.MaxGroupBytes && _pending.TryTake(out var next))
             {
-                reader.TryRead(out _);
+                if (size + next.Bytes > Options.MaxGroupBytes)
+                {
+                    carried = next;
+                    break;
+                }
                 group.Add(next);
                 size += next.Bytes;
             }
@@ -136,6 +158,7 @@ public sealed partial class DurableLog : IAsyncDisposable, IDisposable
                     a.Done.TrySetException(new LogException(Texts.T("server.log.writefailed", e.Message), e));
             }
         }
+        _written.TrySetResult();
     }
 
     private void WriteGroup(List<PendingAppend> group, byte[] buffer, int size)
@@ -167,7 +190,19 @@ public sealed partial class DurableLog : IAsyncDisposable, IDisposable
         }
         Interlocked.Increment(ref _groupCommits);
         for (var g = 0; g < group.Count; g++)
+        {
+            try
+            {
+                group[g].Durable?.Invoke(first[g]);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The records are durable whatever a listener does: its fault must not fault the log.
+                group[g].Done.TrySetResult(first[g]);
+                continue;
+            }
             group[g].Done.TrySetResult(first[g]);
+        }
     }
 
     private void Roll()
@@ -191,14 +226,15 @@ public sealed partial class DurableLog : IAsyncDisposable, IDisposable
         if (_disposed)
             return;
         _disposed = true;
-        _pending.Writer.TryComplete();
-        await _writer.ConfigureAwait(false);
+        _pending.CompleteAdding();
+        await _written.Task.ConfigureAwait(false);
         _active.Dispose();
+        _pending.Dispose();
     }
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private sealed record PendingAppend(IReadOnlyList<ReadOnlyMemory<byte>> Payloads, int Bytes)
+    private sealed record PendingAppend(IReadOnlyList<ReadOnlyMemory<byte>> Payloads, int Bytes, Action<long>? Durable)
     {
         public TaskCompletionSource<long> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -1,5 +1,5 @@
+using System.Collections.Concurrent;
 using System.Text;
-using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TagCenter.Core.Realtime;
@@ -22,7 +22,10 @@ public sealed partial class LiveRealtime : BackgroundService
 {
     private readonly WorkspaceHost _host;
     private readonly ILogger<LiveRealtime> _log;
-    private readonly Channel<LiveEvent> _events = Channel.CreateUnbounded<LiveEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentQueue<LiveEvent> _events = new();
+    // Set when an event is queued or persons wait to be read ahead: the loop's thread is woken directly, not through
+    // a thread-pool continuation (the pool is where requests and writes queue).
+    private readonly ManualResetEventSlim _arrived = new(false);
     private readonly Lock _patchLock = new();
 
     public LiveRealtime(WorkspaceHost host, IngestService ingest, RealtimeOptions options, ILogger<LiveRealtime> log)
@@ -54,13 +57,12 @@ public sealed partial class LiveRealtime : BackgroundService
     /// <summary>The last live batch's outcome.</summary>
     public LiveOutcome? Last { get; private set; }
 
-    /// <summary>Not an event: wakes the loop to read ahead the persons a committed batch named.</summary>
-    private static readonly LiveEvent Wake = new("", -1, default, "");
 
     private void Durable(string source, long first, DateTimeOffset arrived, IReadOnlyList<ReadOnlyMemory<byte>> payloads)
     {
         for (var i = 0; i < payloads.Count; i++)
-            _events.Writer.TryWrite(new LiveEvent(source, first + i, arrived, Encoding.UTF8.GetString(payloads[i].Span)));
+            _events.Enqueue(new LiveEvent(source, first + i, arrived, Encoding.UTF8.GetString(payloads[i].Span)));
+        _arrived.Set();
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
@@ -102,7 +104,7 @@ public sealed partial class LiveRealtime : BackgroundService
             while (true)
             {
                 // Between events, read ahead the persons events can name and those who just sent some (a chunk at a time: events go first).
-                if (!_events.Reader.TryPeek(out _) && Evaluator.Cold)
+                if (_events.IsEmpty && Evaluator.Cold)
                 {
                     try
                     {
@@ -115,14 +117,16 @@ public sealed partial class LiveRealtime : BackgroundService
                         Evaluator.Warmed(); // persons are read when first seen instead
                     }
                 }
-                if (!_events.Reader.WaitToReadAsync(stoppingToken).AsTask().GetAwaiter().GetResult())
-                    break;
+                _arrived.Reset();
+                if (_events.IsEmpty)
+                {
+                    // Set after the reset (an event, or persons to read ahead) ends the wait at once.
+                    _arrived.Wait(stoppingToken);
+                    continue;
+                }
                 batch.Clear();
-                while (batch.Count < 5000 && _events.Reader.TryRead(out var e))
-                    if (!ReferenceEquals(e, Wake))
-                        batch.Add(e);
-                if (batch.Count == 0)
-                    continue; // woken to read ahead
+                while (batch.Count < 5000 && _events.TryDequeue(out var e))
+                    batch.Add(e);
                 try
                 {
                     var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -176,7 +180,7 @@ public sealed partial class LiveRealtime : BackgroundService
             {
                 Evaluator.Applied(applied.Persons.Select(p => (p.OneId, p.Lines)), applied.Regrouped);
                 if (Evaluator.Cold)
-                    _events.Writer.TryWrite(Wake);
+                    _arrived.Set(); // to read them ahead
             }
             _host.PatchIndex(Enabled ? [.. patches.Where(p => !Evaluator.Holds(p.Ordinal))] : patches, activity, anchor);
         }

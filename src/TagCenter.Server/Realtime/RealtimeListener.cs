@@ -31,6 +31,9 @@ public sealed partial class RealtimeListener : IAppliedEventsListener
         _evaluator = new RealtimeEvaluator(host.Definition.Root, host.Time);
     }
 
+    /// <summary>How long each step of the last batch's evaluation took (for benchmarks and diagnostics).</summary>
+    public IReadOnlyDictionary<string, TimeSpan> LastSteps => _evaluator.LastSteps;
+
     /// <summary>The last batch's outcome (for tests and diagnostics).</summary>
     public RealtimeOutcome? Last { get; private set; }
 
