@@ -21,6 +21,9 @@ public sealed record AppliedBatch(AppliedEvents Events, IReadOnlyList<EventAppen
 /// </summary>
 internal sealed class EventApplier(WorkspaceDefinition workspace, TimeProvider time)
 {
+    /// <summary>The workspace definition the events are applied with.</summary>
+    public WorkspaceDefinition Workspace => workspace;
+
     /// <summary>The identity run of the last batch that loaded rows (for tests and diagnostics: how much it touched).</summary>
     public IdentityRunReport? LastIdentity { get; private set; }
 

@@ -38,6 +38,9 @@ internal sealed partial class EventConsumer(
                 await WaitAsync(ingest.Options.IdlePoll, stoppingToken);
                 continue;
             }
+            // An apply may have changed tagcenter.yaml (a mapping, a source): each batch is applied with the workspace as it is now.
+            if (!ReferenceEquals(applier.Workspace, host.Definition))
+                applier = new EventApplier(host.Definition, host.Time);
             AppliedBatch applied;
             try
             {

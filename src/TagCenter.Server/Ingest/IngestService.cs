@@ -30,7 +30,8 @@ public sealed partial class IngestService : IAsyncDisposable
         Log = DurableLog.Open(folder, options.Log, _time);
         if (Log.Recovery.Describe() is { } cut)
             TornTail(log, cut);
-        Keys = new WriteKeys(host.Definition, options.Environment);
+        _host = host;
+        _keys = new KeysOf(host.Definition, new WriteKeys(host.Definition, options.Environment));
         Seen = new MessageIdWindow(_time, options.DedupeWindow);
         MessageIdRebuild.FromLog(Seen, Log, _time);
         Appender = (payloads, durable) => Log.AppendBatchAsync(payloads, durable, CancellationToken.None);
@@ -51,7 +52,25 @@ public sealed partial class IngestService : IAsyncDisposable
 
     public DurableLog Log { get; }
 
-    public WriteKeys Keys { get; }
+    /// <summary>The write keys of the workspace as it is now (an apply may add a source or change a key).</summary>
+    public WriteKeys Keys
+    {
+        get
+        {
+            var known = Volatile.Read(ref _keys);
+            var now = _host.Definition;
+            if (ReferenceEquals(known.Of, now))
+                return known.Keys;
+            var keys = new WriteKeys(now, Options.Environment);
+            Volatile.Write(ref _keys, new KeysOf(now, keys));
+            return keys;
+        }
+    }
+
+    private readonly WorkspaceHost _host;
+    private KeysOf _keys;
+
+    private sealed record KeysOf(WorkspaceDefinition Of, WriteKeys Keys);
 
     public MessageIdWindow Seen { get; }
 

@@ -166,8 +166,10 @@ public sealed class OutboxPumpTests : IDisposable
         var files = Directory.GetFiles(Path.Combine(_root, "drop"));
         var persons = files.SelectMany(f => File.ReadAllLines(f).Skip(1)).Select(l => l.Split(',')[2]).Order(StringComparer.Ordinal).ToList();
         persons.ShouldBe(Enumerable.Range(1, 300).Select(i => $"P{i}").Order(StringComparer.Ordinal).ToList());
-        // One sweep hands the 300 over at once and a worker takes up to 500 rows per file: a run's rows are not split one per file.
-        files.Length.ShouldBeLessThanOrEqualTo(2);
+        // A sweep hands the pending rows over together and a worker takes up to 500 rows per file: a run's rows are not
+        // split one per file. Usually 1–2 files; under load a worker may start before the sweep has handed over all
+        // 300, so the bound is the destination's workers (8), far from the 300 of one file per row.
+        files.Length.ShouldBeLessThanOrEqualTo(8);
     }
 
     public void Dispose()

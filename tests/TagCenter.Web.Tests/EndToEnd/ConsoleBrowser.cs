@@ -42,7 +42,11 @@ public sealed class ConsoleBrowser : IAsyncDisposable
         await page.WaitForURLAsync("**/signin**");
         await page.FillAsync("#key", key);
         await page.ClickAsync("#signin");
-        await page.WaitForURLAsync(new Uri(site.Address, "/").ToString());
+        // Home, or back to the form with the reason (a refused key fails here at once, saying why). The POST asks the
+        // API about the key: on a loaded 2-core CI machine that has taken over 30 s, so this waits up to 90 s.
+        var home = new Uri(site.Address, "/").ToString();
+        await page.WaitForURLAsync(url => url == home || url.Contains("/signin?error=", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 90_000 });
+        page.Url.ShouldBe(home, $"signing in with {TagCenter.Web.Hosting.ConsoleAuth.KeyLabel(key)} was refused");
         await InteractiveAsync(page);
         return page;
     }
