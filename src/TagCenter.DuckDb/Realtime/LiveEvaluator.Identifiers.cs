@@ -13,7 +13,7 @@ public sealed partial class LiveEvaluator
         {
             if (column.Identifier is not { } type || row[column.Name] is not string value)
                 continue;
-            if (_entities.TryGetValue(type, out var entity) && entity != "person")
+            if (_of.Entities.TryGetValue(type, out var entity) && entity != "person")
                 return null;
             if (_unknown.Contains((type, value)))
                 return null;
@@ -36,7 +36,7 @@ public sealed partial class LiveEvaluator
     /// <summary>Keeps the identifiers of <paramref name="oneIds"/> that events carry, so placing their events asks the engine nothing.</summary>
     private void Identifiers(WorkspaceDatabase db, List<string> oneIds)
     {
-        var types = _eventOnly;
+        var types = _of.EventOnly;
         if (oneIds.Count == 0 || types.Count == 0)
             return;
         foreach (var (oneId, rows) in PersonRows.Read(db, "identity_map", oneIds, "oneid, type, value, entity"))

@@ -35,8 +35,8 @@ public sealed partial class LiveEvaluator
         while (_pending.TryDequeue(out var action))
             action();
         Refresh();
-        var context = _context ??= RealtimeContext.Build(db, _workspace.Root, _time);
-        var types = _eventOnly;
+        var context = _context ??= RealtimeContext.Build(db, _of.Workspace.Root, _time);
+        var types = _of.EventOnly;
         if (!context.HasWork || types.Count == 0 || !db.TableExists("identity_map") || _persons.Count >= Capacity)
         {
             Warmed();
@@ -71,13 +71,5 @@ public sealed partial class LiveEvaluator
     {
         Volatile.Write(ref _cold, false);
         _ahead.Clear();
-    }
-
-    /// <summary>Identifier types that only event (Segment) sources declare: whoever has one is a person events name.</summary>
-    private static List<string> EventOnlyTypes(WorkspaceDefinition workspace)
-    {
-        var byEvents = workspace.Sources.Where(s => s.Kind == SourceKind.Segment).SelectMany(s => s.Columns).Select(c => c.Identifier).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var byOthers = workspace.Sources.Where(s => s.Kind != SourceKind.Segment).SelectMany(s => s.Columns).Select(c => c.Identifier).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        return [.. byEvents.Except(byOthers).Order(StringComparer.Ordinal)];
     }
 }

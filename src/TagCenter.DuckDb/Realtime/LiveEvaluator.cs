@@ -27,11 +27,7 @@ public sealed partial class LiveEvaluator
     private const string LoadId = "live";
     private readonly Func<WorkspaceDefinition> _definition;
     private readonly TimeProvider _time;
-    private WorkspaceDefinition _workspace;
-
-    /// <summary>Of <see cref="_workspace"/>: each identifier type's entity, and the types only event sources declare.</summary>
-    private Dictionary<string, string> _entities;
-    private List<string> _eventOnly;
+    private LiveDefinition _of;
     private readonly ConcurrentDictionary<string, LivePerson> _persons = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<uint, string> _ordinals = new();
     private readonly Dictionary<(string Type, string Value), string> _identifiers = [];
@@ -51,19 +47,17 @@ public sealed partial class LiveEvaluator
     {
         _definition = workspace;
         _time = time;
-        (_workspace, _entities, _eventOnly) = Use(workspace());
+        _of = LiveDefinition.Of(workspace());
     }
 
-    private static (WorkspaceDefinition, Dictionary<string, string>, List<string>) Use(WorkspaceDefinition workspace) =>
-        (workspace, workspace.Identifiers.GroupBy(i => i.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Entity, StringComparer.Ordinal), EventOnlyTypes(workspace));
 
     /// <summary>Takes the workspace as it is now; when it was reloaded, everything held is dropped (its sources, identifiers and rules may differ).</summary>
     private void Refresh()
     {
         var now = _definition();
-        if (ReferenceEquals(now, _workspace))
+        if (ReferenceEquals(now, _of.Workspace))
             return;
-        (_workspace, _entities, _eventOnly) = Use(now);
+        _of = LiveDefinition.Of(now);
         _context = null;
         ForgetAllNow();
         _identifiers.Clear();
@@ -190,12 +184,12 @@ public sealed partial class LiveEvaluator
         Refresh();
         if (_persons.Count > Capacity)
             ForgetAllNow();
-        var context = _context ??= RealtimeContext.Build(db, _workspace.Root, _time);
+        var context = _context ??= RealtimeContext.Build(db, _of.Workspace.Root, _time);
         if (!context.HasWork || events.Count == 0)
             return new LiveOutcome(0, events.Count, [], []);
         var rows = new List<(string OneId, LiveEvent Event, Dictionary<string, object?> Row)>();
         foreach (var group in events.GroupBy(e => e.Source, StringComparer.Ordinal))
-            if (_workspace.FindSource(group.Key) is { Kind: SourceKind.Segment, Fact: not null } source && context.FactTables.Contains("fact_" + source.Fact))
+            if (_of.Workspace.FindSource(group.Key) is { Kind: SourceKind.Segment, Fact: not null } source && context.FactTables.Contains("fact_" + source.Fact))
                 rows.AddRange(Place(db, source, [.. group]));
         Step("place");
         var loaded = Load(db, context, [.. rows.Select(r => r.OneId).Distinct(StringComparer.Ordinal).Where(id => !_persons.ContainsKey(id))]);
@@ -212,7 +206,7 @@ public sealed partial class LiveEvaluator
                 if (!person.Lines.Add((e.Source, e.Offset)))
                     continue; // already in what was loaded (the consumer applied it first)
                 person.Added.Add(e.Offset);
-                person.Add(_workspace.FindSource(e.Source)!.Fact!, row);
+                person.Add(_of.Workspace.FindSource(e.Source)!.Fact!, row);
             }
             last[oneId] = Math.Max(last.GetValueOrDefault(oneId, -1), e.Offset);
             touched[oneId] = touched.TryGetValue(oneId, out var at) && at < e.Arrived ? at : e.Arrived;
@@ -253,7 +247,7 @@ public sealed partial class LiveEvaluator
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var e in events.OrderBy(e => e.Offset))
         {
-            var (verdict, row) = RowCleansing.Clean(source, EventTimes.ToWorkspaceTime(e.Json, _workspace.TimeZone), _workspace.DefaultCountryCode);
+            var (verdict, row) = RowCleansing.Clean(source, EventTimes.ToWorkspaceTime(e.Json, _of.Workspace.TimeZone), _of.Workspace.DefaultCountryCode);
             if (verdict != RowVerdict.Kept || row is null)
                 continue; // rejected (the consumer quarantines it) or unsure (the consumer decides)
             // A second row with the same de-duplication key in the batch is a duplicate, as the consumer marks it.

@@ -169,7 +169,8 @@ public sealed partial class LiveRealtime : BackgroundService
 
     /// <summary>
     /// The committed path's turn after the consumer applied a batch: drops the persons whose committed data now
-    /// holds rows the live path did not add, then lays the committed index rows of the persons it does not hold.
+    /// holds rows the live path did not add, then lays the committed index rows of the persons it does not hold
+    /// (every row, when the live path is off).
     /// </summary>
     /// <remarks>Activity rows (the latest event per fact up to the index's as-of, for <c>did()</c>) are always the committed ones: the live path does not compute them.</remarks>
     internal void Committed(AppliedEvents applied, IReadOnlyList<IndexPatch> patches, IReadOnlyList<ActivityPatch> activity, DateTime? anchor)

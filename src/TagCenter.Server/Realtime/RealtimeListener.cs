@@ -19,9 +19,9 @@ public sealed partial class RealtimeListener : IAppliedEventsListener
     private readonly ILogger<RealtimeListener> _logger;
     private readonly RealtimeEvaluator _evaluator;
     private readonly IReadOnlyList<IRealtimeChangesListener> _listeners;
-    private readonly LiveRealtime? _live;
+    private readonly LiveRealtime _live;
 
-    public RealtimeListener(WorkspaceHost host, SegmentFeed stream, ILogger<RealtimeListener> logger, IEnumerable<IRealtimeChangesListener> listeners, LiveRealtime? live = null)
+    public RealtimeListener(WorkspaceHost host, SegmentFeed stream, ILogger<RealtimeListener> logger, IEnumerable<IRealtimeChangesListener> listeners, LiveRealtime live)
     {
         _live = live;
         _listeners = [.. listeners];
@@ -63,13 +63,11 @@ public sealed partial class RealtimeListener : IAppliedEventsListener
         catch (Exception e) when (e is not OperationCanceledException)
         {
             Failed(_logger, Texts.T("realtime.failed", persons.Count, e.Message), e);
-            _live?.Committed(applied, [], [], null);
+            _live.Committed(applied, [], [], null);
             throw;
         }
-        if (_live is null)
-            _host.PatchIndex(outcome.Patches, outcome.Activity, open?.Anchor);
-        else
-            _live.Committed(applied, outcome.Patches, outcome.Activity, open?.Anchor);
+        // The index rows go through the live path, which knows whose rows are its own (all of them, when it is off).
+        _live.Committed(applied, outcome.Patches, outcome.Activity, open?.Anchor);
         _stream.Publish(outcome.Memberships);
         Last = outcome;
         Interlocked.Exchange(ref _through, applied.LastOffset);

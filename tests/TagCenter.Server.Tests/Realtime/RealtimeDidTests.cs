@@ -60,7 +60,7 @@ public sealed class RealtimeDidTests(DemoWorkspace demo)
     }
 
     /// <summary>Every activity column's persons with a value and under a few day thresholds, and all persons, as text.</summary>
-    private static List<string> Lookups(ITagIndex index)
+    internal static List<string> Lookups(ITagIndex index)
     {
         var lookups = new List<string> { "all: " + string.Join(",", index.All) };
         foreach (var column in index.Activity)
