@@ -31,7 +31,10 @@ internal static class LiveServerBenchmark
         var emails = await EventSchedule.DemoAsync(root, persons);
 
         var port = 5400 + Random.Shared.Next(500);
-        await using var app = ServerApp.Build(new ServerOptions { WorkspaceRoot = root, Urls = [$"http://127.0.0.1:{port}"] });
+        // --fsync 0: the same run with the log's group commit not fsynced, to see what durability costs the tail.
+        var fsync = args.Int("fsync", 1) != 0;
+        await using var app = ServerApp.Build(new ServerOptions { WorkspaceRoot = root, Urls = [$"http://127.0.0.1:{port}"] },
+            b => b.Services.AddSingleton(new IngestOptions { Log = new TagCenter.Server.Log.LogOptions { Fsync = fsync } }));
         await app.StartAsync();
         var live = app.Services.GetRequiredService<LiveRealtime>();
         var listener = app.Services.GetRequiredService<RealtimeListener>();
@@ -50,7 +53,7 @@ internal static class LiveServerBenchmark
         using var sampler = Environment.GetEnvironmentVariable("TC_BENCH_ALLOC") == "1" ? new AllocationSampler() : null;
         using var pauses = Environment.GetEnvironmentVariable("TC_BENCH_GC") == "1" ? new GcPauses() : null;
         var (gcs, paused) = (Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray(), GC.GetTotalPauseDuration());
-        Console.WriteLine($"realtime through the server: demo of {persons:N0} persons, {emails.Count:N0} users identified; {rate} events/s for {seconds}s in requests of {batch}, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"realtime through the server: demo of {persons:N0} persons, {emails.Count:N0} users identified; {rate} events/s for {seconds}s in requests of {batch}, {Environment.ProcessorCount} cores{(fsync ? "" : ", log NOT fsynced")}");
 
         var liveDone = new ConcurrentDictionary<long, long>();
         var started = Stopwatch.GetTimestamp();

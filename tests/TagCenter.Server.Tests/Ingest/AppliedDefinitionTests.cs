@@ -68,12 +68,7 @@ public sealed class AppliedDefinitionTests(DemoWorkspace demo) : IDisposable
         var root = demo.Copy(_temp);
         await using var server = await IngestServer.StartAsync(root);
         var live = server.Api.App.Services.GetRequiredService<LiveRealtime>();
-        var email = (string)(await server.RowsAsync("SELECT value FROM identity_map WHERE type = 'email' AND entity = 'person' ORDER BY value LIMIT 1"))[0][0]!;
-        (await server.PostAsync("/v1/batch", Bodies.Bytes($$$"""
-            {"batch":[{"type":"identify","userId":"u-apply","traits":{"email":"{{{email}}}"},"messageId":"id-u-apply","timestamp":"2026-10-31T12:00:00Z"}],"writeKey":"{{{IngestServer.Key}}}"}
-            """))).Status.ShouldBe(200);
-        await server.SettledAsync();
-        var oneId = (string)(await server.RowsAsync("SELECT oneid FROM identity_map WHERE type = 'user_id' AND value = 'u-apply'"))[0][0]!;
+        var oneId = await server.IdentifyAsync("u-apply");
         async Task<long> StoredVisitsAsync() => Convert.ToInt64((await server.RowsAsync("SELECT coalesce(visits_30d, 0) FROM person_tags WHERE oneid = $1", oneId))[0][0]);
         (await server.PostAsync("/v1/batch", Track("named-1", "clicked", """{"name":"page_view"}""", "u-apply"))).Status.ShouldBe(200);
         await server.SettledAsync();

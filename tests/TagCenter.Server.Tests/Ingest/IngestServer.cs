@@ -79,5 +79,20 @@ internal sealed class IngestServer : IAsyncDisposable
 
     public async Task<long> CountAsync(string sql, params object?[] args) => Convert.ToInt64((await RowsAsync(sql, args))[0][0]);
 
+    /// <summary>A demo person (the first by email, or <paramref name="email"/>'s) logs in as <paramref name="userId"/>: the identify is applied, and the userId names them (<paramref name="expected"/>, when the identity run moves it). Returns their OneID.</summary>
+    public async Task<string> IdentifyAsync(string userId, string? email = null, string? expected = null)
+    {
+        var row = email is null
+            ? (await RowsAsync("SELECT value, oneid FROM identity_map WHERE type = 'email' AND entity = 'person' ORDER BY value LIMIT 1"))[0]
+            : (await RowsAsync("SELECT value, oneid FROM identity_map WHERE type = 'email' AND entity = 'person' AND value = $1", email))[0];
+        (await PostAsync("/v1/batch", Bodies.Bytes($$$"""
+            {"batch":[{"type":"identify","userId":"{{{userId}}}","traits":{"email":"{{{row[0]}}}"},"messageId":"id-{{{userId}}}-{{{row[0]}}}","timestamp":"2026-10-31T12:00:00Z"}],"writeKey":"{{{IngestServer.Key}}}"}
+            """))).Status.ShouldBe(200);
+        await SettledAsync();
+        var oneId = expected ?? (string)row[1]!;
+        (await RowsAsync("SELECT oneid FROM identity_map WHERE type = 'user_id' AND value = $1", userId))[0][0].ShouldBe(oneId);
+        return oneId;
+    }
+
     public ValueTask DisposeAsync() => Api.DisposeAsync();
 }

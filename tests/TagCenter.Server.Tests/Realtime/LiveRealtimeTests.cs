@@ -26,7 +26,7 @@ public sealed class LiveRealtimeTests(DemoWorkspace demo) : IDisposable
         var root = demo.Copy(_temp);
         string oneId;
         await using (var first = await IngestServer.StartAsync(root))
-            oneId = await IdentifyAsync(first, "u-live-a");
+            oneId = await first.IdentifyAsync("u-live-a");
         await using var server = await IngestServer.StartAsync(root, new IngestOptions { Consume = false });
         var live = server.Api.App.Services.GetRequiredService<LiveRealtime>();
         var applied = server.Progress.Applied;
@@ -79,7 +79,7 @@ public sealed class LiveRealtimeTests(DemoWorkspace demo) : IDisposable
     {
         await using var server = await IngestServer.StartAsync(demo.Copy(_temp));
         var live = server.Api.App.Services.GetRequiredService<LiveRealtime>();
-        var oneId = await IdentifyAsync(server, "u-live-c");
+        var oneId = await server.IdentifyAsync("u-live-c");
         (await server.PostAsync("/v1/batch", Batch("u-live-c", "live-c", 12))).Status.ShouldBe(200);
         await server.SettledAsync();
         var state = await LiveAsync(live, oneId, 0);
@@ -103,7 +103,7 @@ public sealed class LiveRealtimeTests(DemoWorkspace demo) : IDisposable
         // does not hold; it reads them while idle, so their first event waits for no engine read.
         await using var server = await IngestServer.StartAsync(demo.Copy(_temp));
         var live = server.Api.App.Services.GetRequiredService<LiveRealtime>();
-        var oneId = await IdentifyAsync(server, "u-live-d");
+        var oneId = await server.IdentifyAsync("u-live-d");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (live.Evaluator.Person(oneId) is null && clock.Elapsed < TimeSpan.FromSeconds(30))
             await Task.Delay(10, Ct);
@@ -124,10 +124,10 @@ public sealed class LiveRealtimeTests(DemoWorkspace demo) : IDisposable
         var live = server.Api.App.Services.GetRequiredService<LiveRealtime>();
         var emails = await server.RowsAsync("SELECT value, oneid FROM identity_map WHERE type = 'email' AND entity = 'person' ORDER BY oneid");
         var (a, b) = (emails[0], emails[^1]); // of two as old, the larger OneID survives a merge (checked below)
-        var personA = await IdentifyAsync(server, "u-live-m", (string)a[0]!);
+        var personA = await server.IdentifyAsync("u-live-m", (string)a[0]!);
         (await server.PostAsync("/v1/batch", Batch("u-live-m", "live-m1", 1))).Status.ShouldBe(200);
         await LiveAsync(live, personA, 0);
-        await IdentifyAsync(server, "u-live-m", (string)b[0]!, expected: (string)b[1]!);
+        await server.IdentifyAsync("u-live-m", (string)b[0]!, expected: (string)b[1]!);
         var survivor = (string)b[1]!; // B
         (await server.RowsAsync("SELECT count(*) FROM identity_history WHERE kind = 'split' AND oneid = $1 AND other_oneid = $2", survivor, personA))[0][0]
             .ShouldBe(1L, "the userId moved from A to B (a member may hold one member number, so A and B do not merge): the case under test");
@@ -148,34 +148,19 @@ public sealed class LiveRealtimeTests(DemoWorkspace demo) : IDisposable
         await using var server = await IngestServer.StartAsync(demo.Copy(_temp));
         var emails = await server.RowsAsync("SELECT value, oneid FROM identity_map WHERE type = 'email' AND entity = 'person' ORDER BY oneid");
         var (a, b) = (emails[0], emails[^1]); // the pair the identity run splits toward B (see the test above)
-        var personA = await IdentifyAsync(server, "u-live-s", (string)a[0]!);
+        var personA = await server.IdentifyAsync("u-live-s", (string)a[0]!);
         async Task<long> VisitsAsync(string oneId) => Convert.ToInt64((await server.RowsAsync("SELECT coalesce(visits_30d, 0) FROM person_tags WHERE oneid = $1", oneId))[0][0]);
         var beforeA = await VisitsAsync(personA);
         (await server.PostAsync("/v1/batch", Batch("u-live-s", "live-s1", 1))).Status.ShouldBe(200);
         await server.SettledAsync();
         (await VisitsAsync(personA)).ShouldBe(beforeA + 1, "the page view counts for A while u-live-s is A's");
 
-        await IdentifyAsync(server, "u-live-s", (string)b[0]!, expected: (string)b[1]!);
+        await server.IdentifyAsync("u-live-s", (string)b[0]!, expected: (string)b[1]!);
         (await server.RowsAsync("SELECT count(*) FROM identity_history WHERE kind = 'split' AND oneid = $1 AND other_oneid = $2", (string)b[1]!, personA))[0][0]
             .ShouldBe(1L, "u-live-s moved from A to B: the case under test");
         (await server.RowsAsync("SELECT oneid FROM fact_events WHERE _source = 'sdk_events' AND event = 'page_view' AND _line = (SELECT max(_line) FROM fact_events WHERE _source = 'sdk_events' AND event = 'page_view')"))[0][0]
             .ShouldBe(b[1], "the page view's row moved with the userId");
         (await VisitsAsync(personA)).ShouldBe(beforeA, "A lost the page view: evaluated again though no event of the batch is A's");
-    }
-
-    /// <summary>A demo person (the first by email) logs in as <paramref name="userId"/>: the identify is applied, and the userId names them.</summary>
-    private static async Task<string> IdentifyAsync(IngestServer server, string userId, string? email = null, string? expected = null)
-    {
-        var row = email is null
-            ? (await server.RowsAsync("SELECT value, oneid FROM identity_map WHERE type = 'email' AND entity = 'person' ORDER BY value LIMIT 1"))[0]
-            : (await server.RowsAsync("SELECT value, oneid FROM identity_map WHERE type = 'email' AND entity = 'person' AND value = $1", email))[0];
-        (await server.PostAsync("/v1/batch", Bodies.Bytes($$$"""
-            {"batch":[{"type":"identify","userId":"{{{userId}}}","traits":{"email":"{{{row[0]}}}"},"messageId":"id-{{{userId}}}-{{{row[0]}}}","timestamp":"2026-10-31T12:00:00Z"}],"writeKey":"{{{IngestServer.Key}}}"}
-            """))).Status.ShouldBe(200);
-        await server.SettledAsync();
-        var oneId = expected ?? (string)row[1]!;
-        (await server.RowsAsync("SELECT oneid FROM identity_map WHERE type = 'user_id' AND value = $1", userId))[0][0].ShouldBe(oneId);
-        return oneId;
     }
 
     /// <summary>The person's live state once it holds the event at <paramref name="offset"/> or later.</summary>
