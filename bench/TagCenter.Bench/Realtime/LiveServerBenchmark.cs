@@ -84,21 +84,18 @@ internal static class LiveServerBenchmark
         };
         // Which log offset each message got (the log's own hook, as the live path is told).
         var sentAt = new ConcurrentDictionary<string, long>();
-        var offsets = new ConcurrentDictionary<long, string>();
+        // This runs on the log writer's thread, which every acknowledgement waits for: the payloads are kept and read
+        // for their messageIds after the run.
+        var payloadsAt = new ConcurrentDictionary<long, ReadOnlyMemory<byte>>();
         ingest.Durable += (_, first, arrived, payloads) =>
         {
-            var now = Stopwatch.GetTimestamp();
+            var (now, wall) = (Stopwatch.GetTimestamp(), TimeProvider.System.GetUtcNow());
             for (var i = 0; i < payloads.Count; i++)
             {
                 durableAt[first + i] = now;
                 arrivedAt[first + i] = arrived;
-                durableWall[first + i] = TimeProvider.System.GetUtcNow();
-            }
-            for (var i = 0; i < payloads.Count; i++)
-            {
-                var text = Encoding.UTF8.GetString(payloads[i].Span);
-                var at = text.IndexOf("\"messageId\":\"", StringComparison.Ordinal) + 13;
-                offsets[first + i] = text[at..text.IndexOf('"', at)];
+                durableWall[first + i] = wall;
+                payloadsAt[first + i] = payloads[i];
             }
         };
         var random = new Random(11);
@@ -130,7 +127,7 @@ internal static class LiveServerBenchmark
                 var through = listener.Through;
                 if (through != last)
                 {
-                    if (listener.Last is { } done)
+                    if (listener.Last is not null)
                         foreach (var (name, took) in listener.LastSteps)
                             committedSteps.Enqueue(new(name, took.TotalMilliseconds));
                     lock (progress)
@@ -159,6 +156,12 @@ internal static class LiveServerBenchmark
         await stop.CancelAsync();
         await watcher;
 
+        var offsets = payloadsAt.ToDictionary(p => p.Key, p =>
+        {
+            var text = Encoding.UTF8.GetString(p.Value.Span);
+            var at = text.IndexOf("\"messageId\":\"", StringComparison.Ordinal) + 13;
+            return text[at..text.IndexOf('"', at)];
+        });
         var ofTrack = offsets.Where(o => sentAt.ContainsKey(o.Value)).ToList();
         var liveLatency = ofTrack.Where(o => liveDone.ContainsKey(o.Key)).Select(o => Stopwatch.GetElapsedTime(sentAt[o.Value], liveDone[o.Key]).TotalMilliseconds).ToList();
         var committedLatency = ofTrack.Select(o => (o, At: progress.FirstOrDefault(p => p.Through >= o.Key).At)).Where(x => x.At != 0)

@@ -197,9 +197,8 @@ public sealed partial class DurableLog : IAsyncDisposable, IDisposable
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                // The records are durable whatever a listener does: its fault must not fault the log.
-                group[g].Done.TrySetResult(first[g]);
-                continue;
+                // The records are durable whatever a listener does: its fault must not fault the log (the caller's
+                // callback logs its own faults; see IngestService).
             }
             group[g].Done.TrySetResult(first[g]);
         }
