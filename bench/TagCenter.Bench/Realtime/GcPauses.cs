@@ -16,6 +16,7 @@ internal sealed class GcPauses : EventListener
     private (int Gen, string Reason) _current;
     private DateTime _suspended;
     private long _promoted;
+    private readonly ConcurrentDictionary<int, long> _marked = new();
 
     protected override void OnEventSourceCreated(EventSource source)
     {
@@ -40,6 +41,9 @@ internal sealed class GcPauses : EventListener
                 _gcStart = e.TimeStamp;
                 _current = (Convert.ToInt32(Field(e, "Depth"), CultureInfo.InvariantCulture), Convert.ToString(Field(e, "Reason"), CultureInfo.InvariantCulture) ?? "?");
                 break;
+            case { } n when n.StartsWith("GCMarkWithType", StringComparison.Ordinal):
+                _marked.AddOrUpdate(Convert.ToInt32(Field(e, "Type"), CultureInfo.InvariantCulture), Convert.ToInt64(Field(e, "Bytes"), CultureInfo.InvariantCulture), (_, b) => b + Convert.ToInt64(Field(e, "Bytes"), CultureInfo.InvariantCulture));
+                break;
             case { } n when n.StartsWith("GCHeapStats", StringComparison.Ordinal):
                 _promoted = Convert.ToInt64(Field(e, "TotalPromotedSize0"), CultureInfo.InvariantCulture) + Convert.ToInt64(Field(e, "TotalPromotedSize1"), CultureInfo.InvariantCulture);
                 break;
@@ -55,6 +59,7 @@ internal sealed class GcPauses : EventListener
 
     public void Print()
     {
+        Console.WriteLine($"    marked by root: {string.Join(", ", _marked.OrderBy(m => m.Key).Select(m => $"{m.Key}: {m.Value / 1048576.0:0.0} MB"))}");
         foreach (var gen in _pauses.GroupBy(p => p.Gen).OrderBy(g => g.Key))
         {
             var ms = gen.Select(p => p.PausedMs).Order().ToList();

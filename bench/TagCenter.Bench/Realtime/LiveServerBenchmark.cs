@@ -55,26 +55,21 @@ internal static class LiveServerBenchmark
         var (gcs, paused) = (Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray(), GC.GetTotalPauseDuration());
         Console.WriteLine($"realtime through the server: demo of {persons:N0} persons, {emails.Count:N0} users identified; {rate} events/s for {seconds}s in requests of {batch}, {Environment.ProcessorCount} cores{(fsync ? "" : ", log NOT fsynced")}");
 
-        var liveDone = new ConcurrentDictionary<long, long>();
+        var total = rate * seconds;
+        // What the run records, per log offset from here on and per message sent, in arrays made before the clock
+        // starts: the bench's own bookkeeping must not add objects for the collector it measures to copy.
+        var from = ingest.Log.NextOffset;
+        var marks = new OffsetMarks(total + 1000);
         var started = Stopwatch.GetTimestamp();
-        var durableAt = new ConcurrentDictionary<long, long>();
-        // When the server took the request in (the ingest service's clock, before parsing and the log), per offset, and
-        // when the live path was done with it on the same clock.
-        var arrivedAt = new ConcurrentDictionary<long, DateTimeOffset>();
-        var durableWall = new ConcurrentDictionary<long, DateTimeOffset>();
-        var liveDoneAt = new ConcurrentDictionary<long, DateTimeOffset>();
         var steps = new ConcurrentQueue<KeyValuePair<string, double>>();
         live.Updated += (outcome, done) =>
         {
             var now = Stopwatch.GetTimestamp();
             foreach (var offset in outcome.Offsets)
-            {
-                liveDone.TryAdd(offset, now);
-                liveDoneAt.TryAdd(offset, done);
-            }
+                marks.Updated(offset - from, now, done);
             if (outcome.Offsets.Count > 0)
                 foreach (var offset in outcome.Offsets)
-                    if (durableAt.TryGetValue(offset, out var at))
+                    if (marks.DurableAt(offset - from) is { } at)
                         steps.Enqueue(new("queue", Stopwatch.GetElapsedTime(at, now).TotalMilliseconds - live.LastSteps.Values.Sum()));
             if (Environment.GetEnvironmentVariable("TC_BENCH_STEPS") == "1" && live.LastSteps.Values.Sum() > 20)
                 Console.WriteLine($"    slow live batch at {Stopwatch.GetElapsedTime(started).TotalSeconds:0.000} s: {outcome.Placed} placed, {outcome.Loaded} read; {string.Join(", ", live.LastSteps.Select(s => $"{s.Key} {s.Value:0.0}"))}");
@@ -82,24 +77,15 @@ internal static class LiveServerBenchmark
                 foreach (var step in live.LastSteps)
                     steps.Enqueue(step);
         };
-        // Which log offset each message got (the log's own hook, as the live path is told).
-        var sentAt = new ConcurrentDictionary<string, long>();
-        // This runs on the log writer's thread, which every acknowledgement waits for: the payloads are kept and read
-        // for their messageIds after the run.
-        var payloadsAt = new ConcurrentDictionary<long, ReadOnlyMemory<byte>>();
+        // Which log offset each message got (the log's own hook, as the live path is told). This runs on the log
+        // writer's thread, which every acknowledgement waits for: a span search for the message's number, no text.
         ingest.Durable += (_, first, arrived, payloads) =>
         {
             var (now, wall) = (Stopwatch.GetTimestamp(), TimeProvider.System.GetUtcNow());
             for (var i = 0; i < payloads.Count; i++)
-            {
-                durableAt[first + i] = now;
-                arrivedAt[first + i] = arrived;
-                durableWall[first + i] = wall;
-                payloadsAt[first + i] = payloads[i];
-            }
+                marks.Durable(first + i - from, now, arrived, wall, OffsetMarks.MessageNumber(payloads[i].Span));
         };
         var random = new Random(11);
-        var total = rate * seconds;
         // The committed path's progress, sampled every millisecond: (through, when), only when it moves (a scan of
         // every offset per sample would take a core from the server under test).
         var progress = new List<(long Through, long At)>();
@@ -144,28 +130,20 @@ internal static class LiveServerBenchmark
                 await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(0.5, (due - clock.Elapsed).TotalMilliseconds)));
             var messages = Enumerable.Range(i, Math.Min(batch, total - i)).Select(n =>
                 $$"""{"type":"track","event":"{{(random.Next(3) == 0 ? "app_start" : "page_view")}}","userId":"u-{{random.Next(emails.Count)}}","messageId":"t-{{n}}"}""").ToList();
-            var now = Stopwatch.GetTimestamp();
-            for (var n = i; n < i + messages.Count; n++)
-                sentAt[$"t-{n}"] = now;
+            marks.Sent(i, messages.Count, Stopwatch.GetTimestamp());
             requests.Add(PostAsync(http, messages));
         }
         await Task.WhenAll(requests);
         var wait = Stopwatch.StartNew();
-        while ((liveDone.Count < total || listener.Through < ingest.Log.NextOffset - 1) && wait.Elapsed < TimeSpan.FromSeconds(120))
+        while ((marks.UpdatedCount < total || listener.Through < ingest.Log.NextOffset - 1) && wait.Elapsed < TimeSpan.FromSeconds(120))
             await Task.Delay(50);
         await stop.CancelAsync();
         await watcher;
 
-        var offsets = payloadsAt.ToDictionary(p => p.Key, p =>
-        {
-            var text = Encoding.UTF8.GetString(p.Value.Span);
-            var at = text.IndexOf("\"messageId\":\"", StringComparison.Ordinal) + 13;
-            return text[at..text.IndexOf('"', at)];
-        });
-        var ofTrack = offsets.Where(o => sentAt.ContainsKey(o.Value)).ToList();
-        var liveLatency = ofTrack.Where(o => liveDone.ContainsKey(o.Key)).Select(o => Stopwatch.GetElapsedTime(sentAt[o.Value], liveDone[o.Key]).TotalMilliseconds).ToList();
-        var committedLatency = ofTrack.Select(o => (o, At: progress.FirstOrDefault(p => p.Through >= o.Key).At)).Where(x => x.At != 0)
-            .Select(x => Stopwatch.GetElapsedTime(sentAt[x.o.Value], x.At).TotalMilliseconds).ToList();
+        var ofTrack = marks.Tracked().ToList();
+        var liveLatency = ofTrack.Where(o => o.UpdatedAt != 0).Select(o => Stopwatch.GetElapsedTime(o.SentAt, o.UpdatedAt).TotalMilliseconds).ToList();
+        var committedLatency = ofTrack.Select(o => (o, At: progress.FirstOrDefault(p => p.Through >= o.Offset + from).At)).Where(x => x.At != 0)
+            .Select(x => Stopwatch.GetElapsedTime(x.o.SentAt, x.At).TotalMilliseconds).ToList();
         Console.WriteLine($"  live path:      {Line(liveLatency)} ({liveLatency.Count:N0} of {total:N0} events updated live; {live.Evaluator.Held:N0} persons held)");
         Console.WriteLine($"  committed path: {Line(committedLatency)}");
         Console.WriteLine($"    garbage collections meanwhile: gen0 {GC.CollectionCount(0) - gcs[0]}, gen1 {GC.CollectionCount(1) - gcs[1]}, gen2 {GC.CollectionCount(2) - gcs[2]}; paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:0} ms in all");
@@ -178,11 +156,11 @@ internal static class LiveServerBenchmark
         }
         // Where the live path's time goes: request sent → durable in the log (HTTP, parse, group commit, fsync), durable →
         // updated (the live loop's queue, its steps, the index patch), and the steps of each live batch.
-        var placed = ofTrack.Where(o => liveDone.ContainsKey(o.Key) && durableAt.ContainsKey(o.Key)).ToList();
-        Console.WriteLine($"    arrived at the server → updated: {Line([.. placed.Select(o => (liveDoneAt[o.Key] - arrivedAt[o.Key]).TotalMilliseconds)])}");
-        Console.WriteLine($"    arrived → durable:  {Line([.. placed.Select(o => (durableWall[o.Key] - arrivedAt[o.Key]).TotalMilliseconds)])}");
-        Console.WriteLine($"    sent → durable:     {Line([.. placed.Select(o => Stopwatch.GetElapsedTime(sentAt[o.Value], durableAt[o.Key]).TotalMilliseconds)])}");
-        Console.WriteLine($"    durable → updated:  {Line([.. placed.Select(o => Stopwatch.GetElapsedTime(durableAt[o.Key], liveDone[o.Key]).TotalMilliseconds)])}");
+        var placed = ofTrack.Where(o => o.UpdatedAt != 0).ToList();
+        Console.WriteLine($"    arrived at the server → updated: {Line([.. placed.Select(o => (o.UpdatedWall - o.Arrived).TotalMilliseconds)])}");
+        Console.WriteLine($"    arrived → durable:  {Line([.. placed.Select(o => (o.DurableWall - o.Arrived).TotalMilliseconds)])}");
+        Console.WriteLine($"    sent → durable:     {Line([.. placed.Select(o => Stopwatch.GetElapsedTime(o.SentAt, o.DurableAt).TotalMilliseconds)])}");
+        Console.WriteLine($"    durable → updated:  {Line([.. placed.Select(o => Stopwatch.GetElapsedTime(o.DurableAt, o.UpdatedAt).TotalMilliseconds)])}");
         foreach (var step in steps.GroupBy(s => s.Key))
             Console.WriteLine($"    live step {step.Key,-10} {Line([.. step.Select(s => s.Value)])} ({step.Count()} batches)");
         Console.WriteLine($"    thread pool: queued → running {Line([.. poolDelays])}; threads {ThreadPool.ThreadCount}");

@@ -96,6 +96,15 @@ public sealed partial class LiveEvaluator
             return (new Dictionary<string, object?>(person.Stored ?? new Dictionary<string, object?>(), StringComparer.Ordinal), [.. person.Segments.Order(StringComparer.Ordinal)], person.LastOffset);
     }
 
+    /// <summary>The fact rows of <paramref name="fact"/> held for a person (a copy; null when not held), for tests.</summary>
+    internal IReadOnlyList<IReadOnlyDictionary<string, object?>>? Rows(string oneId, string fact)
+    {
+        if (!_persons.TryGetValue(oneId, out var person))
+            return null;
+        lock (person)
+            return person.Facts.TryGetValue(fact, out var rows) ? [.. rows] : [];
+    }
+
     /// <summary>Drops these persons (their data changed some other way); they are loaded again when next seen.</summary>
     public void Forget(IEnumerable<string> oneIds)
     {
@@ -187,10 +196,10 @@ public sealed partial class LiveEvaluator
         var context = _context ??= RealtimeContext.Build(db, _of.Workspace.Root, _time);
         if (!context.HasWork || events.Count == 0)
             return new LiveOutcome(0, events.Count, [], []);
-        var rows = new List<(string OneId, LiveEvent Event, Dictionary<string, object?> Row)>();
+        var rows = new List<(string OneId, LiveEvent Event, IReadOnlyDictionary<string, object?> Row)>();
         foreach (var group in events.GroupBy(e => e.Source, StringComparer.Ordinal))
             if (_of.Workspace.FindSource(group.Key) is { Kind: SourceKind.Segment, Fact: not null } source && context.FactTables.Contains("fact_" + source.Fact))
-                rows.AddRange(Place(db, source, [.. group]));
+                rows.AddRange(Place(db, source, [.. group]).Select(p => (p.OneId, p.Event, context.LiveRow("fact_" + source.Fact, p.Row))));
         Step("place");
         var loaded = Load(db, context, [.. rows.Select(r => r.OneId).Distinct(StringComparer.Ordinal).Where(id => !_persons.ContainsKey(id))]);
         if (_context is null)

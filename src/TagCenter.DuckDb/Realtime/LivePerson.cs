@@ -21,7 +21,7 @@ internal sealed class LivePerson(IReadOnlyDictionary<string, object?>? golden, I
 
     public long LastOffset { get; set; } = -1;
 
-    public void Add(string fact, Dictionary<string, object?> row)
+    public void Add(string fact, IReadOnlyDictionary<string, object?> row)
     {
         if (!Facts.TryGetValue(fact, out var rows))
             Facts[fact] = rows = [];

@@ -51,7 +51,38 @@ internal sealed class RealtimeContext
     public required IReadOnlyList<string> FactTables { get; init; }
 
     /// <summary>Per fact table, the columns the compiled rules read (<see cref="ReadColumns"/>), as a select list.</summary>
-    public IReadOnlyDictionary<string, string> FactColumns { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> FactColumns => _factColumns ??= FactReads.ToDictionary(
+        t => t.Key, t => string.Join(", ", t.Value.Select(SqlText.Ident)), StringComparer.Ordinal);
+
+    private IReadOnlyDictionary<string, string>? _factColumns;
+
+    /// <summary>Per fact table, the names of the columns the compiled rules read (<see cref="ReadColumns"/>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> FactReads { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>
+    /// Per fact table, the shape of a row the live path keeps (<see cref="LiveRow"/>): the columns the rules read and
+    /// where the row came from (<c>_source</c>, <c>_line</c>), as the rows it reads from the engine have them.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> LiveShapes => _liveShapes ??= FactReads.ToDictionary(
+        t => t.Key,
+        IReadOnlyDictionary<string, int> (t) => t.Value.Concat(["_source", "_line"]).Distinct(StringComparer.Ordinal).Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal),
+        StringComparer.Ordinal);
+
+    private IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>>? _liveShapes;
+
+    /// <summary>
+    /// <paramref name="row"/> (a cleansed row of <paramref name="table"/>, every column) as the live path keeps it: the
+    /// columns of <see cref="LiveShapes"/> over a shape all rows of the table share, not a hash table per event.
+    /// </summary>
+    public IReadOnlyDictionary<string, object?> LiveRow(string table, IReadOnlyDictionary<string, object?> row)
+    {
+        if (!LiveShapes.TryGetValue(table, out var shape))
+            return row;
+        var values = new object?[shape.Count];
+        foreach (var (column, at) in shape)
+            values[at] = row.GetValueOrDefault(column);
+        return new EngineRow(shape, values);
+    }
 
     public bool HasWork => Stored.Count > 0 || Segments.Count > 0;
 
@@ -91,7 +122,7 @@ internal sealed class RealtimeContext
             Segments = segments,
             SegmentRules = rules,
             FactTables = facts,
-            FactColumns = facts.ToDictionary(t => t, t => ReadColumns(db, t, [tags, rules]), StringComparer.Ordinal),
+            FactReads = facts.ToDictionary(t => t, t => ReadColumns(db, t, [tags, rules]), StringComparer.Ordinal),
         };
     }
 
@@ -100,13 +131,12 @@ internal sealed class RealtimeContext
     /// the <c>event_time</c> and <c>event</c> every behaviour filters on: a batch reads its persons' facts at the cost
     /// of what the rules use, not of every column of every row.
     /// </summary>
-    private static string ReadColumns(WorkspaceDatabase db, string table, IEnumerable<TagCompilation?> compilations)
+    private static IReadOnlyList<string> ReadColumns(WorkspaceDatabase db, string table, IEnumerable<TagCompilation?> compilations)
     {
         var wanted = new HashSet<string>(["oneid", "event_time", "event"], StringComparer.OrdinalIgnoreCase);
         foreach (var read in compilations.SelectMany(c => c?.Reads.Values ?? []).SelectMany(r => r))
             if (read.StartsWith(table + ".", StringComparison.Ordinal))
                 wanted.Add(read[(table.Length + 1)..].Split('=')[0]);
-        var columns = db.Rows($"SELECT column_name FROM (DESCRIBE {SqlText.Ident(table)})").Select(r => (string)r[0]!).Where(wanted.Contains);
-        return string.Join(", ", columns.Select(SqlText.Ident));
+        return [.. db.Rows($"SELECT column_name FROM (DESCRIBE {SqlText.Ident(table)})").Select(r => (string)r[0]!).Where(wanted.Contains)];
     }
 }

@@ -60,6 +60,38 @@ public sealed class LiveRealtimeTests(DemoWorkspace demo) : IDisposable
     }
 
     [Fact]
+    public async Task HeldRows_HaveTheColumnsTheRulesRead_WhetherReadFromTheEngineOrAddedLive()
+    {
+        // A person's rows are evaluated together: those read from the engine (the columns the rules read, and where the
+        // row came from) and those this path added from events must have the same columns, and no more (a live row
+        // used to keep every column of the source, a hash table per event for the collector to copy).
+        var root = demo.Copy(_temp);
+        string oneId;
+        await using (var first = await IngestServer.StartAsync(root))
+            oneId = await first.IdentifyAsync("u-live-r");
+        await using var server = await IngestServer.StartAsync(root, new IngestOptions { Consume = false });
+        var live = server.Api.App.Services.GetRequiredService<LiveRealtime>();
+        (await server.PostAsync("/v1/batch", Batch("u-live-r", "live-r", 2))).Status.ShouldBe(200);
+        await LiveAsync(live, oneId, 0);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while ((live.Evaluator.Rows(oneId, "events") ?? []).Count(Added) < 2 && clock.Elapsed < TimeSpan.FromSeconds(30))
+            await Task.Delay(10, Ct);
+
+        var rows = live.Evaluator.Rows(oneId, "events").ShouldNotBeNull();
+        var added = rows.Where(Added).ToList();
+        var read = rows.Except(added).ToList();
+        added.Count.ShouldBe(2, "the two page views were added live (the consumer is off)");
+        read.ShouldNotBeEmpty("the demo person has app events in the engine: both kinds of row are compared");
+        var columns = read[0].Keys.Order(StringComparer.Ordinal).ToList();
+        foreach (var row in rows)
+            row.Keys.Order(StringComparer.Ordinal).ShouldBe(columns);
+        columns.ShouldContain("_line");
+        var table = (await server.RowsAsync("SELECT column_name FROM (DESCRIBE fact_events)")).Select(r => (string)r[0]!).ToList();
+        columns.Count.ShouldBeLessThan(table.Count, $"only what the rules read of {string.Join(", ", table)}");
+        static bool Added(IReadOnlyDictionary<string, object?> row) => row["_source"] is "sdk_events" && row["event"] is "page_view";
+    }
+
+    [Fact]
     public async Task UnknownVisitor_LeftToTheConsumer()
     {
         await using var server = await IngestServer.StartAsync(demo.Copy(_temp), new IngestOptions { Consume = false });
