@@ -35,6 +35,7 @@ return args.FirstOrDefault() switch
     "realtime" => RealtimeBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     "ingest" => await TagCenter.Bench.Ingest.IngestBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
     "ingest-stages" => await TagCenter.Bench.Ingest.IngestStages.RunAsync(BenchArgs.Parse(args.Skip(1))),
+    "realtime-load" => await TagCenter.Bench.Realtime.RealtimeLoad.MainAsync(BenchArgs.Parse(args.Skip(1))),
     "ingest-load" => await TagCenter.Bench.Ingest.IngestLoad.MainAsync(BenchArgs.Parse(args.Skip(1))),
     "ingest-jit" => await TagCenter.Bench.Ingest.IngestJitBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
     _ => Usage(),

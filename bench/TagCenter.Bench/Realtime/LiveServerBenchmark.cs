@@ -12,7 +12,7 @@ using TagCenter.Server.Realtime;
 namespace TagCenter.Bench.Realtime;
 
 /// <summary>
-/// Issue #11 target end to end: a real Kestrel server on loopback, events POSTed to <c>/v1/batch</c> at a fixed rate
+/// Issue #11 target end to end: a real Kestrel server on loopback, events POSTed to <c>/v1/batch</c> by another process (<see cref="RealtimeLoad"/>) at a fixed rate
 /// (<c>--rate</c> events/s in requests of <c>--batch</c>), from the request's send time to the person's real-time
 /// tags and segments updated by the live path (<see cref="LiveRealtime.Updated"/>: durable in the log, placed,
 /// evaluated, laid over the index). Baseline in the same run: the same events' time to the committed path's update
@@ -43,7 +43,7 @@ internal static class LiveServerBenchmark
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("wk_demo_123:")));
 
         for (var i = 0; i < emails.Count; i += 200)
-            await PostAsync(http, [.. emails.Skip(i).Take(200).Select((e, j) => $$"""{"type":"identify","userId":"u-{{i + j}}","traits":{"email":"{{e}}"},"messageId":"i-{{i + j}}"}""")]);
+            await RealtimeLoad.PostAsync(http, [.. emails.Skip(i).Take(200).Select((e, j) => $$"""{"type":"identify","userId":"u-{{i + j}}","traits":{"email":"{{e}}"},"messageId":"i-{{i + j}}"}""")]);
         await SettleAsync(ingest, listener);
         // The steady state: the live path has read ahead the persons who just identified (timed apart).
         var warming = Stopwatch.StartNew();
@@ -85,13 +85,10 @@ internal static class LiveServerBenchmark
             for (var i = 0; i < payloads.Count; i++)
                 marks.Durable(first + i - from, now, arrived, wall, OffsetMarks.MessageNumber(payloads[i].Span));
         };
-        var random = new Random(11);
         // The committed path's progress, sampled every millisecond: (through, when), only when it moves (a scan of
         // every offset per sample would take a core from the server under test).
         var progress = new List<(long Through, long At)>();
         var committedSteps = new ConcurrentQueue<KeyValuePair<string, double>>();
-        var clock = Stopwatch.StartNew();
-        var requests = new List<Task>();
         using var stop = new CancellationTokenSource();
         var poolDelays = new ConcurrentQueue<double>();
         var poolProbe = new Thread(() =>
@@ -123,17 +120,10 @@ internal static class LiveServerBenchmark
                 await Task.Delay(1);
             }
         });
-        for (var i = 0; i < total; i += batch)
-        {
-            var due = TimeSpan.FromSeconds((double)i / rate);
-            while (clock.Elapsed < due)
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(0.5, (due - clock.Elapsed).TotalMilliseconds)));
-            var messages = Enumerable.Range(i, Math.Min(batch, total - i)).Select(n =>
-                $$"""{"type":"track","event":"{{(random.Next(3) == 0 ? "app_start" : "page_view")}}","userId":"u-{{random.Next(emails.Count)}}","messageId":"t-{{n}}"}""").ToList();
-            marks.Sent(i, messages.Count, Stopwatch.GetTimestamp());
-            requests.Add(PostAsync(http, messages));
-        }
-        await Task.WhenAll(requests);
+        // The events come from a process of their own, as an SDK's would: its allocations are not the server's.
+        var sent = await RealtimeLoad.RunAsync($"http://127.0.0.1:{port}", rate, seconds, batch, emails.Count);
+        for (var i = 0; i < sent.Length; i++)
+            marks.Sent(i, 1, sent[i]);
         var wait = Stopwatch.StartNew();
         while ((marks.UpdatedCount < total || listener.Through < ingest.Log.NextOffset - 1) && wait.Elapsed < TimeSpan.FromSeconds(120))
             await Task.Delay(50);
@@ -172,13 +162,6 @@ internal static class LiveServerBenchmark
         Console.WriteLine($"  live / committed p50: {p50 / Percentile(committedLatency, 0.5):0.0000}×; live p99 request sent→updated {p99:0.00} ms (target < 10 ms)");
         await app.StopAsync();
         return p99 < 10 ? 0 : 2;
-    }
-
-    private static async Task PostAsync(HttpClient http, List<string> messages)
-    {
-        using var content = new StringContent($$"""{"batch":[{{string.Join(",", messages)}}]}""", Encoding.UTF8, "application/json");
-        using var response = await http.PostAsync(new Uri("/v1/batch", UriKind.Relative), content);
-        response.EnsureSuccessStatusCode();
     }
 
     private static async Task SettleAsync(IngestService ingest, RealtimeListener listener)
