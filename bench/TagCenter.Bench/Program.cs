@@ -22,6 +22,7 @@ return args.FirstOrDefault() switch
     "bitmaps" => BitmapBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     "funnel" => FunnelBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     "index" => TagCenter.Bench.Index.IndexBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
+    "bsi-range" => TagCenter.Bench.Index.BsiRangeBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     "count-parts" => TagCenter.Bench.Index.CountPartsBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     "models" => ModelBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     "clv" => ClvBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
@@ -60,6 +61,7 @@ static int Usage()
     Console.Error.WriteLine("       TagCenter.Bench api [--persons 50000 | --workspace <folder>] [--requests 2000] [--line-seconds 60] [--rules 3]");
     Console.Error.WriteLine("       TagCenter.Bench scale [--persons 10000000] [--from <workspace>] [--out /tmp/tagcenter-scale-10m] [--facts 1.0]");
     Console.Error.WriteLine("       TagCenter.Bench live-count [--workspace /tmp/tagcenter-bench-api-50000] [--rounds 100]");
+    Console.Error.WriteLine("       TagCenter.Bench bsi-range [--persons 10000000] [--rounds 30]");
     Console.Error.WriteLine("       TagCenter.Bench count-parts --workspace <folder with an index> [--runs 200] [--rule \"…\"]");
     Console.Error.WriteLine("       TagCenter.Bench ingest [--seconds 60] [--connections 32] [--batch 100] [--dir /tmp]");
     Console.Error.WriteLine("       TagCenter.Bench ingest-stages [--batches 2000] [--batch 100]");

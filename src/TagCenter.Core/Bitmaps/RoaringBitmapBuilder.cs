@@ -54,6 +54,26 @@ public sealed class RoaringBitmapBuilder
         Flush();
     }
 
+    /// <summary>Takes over what <paramref name="next"/> holds, whose keys must all be above this builder's (the later
+    /// part of a scan split between threads); <paramref name="next"/> is left empty. Returns this builder.</summary>
+    public RoaringBitmapBuilder Append(RoaringBitmapBuilder next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        Flush();
+        next.Flush();
+        if (next._keys.Count == 0)
+            return this;
+        if (next._keys[0] <= _key)
+            throw new ArgumentException($"key {next._keys[0]} after key {_key}");
+        _keys.AddRange(next._keys);
+        _containers.AddRange(next._containers);
+        _key = next._keys[^1];
+        next._keys.Clear();
+        next._containers.Clear();
+        next._key = -1;
+        return this;
+    }
+
     /// <summary>The bitmap of everything added, with each container in its smallest kind; the builder is reset.</summary>
     public RoaringBitmap Build()
     {

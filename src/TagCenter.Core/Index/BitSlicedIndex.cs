@@ -13,6 +13,10 @@ public sealed class BitSlicedIndex
 {
     private readonly RoaringBitmap[] _slices;
 
+    // Per slice, per container: the words of a container that is not a bitset, set out once when a comparison first
+    // reads it (filled lazily: a patched index is built per patch and may never be compared).
+    private readonly ulong[]?[][] _words;
+
     public BitSlicedIndex(long @base, RoaringBitmap notNull, IReadOnlyList<RoaringBitmap> slices)
     {
         if (slices.Count is < 1 or > 64)
@@ -20,6 +24,7 @@ public sealed class BitSlicedIndex
         Base = @base;
         NotNull = notNull;
         _slices = [.. slices];
+        _words = [.. _slices.Select(slice => new ulong[]?[slice.ContainerCount])];
     }
 
     /// <summary>The smallest value the index can hold: slice bits encode <c>value − Base</c>.</summary>
@@ -35,14 +40,33 @@ public sealed class BitSlicedIndex
     public ulong MaxOffset => Bits == 64 ? ulong.MaxValue : (1UL << Bits) - 1;
 
     /// <summary>The persons whose value compares to <paramref name="value"/> as <paramref name="op"/> says (nulls never match).</summary>
-    public RoaringBitmap Range(RangeOperator op, long value)
+    public RoaringBitmap Range(RangeOperator op, long value) => Range([new RangeTest(op, value)]);
+
+    /// <summary>The persons whose value passes every test (nulls never match): the two ends of a range are one pass
+    /// over the slices.</summary>
+    public RoaringBitmap Range(ReadOnlySpan<RangeTest> tests) => Range(tests, parallel: true);
+
+    /// <summary>As <see cref="Range(ReadOnlySpan{RangeTest})"/>; <paramref name="parallel"/> false keeps it on the caller's thread (benchmarks' baseline).</summary>
+    internal RoaringBitmap Range(ReadOnlySpan<RangeTest> tests, bool parallel)
     {
-        if (value < Base)
-            return op is RangeOperator.Greater or RangeOperator.GreaterOrEqual or RangeOperator.NotEqual ? NotNull.Clone() : new RoaringBitmap();
-        var offset = unchecked((ulong)value - (ulong)Base);
-        if (offset > MaxOffset)
-            return op is RangeOperator.Less or RangeOperator.LessOrEqual or RangeOperator.NotEqual ? NotNull.Clone() : new RoaringBitmap();
-        return BsiRange.Compare(NotNull, _slices, op, offset);
+        var passes = new List<(RangeOperator, ulong)>(tests.Length);
+        foreach (var (op, value) in tests)
+        {
+            // A constant outside the slices' span is true of every value or of none: no pass needed.
+            var below = value < Base;
+            var offset = unchecked((ulong)value - (ulong)Base);
+            if (below || offset > MaxOffset)
+            {
+                var allPass = below
+                    ? op is RangeOperator.Greater or RangeOperator.GreaterOrEqual or RangeOperator.NotEqual
+                    : op is RangeOperator.Less or RangeOperator.LessOrEqual or RangeOperator.NotEqual;
+                if (!allPass)
+                    return new RoaringBitmap();
+                continue;
+            }
+            passes.Add((op, offset));
+        }
+        return passes.Count == 0 ? NotNull.Clone() : BsiRange.Compare(NotNull, _slices, _words, [.. passes], parallel);
     }
 
     /// <summary>The value of rank <paramref name="rank"/> (0 = smallest) among the persons with a value.</summary>

@@ -14,54 +14,105 @@ internal static class BsiRange
 {
     private const int Words = Container.BitsetWords;
 
+    /// <summary>Keys a pass splits between two threads from: below it the second thread costs more than it saves.</summary>
+    private const int ParallelKeys = 32;
+
+    /// <summary>The persons of <paramref name="notNull"/> whose value passes every comparison (one or two: a range
+    /// with two ends reads each slice once, not once per end). Large indexes are split between two threads by key.</summary>
+    public static RoaringBitmap Compare(RoaringBitmap notNull, RoaringBitmap[] slices, ulong[]?[][] words, ReadOnlySpan<(RangeOperator Op, ulong Offset)> tests, bool parallel = true)
+    {
+        var keys = notNull.ContainerCount;
+        var all = tests.ToArray();
+        if (!parallel || keys < ParallelKeys || Environment.ProcessorCount < 2)
+            return Compare(notNull, slices, words, all, 0, keys).Build();
+        var half = keys / 2;
+        var upper = Task.Run(() => Compare(notNull, slices, words, all, half, keys));
+        var lower = Compare(notNull, slices, words, all, 0, half);
+        return lower.Append(upper.GetAwaiter().GetResult()).Build();
+    }
+
+    /// <summary>The keys <paramref name="from"/> (inclusive) to <paramref name="to"/> of <paramref name="notNull"/>, compared.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static RoaringBitmap Compare(RoaringBitmap notNull, RoaringBitmap[] slices, RangeOperator op, ulong offset)
+    private static RoaringBitmapBuilder Compare(RoaringBitmap notNull, RoaringBitmap[] slices, ulong[]?[][] words, (RangeOperator Op, ulong Offset)[] tests, int from, int to)
     {
         var builder = new RoaringBitmapBuilder();
-        var eq = new ulong[Words];
-        var lt = new ulong[Words];
-        var gt = new ulong[Words];
+        var passes = new Pass[tests.Length];
+        for (var t = 0; t < passes.Length; t++)
+            passes[t] = new Pass(tests[t].Op, tests[t].Offset);
         var nn = new ulong[Words];
         var scratch = new ulong[Words];
         var cursors = new int[slices.Length];
         var keys = notNull.Keys;
-        for (var k = 0; k < keys.Length; k++)
+        for (var k = from; k < to; k++)
         {
             var key = keys[k];
             Load(notNull.ContainerAt(k), nn);
-            nn.CopyTo(eq, 0);
-            Array.Clear(lt);
-            Array.Clear(gt);
-            for (var i = slices.Length - 1; i >= 0; i--)
+            foreach (var pass in passes)
+                pass.Start(nn);
+            var open = passes.Length;
+            for (var i = slices.Length - 1; i >= 0 && open > 0; i--)
             {
                 var slice = Find(slices[i], key, ref cursors[i]);
-                var one = ((offset >> i) & 1) != 0;
-                if (slice is null)
-                {
-                    // An absent slice container is all zeros: a 1 bit in the constant ends equality here.
-                    if (!one)
-                        continue;
-                    Or(lt, eq);
-                    Array.Clear(eq);
-                    break;
-                }
-                var s = WordsOf(slice, scratch);
-                var any = one ? StepOne(eq, lt, s) : StepZero(eq, gt, s);
-                if (!any)
-                    break;
+                var s = slice is null ? default : WordsOf(slice, ref words[i][cursors[i]], scratch);
+                open = 0;
+                foreach (var pass in passes)
+                    if (pass.Open && pass.Step(i, slice is null, s))
+                        open++;
             }
-            var result = op switch
-            {
-                RangeOperator.Equal => eq,
-                RangeOperator.NotEqual => AndNotInto(nn, eq),
-                RangeOperator.Less => lt,
-                RangeOperator.LessOrEqual => OrInto(lt, eq),
-                RangeOperator.Greater => gt,
-                _ => OrInto(gt, eq),
-            };
+            var result = passes[0].Result();
+            for (var t = 1; t < passes.Length; t++)
+                AndInto(result, passes[t].Result());
             builder.AddWords(key, result);
         }
-        return builder.Build();
+        return builder;
+    }
+
+    /// <summary>One comparison's EQ/LT/GT words for the key being compared.</summary>
+    private sealed class Pass(RangeOperator op, ulong offset)
+    {
+        private readonly ulong[] _eq = new ulong[Words];
+        private readonly ulong[] _lt = new ulong[Words];
+        private readonly ulong[] _gt = new ulong[Words];
+
+        /// <summary>Whether persons are still equal to the constant's leading bits (otherwise the rest of the slices change nothing).</summary>
+        public bool Open { get; private set; }
+
+        public void Start(ulong[] notNull)
+        {
+            notNull.CopyTo(_eq, 0);
+            Array.Clear(_lt);
+            Array.Clear(_gt);
+            Open = true;
+        }
+
+        /// <summary>Takes slice <paramref name="bit"/> (its words; <paramref name="absent"/>: all zeros); false once nothing is still equal.</summary>
+        public bool Step(int bit, bool absent, ReadOnlySpan<ulong> slice)
+        {
+            var one = ((offset >> bit) & 1) != 0;
+            if (absent)
+            {
+                // An absent slice container is all zeros: a 1 bit in the constant ends equality here.
+                if (one)
+                {
+                    Or(_lt, _eq);
+                    Array.Clear(_eq);
+                    Open = false;
+                }
+                return Open;
+            }
+            Open = one ? StepOne(_eq, _lt, slice) : StepZero(_eq, _gt, slice);
+            return Open;
+        }
+
+        public ulong[] Result() => op switch
+        {
+            RangeOperator.Equal => _eq,
+            RangeOperator.NotEqual => OrInto(_lt, _gt), // a value, and not equal
+            RangeOperator.Less => _lt,
+            RangeOperator.LessOrEqual => OrInto(_lt, _eq),
+            RangeOperator.Greater => _gt,
+            _ => OrInto(_gt, _eq),
+        };
     }
 
     private static Container? Find(RoaringBitmap bitmap, ushort key, ref int cursor)
@@ -83,10 +134,22 @@ internal static class BsiRange
         container.SetBits(words);
     }
 
-    private static ReadOnlySpan<ulong> WordsOf(Container container, ulong[] scratch)
+    /// <summary>Array containers from this size on are set out as words once and kept (<paramref name="kept"/>): setting
+    /// their bits on every comparison costs more than a pass over the words.</summary>
+    private const int KeepWordsFrom = 256;
+
+    private static ReadOnlySpan<ulong> WordsOf(Container container, ref ulong[]? kept, ulong[] scratch)
     {
         if (container is BitsetContainer bitset)
             return bitset.Words;
+        if (kept is not null)
+            return kept;
+        if (container.Cardinality >= KeepWordsFrom || container is RunContainer)
+        {
+            var words = new ulong[Words];
+            container.SetBits(words);
+            return kept = words; // two threads may both set it out: the same words either way
+        }
         Array.Clear(scratch);
         container.SetBits(scratch);
         return scratch;
@@ -144,10 +207,9 @@ internal static class BsiRange
         return into;
     }
 
-    private static ulong[] AndNotInto(ulong[] into, ulong[] other)
+    private static void AndInto(ulong[] into, ulong[] other)
     {
         for (var i = 0; i < Words; i++)
-            into[i] &= ~other[i];
-        return into;
+            into[i] &= other[i];
     }
 }

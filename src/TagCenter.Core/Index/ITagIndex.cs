@@ -33,6 +33,13 @@ public interface ITagIndex
 
     RoaringBitmap Range(string tagCode, RangeOperator op, long value);
 
+    /// <summary>The persons whose value passes both tests (a range with two ends, such as an age band): one pass over
+    /// the slices where the index has them, instead of one per end.</summary>
+    RoaringBitmap Range(string tagCode, RangeTest first, RangeTest second) =>
+        RangeIndex(tagCode) is { } bsi
+            ? bsi.Range([first, second])
+            : RoaringBitmap.And(Range(tagCode, first.Operator, first.Value), Range(tagCode, second.Operator, second.Value));
+
     /// <summary>Every indexed tag, in catalog order (portraits walk them).</summary>
     IReadOnlyList<IndexedTag> Tags => [];
 

@@ -38,6 +38,9 @@ public sealed record AndNotPlan(IndexPlan Left, IndexPlan Right) : IndexPlan;
 /// <summary>A predicate the index cannot answer, evaluated by the engine into a bitmap; <paramref name="Text"/> is for explain.</summary>
 public sealed record ScanPlan(string Text, object Predicate) : IndexPlan;
 
+/// <summary>One comparison of a range-indexed value: <c>value op Value</c>, in the index's integer encoding.</summary>
+public readonly record struct RangeTest(RangeOperator Operator, long Value);
+
 public enum RangeOperator
 {
     Equal,

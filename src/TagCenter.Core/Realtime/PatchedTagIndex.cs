@@ -119,6 +119,9 @@ public sealed class PatchedTagIndex : ITagIndex
     public RoaringBitmap Range(string tagCode, RangeOperator op, long value) =>
         !_values.ContainsKey(tagCode) ? Base.Range(tagCode, op, value) : RangeIndex(tagCode)?.Range(op, value) ?? new RoaringBitmap();
 
+    public RoaringBitmap Range(string tagCode, RangeTest first, RangeTest second) =>
+        !_values.ContainsKey(tagCode) ? Base.Range(tagCode, first, second) : RangeIndex(tagCode)?.Range([first, second]) ?? new RoaringBitmap();
+
     public BitSlicedIndex? RangeIndex(string tagCode)
     {
         var bsi = Base.RangeIndex(tagCode);

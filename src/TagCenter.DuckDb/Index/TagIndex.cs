@@ -20,7 +20,7 @@ public sealed class TagIndex : ITagIndex, IDisposable
     private readonly Dictionary<string, IndexManifestTag> _tags;
     private readonly ConcurrentDictionary<long, RoaringBitmap> _bitmaps = new();
     private readonly ConcurrentDictionary<string, BitSlicedIndex> _ranges = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string, RangeOperator, long), RoaringBitmap> _rangeResults = new();
+    private readonly ConcurrentDictionary<(string, RangeTest, RangeTest?), RoaringBitmap> _rangeResults = new();
 
     private TagIndex(IndexFileReader reader)
     {
@@ -108,14 +108,21 @@ public sealed class TagIndex : ITagIndex, IDisposable
     /// The persons whose value compares as asked, from the bit-sliced index; the last <see cref="RangeResults"/>
     /// answers are kept, since a rule being typed re-counts the same comparisons on every keystroke.
     /// </summary>
-    public RoaringBitmap Range(string tagCode, RangeOperator op, long value)
+    public RoaringBitmap Range(string tagCode, RangeOperator op, long value) =>
+        Answer((tagCode, new RangeTest(op, value), null), () => RangeIndex(tagCode)?.Range(op, value));
+
+    /// <summary>Both ends of a range in one pass over the slices; kept as <see cref="Range(string, RangeOperator, long)"/>'s answers are.</summary>
+    public RoaringBitmap Range(string tagCode, RangeTest first, RangeTest second) =>
+        Answer((tagCode, first, second), () => RangeIndex(tagCode)?.Range([first, second]));
+
+    private RoaringBitmap Answer((string, RangeTest, RangeTest?) key, Func<RoaringBitmap?> compute)
     {
-        if (_rangeResults.TryGetValue((tagCode, op, value), out var known))
+        if (_rangeResults.TryGetValue(key, out var known))
             return known;
-        var result = RangeIndex(tagCode)?.Range(op, value) ?? new RoaringBitmap();
+        var result = compute() ?? new RoaringBitmap();
         if (_rangeResults.Count >= RangeResults)
             _rangeResults.Clear();
-        _rangeResults[(tagCode, op, value)] = result;
+        _rangeResults[key] = result;
         return result;
     }
 

@@ -7,6 +7,25 @@ namespace TagCenter.Core.Tests.Bitmaps;
 public sealed class RoaringBitmapTests
 {
     [Fact]
+    public void Builder_Append_TakesTheLaterKeys_AndRefusesEarlierOnes()
+    {
+        var first = new RoaringBitmapBuilder();
+        first.Add(1);
+        first.Add(70_000);
+        var second = new RoaringBitmapBuilder();
+        second.Add(140_000);
+        second.Add(140_001);
+        first.Append(second).Build().ToArray().ShouldBe([1u, 70_000u, 140_000u, 140_001u]);
+        second.Build().IsEmpty.ShouldBeTrue();
+
+        var late = new RoaringBitmapBuilder();
+        late.Add(140_000);
+        var early = new RoaringBitmapBuilder();
+        early.Add(65_536);
+        Should.Throw<ArgumentException>(() => late.Append(early));
+    }
+
+    [Fact]
     public void Add_4097thValue_ArrayBecomesBitset()
     {
         var bitmap = new RoaringBitmap();

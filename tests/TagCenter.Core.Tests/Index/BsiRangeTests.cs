@@ -56,6 +56,36 @@ public sealed class BsiRangeTests
     });
 
     [FsCheck.Xunit.Property(MaxTest = 25)]
+    public Property Range_TwoEnds_InOnePass_MatchesScan() => Prop.ForAll(Datas, data =>
+    {
+        // Both ends read off the slices together (and, past 32 keys, split between two threads) against a scan.
+        var values = data.Values();
+        var bsi = Build(values);
+        var present = values.Where(v => v.Value.HasValue).Select(v => v.Value!.Value).Distinct().ToList();
+        var random = new Random(data.Seed);
+        var constants = present.OrderBy(_ => random.Next()).Take(3).SelectMany(v => new[] { v - 1, v, v + 1 })
+            .Concat([data.Low, data.High, data.Low - 1, data.High + 1, long.MinValue, long.MaxValue]).ToList();
+        for (var i = 0; i < 40; i++)
+        {
+            var (a, b) = (constants[random.Next(constants.Count)], constants[random.Next(constants.Count)]);
+            var (opA, opB) = (Operators[random.Next(Operators.Length)], Operators[random.Next(Operators.Length)]);
+            var expected = values.Where(v => v.Value is { } x && Holds(opA, x, a) && Holds(opB, x, b)).Select(v => v.Key).ToArray();
+            bsi.Range([new RangeTest(opA, a), new RangeTest(opB, b)]).ToArray().ShouldBe(expected, $"{opA} {a} and {opB} {b} over {data}");
+        }
+    });
+
+    [Fact]
+    public void Range_TwoEnds_HandChecked()
+    {
+        // Persons 0..5 with −3, null, 0, 7, −3, 2: between −2 and 5 → persons 2 (0) and 5 (2).
+        var bsi = BitSlicedIndex.Build([0, 2, 3, 4, 5], [-3, 0, 7, -3, 2]);
+        bsi.Range([new RangeTest(RangeOperator.GreaterOrEqual, -2), new RangeTest(RangeOperator.LessOrEqual, 5)]).ToArray().ShouldBe([2u, 5u]);
+        bsi.Range([new RangeTest(RangeOperator.NotEqual, 0), new RangeTest(RangeOperator.Less, 7)]).ToArray().ShouldBe([0u, 4u, 5u]);
+        bsi.Range([new RangeTest(RangeOperator.Greater, 7), new RangeTest(RangeOperator.GreaterOrEqual, -100)]).ToArray().ShouldBeEmpty();
+        bsi.Range([new RangeTest(RangeOperator.Greater, -100), new RangeTest(RangeOperator.Less, 100)]).ToArray().ShouldBe([0u, 2u, 3u, 4u, 5u]);
+    }
+
+    [FsCheck.Xunit.Property(MaxTest = 25)]
     public Property ValueAtRank_EveryRank_IsTheSortedValue() => Prop.ForAll(Datas, data =>
     {
         var values = data.Values();
