@@ -43,10 +43,7 @@ public sealed class BsiRangeTests
     {
         var values = data.Values();
         var bsi = Build(values);
-        var present = values.Where(v => v.Value.HasValue).Select(v => v.Value!.Value).Distinct().ToList();
-        var random = new Random(data.Seed);
-        var constants = present.OrderBy(_ => random.Next()).Take(6).SelectMany(v => new[] { v - 1, v, v + 1 })
-            .Concat([data.Low, data.High, data.Low - 1, data.High + 1, 0, -1, long.MinValue, long.MaxValue]);
+        var constants = Constants(values, data, new Random(data.Seed), 6);
         foreach (var c in constants)
             foreach (var op in Operators)
             {
@@ -61,10 +58,8 @@ public sealed class BsiRangeTests
         // Both ends read off the slices together (and, past 32 keys, split between two threads) against a scan.
         var values = data.Values();
         var bsi = Build(values);
-        var present = values.Where(v => v.Value.HasValue).Select(v => v.Value!.Value).Distinct().ToList();
         var random = new Random(data.Seed);
-        var constants = present.OrderBy(_ => random.Next()).Take(3).SelectMany(v => new[] { v - 1, v, v + 1 })
-            .Concat([data.Low, data.High, data.Low - 1, data.High + 1, long.MinValue, long.MaxValue]).ToList();
+        var constants = Constants(values, data, random, 3);
         for (var i = 0; i < 40; i++)
         {
             var (a, b) = (constants[random.Next(constants.Count)], constants[random.Next(constants.Count)]);
@@ -73,6 +68,12 @@ public sealed class BsiRangeTests
             bsi.Range([new RangeTest(opA, a), new RangeTest(opB, b)]).ToArray().ShouldBe(expected, $"{opA} {a} and {opB} {b} over {data}");
         }
     });
+
+    /// <summary>Values held (each with its neighbours), the data's bounds and past them, zero, and the extremes.</summary>
+    private static List<long> Constants(SortedDictionary<uint, long?> values, Data data, Random random, int held) =>
+        [.. values.Where(v => v.Value.HasValue).Select(v => v.Value!.Value).Distinct().OrderBy(_ => random.Next()).Take(held)
+            .SelectMany(v => new[] { v - 1, v, v + 1 })
+            .Concat([data.Low, data.High, data.Low - 1, data.High + 1, 0, -1, long.MinValue, long.MaxValue])];
 
     [Fact]
     public void Range_TwoEnds_HandChecked()
