@@ -72,7 +72,8 @@ internal static class CountPartsBenchmark
             foreach (var code in new[] { "#birthday", "@orders" })
                 if (file.RangeIndex(code) is { } bsi)
                     Console.WriteLine($"  {code}: {bsi.Bits} slices, containers " + string.Join(", ", bsi.Slices.Prepend(bsi.NotNull)
-                        .SelectMany(b => Enumerable.Range(0, b.ContainerCount).Select(b.ContainerAt)).GroupBy(c => c.GetType().Name).Select(g => $"{g.Key} {g.Count()}")));
+                        .SelectMany(b => Enumerable.Range(0, b.ContainerCount).Select(b.ContainerAt)).GroupBy(c => c.GetType().Name).Select(g => $"{g.Key} {g.Count()}"))
+                        + "; by slice (not null first): " + string.Join(" ", bsi.Slices.Prepend(bsi.NotNull).Select(b => $"{b.ContainerCount}/{b.Cardinality / Math.Max(1, b.ContainerCount)}")));
             Console.WriteLine($"  {fresh.Count} rules not counted before (age between a and b, 城市, not did(within: Nd), all values new): p50 {fresh[fresh.Count / 2]:0.000} ms, max {fresh[^1]:0.000} ms");
             foreach (var (kind, ms) in index.Calls.GroupBy(c => c.Key[..c.Key.IndexOf(' ', StringComparison.Ordinal)]).Select(g => (g.Key, g.Sum(c => c.Value))))
                 Console.WriteLine($"    {ms / fresh.Count,8:0.000} ms a rule  {kind}…)");

@@ -134,9 +134,10 @@ internal static class BsiRange
         container.SetBits(words);
     }
 
-    /// <summary>Array containers from this size on are set out as words once and kept (<paramref name="kept"/>): setting
-    /// their bits on every comparison costs more than a pass over the words.</summary>
-    private const int KeepWordsFrom = 256;
+    /// <summary>Array containers from this size on are set out as words once and kept: setting their bits on every
+    /// comparison costs more than a pass over the words. Smaller ones are set out each time, so that kept words never
+    /// take more than four times the array's memory (2 KB of values, 8 KB of words).</summary>
+    private const int KeepWordsFrom = 1024;
 
     private static ReadOnlySpan<ulong> WordsOf(Container container, ref ulong[]? kept, ulong[] scratch)
     {
