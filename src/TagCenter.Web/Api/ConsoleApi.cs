@@ -66,7 +66,8 @@ internal sealed class ConsoleApi
     {
         using var http = clients.CreateClient(HttpClientName);
         http.BaseAddress = address.Base;
-        using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/status");
+        // Who the key is answers from the key alone; the workspace status runs queries on a reader connection of the engine.
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/me");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
         try
         {

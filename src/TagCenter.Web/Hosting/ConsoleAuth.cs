@@ -13,7 +13,7 @@ namespace TagCenter.Web.Hosting;
 
 /// <summary>
 /// Signing in to the console with the server's own credentials: the user pastes an API key, the console checks it
-/// against the API (<c>GET /api/v1/status</c>, which needs the read scope) and keeps it in an encrypted,
+/// against the API (<c>GET /api/v1/me</c>, which needs the read scope and reads nothing of the workspace) and keeps it in an encrypted,
 /// HTTP-only cookie; every page then calls the API with it. The pages need that cookie; without it the browser is
 /// sent to <c>/signin</c>.
 /// </summary>

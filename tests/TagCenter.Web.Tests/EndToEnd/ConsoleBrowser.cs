@@ -43,7 +43,7 @@ public sealed class ConsoleBrowser : IAsyncDisposable
         await page.FillAsync("#key", key);
         await page.ClickAsync("#signin");
         // Home, or back to the form with the reason (a refused key fails here at once, saying why). The POST asks the
-        // API about the key: on a loaded 2-core CI machine that has taken over 30 s, so this waits up to 90 s.
+        // API who the key is (GET /me, no engine work); the 90 s are for a 2-core CI machine loaded by the other tests.
         var home = new Uri(site.Address, "/").ToString();
         await page.WaitForURLAsync(url => url == home || url.Contains("/signin?error=", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 90_000 });
         page.Url.ShouldBe(home, $"signing in with {TagCenter.Web.Hosting.ConsoleAuth.KeyLabel(key)} was refused");
