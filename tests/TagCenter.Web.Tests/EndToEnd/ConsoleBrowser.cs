@@ -38,18 +38,29 @@ public sealed class ConsoleBrowser : IAsyncDisposable
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
         var page = await context.NewPageAsync();
+        var requests = RequestsInFlight.Follow(page);
         await page.GotoAsync(new Uri(site.Address, "/").ToString());
         await page.WaitForURLAsync("**/signin**");
         await page.FillAsync("#key", key);
         await page.ClickAsync("#signin");
-        // Home, or back to the form with the reason (a refused key fails here at once, saying why). The POST asks the
-        // API who the key is (GET /me, no engine work); the 90 s are for a 2-core CI machine loaded by the other tests.
+        // Home, or back to the form with the reason (a refused key fails here at once, saying why). What the tests need
+        // is the circuit, not the document's load event: the wait is for the URL, then for the layout's interactive mark.
+        // The 90 s are for a 2-core CI machine loaded by the other tests; a timeout says what the page was waiting for.
         var home = new Uri(site.Address, "/").ToString();
-        await page.WaitForURLAsync(url => url == home || url.Contains("/signin?error=", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 90_000 });
+        await page.WaitForURLAsync(url => url == home || url.Contains("/signin?error=", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 90_000, WaitUntil = WaitUntilState.Commit });
         page.Url.ShouldBe(home, $"signing in with {TagCenter.Web.Hosting.ConsoleAuth.KeyLabel(key)} was refused");
-        await InteractiveAsync(page);
+        try
+        {
+            await page.Locator("#tc-interactive").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 90_000 });
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"signed in, but the home page's circuit did not connect within 90 s: {await requests.DescribeAsync(page)}\n--- server log (tail) ---\n{Tail(site.ServerLog, 40)}", e);
+        }
         return page;
     }
+
+    private static string Tail(string text, int lines) => string.Join('\n', text.Split('\n').TakeLast(lines));
 
     /// <summary>Waits until the page's circuit is connected (the layout marks it), so clicks and typing reach the server.</summary>
     public static Task InteractiveAsync(IPage page) =>
