@@ -8,6 +8,7 @@ public static partial class Texts
     [
         ("server.log.corrupt", "日志文件 {0} 在位置 {1} 处损坏", "log file {0} is corrupt at byte {1}"),
         ("server.log.faulted", "事件日志已停止写入（之前的写入失败：{0}）", "the event log stopped taking writes (an earlier write failed: {0})"),
+        ("server.live.notdurable", "事件日志写入失败，{0} 个已提前计算的事件不会生效（未确认，SDK 会重发）", "the event log failed: {0} events evaluated ahead are dropped (not acknowledged; SDKs send them again)"),
         ("server.log.writefailed", "写入事件日志失败：{0}", "writing the event log failed: {0}"),
         ("server.log.empty", "没有要追加的记录", "nothing to append"),
         ("server.log.toolarge", "记录太大：{0} 字节（上限 {1}）", "record too large: {0} bytes (limit {1})"),

@@ -34,7 +34,7 @@ public sealed partial class IngestService : IAsyncDisposable
         _keys = new KeysOf(host.Definition, new WriteKeys(host.Definition, options.Environment));
         Seen = new MessageIdWindow(_time, options.DedupeWindow);
         MessageIdRebuild.FromLog(Seen, Log, _time);
-        Appender = (payloads, durable) => Log.AppendBatchAsync(payloads, durable, CancellationToken.None);
+        Appender = (payloads, watch) => Log.AppendBatchAsync(payloads, watch, CancellationToken.None);
         _log = log;
     }
 
@@ -45,8 +45,15 @@ public sealed partial class IngestService : IAsyncDisposable
     /// </summary>
     public event Action<string, long, DateTimeOffset, IReadOnlyList<ReadOnlyMemory<byte>>>? Durable;
 
-    /// <summary>Writes one request's payloads durably, calling back with the first offset the moment they are (the log).</summary>
-    internal Func<IReadOnlyList<ReadOnlyMemory<byte>>, Action<long>, Task<long>> Appender { get; set; }
+    /// <summary>
+    /// Told when a request's payloads have their log offsets, just before they are written and synced (same arguments as
+    /// <see cref="Durable"/>): work may start on them while the disk syncs, but nothing of it may be shown before they are
+    /// durable (<see cref="DurableLog.NextOffset"/> past them); if the log faults they never are. Must not throw or block.
+    /// </summary>
+    public event Action<string, long, DateTimeOffset, IReadOnlyList<ReadOnlyMemory<byte>>>? Staged;
+
+    /// <summary>Writes one request's payloads durably, telling the watch the first offset when they are staged and when durable (the log).</summary>
+    internal Func<IReadOnlyList<ReadOnlyMemory<byte>>, AppendWatch, Task<long>> Appender { get; set; }
 
     public IngestOptions Options { get; }
 
@@ -103,9 +110,9 @@ public sealed partial class IngestService : IAsyncDisposable
             // The write is not cancelled with the request: once handed to the log it may become durable anyway, and
             // requests holding the same ids wait on it. Its outcome settles `written` whatever this request does.
             Task<long> append;
-            // Listeners hear of the payloads on the log writer's thread the moment they are durable (the live path
-            // starts there), before the request is answered.
-            try { append = Appender(payloads, first => Tell(source.Name, first, receivedAt, payloads)); }
+            // Listeners hear of the payloads on the log writer's thread when they have their offsets (the live path
+            // starts there, while the disk syncs) and the moment they are durable, before the request is answered.
+            try { append = Appender(payloads, new AppendWatch(first => Tell(Staged, source.Name, first, receivedAt, payloads), first => Tell(Durable, source.Name, first, receivedAt, payloads))); }
             catch (Exception e) when (e is LogException or ObjectDisposedException or ArgumentException) { append = Task.FromException<long>(e); }
             _ = append.ContinueWith(t => Settle(t, taken, written), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             await written.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -119,11 +126,11 @@ public sealed partial class IngestService : IAsyncDisposable
         return new IngestReceipt(payloads.Count, batch.Messages.Count - payloads.Count);
     }
 
-    private void Tell(string source, long first, DateTimeOffset receivedAt, IReadOnlyList<ReadOnlyMemory<byte>> payloads)
+    private void Tell(Action<string, long, DateTimeOffset, IReadOnlyList<ReadOnlyMemory<byte>>>? listeners, string source, long first, DateTimeOffset receivedAt, IReadOnlyList<ReadOnlyMemory<byte>> payloads)
     {
         try
         {
-            Durable?.Invoke(source, first, receivedAt, payloads);
+            listeners?.Invoke(source, first, receivedAt, payloads);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

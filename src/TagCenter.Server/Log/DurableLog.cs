@@ -58,6 +58,12 @@ public sealed partial class DurableLog : IAsyncDisposable, IDisposable
     /// <summary>One past the offset of the last durable record: where a reader that is caught up stands.</summary>
     public long NextOffset => Interlocked.Read(ref _durableNext);
 
+    /// <summary>Whether a write or fsync failed: no append is taken any more, and records given offsets by the failed group never become durable.</summary>
+    public bool Faulted => Volatile.Read(ref _fault) is not null;
+
+    /// <summary>Runs on the writer's thread just before each group's fsync (tests: a slow disk).</summary>
+    internal Action? BeforeSync { get; set; }
+
     /// <summary>Opens (or creates) the log in <paramref name="folder"/>, recovering a torn tail of its last segment.</summary>
     public static DurableLog Open(string folder, LogOptions? options = null, TimeProvider? time = null)
     {
@@ -82,12 +88,13 @@ public sealed partial class DurableLog : IAsyncDisposable, IDisposable
     /// completes with the first offset once they are durable. Cancelling stops the wait, not the write: the
     /// records may still become durable, so a caller that cancels must not report them as rejected.</summary>
     public Task<long> AppendBatchAsync(IReadOnlyList<ReadOnlyMemory<byte>> payloads, CancellationToken cancellationToken = default) =>
-        AppendBatchAsync(payloads, null, cancellationToken);
+        AppendBatchAsync(payloads, new AppendWatch(), cancellationToken);
 
-    /// <summary>As <see cref="AppendBatchAsync(IReadOnlyList{ReadOnlyMemory{byte}}, CancellationToken)"/>, and calls
-    /// <paramref name="durable"/> with the first offset on the writer's thread as soon as they are durable, before the
-    /// task completes (no thread-pool hop between the fsync and the caller's next step). It must be quick.</summary>
-    public Task<long> AppendBatchAsync(IReadOnlyList<ReadOnlyMemory<byte>> payloads, Action<long>? durable, CancellationToken cancellationToken = default)
+    /// <summary>As <see cref="AppendBatchAsync(IReadOnlyList{ReadOnlyMemory{byte}}, CancellationToken)"/>, telling
+    /// <paramref name="watch"/> on the writer's thread when the records have their offsets (before their write and
+    /// fsync) and when they are durable, before the task completes (no thread-pool hop between the fsync and the
+    /// caller's next step).</summary>
+    public Task<long> AppendBatchAsync(IReadOnlyList<ReadOnlyMemory<byte>> payloads, AppendWatch watch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(payloads);
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -104,7 +111,7 @@ public sealed partial class DurableLog : IAsyncDisposable, IDisposable
         }
         if (bytes > Options.MaxGroupBytes)
             throw new LogException(Texts.T("server.log.toolarge", bytes, Options.MaxGroupBytes));
-        var append = new PendingAppend(payloads, (int)bytes, durable);
+        var append = new PendingAppend(payloads, (int)bytes, watch);
         try
         {
             _pending.Add(append, CancellationToken.None);
@@ -176,7 +183,10 @@ public sealed partial class DurableLog : IAsyncDisposable, IDisposable
             for (var p = 0; p < payloads.Count; p++)
                 position += RecordCodec.Write(buffer.AsSpan(position), offset++, now, payloads[p].Span, more: p < payloads.Count - 1);
         }
+        for (var g = 0; g < group.Count; g++)
+            Tell(group[g].Watch.Staged, first[g]);
         _active.Write(buffer, 0, position);
+        BeforeSync?.Invoke();
         if (Options.Fsync)
             _active.Flush(true);
         else
@@ -191,16 +201,21 @@ public sealed partial class DurableLog : IAsyncDisposable, IDisposable
         Interlocked.Increment(ref _groupCommits);
         for (var g = 0; g < group.Count; g++)
         {
-            try
-            {
-                group[g].Durable?.Invoke(first[g]);
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                // The records are durable whatever a listener does: its fault must not fault the log (the caller's
-                // callback logs its own faults; see IngestService).
-            }
+            Tell(group[g].Watch.Durable, first[g]);
             group[g].Done.TrySetResult(first[g]);
+        }
+    }
+
+    private static void Tell(Action<long>? listener, long first)
+    {
+        try
+        {
+            listener?.Invoke(first);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The records are written whatever a listener does: its fault must not fault the log (the caller's
+            // callback logs its own faults; see IngestService).
         }
     }
 
@@ -233,7 +248,7 @@ public sealed partial class DurableLog : IAsyncDisposable, IDisposable
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    private sealed record PendingAppend(IReadOnlyList<ReadOnlyMemory<byte>> Payloads, int Bytes, Action<long>? Durable)
+    private sealed record PendingAppend(IReadOnlyList<ReadOnlyMemory<byte>> Payloads, int Bytes, AppendWatch Watch)
     {
         public TaskCompletionSource<long> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -3,17 +3,21 @@ using System.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TagCenter.Core.Realtime;
+using TagCenter.Core.Text;
 using TagCenter.DuckDb.Realtime;
 using TagCenter.DuckDb.Segments;
 using TagCenter.Server.Hosting;
 using TagCenter.Server.Ingest;
+using TagCenter.Server.Log;
 
 namespace TagCenter.Server.Realtime;
 
 /// <summary>
-/// Runs the live real-time path (<see cref="LiveEvaluator"/>): every event is handed over as soon as the log has it
-/// durably, and one loop re-evaluates its person's real-time tags and dynamic segments in memory and lays the new
-/// tag values over the bitmap index (counts see them), without waiting for the consumer. The committed path
+/// Runs the live real-time path (<see cref="LiveEvaluator"/>): every event is handed over as soon as the log gives it
+/// an offset, and one loop re-evaluates its person's real-time tags and dynamic segments in memory while the log syncs
+/// it, then, once it is durable, lays the new tag values over the bitmap index (counts see them), without waiting for
+/// the consumer. The evaluation overlaps the fsync instead of following it; nothing is shown before the event is
+/// acknowledged (a log that faults drops what was evaluated ahead). The committed path
 /// (<see cref="RealtimeListener"/>) still records the same changes after the consumer applies the events; this class
 /// keeps the two from undoing each other: index rows of a person the live path holds are the live ones, and a person
 /// whose committed data changed in a way the live path did not see is dropped first (<see cref="Committed"/>).
@@ -26,17 +30,22 @@ public sealed partial class LiveRealtime : BackgroundService
     // Set when an event is queued or persons wait to be read ahead: the loop's thread is woken directly, not through
     // a thread-pool continuation (the pool is where requests and writes queue).
     private readonly ManualResetEventSlim _arrived = new(false);
+    // Set each time events become durable: a batch evaluated ahead waits on it to be laid over the index.
+    private readonly ManualResetEventSlim _durable = new(false);
+    private readonly DurableLog _eventLog;
     private readonly Lock _patchLock = new();
 
     public LiveRealtime(WorkspaceHost host, IngestService ingest, RealtimeOptions options, ILogger<LiveRealtime> log)
     {
         _host = host;
         _log = log;
+        _eventLog = ingest.Log;
         Enabled = options.Live;
         Evaluator = new LiveEvaluator(() => host.Definition, host.Time) { Capacity = options.LivePersons };
         if (!Enabled)
             return;
-        ingest.Durable += Durable;
+        ingest.Staged += Staged;
+        ingest.Durable += (_, _, _, _) => _durable.Set();
         host.Written += (_, _, touched) =>
         {
             if (touched is null)
@@ -51,7 +60,7 @@ public sealed partial class LiveRealtime : BackgroundService
     /// <summary>Told after each live batch is laid over the index (for the benchmark and tests): the outcome and when it was done.</summary>
     public event Action<LiveOutcome, DateTimeOffset>? Updated;
 
-    /// <summary>How long each step of the last live batch took, in ms (rent a reader, open the index, the evaluator's steps, wait for and lay the index patch).</summary>
+    /// <summary>How long each step of the last live batch took, in ms (rent a reader, open the index, the evaluator's steps, wait for the events to be durable, wait for and lay the index patch).</summary>
     public IReadOnlyDictionary<string, double> LastSteps { get; private set; } = new Dictionary<string, double>();
 
     /// <summary>The last live batch's outcome.</summary>
@@ -60,7 +69,7 @@ public sealed partial class LiveRealtime : BackgroundService
     /// <summary>An event as the log hands it over: its bytes are decoded by the loop, not on the log writer's thread (every acknowledgement waits for that thread).</summary>
     private readonly record struct Arrival(string Source, long Offset, DateTimeOffset Arrived, ReadOnlyMemory<byte> Payload);
 
-    private void Durable(string source, long first, DateTimeOffset arrived, IReadOnlyList<ReadOnlyMemory<byte>> payloads)
+    private void Staged(string source, long first, DateTimeOffset arrived, IReadOnlyList<ReadOnlyMemory<byte>> payloads)
     {
         for (var i = 0; i < payloads.Count; i++)
             _events.Enqueue(new Arrival(source, first + i, arrived, payloads[i]));
@@ -126,8 +135,12 @@ public sealed partial class LiveRealtime : BackgroundService
                     _arrived.Wait(stoppingToken);
                     continue;
                 }
+                // Durable events and those of the group being synced are not batched together: the durable ones are
+                // shown at once, not after the next sync.
                 batch.Clear();
-                while (batch.Count < 5000 && _events.TryDequeue(out var e))
+                var durableNext = _eventLog.NextOffset;
+                var ahead = _events.TryPeek(out var head) && head.Offset >= durableNext;
+                while (batch.Count < 5000 && _events.TryPeek(out var e) && e.Offset >= durableNext == ahead && _events.TryDequeue(out e))
                     batch.Add(new LiveEvent(e.Source, e.Offset, e.Arrived, Encoding.UTF8.GetString(e.Payload.Span)));
                 try
                 {
@@ -143,6 +156,10 @@ public sealed partial class LiveRealtime : BackgroundService
                     });
                     foreach (var (name, ms) in Evaluator.LastSteps)
                         steps[name] = ms;
+                    var waitAt = clock.Elapsed.TotalMilliseconds;
+                    if (ahead && !AwaitDurable(batch[^1].Offset, stoppingToken))
+                        throw new LogException(Texts.T("server.live.notdurable", batch.Count));
+                    steps["durable wait"] = clock.Elapsed.TotalMilliseconds - waitAt;
                     var patchAt = clock.Elapsed.TotalMilliseconds;
                     lock (_patchLock)
                     {
@@ -166,6 +183,20 @@ public sealed partial class LiveRealtime : BackgroundService
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // shutting down: what is in the log is applied by the consumer
+        }
+    }
+
+    /// <summary>Waits until the log holds <paramref name="offset"/> durably; false if the log faulted (it never will).</summary>
+    private bool AwaitDurable(long offset, CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            _durable.Reset();
+            if (_eventLog.NextOffset > offset)
+                return true;
+            if (_eventLog.Faulted)
+                return false;
+            _durable.Wait(50, stoppingToken); // set after the reset: the check above sees it; the timeout is for a fault
         }
     }
 

@@ -67,13 +67,13 @@ public sealed class ConcurrentDuplicateTests(DemoWorkspace demo)
         {
             var real = ingest.Appender;
             var calls = 0;
-            ingest.Appender = async (payloads, durable) =>
+            ingest.Appender = async (payloads, watch) =>
             {
                 if (Interlocked.Increment(ref calls) > 1)
-                    return await real(payloads, durable);
+                    return await real(payloads, watch);
                 Entered.SetResult();
                 await Release.Task;
-                return await real(payloads, durable);
+                return await real(payloads, watch);
             };
         }
 

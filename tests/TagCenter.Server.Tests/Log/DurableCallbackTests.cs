@@ -16,9 +16,9 @@ public class DurableCallbackTests
         using var dir = new TempFolder();
         await using var log = DurableLog.Open(dir.Path);
         await log.AppendAsync("before"u8.ToArray(), TestContext.Current.CancellationToken);
-        (long First, bool Pool, string? Thread, long Durable)? seen = null;
-        var offset = await log.AppendBatchAsync(["a"u8.ToArray(), "b"u8.ToArray()],
-            first => seen = (first, System.Threading.Thread.CurrentThread.IsThreadPoolThread, System.Threading.Thread.CurrentThread.Name, log.NextOffset),
+        (long First, bool Pool, string? Thread, long Durable)? seen = null, staged = null;
+        (long, bool, string?, long) Now(long first) => (first, System.Threading.Thread.CurrentThread.IsThreadPoolThread, System.Threading.Thread.CurrentThread.Name, log.NextOffset);
+        var offset = await log.AppendBatchAsync(["a"u8.ToArray(), "b"u8.ToArray()], new AppendWatch(first => staged = Now(first), first => seen = Now(first)),
             TestContext.Current.CancellationToken);
 
         offset.ShouldBe(1);
@@ -27,6 +27,7 @@ public class DurableCallbackTests
         seen.Value.Pool.ShouldBeFalse();
         seen.Value.Thread.ShouldBe("event log writer");
         seen.Value.Durable.ShouldBe(3, "the records are durable (readable) when the callback runs");
+        staged.ShouldBe((1, false, "event log writer", 1), "staged: the offsets are given, on the writer's thread, before the records are durable");
     }
 
     [Fact]
@@ -34,7 +35,7 @@ public class DurableCallbackTests
     {
         using var dir = new TempFolder();
         await using var log = DurableLog.Open(dir.Path);
-        var offset = await log.AppendBatchAsync(["a"u8.ToArray()], _ => throw new InvalidOperationException("listener bug"), TestContext.Current.CancellationToken);
+        var offset = await log.AppendBatchAsync(["a"u8.ToArray()], new AppendWatch(_ => throw new InvalidOperationException("staged listener bug"), _ => throw new InvalidOperationException("listener bug")), TestContext.Current.CancellationToken);
 
         offset.ShouldBe(0);
         (await log.AppendAsync("b"u8.ToArray(), TestContext.Current.CancellationToken)).ShouldBe(1);
@@ -50,7 +51,7 @@ public class DurableCallbackTests
         await using var log = DurableLog.Open(dir.Path, new LogOptions { MaxGroupBytes = 2_200 });
         var told = new System.Collections.Concurrent.ConcurrentDictionary<int, long>();
         var appends = Enumerable.Range(0, 40).Select(i =>
-            log.AppendBatchAsync([Encoding.UTF8.GetBytes($"{i:000}" + new string('x', 1_000))], first => told[i] = first, TestContext.Current.CancellationToken)).ToList();
+            log.AppendBatchAsync([Encoding.UTF8.GetBytes($"{i:000}" + new string('x', 1_000))], new AppendWatch(Durable: first => told[i] = first), TestContext.Current.CancellationToken)).ToList();
         var offsets = await Task.WhenAll(appends);
 
         offsets.Order().ShouldBe(Enumerable.Range(0, 40).Select(i => (long)i));

@@ -60,6 +60,85 @@ public sealed class LiveRealtimeTests(DemoWorkspace demo) : IDisposable
     }
 
     [Fact]
+    public async Task WhileTheDiskSyncs_TheEventIsEvaluated_ButCountedOnlyOnceDurable()
+    {
+        // A slow disk: the live path evaluates the event while the log syncs it (the two overlap, so the sync's time is
+        // not added to the evaluation's), and lays it over the index only once it is durable: no count sees an event
+        // that is not acknowledged yet.
+        var root = demo.Copy(_temp);
+        string oneId;
+        await using (var first = await IngestServer.StartAsync(root))
+            oneId = await first.IdentifyAsync("u-live-f");
+        await using var server = await IngestServer.StartAsync(root, new IngestOptions { Consume = false });
+        var services = server.Api.App.Services;
+        var (live, host, ingest) = (services.GetRequiredService<LiveRealtime>(), services.GetRequiredService<Server.Hosting.WorkspaceHost>(), services.GetRequiredService<IngestService>());
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (live.Evaluator.Person(oneId) is null && clock.Elapsed < TimeSpan.FromSeconds(30))
+            await Task.Delay(10, Ct);
+        var visits = Convert.ToInt64(live.Evaluator.Person(oneId).ShouldNotBeNull("read ahead").Tags.GetValueOrDefault("visits_30d"));
+        var ordinal = await host.ReadAsync((db, _) => db.Scalar<uint>("SELECT ordinal FROM person_ordinals WHERE oneid = $1", oneId), Ct);
+        Task<bool> CountedAsync() => host.ReadAsync((db, _) => host.Index(db)!.Range("visits_30d", RangeOperator.Equal, visits + 1).Contains(ordinal), Ct);
+        var updates = 0;
+        live.Updated += (_, _) => Interlocked.Increment(ref updates);
+
+        var offset = ingest.Log.NextOffset;
+        using var disk = new SemaphoreSlim(0);
+        ingest.Log.BeforeSync = () => disk.Wait(TimeSpan.FromSeconds(60));
+        var post = server.PostAsync("/v1/batch", Batch("u-live-f", "live-f", 1));
+        try
+        {
+            var evaluated = await LiveAsync(live, oneId, offset);
+            Convert.ToInt64(evaluated.Tags["visits_30d"]).ShouldBe(visits + 1, "evaluated while the disk syncs");
+            await Task.Delay(300, Ct);
+            ingest.Log.NextOffset.ShouldBe(offset, "the sync is still held: the event is not durable");
+            post.IsCompleted.ShouldBeFalse("not acknowledged before it is durable");
+            Volatile.Read(ref updates).ShouldBe(0, "nothing is laid over the index before the event is durable");
+            (await CountedAsync()).ShouldBeFalse("no count sees an event that is not durable");
+        }
+        finally
+        {
+            ingest.Log.BeforeSync = null;
+            disk.Release();
+        }
+        (await post).Status.ShouldBe(200);
+        clock.Restart();
+        while (Volatile.Read(ref updates) == 0 && clock.Elapsed < TimeSpan.FromSeconds(30))
+            await Task.Delay(10, Ct);
+        (await CountedAsync()).ShouldBeTrue("laid over the index once durable");
+    }
+
+    [Fact]
+    public async Task WhenTheSyncFails_WhatWasEvaluatedAhead_IsDropped()
+    {
+        // The disk fails between the write and the sync: the request is refused (the SDK sends it again), the log
+        // stops, and the live path forgets what it evaluated ahead instead of showing an event that was never durable.
+        var root = demo.Copy(_temp);
+        string oneId;
+        await using (var first = await IngestServer.StartAsync(root))
+            oneId = await first.IdentifyAsync("u-live-g");
+        await using var server = await IngestServer.StartAsync(root, new IngestOptions { Consume = false });
+        var services = server.Api.App.Services;
+        var (live, ingest) = (services.GetRequiredService<LiveRealtime>(), services.GetRequiredService<IngestService>());
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (live.Evaluator.Person(oneId) is null && clock.Elapsed < TimeSpan.FromSeconds(30))
+            await Task.Delay(10, Ct);
+        live.Evaluator.Person(oneId).ShouldNotBeNull("read ahead");
+        var updates = 0;
+        live.Updated += (_, _) => Interlocked.Increment(ref updates);
+        var offset = ingest.Log.NextOffset;
+        ingest.Log.BeforeSync = () => throw new IOException("the disk is gone");
+
+        (await server.PostAsync("/v1/batch", Batch("u-live-g", "live-g", 1))).Status.ShouldBeGreaterThanOrEqualTo(500, "a server fault: the SDK retries");
+        ingest.Log.Faulted.ShouldBeTrue();
+        clock.Restart();
+        while (live.Evaluator.Person(oneId) is not null && clock.Elapsed < TimeSpan.FromSeconds(30))
+            await Task.Delay(10, Ct);
+        live.Evaluator.Person(oneId).ShouldBeNull("what was evaluated ahead of a sync that failed is forgotten");
+        Volatile.Read(ref updates).ShouldBe(0, "nothing was laid over the index");
+        ingest.Log.NextOffset.ShouldBe(offset);
+    }
+
+    [Fact]
     public async Task HeldRows_HaveTheColumnsTheRulesRead_WhetherReadFromTheEngineOrAddedLive()
     {
         // A person's rows are evaluated together: those read from the engine (the columns the rules read, and where the
