@@ -8,6 +8,7 @@ public static partial class Texts
         ("storage.folder", "无法创建目录 {0}：{1}", "cannot create the folder {0}: {1}"),
         ("storage.busy", "另一个 tagcenter 进程（PID {1}）正在写入工作区数据库 {0}；请等它结束后再试", "another tagcenter process (PID {1}) is writing to the workspace database {0}; try again when it has finished"),
         ("storage.readonly", "工作区数据库 {0} 所在位置只读，无法写入；只读命令（status、profile、tag show）仍可使用", "the workspace database {0} is on a read-only location and cannot be written; read-only commands (status, profile, tag show) still work"),
+        ("storage.old_layout", "工作区数据库 {0} 是旧版本的格式，只读打开无法升级；请先运行一次写入命令（如 tagcenter refresh）", "the workspace database {0} has an older layout that a read-only open cannot upgrade; run a command that writes (such as tagcenter refresh) once first"),
         ("storage.open", "无法打开工作区数据库 {0}：{1}", "cannot open the workspace database {0}: {1}"),
         ("storage.snapshot", "另一个进程正在写入，显示的是它最近一次检查点的状态", "another process is writing; showing the state as of its last checkpoint"),
         ("storage.exists", "{0} 已存在；加 --force 覆盖", "{0} already exists; add --force to overwrite it"),

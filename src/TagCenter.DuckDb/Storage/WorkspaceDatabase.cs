@@ -19,7 +19,15 @@ public sealed partial class WorkspaceDatabase : IDisposable
         if (path != ":memory:")
             CreateFolder(path);
         var database = new WorkspaceDatabase(Connect(path, $"DataSource={path}"));
-        database.Execute(Schema);
+        try
+        {
+            database.Execute(Schema);
+        }
+        catch
+        {
+            database.Dispose();   // the layout's transaction rolls back with the connection
+            throw;
+        }
         return database;
     }
 
@@ -33,7 +41,7 @@ public sealed partial class WorkspaceDatabase : IDisposable
             return Open(":memory:");
         try
         {
-            return LaidOut(new WorkspaceDatabase(Connect(path, $"DataSource={path};ACCESS_MODE=READ_ONLY")));
+            return LaidOut(new WorkspaceDatabase(Connect(path, $"DataSource={path};ACCESS_MODE=READ_ONLY")), path);
         }
         catch (WorkspaceBusyException busy)
         {
@@ -43,7 +51,7 @@ public sealed partial class WorkspaceDatabase : IDisposable
                 File.Copy(path + ".wal", copy + ".wal");
             try
             {
-                return LaidOut(new WorkspaceDatabase(Connect(copy, $"DataSource={copy};ACCESS_MODE=READ_ONLY")) { Snapshot = busy.Message, _temporaryCopy = copy });
+                return LaidOut(new WorkspaceDatabase(Connect(copy, $"DataSource={copy};ACCESS_MODE=READ_ONLY")) { Snapshot = busy.Message, _temporaryCopy = copy }, path);
             }
             catch (TagCenterException)
             {
@@ -54,14 +62,18 @@ public sealed partial class WorkspaceDatabase : IDisposable
     }
 
     /// <summary>
-    /// The database as read, or, when a writer created the file but stopped before laying out its tables (nothing
-    /// was loaded), an empty one, as when there is no file yet.
+    /// The database as read, or, when a writer created the file but stopped before laying out its tables or part-way
+    /// through (nothing was loaded), an empty one, as when there is no file yet. A database of an older layout that
+    /// holds loads cannot be upgraded read-only: the reader is told to let a writer do it.
     /// </summary>
-    private static WorkspaceDatabase LaidOut(WorkspaceDatabase database)
+    private static WorkspaceDatabase LaidOut(WorkspaceDatabase database, string path)
     {
-        if (database.TableExists("loads"))
+        if (database.TableExists("loads") && database.TableExists("quarantine") && database.ColumnExists("loads", "error"))
             return database;
+        var loaded = database.TableExists("loads") && database.Scalar<long>("SELECT count(*) FROM loads") > 0;
         database.Dispose();
+        if (loaded)
+            throw new TagCenterException(Texts.T("storage.old_layout", path));
         return Open(":memory:");
     }
 
@@ -131,15 +143,19 @@ public sealed partial class WorkspaceDatabase : IDisposable
         File.Delete(copy + ".wal");
     }
 
+    // One transaction: a process stopped while laying it out (Ctrl-C interrupts the statement) leaves all or none
+    // of it. The ALTER upgrades workspaces laid out before the column existed.
     private const string Schema = """
+        BEGIN TRANSACTION;
         CREATE TABLE IF NOT EXISTS loads (
             load_id VARCHAR PRIMARY KEY, source VARCHAR NOT NULL, location VARCHAR, fingerprint VARCHAR,
             started_at TIMESTAMP, finished_at TIMESTAMP,
-            read BIGINT, loaded BIGINT, quarantined BIGINT, nulled BIGINT, status VARCHAR NOT NULL);
+            read BIGINT, loaded BIGINT, quarantined BIGINT, nulled BIGINT, status VARCHAR NOT NULL, error VARCHAR);
         CREATE TABLE IF NOT EXISTS quarantine (
             source VARCHAR NOT NULL, load_id VARCHAR NOT NULL, line BIGINT, "column" VARCHAR,
             raw_value VARCHAR, reason VARCHAR NOT NULL, detail VARCHAR, action VARCHAR NOT NULL, raw_row VARCHAR);
         ALTER TABLE loads ADD COLUMN IF NOT EXISTS error VARCHAR;
+        COMMIT;
         """;
 
     public int Execute(string sql, params object?[] parameters)
@@ -205,6 +221,9 @@ public sealed partial class WorkspaceDatabase : IDisposable
 
     public bool TableExists(string table) =>
         Scalar<long>("SELECT count(*) FROM duckdb_tables() WHERE table_name = $1 AND NOT temporary", table) > 0;
+
+    public bool ColumnExists(string table, string column) =>
+        Scalar<long>("SELECT count(*) FROM duckdb_columns() WHERE table_name = $1 AND column_name = $2 AND database_name = current_database()", table, column) > 0;
 
     private DuckDBCommand Command(string sql, object?[] parameters)
     {
