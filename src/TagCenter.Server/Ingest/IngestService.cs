@@ -142,6 +142,7 @@ public sealed partial class IngestService : IAsyncDisposable
     {
         if (append.IsCompletedSuccessfully)
         {
+            Seen.Written(taken);   // durable: the window keeps the ids, not the task
             written.TrySetResult();
             return;
         }

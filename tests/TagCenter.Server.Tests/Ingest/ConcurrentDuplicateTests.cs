@@ -60,6 +60,28 @@ public sealed class ConcurrentDuplicateTests(DemoWorkspace demo)
         ids.ShouldBe(["m3", "m1"]);
     }
 
+    [Fact]
+    public async Task Once_a_write_is_durable_the_window_keeps_no_task_of_it()
+    {
+        // The window holds ids for 24 h (up to 10M of them); the write's task is needed only while it is unfinished.
+        using var temp = new TempFolder();
+        await using var server = await IngestServer.StartAsync(demo.Copy(temp), new IngestOptions { Consume = false });
+        var ingest = server.Ingest;
+        var source = ingest.Keys.Find(IngestServer.Key)!;
+        var gate = new Gate(ingest);
+
+        var first = ingest.AcceptAsync(source, Batch("m1", "m2"), TestContext.Current.CancellationToken);
+        await gate.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        var racing = ingest.Seen.Claim("m1", Task.CompletedTask).ShouldNotBeNull();
+        racing.IsCompleted.ShouldBeFalse();   // the unfinished write's own task
+        gate.Release.SetResult();
+        await first;
+
+        ingest.Seen.Claim("m1", Task.CompletedTask).ShouldBeSameAs(Task.CompletedTask);
+        ingest.Seen.Claim("m2", Task.CompletedTask).ShouldBeSameAs(Task.CompletedTask);
+        ingest.Seen.Unfinished.ShouldBe(0);
+    }
+
     /// <summary>Holds the service's first append open until <see cref="Release"/> settles; later appends go to the log.</summary>
     private sealed class Gate
     {

@@ -84,6 +84,39 @@ public class MessageIdWindowTests
     }
 
     [Fact]
+    public void An_unfinished_write_is_kept_for_its_retries_until_written_or_forgotten()
+    {
+        var window = new MessageIdWindow(new FakeTimeProvider(Start));
+        var first = new TaskCompletionSource();
+        var second = new TaskCompletionSource();
+        window.Claim("m1", first.Task).ShouldBeNull();
+        window.Claim("m2", first.Task).ShouldBeNull();
+        window.Claim("m3", second.Task).ShouldBeNull();
+        window.Unfinished.ShouldBe(3);
+        window.Claim("m1", second.Task).ShouldBeSameAs(first.Task);   // a retry racing the first write waits for it
+
+        window.Written(["m1", "m2"]);
+        window.Claim("m1", second.Task).ShouldBeSameAs(Task.CompletedTask);
+        window.Forget("m3");   // its write failed
+        window.Unfinished.ShouldBe(0);
+        window.Claim("m3", second.Task).ShouldBeNull();   // the retry goes through
+        window.TryAdd("m4").ShouldBeTrue();   // rebuilt from the log: durable already
+        window.Unfinished.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Ids_that_differ_only_in_case_or_by_one_character_are_different_ids()
+    {
+        var window = new MessageIdWindow(new FakeTimeProvider(Start));
+        string[] ids = ["ajs-0f3c", "ajs-0F3C", "ajs-0f3d", "ajs-0f3c ", "", "é", "e\u0301"];
+        foreach (var id in ids)
+            window.TryAdd(id).ShouldBeTrue(id);
+        foreach (var id in ids)
+            window.TryAdd(id).ShouldBeFalse(id);
+        window.Count.ShouldBe(ids.Length);
+    }
+
+    [Fact]
     public async Task After_a_restart_the_window_is_rebuilt_from_the_recent_log_records()
     {
         using var dir = new TempFolder();
