@@ -6,57 +6,120 @@ namespace TagCenter.Core.Tags;
 /// <summary>Behaviour and scalar functions, over the person's fact rows.</summary>
 public sealed partial class TagEvaluator
 {
-    private object? Call(BoundScalarCall c) => c.Function switch
+    private object? Call(BoundScalarCall c)
     {
-        "coalesce" => c.Arguments.Select(Eval).FirstOrDefault(v => v is not null),
-        "greatest" => c.Arguments.Select(Eval).Where(v => v is not null).Aggregate((object?)null, (m, v) => m is null || Order(v!, m) > 0 ? v : m),
-        "least" => c.Arguments.Select(Eval).Where(v => v is not null).Aggregate((object?)null, (m, v) => m is null || Order(v!, m) < 0 ? v : m),
-        _ => Eval(c.Arguments[0]) is { } x
-            ? Math.Round(Number(x), c.Arguments.Count > 1 && Eval(c.Arguments[1]) is { } d ? (int)Number(d) : 0, MidpointRounding.AwayFromZero)
-            : null,
-    };
+        switch (c.Function)
+        {
+            case "coalesce":
+                foreach (var argument in c.Arguments)
+                    if (Eval(argument) is { } value)
+                        return value;
+                return null;
+            case "greatest" or "least":
+                // The first of the largest (smallest) non-null arguments; every argument is evaluated.
+                object? best = null;
+                foreach (var argument in c.Arguments)
+                    if (Eval(argument) is { } value && (best is null || (c.Function == "greatest" ? Order(value, best) > 0 : Order(value, best) < 0)))
+                        best = value;
+                return best;
+            default:
+                return Eval(c.Arguments[0]) is { } x
+                    ? Math.Round(Number(x), c.Arguments.Count > 1 && Eval(c.Arguments[1]) is { } d ? (int)Number(d) : 0, MidpointRounding.AwayFromZero)
+                    : null;
+        }
+    }
 
     private object? Behaviour(BoundBehaviour c)
     {
         var rows = _person.Facts.GetValueOrDefault(c.Fact) ?? [];
         var from = c.Within is { } window ? Durations.Before(_asOf, window) : (DateTime?)null;
-        var selected = rows.Where(r =>
-        {
-            var time = r.GetValueOrDefault("event_time") as DateTime?;
-            if (from is null ? time > _asOf : time is null || time > _asOf || time <= from)
-                return false;
-            if (c.Event is not null && !Equals(r.GetValueOrDefault("event"), c.Event))
-                return false;
-            if (c.Where is null)
-                return true;
-            _row = r;
-            try
-            {
-                return Eval(c.Where) is true;
-            }
-            finally
-            {
-                _row = null;
-            }
-        }).ToList();
+        if (c.Function is "first" or "last" or "most")
+            return Ordered(c, Selected(c, rows, from));
+        // The rest folds the selected rows as they pass (no list of them): the same order and arithmetic as over a list.
         var column = c.Column;
-        var values = column is null ? [] : selected.Select(r => r.GetValueOrDefault(column)).Where(v => v is not null).ToList();
+        var (count, numbers, sum) = (0, 0, 0m);
+        object? extreme = null;
+        DateTime? latest = null;
+        foreach (var row in rows)
+        {
+            if (!Selects(c, row, from))
+                continue;
+            count++;
+            if (c.Function == "did")
+                return True;
+            if (c.Function == "days_since")
+            {
+                if (row.GetValueOrDefault("event_time") is DateTime time && (latest is null || time > latest))
+                    latest = time;
+                continue;
+            }
+            if (column is null || row.GetValueOrDefault(column) is not { } value)
+                continue;
+            numbers++;
+            switch (c.Function)
+            {
+                case "sum" or "avg":
+                    sum += Number(value);
+                    break;
+                case "min" when extreme is null || Order(value, extreme) < 0:
+                case "max" when extreme is null || Order(value, extreme) > 0:
+                    extreme = value;
+                    break;
+            }
+        }
         return c.Function switch
         {
-            "count" => (decimal)selected.Count,
-            "did" => selected.Count > 0,
-            "sum" => values.Count == 0 ? null : values.Sum(v => Number(v!)),
-            "avg" => values.Count == 0 ? null : values.Average(v => Number(v!)),
-            "min" => values.Count == 0 ? null : values.Aggregate((m, v) => Order(v!, m!) < 0 ? v : m),
-            "max" => values.Count == 0 ? null : values.Aggregate((m, v) => Order(v!, m!) > 0 ? v : m),
+            "count" => (decimal)count,
+            "did" => False,
+            "sum" => numbers == 0 ? null : sum,
+            "avg" => numbers == 0 ? null : sum / numbers,
+            "min" or "max" => extreme,
+            "days_since" => latest is { } last ? (decimal)(_asOf.Date - last.Date).TotalDays : null,
+            _ => throw new InvalidOperationException($"unknown function {c.Function}"),
+        };
+    }
+
+    /// <summary>Whether a fact row counts for <paramref name="c"/>: in its window (none: up to the as-of time), its event, its where.</summary>
+    private bool Selects(BoundBehaviour c, IReadOnlyDictionary<string, object?> row, DateTime? from)
+    {
+        var time = row.GetValueOrDefault("event_time") as DateTime?;
+        if (from is null ? time > _asOf : time is null || time > _asOf || time <= from)
+            return false;
+        if (c.Event is not null && !Equals(row.GetValueOrDefault("event"), c.Event))
+            return false;
+        if (c.Where is null)
+            return true;
+        _row = row;
+        try
+        {
+            return Eval(c.Where) is true;
+        }
+        finally
+        {
+            _row = null;
+        }
+    }
+
+    private List<IReadOnlyDictionary<string, object?>> Selected(BoundBehaviour c, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows, DateTime? from)
+    {
+        var selected = new List<IReadOnlyDictionary<string, object?>>();
+        foreach (var row in rows)
+            if (Selects(c, row, from))
+                selected.Add(row);
+        return selected;
+    }
+
+    /// <summary>The functions that need the selected rows together: first, last (by event time) and most.</summary>
+    private static object? Ordered(BoundBehaviour c, List<IReadOnlyDictionary<string, object?>> selected)
+    {
+        var column = c.Column;
+        return c.Function switch
+        {
             "first" => selected.Where(r => r.GetValueOrDefault(column!) is not null).MinBy(r => r["event_time"] as DateTime?)?.GetValueOrDefault(column!),
             "last" => selected.Where(r => r.GetValueOrDefault(column!) is not null).MaxBy(r => r["event_time"] as DateTime?)?.GetValueOrDefault(column!),
             // The most frequent value; a tie goes to the smallest, as in SQL (SqlDialect.Mode), so reruns agree.
-            "most" => values.GroupBy(v => v).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, Comparer<object?>.Create((a, b) => Order(a!, b!))).Select(g => g.Key).FirstOrDefault(),
-            "days_since" => selected.Select(r => r.GetValueOrDefault("event_time") as DateTime?).Max() is { } last
-                ? (decimal)(_asOf.Date - last.Date).TotalDays
-                : null,
-            _ => throw new InvalidOperationException($"unknown function {c.Function}"),
+            _ => selected.Select(r => column is null ? null : r.GetValueOrDefault(column)).Where(v => v is not null)
+                .GroupBy(v => v).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, Comparer<object?>.Create((a, b) => Order(a!, b!))).Select(g => g.Key).FirstOrDefault(),
         };
     }
 }

@@ -12,18 +12,24 @@ public sealed partial class TagEvaluator
 {
     private readonly PersonData _person;
     private readonly DateTime _asOf;
-    private readonly Dictionary<string, object?> _values = [];
-    private readonly IReadOnlyDictionary<string, TagDefinition> _tags;
+    private readonly Dictionary<string, object?> _values;
     private readonly IReadOnlyDictionary<string, BoundNode> _trees;
     private IReadOnlyDictionary<string, object?>? _row;
+
+    // Real time evaluates every person an event touches, so the walk allocates as little as it can: truth values are
+    // these two boxes (not a new one per comparison), and lists and closures are not made per node.
+    private static readonly object True = true;
+    private static readonly object False = false;
 
     private TagEvaluator(TagCompilation compilation, PersonData person, DateTime asOf)
     {
         _person = person;
         _asOf = asOf;
-        _tags = compilation.Tags.ToDictionary(t => t.Name);
         _trees = compilation.Bound;
+        _values = new Dictionary<string, object?>(compilation.Tags.Count, StringComparer.Ordinal);
     }
+
+    private static object Box(bool value) => value ? True : False;
 
     /// <summary>
     /// Every tag of a successful compilation for this person, by code, walking the bound trees the compiler
@@ -34,9 +40,10 @@ public sealed partial class TagEvaluator
         if (!compilation.Success)
             throw new InvalidOperationException("the compilation has diagnostics; only a successful one can be evaluated");
         var evaluator = new TagEvaluator(compilation, person, asOf);
+        var values = new Dictionary<string, object?>(compilation.Tags.Count, StringComparer.Ordinal);
         foreach (var tag in compilation.Tags)
-            evaluator.Tag(tag);
-        return compilation.Tags.ToDictionary(t => t.Code, t => evaluator._values[t.Name]);
+            values[tag.Code] = evaluator.Tag(tag);
+        return values;
     }
 
     private object? Tag(TagDefinition tag)
@@ -68,7 +75,7 @@ public sealed partial class TagEvaluator
         BoundTag t => Tag(t.Tag),
         BoundPersonField f => Field(f.Field),
         BoundFactColumn c => _row!.GetValueOrDefault(c.Column),
-        BoundNot u => Eval(u.Operand) is bool b ? !b : null,
+        BoundNot u => Eval(u.Operand) is bool b ? Box(!b) : null,
         BoundNegate u => Eval(u.Operand) is { } v ? -Number(v) : null,
         BoundLogical { IsAnd: true } b => And(Eval(b.Left), Eval(b.Right)),
         BoundLogical b => Or(Eval(b.Left), Eval(b.Right)),
@@ -76,9 +83,9 @@ public sealed partial class TagEvaluator
         BoundContains b => Contains(Eval(b.Left), Eval(b.Right)),
         BoundCompare b => Compare(b.Operator, Eval(b.Left), Eval(b.Right)),
         BoundBetween b => Not(And(Compare(">=", Eval(b.Value), Eval(b.Low)), Compare("<=", Eval(b.Value), Eval(b.High))), b.Negated),
-        BoundIn i => Not(In(Eval(i.Value), i.Items.Select(Eval).ToList()), i.Negated),
-        BoundIsNull n => (Eval(n.Value) is null) != n.Negated,
-        BoundCase c => c.Branches.FirstOrDefault(b => Eval(b.When) is true) is { When: not null } hit ? Eval(hit.Then) : c.Else is null ? null : Eval(c.Else),
+        BoundIn i => Not(In(Eval(i.Value), i.Items), i.Negated),
+        BoundIsNull n => Box((Eval(n.Value) is null) != n.Negated),
+        BoundCase c => Case(c),
         BoundScalarCall c => Call(c),
         BoundBehaviour b => Behaviour(b),
         _ => throw new InvalidOperationException("unsupported expression"),
@@ -93,11 +100,19 @@ public sealed partial class TagEvaluator
         return _person.Fields.GetValueOrDefault(name);
     }
 
-    private static object? Not(object? value, bool negate) => negate && value is bool b ? !b : value;
+    private object? Case(BoundCase c)
+    {
+        foreach (var branch in c.Branches)
+            if (Eval(branch.When) is true)
+                return Eval(branch.Then);
+        return c.Else is null ? null : Eval(c.Else);
+    }
 
-    private static object? And(object? a, object? b) => a is false || b is false ? false : a is true && b is true ? true : null;
+    private static object? Not(object? value, bool negate) => negate && value is bool b ? Box(!b) : value;
 
-    private static object? Or(object? a, object? b) => a is true || b is true ? true : a is false && b is false ? false : null;
+    private static object? And(object? a, object? b) => a is false || b is false ? False : a is true && b is true ? True : null;
+
+    private static object? Or(object? a, object? b) => a is true || b is true ? True : a is false && b is false ? False : null;
 
     private static object? Arithmetic(string op, object? a, object? b)
     {
@@ -124,7 +139,7 @@ public sealed partial class TagEvaluator
         if (a is null || b is null)
             return null;
         var order = Order(a, b);
-        return op switch
+        return Box(op switch
         {
             "=" => order == 0,
             "!=" => order != 0,
@@ -132,16 +147,24 @@ public sealed partial class TagEvaluator
             "<=" => order <= 0,
             ">" => order > 0,
             _ => order >= 0,
-        };
+        });
     }
 
-    private static object? In(object? value, List<object?> items)
+    /// <summary>SQL's IN: true on a match, else unknown when an item is null, else false (every item is evaluated, as the list was).</summary>
+    private object? In(object? value, IReadOnlyList<BoundNode> items)
     {
+        var (match, anyNull) = (false, false);
+        foreach (var node in items)
+        {
+            var item = Eval(node);
+            if (item is null)
+                anyNull = true;
+            else if (value is not null && !match && Order(value, item) == 0)
+                match = true;
+        }
         if (value is null)
             return null;
-        if (items.Any(i => i is not null && Order(value, i) == 0))
-            return true;
-        return items.Any(i => i is null) ? null : false;
+        return match ? True : anyNull ? null : False;
     }
 
     internal static int Order(object a, object b) => (a, b) switch
@@ -175,7 +198,7 @@ public sealed partial class TagEvaluator
         null => null,
         _ => type switch
         {
-            TagValueType.Bool => value is bool ? value : null,
+            TagValueType.Bool => value is bool b ? Box(b) : null,
             TagValueType.Int => value is bool or string or DateTime ? null : (object)Math.Round(Number(value), 0, MidpointRounding.ToEven),
             TagValueType.Decimal => value is bool or string or DateTime ? null : Math.Round(Number(value), 2, MidpointRounding.AwayFromZero),
             TagValueType.String => Text(value),

@@ -87,6 +87,26 @@ public sealed class EvaluatorAgreementTests
             type: timestamp
             rule: >-
               greatest(max('orders', event_time, where: status = 'paid'), max('events', event_time))
+          最小单:
+            code: min_amount
+            type: decimal
+            rule: >-
+              min('orders', amount, where: status <> 'cancelled')
+          较早:
+            code: earlier
+            type: timestamp
+            rule: >-
+              least(min('orders', event_time, within: 1y), max('page_view', event_time), null)
+          首单:
+            code: first_amount
+            type: decimal
+            rule: >-
+              first('orders', amount, where: status = 'paid')
+          末单:
+            code: last_status
+            type: string
+            rule: >-
+              last('orders', status, within: 90d)
         """;
 
     private sealed record Order(int Person, int DaysAgo, decimal Amount, string Status);
