@@ -11,15 +11,15 @@ public sealed partial class TagEvaluator
         switch (c.Function)
         {
             case "coalesce":
-                foreach (var argument in c.Arguments)
-                    if (Eval(argument) is { } value)
+                for (var i = 0; i < c.Arguments.Count; i++)   // indexed: foreach over an interface boxes its enumerator
+                    if (Eval(c.Arguments[i]) is { } value)
                         return value;
                 return null;
             case "greatest" or "least":
                 // The first of the largest (smallest) non-null arguments; every argument is evaluated.
                 object? best = null;
-                foreach (var argument in c.Arguments)
-                    if (Eval(argument) is { } value && (best is null || (c.Function == "greatest" ? Order(value, best) > 0 : Order(value, best) < 0)))
+                for (var i = 0; i < c.Arguments.Count; i++)
+                    if (Eval(c.Arguments[i]) is { } value && (best is null || (c.Function == "greatest" ? Order(value, best) > 0 : Order(value, best) < 0)))
                         best = value;
                 return best;
             default:
@@ -40,8 +40,9 @@ public sealed partial class TagEvaluator
         var (count, numbers, sum) = (0, 0, 0m);
         object? extreme = null;
         DateTime? latest = null;
-        foreach (var row in rows)
+        for (var r = 0; r < rows.Count; r++)
         {
+            var row = rows[r];
             if (!Selects(c, row, from))
                 continue;
             count++;
@@ -103,9 +104,9 @@ public sealed partial class TagEvaluator
     private List<IReadOnlyDictionary<string, object?>> Selected(BoundBehaviour c, IReadOnlyList<IReadOnlyDictionary<string, object?>> rows, DateTime? from)
     {
         var selected = new List<IReadOnlyDictionary<string, object?>>();
-        foreach (var row in rows)
-            if (Selects(c, row, from))
-                selected.Add(row);
+        for (var r = 0; r < rows.Count; r++)
+            if (Selects(c, rows[r], from))
+                selected.Add(rows[r]);
         return selected;
     }
 

@@ -102,9 +102,9 @@ public sealed partial class TagEvaluator
 
     private object? Case(BoundCase c)
     {
-        foreach (var branch in c.Branches)
-            if (Eval(branch.When) is true)
-                return Eval(branch.Then);
+        for (var i = 0; i < c.Branches.Count; i++)   // indexed: foreach over an interface boxes its enumerator
+            if (Eval(c.Branches[i].When) is true)
+                return Eval(c.Branches[i].Then);
         return c.Else is null ? null : Eval(c.Else);
     }
 
@@ -154,9 +154,9 @@ public sealed partial class TagEvaluator
     private object? In(object? value, IReadOnlyList<BoundNode> items)
     {
         var (match, anyNull) = (false, false);
-        foreach (var node in items)
+        for (var i = 0; i < items.Count; i++)
         {
-            var item = Eval(node);
+            var item = Eval(items[i]);
             if (item is null)
                 anyNull = true;
             else if (value is not null && !match && Order(value, item) == 0)
