@@ -1,3 +1,4 @@
+using TagCenter.Core.Workspace;
 using TagCenter.Server.Ingest;
 using TagCenter.Server.Log;
 using TagCenter.Server.Tests.Api;
@@ -18,14 +19,8 @@ public sealed class ConcurrentDuplicateTests(DemoWorkspace demo)
     [Fact]
     public async Task A_duplicate_of_an_unfinished_write_waits_for_it_and_is_acked_once_it_is_durable()
     {
-        using var temp = new TempFolder();
-        await using var server = await IngestServer.StartAsync(demo.Copy(temp), new IngestOptions { Consume = false });
-        var ingest = server.Ingest;
-        var source = ingest.Keys.Find(IngestServer.Key)!;
-        var gate = new Gate(ingest);
-
-        var first = ingest.AcceptAsync(source, Batch("m1", "m2"), TestContext.Current.CancellationToken);
-        await gate.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        await using var held = await HeldWrite.StartAsync(demo, "m1", "m2");
+        var (ingest, source, gate, first) = (held.Ingest, held.Source, held.Gate, held.First);
         var second = ingest.AcceptAsync(source, Batch("m1"), TestContext.Current.CancellationToken);
         second.IsCompleted.ShouldBeFalse();   // m1 is not durable yet: no ack for it
 
@@ -39,14 +34,8 @@ public sealed class ConcurrentDuplicateTests(DemoWorkspace demo)
     [Fact]
     public async Task When_the_first_write_fails_its_duplicate_fails_too_and_a_retry_writes_the_event()
     {
-        using var temp = new TempFolder();
-        await using var server = await IngestServer.StartAsync(demo.Copy(temp), new IngestOptions { Consume = false });
-        var ingest = server.Ingest;
-        var source = ingest.Keys.Find(IngestServer.Key)!;
-        var gate = new Gate(ingest);
-
-        var first = ingest.AcceptAsync(source, Batch("m1"), TestContext.Current.CancellationToken);
-        await gate.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        await using var held = await HeldWrite.StartAsync(demo, "m1");
+        var (ingest, source, gate, first) = (held.Ingest, held.Source, held.Gate, held.First);
         var second = ingest.AcceptAsync(source, Batch("m1", "m3"), TestContext.Current.CancellationToken);
         second.IsCompleted.ShouldBeFalse();
 
@@ -64,14 +53,8 @@ public sealed class ConcurrentDuplicateTests(DemoWorkspace demo)
     public async Task Once_a_write_is_durable_the_window_keeps_no_task_of_it()
     {
         // The window holds ids for 24 h (up to 10M of them); the write's task is needed only while it is unfinished.
-        using var temp = new TempFolder();
-        await using var server = await IngestServer.StartAsync(demo.Copy(temp), new IngestOptions { Consume = false });
-        var ingest = server.Ingest;
-        var source = ingest.Keys.Find(IngestServer.Key)!;
-        var gate = new Gate(ingest);
-
-        var first = ingest.AcceptAsync(source, Batch("m1", "m2"), TestContext.Current.CancellationToken);
-        await gate.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        await using var held = await HeldWrite.StartAsync(demo, "m1", "m2");
+        var (ingest, source, gate, first) = (held.Ingest, held.Source, held.Gate, held.First);
         var racing = ingest.Seen.Claim("m1", Task.CompletedTask).ShouldNotBeNull();
         racing.IsCompleted.ShouldBeFalse();   // the unfinished write's own task
         gate.Release.SetResult();
@@ -80,6 +63,38 @@ public sealed class ConcurrentDuplicateTests(DemoWorkspace demo)
         ingest.Seen.Claim("m1", Task.CompletedTask).ShouldBeSameAs(Task.CompletedTask);
         ingest.Seen.Claim("m2", Task.CompletedTask).ShouldBeSameAs(Task.CompletedTask);
         ingest.Seen.Unfinished.ShouldBe(0);
+    }
+
+    /// <summary>A server whose first request (of <c>ids</c>) is in the log's hands and held there by the <see cref="Gate"/>.</summary>
+    private sealed class HeldWrite : IAsyncDisposable
+    {
+        private TempFolder _temp = null!;
+        private IngestServer _server = null!;
+
+        public IngestService Ingest => _server.Ingest;
+
+        public SourceDefinition Source { get; private set; } = null!;
+
+        public Gate Gate { get; private set; } = null!;
+
+        public Task<IngestReceipt> First { get; private set; } = null!;
+
+        public static async Task<HeldWrite> StartAsync(DemoWorkspace demo, params string[] ids)
+        {
+            var held = new HeldWrite { _temp = new TempFolder() };
+            held._server = await IngestServer.StartAsync(demo.Copy(held._temp), new IngestOptions { Consume = false });
+            held.Source = held.Ingest.Keys.Find(IngestServer.Key)!;
+            held.Gate = new Gate(held.Ingest);
+            held.First = held.Ingest.AcceptAsync(held.Source, Batch(ids), TestContext.Current.CancellationToken);
+            await held.Gate.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+            return held;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _server.DisposeAsync();
+            _temp.Dispose();
+        }
     }
 
     /// <summary>Holds the service's first append open until <see cref="Release"/> settles; later appends go to the log.</summary>
