@@ -35,6 +35,7 @@ return args.FirstOrDefault() switch
     "live-count" => await TagCenter.Bench.WebConsole.LiveCountBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
     "realtime" => RealtimeBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     "ingest" => await TagCenter.Bench.Ingest.IngestBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
+    "fsync-tail" => TagCenter.Bench.Log.FsyncTailBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     "message-ids" => TagCenter.Bench.Ingest.MessageIdMemoryBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     "ingest-stages" => await TagCenter.Bench.Ingest.IngestStages.RunAsync(BenchArgs.Parse(args.Skip(1))),
     "realtime-load" => await TagCenter.Bench.Realtime.RealtimeLoad.MainAsync(BenchArgs.Parse(args.Skip(1))),
@@ -57,6 +58,7 @@ static int Usage()
     Console.Error.WriteLine("       TagCenter.Bench realtime [--persons 1000000] [--rate 1000] [--seconds 10] [--tick-ms 5] | realtime --through consumer [--persons 3000] [--history 50000] | realtime --through server [--persons 3000] [--rate 1000] [--seconds 10] [--batch 10]");
     Console.Error.WriteLine("       TagCenter.Bench propensity [--persons 1000000] [--baseline-persons 100000]");
     Console.Error.WriteLine("       TagCenter.Bench message-ids [--ids 1000000]");
+    Console.Error.WriteLine("       TagCenter.Bench fsync-tail [--rate 1000] [--bytes 600] [--block 3] [--rounds 4]");
     Console.Error.WriteLine("       TagCenter.Bench log [--events 200000] [--appenders 32] [--batch 100] [--dir /tmp]");
     Console.Error.WriteLine("       TagCenter.Bench activation [--deliveries 5000] [--parallel 8] [--single 500]");
     Console.Error.WriteLine("       TagCenter.Bench activation-latency [--rate 1000] [--seconds 10] [--tick-ms 5] [--parallel 32] [--modes old,new]");
