@@ -28,9 +28,12 @@ public abstract class SqlDialect
     /// <summary>A timestamp minus a window such as 30d; the window's length is a bound parameter.</summary>
     public abstract SqlFragment Minus(SqlFragment timestamp, Window window);
 
-    public abstract SqlFragment ArgMin(SqlFragment value, SqlFragment by, SqlFragment filter);
+    /// <summary>The value of the row with the smallest <paramref name="by"/>; rows that tie go to the smallest value (the
+    /// filter keeps rows with a value and a time only), so identical runs give identical tags on every engine.</summary>
+    public abstract SqlFragment ArgMin(SqlFragment value, SqlFragment by, SqlFragment filter, TagValueType type);
 
-    public abstract SqlFragment ArgMax(SqlFragment value, SqlFragment by, SqlFragment filter);
+    /// <summary>The value of the row with the largest <paramref name="by"/>; rows that tie go to the largest value.</summary>
+    public abstract SqlFragment ArgMax(SqlFragment value, SqlFragment by, SqlFragment filter, TagValueType type);
 
     /// <summary>The most frequent non-null value; ties go to the smallest value, so identical runs give identical tags.</summary>
     public abstract SqlFragment Mode(SqlFragment value, SqlFragment filter);
@@ -67,8 +70,9 @@ public abstract class SqlDialect
             return Of($"{timestamp} - {Raw("to_" + Plural(window.Unit))}(CAST({Value(window.Amount)} AS INTEGER))");
         }
 
-        public override SqlFragment ArgMin(SqlFragment value, SqlFragment by, SqlFragment filter) => Of($"arg_min({value}, {by}){filter}");
-        public override SqlFragment ArgMax(SqlFragment value, SqlFragment by, SqlFragment filter) => Of($"arg_max({value}, {by}){filter}");
+        // arg_min/arg_max alone pick any of the rows that tie on time: the key is (time, value), compared field by field.
+        public override SqlFragment ArgMin(SqlFragment value, SqlFragment by, SqlFragment filter, TagValueType type) => Of($"arg_min({value}, struct_pack(t := {by}, v := {value})){filter}");
+        public override SqlFragment ArgMax(SqlFragment value, SqlFragment by, SqlFragment filter, TagValueType type) => Of($"arg_max({value}, struct_pack(t := {by}, v := {value})){filter}");
         // mode() breaks ties arbitrarily (a rerun could change the tag and its history): count each value
         // (histogram) and take the smallest (-count, value), i.e. the most frequent, ties to the smallest value.
         public override SqlFragment Mode(SqlFragment value, SqlFragment filter) => Of($"""
@@ -103,8 +107,11 @@ public abstract class SqlDialect
             return Of($"{timestamp} - make_interval({Raw(Plural(window.Unit))} => CAST({Value(window.Amount)} AS INTEGER))");
         }
 
-        public override SqlFragment ArgMin(SqlFragment value, SqlFragment by, SqlFragment filter) => Of($"(array_agg({value} ORDER BY {by}){filter})[1]");
-        public override SqlFragment ArgMax(SqlFragment value, SqlFragment by, SqlFragment filter) => Of($"(array_agg({value} ORDER BY {by} DESC){filter})[1]");
+        public override SqlFragment ArgMin(SqlFragment value, SqlFragment by, SqlFragment filter, TagValueType type) => Of($"(array_agg({value} ORDER BY {by}, {Binary(value, type)}){filter})[1]");
+        public override SqlFragment ArgMax(SqlFragment value, SqlFragment by, SqlFragment filter, TagValueType type) => Of($"(array_agg({value} ORDER BY {by} DESC, {Binary(value, type)} DESC){filter})[1]");
+
+        // Text ties are broken in code-point order, as DuckDB and the evaluator compare, whatever the database's collation.
+        private static SqlFragment Binary(SqlFragment value, TagValueType type) => type == TagValueType.String ? Of($"{value} COLLATE \"C\"") : value;
         // PostgreSQL's mode() takes the first of equally frequent values in the ORDER BY: the smallest, as DuckDB's.
         public override SqlFragment Mode(SqlFragment value, SqlFragment filter) => Of($"mode() WITHIN GROUP (ORDER BY {value}){filter}");
         public override SqlFragment ListContains(SqlFragment list, SqlFragment item) => Of($"({item} = ANY({list}))");

@@ -16,16 +16,18 @@ internal sealed partial class ExpressionSqlWriter
             filters.Add(Of($"\"event\" = CAST({Value(b.Event)} AS VARCHAR)"));
         if (b.Where is not null)
             filters.Add(Of($"({Write(b.Where)})"));
-        var filter = filters.Count == 0 ? Empty : Of($" FILTER (WHERE {Join(" AND ", filters)})");
         var time = Raw("event_time");
         var column = b.Column is null ? Empty : Ident(b.Column);
+        if (b.Function is "first" or "last")
+            filters.Add(Of($"{time} IS NOT NULL AND {column} IS NOT NULL"));   // candidates: rows with a time and a value
+        var filter = filters.Count == 0 ? Empty : Of($" FILTER (WHERE {Join(" AND ", filters)})");
 
         var aggregate = b.Function switch
         {
             "count" or "did" => Of($"count(*){filter}"),
             "days_since" => Of($"max(event_time){filter}"),
-            "first" => _dialect.ArgMin(column, time, filter),
-            "last" => _dialect.ArgMax(column, time, filter),
+            "first" => _dialect.ArgMin(column, time, filter, b.Type),
+            "last" => _dialect.ArgMax(column, time, filter, b.Type),
             "most" => _dialect.Mode(column, filter),
             _ => Of($"{Raw(b.Function)}({column}){filter}"),
         };

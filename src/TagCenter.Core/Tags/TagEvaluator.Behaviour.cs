@@ -114,13 +114,27 @@ public sealed partial class TagEvaluator
     private static object? Ordered(BoundBehaviour c, List<IReadOnlyDictionary<string, object?>> selected)
     {
         var column = c.Column;
-        return c.Function switch
+        if (c.Function is "first" or "last")
+            return Extreme(selected, column!, c.Function == "first" ? -1 : 1);
+        // The most frequent value; a tie goes to the smallest, as in SQL (SqlDialect.Mode), so reruns agree.
+        return selected.Select(r => column is null ? null : r.GetValueOrDefault(column)).Where(v => v is not null)
+            .GroupBy(v => v).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, Comparer<object?>.Create((a, b) => Order(a!, b!))).Select(g => g.Key).FirstOrDefault();
+    }
+
+    /// <summary>
+    /// first (<paramref name="sign"/> −1) or last (+1): the value of the earliest (latest) row with a time and a value;
+    /// rows that tie on time go to the smallest (largest) value, as in SQL (<see cref="Sql.SqlDialect.ArgMin"/>).
+    /// </summary>
+    private static object? Extreme(List<IReadOnlyDictionary<string, object?>> selected, string column, int sign)
+    {
+        (DateTime Time, object Value)? best = null;
+        foreach (var row in selected)
         {
-            "first" => selected.Where(r => r.GetValueOrDefault(column!) is not null).MinBy(r => r["event_time"] as DateTime?)?.GetValueOrDefault(column!),
-            "last" => selected.Where(r => r.GetValueOrDefault(column!) is not null).MaxBy(r => r["event_time"] as DateTime?)?.GetValueOrDefault(column!),
-            // The most frequent value; a tie goes to the smallest, as in SQL (SqlDialect.Mode), so reruns agree.
-            _ => selected.Select(r => column is null ? null : r.GetValueOrDefault(column)).Where(v => v is not null)
-                .GroupBy(v => v).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, Comparer<object?>.Create((a, b) => Order(a!, b!))).Select(g => g.Key).FirstOrDefault(),
-        };
+            if (row.GetValueOrDefault("event_time") is not DateTime time || row.GetValueOrDefault(column) is not { } value)
+                continue;
+            if (best is not { } b || sign * time.CompareTo(b.Time) > 0 || (time == b.Time && sign * Order(value, b.Value) > 0))
+                best = (time, value);
+        }
+        return best?.Value;
     }
 }

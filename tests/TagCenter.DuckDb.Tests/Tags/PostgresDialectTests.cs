@@ -113,7 +113,7 @@ public sealed class PostgresDialectTests : IDisposable
 
         sql.ShouldMatch(@"make_interval\(days => CAST\(\$\d+ AS INTEGER\)\)");
         sql.ShouldContain("mode() WITHIN GROUP (ORDER BY \"channel\")");
-        sql.ShouldContain("(array_agg(\"channel\" ORDER BY event_time) FILTER (WHERE ((\"status\" = CAST($");
+        sql.ShouldContain("(array_agg(\"channel\" ORDER BY event_time, \"channel\" COLLATE \"C\") FILTER (WHERE ((\"status\" = CAST($");
         sql.ShouldContain("strpos(");
         sql.ShouldNotContain("TRY_CAST");
         sql.ShouldNotContain("date_diff");
