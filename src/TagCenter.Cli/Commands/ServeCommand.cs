@@ -19,8 +19,14 @@ internal static class ServeCommand
             if (r.GetValueOrDefault<int>() < 0)
                 r.AddError(o.Texts["error.profileslice"]);
         });
+        var threads = new Option<int?>("--engine-threads") { Description = o.Texts["opt.enginethreads"] };
+        threads.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int?>() is < 1)
+                r.AddError(o.Texts["error.enginethreads"]);
+        });
         var store = Governance.StoreOption.Create(o.Texts);
-        var command = new Command("serve", o.Texts["cmd.serve"]) { urls, slice, store };
+        var command = new Command("serve", o.Texts["cmd.serve"]) { urls, slice, threads, store };
         command.SetAction(async (result, cancellationToken) =>
         {
             var context = CliContext.From(result, o);
@@ -33,6 +39,7 @@ internal static class ServeCommand
                 Store = result.GetValue(store) ?? Stores.ControlStores.Configured,
                 Urls = result.GetValue(urls) is { Length: > 0 } given ? given : new ServerOptions { WorkspaceRoot = definition.Root }.Urls,
                 ProfileSliceSize = result.GetValue(slice),
+                EngineThreads = result.GetValue(threads),
             };
             await using var app = ServerApp.Build(options);
             await app.StartAsync(cancellationToken);

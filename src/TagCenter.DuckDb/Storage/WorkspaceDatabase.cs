@@ -222,6 +222,13 @@ public sealed partial class WorkspaceDatabase : IDisposable
     public bool TableExists(string table) =>
         Scalar<long>("SELECT count(*) FROM duckdb_tables() WHERE table_name = $1 AND NOT temporary", table) > 0;
 
+    /// <summary>How many threads the engine's queries use, for every connection of this database in the process.</summary>
+    public void SetThreads(int threads)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threads);
+        Execute($"SET threads = {threads.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+    }
+
     public bool ColumnExists(string table, string column) =>
         Scalar<long>("SELECT count(*) FROM duckdb_columns() WHERE table_name = $1 AND column_name = $2 AND database_name = current_database()", table, column) > 0;
 

@@ -22,6 +22,18 @@ public sealed record ServerOptions
     /// </summary>
     public int ProfileSliceSize { get; init; } = 1_000_000;
 
+    /// <summary>
+    /// DuckDB threads for the server's own engine work (applying events, the committed real-time path, reads); null:
+    /// every core but one, at least one. The core left over keeps requests, the log's group commit and the live
+    /// real-time path from queueing behind the engine (on 2 cores, 1 engine thread took the live p99 from a median of
+    /// 12.4 ms to 10.3 ms over 3 alternating runs each, the committed path no slower). A run started through the API
+    /// uses every core while it runs.
+    /// </summary>
+    public int? EngineThreads { get; init; }
+
+    /// <summary><see cref="EngineThreads"/> as it applies on this machine.</summary>
+    public int EffectiveEngineThreads => EngineThreads ?? Math.Max(1, Environment.ProcessorCount - 1);
+
     /// <summary>How long in-flight requests may finish after a shutdown signal.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(15);
 }

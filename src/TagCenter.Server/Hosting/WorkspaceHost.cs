@@ -30,6 +30,7 @@ public sealed class WorkspaceHost : IDisposable
         Time = time;
         _definition = WorkspaceLoader.Load(options.WorkspaceRoot);
         Writer = WorkspaceDatabase.Open(_definition.DatabasePath);
+        Writer.SetThreads(options.EffectiveEngineThreads);
         _readers = new ReaderPool(_definition.DatabasePath);
     }
 

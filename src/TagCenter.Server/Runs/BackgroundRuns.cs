@@ -61,7 +61,19 @@ public sealed partial class BackgroundRuns(WorkspaceHost host, TimeProvider time
         using var store = ActivationStores.Use(host.Options.Store);
         try
         {
-            var result = await host.WriteAsync((db, ct) => work(db, progress, ct), cancel.Token).ConfigureAwait(false);
+            // A run is batch work: it takes every core while it runs, then the server's setting is back.
+            var result = await host.WriteAsync((db, ct) =>
+            {
+                db.SetThreads(Environment.ProcessorCount);
+                try
+                {
+                    return work(db, progress, ct);
+                }
+                finally
+                {
+                    db.SetThreads(host.Options.EffectiveEngineThreads);
+                }
+            }, cancel.Token).ConfigureAwait(false);
             run.Finish("succeeded", time.GetUtcNow(), result, null);
         }
         catch (Exception e) when (cancel.IsCancellationRequested)

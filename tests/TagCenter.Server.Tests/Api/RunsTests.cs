@@ -131,6 +131,27 @@ public sealed class RunsTests(DemoWorkspace demo)
         problem.GetProperty("detail").GetString().ShouldBe(detail);
     }
 
+    [Fact]
+    public async Task TheEngine_LeavesACoreToRequests_AndARunTakesEveryCoreOnlyWhileItRuns()
+    {
+        using var temp = new TempFolder();
+        await using var server = await ApiServer.StartAsync(demo.Copy(temp));
+        var host = server.App.Services.GetRequiredService<WorkspaceHost>();
+        static long Threads(DuckDb.Storage.WorkspaceDatabase db) => db.Scalar<long>("SELECT current_setting('threads')");
+        var serving = Math.Max(1, Environment.ProcessorCount - 1);   // the default: every core but one (1 on CI's 2)
+
+        (await host.WriteAsync((db, _) => Threads(db), TestContext.Current.CancellationToken)).ShouldBe(serving);
+        host.Read(Threads).ShouldBe(serving);   // the setting is the database's: readers have it too
+
+        var (status, started) = await server.SendAsync(HttpMethod.Post, "/api/v1/runs", new { kind = "run", as_of = AsOf });
+        status.ShouldBe(202);
+        var during = host.Read(Threads);
+        (await WaitAsync(server, started.GetProperty("id").GetString()!)).GetProperty("status").GetString().ShouldBe("succeeded");
+        (await host.WriteAsync((db, _) => Threads(db), TestContext.Current.CancellationToken)).ShouldBe(serving);
+        host.Read(Threads).ShouldBe(serving);
+        during.ShouldBeOneOf(serving, Environment.ProcessorCount);   // whether the run had begun when it was read
+    }
+
     private static async Task<JsonElement> WaitAsync(ApiServer server, string id)
     {
         for (var i = 0; i < 1200; i++)
