@@ -36,7 +36,7 @@ public abstract class SqlDialect
     public abstract SqlFragment ArgMax(SqlFragment value, SqlFragment by, SqlFragment filter, TagValueType type);
 
     /// <summary>The most frequent non-null value; ties go to the smallest value, so identical runs give identical tags.</summary>
-    public abstract SqlFragment Mode(SqlFragment value, SqlFragment filter);
+    public abstract SqlFragment Mode(SqlFragment value, SqlFragment filter, TagValueType type);
 
     public abstract SqlFragment ListContains(SqlFragment list, SqlFragment item);
 
@@ -75,7 +75,7 @@ public abstract class SqlDialect
         public override SqlFragment ArgMax(SqlFragment value, SqlFragment by, SqlFragment filter, TagValueType type) => Of($"arg_max({value}, struct_pack(t := {by}, v := {value})){filter}");
         // mode() breaks ties arbitrarily (a rerun could change the tag and its history): count each value
         // (histogram) and take the smallest (-count, value), i.e. the most frequent, ties to the smallest value.
-        public override SqlFragment Mode(SqlFragment value, SqlFragment filter) => Of($"""
+        public override SqlFragment Mode(SqlFragment value, SqlFragment filter, TagValueType type) => Of($"""
             struct_extract(list_min(list_transform(list_filter(map_entries(histogram({value}){filter}), lambda e: e.key IS NOT NULL),
                 lambda e: struct_pack(n := -CAST(e.value AS BIGINT), k := e.key))), 'k')
             """);
@@ -112,8 +112,9 @@ public abstract class SqlDialect
 
         // Text ties are broken in code-point order, as DuckDB and the evaluator compare, whatever the database's collation.
         private static SqlFragment Binary(SqlFragment value, TagValueType type) => type == TagValueType.String ? Of($"{value} COLLATE \"C\"") : value;
-        // PostgreSQL's mode() takes the first of equally frequent values in the ORDER BY: the smallest, as DuckDB's.
-        public override SqlFragment Mode(SqlFragment value, SqlFragment filter) => Of($"mode() WITHIN GROUP (ORDER BY {value}){filter}");
+        // PostgreSQL's mode() takes the first of equally frequent values in the ORDER BY: the smallest, as DuckDB's
+        // (text in code-point order, whatever the database's collation).
+        public override SqlFragment Mode(SqlFragment value, SqlFragment filter, TagValueType type) => Of($"mode() WITHIN GROUP (ORDER BY {Binary(value, type)}){filter}");
         public override SqlFragment ListContains(SqlFragment list, SqlFragment item) => Of($"({item} = ANY({list}))");
         public override SqlFragment TextContains(SqlFragment text, SqlFragment part) => Of($"(strpos({text}, {part}) > 0)");
         public override string Double => "DOUBLE PRECISION";

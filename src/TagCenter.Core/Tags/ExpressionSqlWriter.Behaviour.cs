@@ -28,7 +28,7 @@ internal sealed partial class ExpressionSqlWriter
             "days_since" => Of($"max(event_time){filter}"),
             "first" => _dialect.ArgMin(column, time, filter, b.Type),
             "last" => _dialect.ArgMax(column, time, filter, b.Type),
-            "most" => _dialect.Mode(column, filter),
+            "most" => _dialect.Mode(column, filter, b.Type),
             _ => Of($"{Raw(b.Function)}({column}){filter}"),
         };
         var call = new AggregateCall(b.Fact, aggregate);

@@ -112,7 +112,7 @@ public sealed class PostgresDialectTests : IDisposable
         var sql = TagCompiler.Compile(TagCatalog.Load(_workspace.Root), schema, AsOf, dialect: SqlDialect.Postgres).Sql;
 
         sql.ShouldMatch(@"make_interval\(days => CAST\(\$\d+ AS INTEGER\)\)");
-        sql.ShouldContain("mode() WITHIN GROUP (ORDER BY \"channel\")");
+        sql.ShouldContain("mode() WITHIN GROUP (ORDER BY \"channel\" COLLATE \"C\")");
         sql.ShouldContain("(array_agg(\"channel\" ORDER BY event_time, \"channel\" COLLATE \"C\") FILTER (WHERE ((\"status\" = CAST($");
         sql.ShouldContain("strpos(");
         sql.ShouldNotContain("TRY_CAST");
