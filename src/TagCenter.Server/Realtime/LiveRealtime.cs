@@ -63,6 +63,14 @@ public sealed partial class LiveRealtime : BackgroundService
     /// <summary>How long each step of the last live batch took, in ms (rent a reader, open the index, the evaluator's steps, wait for the events to be durable, wait for and lay the index patch).</summary>
     public IReadOnlyDictionary<string, double> LastSteps { get; private set; } = new Dictionary<string, double>();
 
+    /// <summary>
+    /// The highest log offset whose live update is laid over the index (−1: none yet). A person's evaluated state may
+    /// run ahead of it while the log syncs; counts and the index never do.
+    /// </summary>
+    public long LaidThrough => Interlocked.Read(ref _laidThrough);
+
+    private long _laidThrough = -1;
+
     /// <summary>The last live batch's outcome.</summary>
     public LiveOutcome? Last { get; private set; }
 
@@ -165,6 +173,7 @@ public sealed partial class LiveRealtime : BackgroundService
                     {
                         steps["patch wait"] = clock.Elapsed.TotalMilliseconds - patchAt;
                         _host.PatchIndex([.. outcome.Patches.Where(p => Evaluator.Holds(p.Ordinal))]);
+                        Interlocked.Exchange(ref _laidThrough, Math.Max(_laidThrough, batch[^1].Offset));
                     }
                     steps["patch"] = clock.Elapsed.TotalMilliseconds - patchAt - steps["patch wait"];
                     LastSteps = steps;
