@@ -33,13 +33,14 @@ public sealed partial class TagEvaluator
     {
         var rows = _person.Facts.GetValueOrDefault(c.Fact) ?? [];
         var from = c.Within is { } window ? Durations.Before(_asOf, window) : (DateTime?)null;
-        if (c.Function is "first" or "last" or "most")
-            return Ordered(c, Selected(c, rows, from));
-        // The rest folds the selected rows as they pass (no list of them): the same order and arithmetic as over a list.
         var column = c.Column;
+        if (c.Function == "most")
+            return Most(column, Selected(c, rows, from));
+        // The rest folds the selected rows as they pass (no list of them): the same order and arithmetic as over a list.
         var (count, numbers, sum) = (0, 0, 0m);
         object? extreme = null;
-        DateTime? latest = null;
+        DateTime? latest = null, at = null;   // days_since's latest time; the time of first/last's row
+        var sign = c.Function == "first" ? -1 : 1;
         for (var r = 0; r < rows.Count; r++)
         {
             var row = rows[r];
@@ -66,6 +67,12 @@ public sealed partial class TagEvaluator
                 case "max" when extreme is null || Order(value, extreme) > 0:
                     extreme = value;
                     break;
+                // The earliest (latest) row with a time; a tie on time goes to the smallest (largest) value, as in SQL
+                // (SqlDialect.ArgMin).
+                case "first" or "last" when row.GetValueOrDefault("event_time") is DateTime time
+                    && (at is not { } held || sign * time.CompareTo(held) > 0 || (time == held && sign * Order(value, extreme!) > 0)):
+                    (extreme, at) = (value, time);
+                    break;
             }
         }
         return c.Function switch
@@ -74,7 +81,7 @@ public sealed partial class TagEvaluator
             "did" => False,
             "sum" => numbers == 0 ? null : sum,
             "avg" => numbers == 0 ? null : sum / numbers,
-            "min" or "max" => extreme,
+            "min" or "max" or "first" or "last" => extreme,
             "days_since" => latest is { } last ? (decimal)(_asOf.Date - last.Date).TotalDays : null,
             _ => throw new InvalidOperationException($"unknown function {c.Function}"),
         };
@@ -110,31 +117,8 @@ public sealed partial class TagEvaluator
         return selected;
     }
 
-    /// <summary>The functions that need the selected rows together: first, last (by event time) and most.</summary>
-    private static object? Ordered(BoundBehaviour c, List<IReadOnlyDictionary<string, object?>> selected)
-    {
-        var column = c.Column;
-        if (c.Function is "first" or "last")
-            return Extreme(selected, column!, c.Function == "first" ? -1 : 1);
-        // The most frequent value; a tie goes to the smallest, as in SQL (SqlDialect.Mode), so reruns agree.
-        return selected.Select(r => column is null ? null : r.GetValueOrDefault(column)).Where(v => v is not null)
+    /// <summary>The most frequent value; a tie goes to the smallest, as in SQL (SqlDialect.Mode), so reruns agree.</summary>
+    private static object? Most(string? column, List<IReadOnlyDictionary<string, object?>> selected) =>
+        selected.Select(r => column is null ? null : r.GetValueOrDefault(column)).Where(v => v is not null)
             .GroupBy(v => v).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, Comparer<object?>.Create((a, b) => Order(a!, b!))).Select(g => g.Key).FirstOrDefault();
-    }
-
-    /// <summary>
-    /// first (<paramref name="sign"/> −1) or last (+1): the value of the earliest (latest) row with a time and a value;
-    /// rows that tie on time go to the smallest (largest) value, as in SQL (<see cref="Sql.SqlDialect.ArgMin"/>).
-    /// </summary>
-    private static object? Extreme(List<IReadOnlyDictionary<string, object?>> selected, string column, int sign)
-    {
-        (DateTime Time, object Value)? best = null;
-        foreach (var row in selected)
-        {
-            if (row.GetValueOrDefault("event_time") is not DateTime time || row.GetValueOrDefault(column) is not { } value)
-                continue;
-            if (best is not { } b || sign * time.CompareTo(b.Time) > 0 || (time == b.Time && sign * Order(value, b.Value) > 0))
-                best = (time, value);
-        }
-        return best?.Value;
-    }
 }
