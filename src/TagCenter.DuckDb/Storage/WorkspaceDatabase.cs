@@ -219,8 +219,16 @@ public sealed partial class WorkspaceDatabase : IDisposable
         return 0;
     });
 
+    /// <summary>Whether the workspace database has the table (not a temporary one, nor one of another attached database).</summary>
     public bool TableExists(string table) =>
-        Scalar<long>("SELECT count(*) FROM duckdb_tables() WHERE table_name = $1 AND NOT temporary", table) > 0;
+        Scalar<long>($"SELECT count(*) FROM duckdb_tables() WHERE table_name = $1 AND {OwnTables}", table) > 0;
+
+    /// <summary>Whether the workspace database's table (as <see cref="TableExists"/> takes it) has the column.</summary>
+    public bool ColumnExists(string table, string column) =>
+        Scalar<long>($"SELECT count(*) FROM duckdb_columns() WHERE table_name = $1 AND column_name = $2 AND {OwnTables}", table, column) > 0;
+
+    /// <summary>The catalog rows of the workspace's own tables: temporary ones are in the database <c>temp</c>.</summary>
+    private const string OwnTables = "database_name = current_database() AND schema_name = 'main'";
 
     /// <summary>How many threads the engine's queries use, for every connection of this database in the process.</summary>
     public void SetThreads(int threads)
@@ -228,9 +236,6 @@ public sealed partial class WorkspaceDatabase : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threads);
         Execute($"SET threads = {threads.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
     }
-
-    public bool ColumnExists(string table, string column) =>
-        Scalar<long>("SELECT count(*) FROM duckdb_columns() WHERE table_name = $1 AND column_name = $2 AND database_name = current_database()", table, column) > 0;
 
     private DuckDBCommand Command(string sql, object?[] parameters)
     {
