@@ -52,6 +52,12 @@ public sealed partial class IngestService : IAsyncDisposable
     /// </summary>
     public event Action<string, long, DateTimeOffset, IReadOnlyList<ReadOnlyMemory<byte>>>? Staged;
 
+    /// <summary>
+    /// Told when a request's payloads will never be durable: the log refused them, or their write or sync failed (the
+    /// log is then <see cref="DurableLog.Faulted"/>). Work started at <see cref="Staged"/> must be dropped. Must not throw or block.
+    /// </summary>
+    public event Action? NotWritten;
+
     /// <summary>Writes one request's payloads durably, telling the watch the first offset when they are staged and when durable (the log).</summary>
     internal Func<IReadOnlyList<ReadOnlyMemory<byte>>, AppendWatch, Task<long>> Appender { get; set; }
 
@@ -91,18 +97,19 @@ public sealed partial class IngestService : IAsyncDisposable
         var receivedAt = _time.GetUtcNow();
         var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var payloads = new List<ReadOnlyMemory<byte>>(batch.Messages.Count);
-        var taken = new List<string>(batch.Messages.Count);
+        var taken = new List<MessageKey>(batch.Messages.Count);
         List<Task>? earlier = null;
         foreach (var message in batch.Messages)
         {
             var id = message.MessageId ?? "srv-" + Guid.NewGuid().ToString("N");
-            if (Seen.Claim(id, written.Task) is { } first)
+            var key = MessageKey.Of(id);
+            if (Seen.Claim(key, written.Task) is { } first)
             {
                 if (first != written.Task && !first.IsCompletedSuccessfully)
                     (earlier ??= []).Add(first);
                 continue;
             }
-            taken.Add(id);
+            taken.Add(key);
             payloads.Add(SegmentPayload.ToLogPayload(message, batch, receivedAt, source.Name, id));
         }
         if (payloads.Count > 0)
@@ -138,7 +145,7 @@ public sealed partial class IngestService : IAsyncDisposable
         }
     }
 
-    private void Settle(Task<long> append, List<string> taken, TaskCompletionSource written)
+    private void Settle(Task<long> append, List<MessageKey> taken, TaskCompletionSource written)
     {
         if (append.IsCompletedSuccessfully)
         {
@@ -148,6 +155,14 @@ public sealed partial class IngestService : IAsyncDisposable
         }
         foreach (var id in taken)
             Seen.Forget(id);   // not written: the SDK's retry must go through
+        try
+        {
+            NotWritten?.Invoke();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            ListenerFailed(_log, e);
+        }
         var error = append.Exception?.InnerException ?? new OperationCanceledException();
         written.TrySetException(error);
     }

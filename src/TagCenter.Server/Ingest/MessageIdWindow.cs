@@ -1,4 +1,3 @@
-using System.IO.Hashing;
 using System.Runtime.InteropServices;
 
 namespace TagCenter.Server.Ingest;
@@ -68,13 +67,17 @@ public sealed class MessageIdWindow
     /// the write that took it first — completed when that write is durable, faulted when it failed. The caller tells
     /// <see cref="Written"/> once the write is durable.
     /// </summary>
-    public Task? Claim(string messageId, Task written) => Claim(messageId, written, _time.GetUtcNow());
+    public Task? Claim(string messageId, Task written) => Claim(MessageKey.Of(messageId), written, _time.GetUtcNow());
 
-    private Task? Claim(string messageId, Task written, DateTimeOffset seenAt)
+    /// <summary><see cref="Claim(string, Task)"/> of an id already hashed (the caller keeps the key for <see cref="Written(IEnumerable{MessageKey})"/> or <see cref="Forget(MessageKey)"/>).</summary>
+    public Task? Claim(MessageKey messageId, Task written) => Claim(messageId, written, _time.GetUtcNow());
+
+    private Task? Claim(string messageId, Task written, DateTimeOffset seenAt) => Claim(MessageKey.Of(messageId), written, seenAt);
+
+    private Task? Claim(MessageKey key, Task written, DateTimeOffset seenAt)
     {
-        ArgumentNullException.ThrowIfNull(messageId);
         ArgumentNullException.ThrowIfNull(written);
-        var id = Key(messageId);
+        var id = key.Hash;
         lock (_gate)
         {
             var now = Now;
@@ -115,14 +118,21 @@ public sealed class MessageIdWindow
     public void Written(IEnumerable<string> messageIds)
     {
         ArgumentNullException.ThrowIfNull(messageIds);
+        Written(messageIds.Select(MessageKey.Of));
+    }
+
+    /// <inheritdoc cref="Written(IEnumerable{string})"/>
+    public void Written(IEnumerable<MessageKey> messageIds)
+    {
+        ArgumentNullException.ThrowIfNull(messageIds);
         lock (_gate)
             foreach (var messageId in messageIds)
-                _unfinished.Remove(Key(messageId));
+                _unfinished.Remove(messageId.Hash);
     }
 
     public bool Contains(string messageId)
     {
-        var id = Key(messageId);
+        var id = MessageKey.Of(messageId).Hash;
         lock (_gate)
         {
             Expire(Now);
@@ -131,17 +141,18 @@ public sealed class MessageIdWindow
     }
 
     /// <summary>Forgets an id (its append failed, so a retry must go through).</summary>
-    public void Forget(string messageId)
+    public void Forget(string messageId) => Forget(MessageKey.Of(messageId));
+
+    /// <inheritdoc cref="Forget(string)"/>
+    public void Forget(MessageKey messageId)
     {
-        var id = Key(messageId);
+        var id = messageId.Hash;
         lock (_gate)
         {
             _bucketOf.Remove(id);   // its bucket's list keeps the id; Drop skips ids no longer in that bucket
             _unfinished.Remove(id);
         }
     }
-
-    private static UInt128 Key(string messageId) => XxHash128.HashToUInt128(MemoryMarshal.AsBytes(messageId.AsSpan()));
 
     private long Now => _time.GetUtcNow().ToUnixTimeMilliseconds();
 

@@ -46,6 +46,7 @@ public sealed partial class LiveRealtime : BackgroundService
             return;
         ingest.Staged += Staged;
         ingest.Durable += (_, _, _, _) => _durable.Set();
+        ingest.NotWritten += _durable.Set; // a faulted log: the batch waiting to be shown is dropped at once
         host.Written += (_, _, touched) =>
         {
             if (touched is null)
@@ -205,7 +206,7 @@ public sealed partial class LiveRealtime : BackgroundService
                 return true;
             if (_eventLog.Faulted)
                 return false;
-            _durable.Wait(50, stoppingToken); // set after the reset: the check above sees it; the timeout is for a fault
+            _durable.Wait(stoppingToken); // set after the reset (durable, or not written): the checks above see it
         }
     }
 

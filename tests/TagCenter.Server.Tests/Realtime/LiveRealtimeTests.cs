@@ -126,7 +126,20 @@ public sealed class LiveRealtimeTests(DemoWorkspace demo) : IDisposable
         var updates = 0;
         live.Updated += (_, _) => Interlocked.Increment(ref updates);
         var offset = ingest.Log.NextOffset;
-        ingest.Log.BeforeSync = () => throw new IOException("the disk is gone");
+        ingest.Log.BeforeSync = () =>
+        {
+            // The disk fails once the live path has evaluated the event and waits for it to be durable: the failure
+            // itself must wake it (it waits for no timeout).
+            var wait = System.Diagnostics.Stopwatch.StartNew();
+            while (live.Evaluator.Person(oneId) is not { } person || person.LastOffset < offset)
+            {
+                if (wait.Elapsed > TimeSpan.FromSeconds(10))
+                    break;
+                Thread.Sleep(1);
+            }
+            Thread.Sleep(50);
+            throw new IOException("the disk is gone");
+        };
 
         (await server.PostAsync("/v1/batch", Batch("u-live-g", "live-g", 1))).Status.ShouldBeGreaterThanOrEqualTo(500, "a server fault: the SDK retries");
         ingest.Log.Faulted.ShouldBeTrue();
