@@ -55,7 +55,7 @@ static int Usage()
     Console.Error.WriteLine("       TagCenter.Bench funnel [--events 100000000] [--persons 3000000] [--runs 3]");
     Console.Error.WriteLine("       TagCenter.Bench models [--persons 1000000] [--orders-per-person 20] [--clv-persons 100000]");
     Console.Error.WriteLine("       TagCenter.Bench clv [--clv-persons 100000] [--times days|continuous]");
-    Console.Error.WriteLine("       TagCenter.Bench realtime [--persons 1000000] [--rate 1000] [--seconds 10] [--tick-ms 5] | realtime --through consumer [--persons 3000] [--history 50000] | realtime --through server [--persons 3000] [--rate 1000] [--seconds 10] [--batch 10]");
+    Console.Error.WriteLine("       TagCenter.Bench realtime [--persons 1000000] [--rate 1000] [--seconds 10] [--tick-ms 5] | realtime --through consumer [--persons 3000] [--history 50000] | realtime --through server [--persons 3000] [--rate 1000] [--seconds 10] [--batch 10] [--fsync 0] [--writer-nice 10]");
     Console.Error.WriteLine("       TagCenter.Bench propensity [--persons 1000000] [--baseline-persons 100000]");
     Console.Error.WriteLine("       TagCenter.Bench message-ids [--ids 1000000]");
     Console.Error.WriteLine("       TagCenter.Bench fsync-tail [--rate 1000] [--bytes 600] [--block 3] [--rounds 4]");

@@ -33,7 +33,11 @@ internal static class LiveServerBenchmark
         var port = 5400 + Random.Shared.Next(500);
         // --fsync 0: the same run with the log's group commit not fsynced, to see what durability costs the tail.
         var fsync = args.Int("fsync", 1) != 0;
-        await using var app = ServerApp.Build(new ServerOptions { WorkspaceRoot = root, Urls = [$"http://127.0.0.1:{port}"] },
+        // --writer-nice 0: the workspace writer at the same priority as the event path (the default runs it at nice 10).
+        var options = new ServerOptions { WorkspaceRoot = root, Urls = [$"http://127.0.0.1:{port}"] };
+        options = options with { WriterNice = args.Int("writer-nice", options.WriterNice) };
+        Console.WriteLine($"  workspace writer at nice {options.WriterNice}");
+        await using var app = ServerApp.Build(options,
             b => b.Services.AddSingleton(new IngestOptions { Log = new TagCenter.Server.Log.LogOptions { Fsync = fsync } }));
         await app.StartAsync();
         var live = app.Services.GetRequiredService<LiveRealtime>();

@@ -25,8 +25,14 @@ internal static class ServeCommand
             if (r.GetValueOrDefault<int?>() is < 1)
                 r.AddError(o.Texts["error.enginethreads"]);
         });
+        var nice = new Option<int>("--writer-nice") { Description = o.Texts["opt.writernice"], DefaultValueFactory = _ => new ServerOptions { WorkspaceRoot = "." }.WriterNice };
+        nice.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 0 or > 19)
+                r.AddError(o.Texts["error.writernice"]);
+        });
         var store = Governance.StoreOption.Create(o.Texts);
-        var command = new Command("serve", o.Texts["cmd.serve"]) { urls, slice, threads, store };
+        var command = new Command("serve", o.Texts["cmd.serve"]) { urls, slice, threads, nice, store };
         command.SetAction(async (result, cancellationToken) =>
         {
             var context = CliContext.From(result, o);
@@ -40,6 +46,7 @@ internal static class ServeCommand
                 Urls = result.GetValue(urls) is { Length: > 0 } given ? given : new ServerOptions { WorkspaceRoot = definition.Root }.Urls,
                 ProfileSliceSize = result.GetValue(slice),
                 EngineThreads = result.GetValue(threads),
+                WriterNice = result.GetValue(nice),
             };
             await using var app = ServerApp.Build(options);
             await app.StartAsync(cancellationToken);

@@ -34,6 +34,14 @@ public sealed record ServerOptions
     /// <summary><see cref="EngineThreads"/> as it applies on this machine.</summary>
     public int EffectiveEngineThreads => EngineThreads ?? Math.Max(1, Environment.ProcessorCount - 1);
 
+    /// <summary>
+    /// How far below the other threads the workspace writer runs (Linux nice, 0–19; 0: alongside them). Every engine
+    /// write runs on that thread (applying events, the committed real-time path, runs), and the engine's query work with
+    /// it; requests, the log's group commit and the live real-time path stay at the usual priority, so when the cores are
+    /// busy they go first. Lowering a thread's priority needs no privilege.
+    /// </summary>
+    public int WriterNice { get; init; } = 10;
+
     /// <summary>How long in-flight requests may finish after a shutdown signal.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(15);
 }

@@ -16,7 +16,7 @@ namespace TagCenter.Server.Hosting;
 public sealed class WorkspaceHost : IDisposable
 {
     private readonly SemaphoreSlim _writeGate = new(1, 1);
-    private readonly WriterThread _writerThread = new("workspace writer");
+    private readonly WriterThread _writerThread;
     private readonly Lock _indexLock = new();
     private readonly ReaderPool _readers;
     private WorkspaceDefinition _definition;
@@ -28,6 +28,7 @@ public sealed class WorkspaceHost : IDisposable
     {
         Options = options;
         Time = time;
+        _writerThread = new WriterThread("workspace writer", options.WriterNice);
         _definition = WorkspaceLoader.Load(options.WorkspaceRoot);
         Writer = WorkspaceDatabase.Open(_definition.DatabasePath);
         Writer.SetThreads(options.EffectiveEngineThreads);

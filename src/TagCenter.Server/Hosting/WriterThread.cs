@@ -6,15 +6,20 @@ namespace TagCenter.Server.Hosting;
 /// A thread of its own that runs the workspace's writes one after another. A write (applying a batch of events,
 /// re-evaluating its persons, a run) holds its thread for hundreds of milliseconds of engine work; on the thread pool
 /// it would keep the pool's few threads from the requests and hand-offs whose latency is the feature, and the pool
-/// would grow only slowly. The caller awaits a task completed off this thread.
+/// would grow only slowly. The caller awaits a task completed off this thread. With a nice value above 0 the thread
+/// runs below the others (Linux): when the cores are busy, requests, the log's group commit and the live real-time path
+/// go first, and the engine work takes what is left.
 /// </summary>
 internal sealed class WriterThread : IDisposable
 {
     private readonly BlockingCollection<Action> _work = [];
     private readonly Thread _thread;
+    private readonly int _nice;
 
-    public WriterThread(string name)
+    public WriterThread(string name, int nice = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(nice);
+        _nice = nice;
         _thread = new Thread(Loop) { IsBackground = true, Name = name };
         _thread.Start();
     }
@@ -59,6 +64,8 @@ internal sealed class WriterThread : IDisposable
 
     private void Loop()
     {
+        if (_nice > 0)
+            ThreadNice.TrySet(_nice);   // where it is refused, the writes run at the usual priority
         foreach (var work in _work.GetConsumingEnumerable())
             work();
     }

@@ -152,6 +152,21 @@ public sealed class RunsTests(DemoWorkspace demo)
         during.ShouldBeOneOf(serving, Environment.ProcessorCount);   // whether the run had begun when it was read
     }
 
+    [Fact]
+    public async Task TheWorkspaceWrites_RunBelowRequests()
+    {
+        // The engine's work (events applied, the committed path, runs) yields the cores to requests and the live path.
+        var caller = Hosting.NiceProbe.OfThisThread();
+        if (caller > 10)
+            Assert.Skip($"the tests run at nice {caller}: a thread cannot be set above it unprivileged");
+        using var temp = new TempFolder();
+        await using var server = await ApiServer.StartAsync(demo.Copy(temp));
+        var host = server.App.Services.GetRequiredService<WorkspaceHost>();
+
+        (await host.WriteAsync((_, _) => Hosting.NiceProbe.OfThisThread(), TestContext.Current.CancellationToken)).ShouldBe(10);
+        host.Read(_ => Hosting.NiceProbe.OfThisThread()).ShouldBe(caller);
+    }
+
     private static async Task<JsonElement> WaitAsync(ApiServer server, string id)
     {
         for (var i = 0; i < 1200; i++)

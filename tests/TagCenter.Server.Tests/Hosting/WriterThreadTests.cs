@@ -24,6 +24,20 @@ public class WriterThreadTests
     }
 
     [Fact]
+    public async Task WithANiceValue_WritesRunBelowTheOtherThreads_AndWithoutOne_Alongside()
+    {
+        var caller = NiceProbe.OfThisThread();
+        if (caller > 10)
+            Assert.Skip($"the tests run at nice {caller}: a thread cannot be set above it unprivileged");
+        using var lowered = new WriterThread("test writer", nice: 10);
+        using var plain = new WriterThread("test writer");
+
+        (await lowered.Run(NiceProbe.OfThisThread, CancellationToken.None)).ShouldBe(10);
+        (await plain.Run(NiceProbe.OfThisThread, CancellationToken.None)).ShouldBe(caller);
+        NiceProbe.OfThisThread().ShouldBe(caller, "only the writer's thread is lowered");
+    }
+
+    [Fact]
     public async Task AFailedWrite_FailsItsTask_AndTheNextStillRuns()
     {
         using var writer = new WriterThread("test writer");
