@@ -38,7 +38,8 @@ public sealed record ServerOptions
     /// How far below the other threads the workspace writer runs (Linux nice, 0–19; 0: alongside them). Every engine
     /// write runs on that thread (applying events, the committed real-time path, runs), and the engine's query work with
     /// it; requests, the log's group commit and the live real-time path stay at the usual priority, so when the cores are
-    /// busy they go first. Lowering a thread's priority needs no privilege.
+    /// busy they go first. Lowering a thread's priority needs no privilege. On 2 cores, nice 10 took the live p99 from
+    /// arrival from a median of 10.1 ms to 7.9 ms over 5 alternating runs each, the committed path no slower.
     /// </summary>
     public int WriterNice { get; init; } = 10;
 

@@ -89,8 +89,8 @@ public sealed partial class LiveRealtime : BackgroundService
     {
         if (!Enabled)
             return Task.CompletedTask;
-        // A thread of its own, ahead of the consumer and the request threads when the cores are busy: the loop is
-        // short and its latency is the feature.
+        // A thread of its own, woken directly: the loop is short and its latency is the feature. The priority asked
+        // for applies on Windows; on Linux it does nothing, and the engine's writer runs below instead (WriterNice).
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>
         {
