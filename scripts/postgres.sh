@@ -2,7 +2,10 @@
 # Starts a throw-away PostgreSQL (Debian's, its own data directory) on 127.0.0.1 for the tests and prints
 # the connection string. Reuses the server if this script already started one.
 set -euo pipefail
-PGPORT="${TAGCENTER_PG_PORT:-55432}"
+# Below Linux's ephemeral range (32768–60999): a probe of a port in it, with nothing listening yet, can connect to
+# itself (the kernel may hand the client that same port), and the server then cannot bind it (CI saw "could not
+# bind IPv4 address: Address already in use" with no server running).
+PGPORT="${TAGCENTER_PG_PORT:-25432}"
 PGDATA="${TAGCENTER_PG_DATA:-${TMPDIR:-/tmp}/tagcenter-pg-$PGPORT}"
 BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
 RUN_AS=()
