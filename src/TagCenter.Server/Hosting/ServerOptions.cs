@@ -35,7 +35,8 @@ public sealed record ServerOptions
     public int EffectiveEngineThreads => EngineThreads ?? Math.Max(1, Environment.ProcessorCount - 1);
 
     /// <summary>
-    /// How far below the other threads the workspace writer runs (Linux nice, 0–19; 0: alongside them). Every engine
+    /// How far below the other threads the workspace writer runs, in Linux nice steps (0–19, at most down to nice 19;
+    /// 0: alongside them). Every engine
     /// write runs on that thread (applying events, the committed real-time path, runs), and the engine's query work with
     /// it; requests, the log's group commit and the live real-time path stay at the usual priority, so when the cores are
     /// busy they go first. Lowering a thread's priority needs no privilege. On 2 cores, nice 10 took the live p99 from

@@ -12,8 +12,12 @@ internal static partial class ThreadNice
 {
     private const int PrioProcess = 0;   // with a thread id as "who", Linux sets that one thread
 
-    /// <summary>Sets the calling thread's nice to <paramref name="nice"/>; false where that is not possible (not Linux, or refused).</summary>
-    public static bool TrySet(int nice) => OperatingSystem.IsLinux() && SetPriority(PrioProcess, GetTid(), nice) == 0;
+    /// <summary>Lowers the calling thread's priority by <paramref name="steps"/> nice steps (at most to 19); false where that is not possible (not Linux, or refused).</summary>
+    public static bool TryLower(int steps)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(steps);
+        return Current() is { } now && SetPriority(PrioProcess, GetTid(), Math.Min(19, now + steps)) == 0;
+    }
 
     /// <summary>The calling thread's nice value (null: not Linux).</summary>
     public static int? Current()

@@ -7,7 +7,7 @@ namespace TagCenter.Server.Hosting;
 /// re-evaluating its persons, a run) holds its thread for hundreds of milliseconds of engine work; on the thread pool
 /// it would keep the pool's few threads from the requests and hand-offs whose latency is the feature, and the pool
 /// would grow only slowly. The caller awaits a task completed off this thread. With a nice value above 0 the thread
-/// runs below the others (Linux): when the cores are busy, requests, the log's group commit and the live real-time path
+/// runs that many nice steps below the thread that started it (Linux): when the cores are busy, requests, the log's group commit and the live real-time path
 /// go first, and the engine work takes what is left.
 /// </summary>
 internal sealed class WriterThread : IDisposable
@@ -65,7 +65,7 @@ internal sealed class WriterThread : IDisposable
     private void Loop()
     {
         if (_nice > 0)
-            ThreadNice.TrySet(_nice);   // where it is refused, the writes run at the usual priority
+            ThreadNice.TryLower(_nice);   // where it is refused, the writes run at the usual priority
         foreach (var work in _work.GetConsumingEnumerable())
             work();
     }
