@@ -16,7 +16,15 @@ internal static partial class ThreadNice
     public static bool TryLower(int steps)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(steps);
-        return Current() is { } now && SetPriority(PrioProcess, GetTid(), Math.Min(19, now + steps)) == 0;
+        try
+        {
+            return Current() is { } now && SetPriority(PrioProcess, GetTid(), Math.Min(19, now + steps)) == 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException
+                                      or ArgumentOutOfRangeException or DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;   // no /proc, or no libc to ask: the thread keeps its priority (the writer must not die of it)
+        }
     }
 
     /// <summary>The calling thread's nice value (null: not Linux).</summary>

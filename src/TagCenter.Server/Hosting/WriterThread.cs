@@ -7,8 +7,8 @@ namespace TagCenter.Server.Hosting;
 /// re-evaluating its persons, a run) holds its thread for hundreds of milliseconds of engine work; on the thread pool
 /// it would keep the pool's few threads from the requests and hand-offs whose latency is the feature, and the pool
 /// would grow only slowly. The caller awaits a task completed off this thread. With a nice value above 0 the thread
-/// runs that many nice steps below the thread that started it (Linux): when the cores are busy, requests, the log's group commit and the live real-time path
-/// go first, and the engine work takes what is left.
+/// runs that many nice steps below the thread that started it (Linux): when the cores are busy, requests, the log's
+/// group commit and the live real-time path go first, and the engine work takes what is left.
 /// </summary>
 internal sealed class WriterThread : IDisposable
 {
