@@ -23,6 +23,29 @@ public sealed class EventTimesTests
     }
 
     [Fact]
+    public void OnlyTheTopLevelTimes_Change_AndEverythingElseIsKeptByteForByte()
+    {
+        // Chinese text unescaped, spacing, key order, nested objects, numbers as written: all as sent. Converted by hand:
+        // 07:52:42Z and 23:10:00Z are 15:52:42 and 07:10:00 (next day) in Shanghai; sentAt has no zone and stays.
+        const string json = """
+            { "event" : "下单", "timestamp":"2026-11-23T07:52:42.000Z", "properties": {"城市":"上海","amount":12.50,"timestamp":"2026-11-23T07:52:42Z"},
+              "sentAt":"2026-11-23 15:52:43", "receivedAt": "2026-11-23T23:10:00Z", "n": [1, 2.0e3, null, true] }
+            """;
+        const string expected = """
+            { "event" : "下单", "timestamp":"2026-11-23 15:52:42.000000", "properties": {"城市":"上海","amount":12.50,"timestamp":"2026-11-23T07:52:42Z"},
+              "sentAt":"2026-11-23 15:52:43", "receivedAt": "2026-11-24 07:10:00.000000", "n": [1, 2.0e3, null, true] }
+            """;
+        EventTimes.ToWorkspaceTime(json, Shanghai).ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData("""{"timestamp":"2026-11-23T07:52:42Z" """)]
+    [InlineData("""{"timestamp":"2026-11-23T07:52:42Z"} {}""")]
+    [InlineData("not json")]
+    public void InvalidJson_IsRefused(string json) =>
+        Should.Throw<System.Text.Json.JsonException>(() => EventTimes.ToWorkspaceTime(json, Shanghai));
+
+    [Fact]
     public void WallTime_AndOtherFields_AreLeftAlone()
     {
         const string json = """{"type":"track","timestamp":"2026-11-23 15:52:42","properties":{"when":"2026-11-23T07:52:42Z"}}""";
