@@ -52,12 +52,6 @@ public sealed partial class IngestService : IAsyncDisposable
     /// </summary>
     public event Action<string, long, DateTimeOffset, IReadOnlyList<ReadOnlyMemory<byte>>>? Staged;
 
-    /// <summary>
-    /// Told when a request's payloads will never be durable: the log refused them, or their write or sync failed (the
-    /// log is then <see cref="DurableLog.Faulted"/>). Work started at <see cref="Staged"/> must be dropped. Must not throw or block.
-    /// </summary>
-    public event Action? NotWritten;
-
     /// <summary>Writes one request's payloads durably, telling the watch the first offset when they are staged and when durable (the log).</summary>
     internal Func<IReadOnlyList<ReadOnlyMemory<byte>>, AppendWatch, Task<long>> Appender { get; set; }
 
@@ -155,14 +149,6 @@ public sealed partial class IngestService : IAsyncDisposable
         }
         foreach (var id in taken)
             Seen.Forget(id);   // not written: the SDK's retry must go through
-        try
-        {
-            NotWritten?.Invoke();
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            ListenerFailed(_log, e);
-        }
         var error = append.Exception?.InnerException ?? new OperationCanceledException();
         written.TrySetException(error);
     }

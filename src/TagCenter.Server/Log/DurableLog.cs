@@ -26,6 +26,8 @@ public sealed partial class DurableLog : IAsyncDisposable, IDisposable
     private Exception? _fault;
     private bool _disposed;
     private long _groupCommits;
+    // Completed (and replaced) each time records become durable or the log faults: what WaitDurable waits on.
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private DurableLog(string folder, LogOptions options, TimeProvider time, List<long> segments, LogRecovery recovery,
         long activeLength, long lastTimestamp)
@@ -60,6 +62,26 @@ public sealed partial class DurableLog : IAsyncDisposable, IDisposable
 
     /// <summary>Whether a write or fsync failed: no append is taken any more, and records given offsets by the failed group never become durable.</summary>
     public bool Faulted => Volatile.Read(ref _fault) is not null;
+
+    /// <summary>
+    /// Blocks until the record at <paramref name="offset"/> is durable (true) or the log has faulted, so it never will
+    /// be (false). Any number of threads may wait.
+    /// </summary>
+    public bool WaitDurable(long offset, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var changed = Volatile.Read(ref _changed).Task;   // taken before the checks: a change after them completes it
+            if (NextOffset > offset)
+                return true;
+            if (Faulted)
+                return false;
+            changed.Wait(cancellationToken);
+        }
+    }
+
+    /// <summary>Wakes <see cref="WaitDurable"/> (on the writer's thread, after the durable offset moved or the log faulted).</summary>
+    private void Changed() => Interlocked.Exchange(ref _changed, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
     /// <summary>Runs on the writer's thread just before each group's fsync (tests: a slow disk).</summary>
     internal Action? BeforeSync { get; set; }
@@ -161,6 +183,7 @@ public sealed partial class DurableLog : IAsyncDisposable, IDisposable
                 // After a failed write or fsync the file's state is unknown: refuse further appends (a restart
                 // recovers the tail). Any exception, so no appender is left waiting on a dead writer.
                 _fault = e;
+                Changed();
                 foreach (var a in group)
                     a.Done.TrySetException(new LogException(Texts.T("server.log.writefailed", e.Message), e));
             }
@@ -198,6 +221,7 @@ public sealed partial class DurableLog : IAsyncDisposable, IDisposable
             _lastTimestamp = now;
             Interlocked.Exchange(ref _durableNext, offset);
         }
+        Changed();
         Interlocked.Increment(ref _groupCommits);
         for (var g = 0; g < group.Count; g++)
         {

@@ -30,8 +30,6 @@ public sealed partial class LiveRealtime : BackgroundService
     // Set when an event is queued or persons wait to be read ahead: the loop's thread is woken directly, not through
     // a thread-pool continuation (the pool is where requests and writes queue).
     private readonly ManualResetEventSlim _arrived = new(false);
-    // Set each time events become durable: a batch evaluated ahead waits on it to be laid over the index.
-    private readonly ManualResetEventSlim _durable = new(false);
     private readonly DurableLog _eventLog;
     private readonly Lock _patchLock = new();
 
@@ -45,8 +43,6 @@ public sealed partial class LiveRealtime : BackgroundService
         if (!Enabled)
             return;
         ingest.Staged += Staged;
-        ingest.Durable += (_, _, _, _) => _durable.Set();
-        ingest.NotWritten += _durable.Set; // a faulted log: the batch waiting to be shown is dropped at once
         host.Written += (_, _, touched) =>
         {
             if (touched is null)
@@ -166,7 +162,7 @@ public sealed partial class LiveRealtime : BackgroundService
                     foreach (var (name, ms) in Evaluator.LastSteps)
                         steps[name] = ms;
                     var waitAt = clock.Elapsed.TotalMilliseconds;
-                    if (ahead && !AwaitDurable(batch[^1].Offset, stoppingToken))
+                    if (ahead && !_eventLog.WaitDurable(batch[^1].Offset, stoppingToken))
                         throw new LogException(Texts.T("server.live.notdurable", batch.Count));
                     steps["durable wait"] = clock.Elapsed.TotalMilliseconds - waitAt;
                     var patchAt = clock.Elapsed.TotalMilliseconds;
@@ -193,20 +189,6 @@ public sealed partial class LiveRealtime : BackgroundService
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // shutting down: what is in the log is applied by the consumer
-        }
-    }
-
-    /// <summary>Waits until the log holds <paramref name="offset"/> durably; false if the log faulted (it never will).</summary>
-    private bool AwaitDurable(long offset, CancellationToken stoppingToken)
-    {
-        while (true)
-        {
-            _durable.Reset();
-            if (_eventLog.NextOffset > offset)
-                return true;
-            if (_eventLog.Faulted)
-                return false;
-            _durable.Wait(stoppingToken); // set after the reset (durable, or not written): the checks above see it
         }
     }
 

@@ -31,6 +31,37 @@ public class DurableCallbackTests
     }
 
     [Fact]
+    public async Task WaitDurable_WakesEveryWaiter_WhenTheRecordIsDurable_AndWhenTheSyncFails()
+    {
+        using var dir = new TempFolder();
+        await using var log = DurableLog.Open(dir.Path);
+        using var sync = new ManualResetEventSlim();
+        log.BeforeSync = () => sync.Wait(TimeSpan.FromSeconds(30));
+        var append = log.AppendAsync("a"u8.ToArray(), TestContext.Current.CancellationToken);
+        var waiters = Enumerable.Range(0, 3).Select(_ => Task.Run(() => log.WaitDurable(0, TestContext.Current.CancellationToken))).ToList();
+        await Task.Delay(100, TestContext.Current.CancellationToken);
+        waiters.ShouldAllBe(w => !w.IsCompleted, "not durable while the sync is held");
+        sync.Set();
+        (await Task.WhenAll(waiters)).ShouldAllBe(durable => durable);
+        (await append).ShouldBe(0);
+
+        // The next sync fails: a waiter on its record is told it never will be durable, without a timeout to wait out.
+        using var failing = new ManualResetEventSlim();
+        log.BeforeSync = () =>
+        {
+            failing.Wait(TimeSpan.FromSeconds(30));
+            throw new IOException("the disk is gone");
+        };
+        var lost = log.AppendAsync("b"u8.ToArray(), TestContext.Current.CancellationToken);
+        var waiter = Task.Run(() => log.WaitDurable(1, TestContext.Current.CancellationToken));
+        await Task.Delay(100, TestContext.Current.CancellationToken);
+        waiter.IsCompleted.ShouldBeFalse();
+        failing.Set();
+        (await waiter.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken)).ShouldBeFalse();
+        await Should.ThrowAsync<LogException>(lost);
+    }
+
+    [Fact]
     public async Task ACallbackThatThrows_DoesNotFaultTheLog()
     {
         using var dir = new TempFolder();
