@@ -117,7 +117,7 @@ internal static class ConsumerRealtimeBenchmark
             {
                 var at = Now;
                 var asOf = DateTime.SpecifyKind(TimeZoneInfo.ConvertTime(at, workspace.TimeZone).DateTime, DateTimeKind.Unspecified);
-                placed += _live.Apply(db, [.. due.Select(e => new LiveEvent("sdk_events", _offset++, at, Track(e.User, e.Kind, at)))], asOf).Placed;
+                placed += _live.Apply(db, [.. due.Select(e => new LiveEvent("sdk_events", _offset++, at, Encoding.UTF8.GetBytes(Track(e.User, e.Kind, at))))], asOf).Placed;
                 if (Environment.GetEnvironmentVariable("TC_BENCH_STEPS") is not null)
                     Console.WriteLine($"    live {due.Count} events: " + string.Join(", ", _live.LastSteps.Select(s => $"{s.Key} {s.Value:0.0}")));
             }, _ => Thread.Yield());
@@ -133,7 +133,7 @@ internal static class ConsumerRealtimeBenchmark
             var times = new List<double>(batches);
             for (var b = 0; b < batches; b++)
             {
-                var rows = Enumerable.Range(0, 5).Select(_ => new DuckDb.Ingest.EventRow(_offset++, Track(random.Next(users), "page_view", Now))).ToList();
+                var rows = Enumerable.Range(0, 5).Select(_ => new DuckDb.Ingest.EventRow(_offset++, Encoding.UTF8.GetBytes(Track(random.Next(users), "page_view", Now)))).ToList();
                 var watch = Stopwatch.StartNew();
                 db.InTransaction(() =>
                 {

@@ -5,8 +5,8 @@ using TagCenter.DuckDb.Storage;
 
 namespace TagCenter.DuckDb.Ingest;
 
-/// <summary>One event to append: its line (the server's log offset, unique within the source) and its JSON text.</summary>
-public readonly record struct EventRow(long Line, string Json);
+/// <summary>One event to append: its line (the server's log offset, unique within the source) and its JSON, UTF-8 as the log holds it.</summary>
+public readonly record struct EventRow(long Line, ReadOnlyMemory<byte> Payload);
 
 /// <summary>What one appended batch did. <c>Read = Loaded + Quarantined</c>.</summary>
 public sealed record EventAppendReport(string Source, string LoadId, long Read, long Loaded, long Quarantined, long Nulled);
@@ -69,7 +69,7 @@ public static class EventAppender
         db.Execute($"CREATE OR REPLACE TEMP TABLE {Lines} (_line BIGINT, j VARCHAR)");
         using (var appender = db.Connection.CreateAppender(Lines))
             foreach (var e in events)
-                appender.CreateRow().AppendValue(e.Line).AppendValue(EventTimes.ToWorkspaceTime(e.Json, workspace.TimeZone)).EndRow();
+                appender.CreateRow().AppendValue(e.Line).AppendValue(EventTimes.ToWorkspaceTime(e.Payload.Span, workspace.TimeZone)).EndRow();
         var context = new RawReadContext(db, workspace, source, Path.Combine(workspace.Root, ".tagcenter", "tmp"));
         context.CreateEmptyRejects();
         JsonlRawReader.Extract(context, Lines);

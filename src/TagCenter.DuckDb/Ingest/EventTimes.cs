@@ -11,14 +11,22 @@ namespace TagCenter.DuckDb.Ingest;
 /// source does. Before an event is cleansed, each of its time fields that carries a zone is turned into the
 /// workspace's wall time, so <c>within 7 days</c>, funnels and hours of day read SDK events like every other event.
 /// Values without a zone are left as they are (already wall time, as in files). Every event goes through here twice
-/// (the live path and the consumer), so it is one pass of a reader over the bytes: the new times are spliced in and
-/// everything else is kept byte for byte, with no document built.
+/// (the live path and the consumer), so it is one pass of a reader over the log's bytes: the new times are spliced in
+/// and everything else is kept byte for byte, with no document built and the text decoded once.
 /// </summary>
 public static partial class EventTimes
 {
     private static readonly string[] Fields = ["timestamp", "originalTimestamp", "sentAt", "receivedAt"];
 
+    /// <summary>The event as the log holds it (UTF-8 JSON), with its zoned times in workspace wall time, as text.</summary>
     /// <exception cref="JsonException">The event is not valid JSON.</exception>
+    public static string ToWorkspaceTime(ReadOnlySpan<byte> utf8, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        return Changes(utf8, zone) is { } changes ? Spliced(utf8, changes) : Encoding.UTF8.GetString(utf8);
+    }
+
+    /// <inheritdoc cref="ToWorkspaceTime(ReadOnlySpan{byte}, TimeZoneInfo)"/>
     public static string ToWorkspaceTime(string json, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -27,8 +35,7 @@ public static partial class EventTimes
         try
         {
             var bytes = buffer.AsSpan(0, Encoding.UTF8.GetBytes(json, buffer));
-            var changes = Changes(bytes, zone);
-            return changes is null ? json : Spliced(bytes, changes);
+            return Changes(bytes, zone) is { } changes ? Spliced(bytes, changes) : json;
         }
         finally
         {

@@ -256,7 +256,7 @@ public sealed partial class LiveEvaluator
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var e in events.OrderBy(e => e.Offset))
         {
-            var (verdict, row) = RowCleansing.Clean(source, EventTimes.ToWorkspaceTime(e.Json, _of.Workspace.TimeZone), _of.Workspace.DefaultCountryCode);
+            var (verdict, row) = RowCleansing.Clean(source, EventTimes.ToWorkspaceTime(e.Payload.Span, _of.Workspace.TimeZone), _of.Workspace.DefaultCountryCode);
             if (verdict != RowVerdict.Kept || row is null)
                 continue; // rejected (the consumer quarantines it) or unsure (the consumer decides)
             // A second row with the same de-duplication key in the batch is a duplicate, as the consumer marks it.

@@ -2,8 +2,8 @@ using TagCenter.Core.Realtime;
 
 namespace TagCenter.DuckDb.Realtime;
 
-/// <summary>One event as the durable log holds it: its source, log offset (the row's <c>_line</c>), arrival and JSON text.</summary>
-public sealed record LiveEvent(string Source, long Offset, DateTimeOffset Arrived, string Json);
+/// <summary>One event as the durable log holds it: its source, log offset (the row's <c>_line</c>), arrival and JSON (UTF-8).</summary>
+public sealed record LiveEvent(string Source, long Offset, DateTimeOffset Arrived, ReadOnlyMemory<byte> Payload);
 
 /// <summary>One person the live path re-evaluated: when their earliest event arrived, the tag values that changed, the segments entered and left.</summary>
 public sealed record LiveUpdate(string OneId, DateTimeOffset At, IReadOnlyDictionary<string, object?> Changed, IReadOnlyList<string> Entered, IReadOnlyList<string> Left);

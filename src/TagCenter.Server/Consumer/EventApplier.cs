@@ -1,4 +1,3 @@
-using System.Text;
 using TagCenter.Core.Workspace;
 using TagCenter.DuckDb.Identity;
 using TagCenter.DuckDb.Ingest;
@@ -44,7 +43,7 @@ internal sealed class EventApplier(WorkspaceDefinition workspace, TimeProvider t
             }
             if (!bySource.TryGetValue(name, out var rows))
                 bySource[name] = rows = [];
-            rows.Add(new EventRow(record.Offset, Encoding.UTF8.GetString(record.Payload.Span)));
+            rows.Add(new EventRow(record.Offset, record.Payload));
         }
         return db.InTransaction(() =>
         {

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TagCenter.Core.Realtime;
@@ -26,7 +25,7 @@ public sealed partial class LiveRealtime : BackgroundService
 {
     private readonly WorkspaceHost _host;
     private readonly ILogger<LiveRealtime> _log;
-    private readonly ConcurrentQueue<Arrival> _events = new();
+    private readonly ConcurrentQueue<LiveEvent> _events = new();
     // Set when an event is queued or persons wait to be read ahead: the loop's thread is woken directly, not through
     // a thread-pool continuation (the pool is where requests and writes queue).
     private readonly ManualResetEventSlim _arrived = new(false);
@@ -71,13 +70,10 @@ public sealed partial class LiveRealtime : BackgroundService
     /// <summary>The last live batch's outcome.</summary>
     public LiveOutcome? Last { get; private set; }
 
-    /// <summary>An event as the log hands it over: its bytes are decoded by the loop, not on the log writer's thread (every acknowledgement waits for that thread).</summary>
-    private readonly record struct Arrival(string Source, long Offset, DateTimeOffset Arrived, ReadOnlyMemory<byte> Payload);
-
     private void Staged(string source, long first, DateTimeOffset arrived, IReadOnlyList<ReadOnlyMemory<byte>> payloads)
     {
         for (var i = 0; i < payloads.Count; i++)
-            _events.Enqueue(new Arrival(source, first + i, arrived, payloads[i]));
+            _events.Enqueue(new LiveEvent(source, first + i, arrived, payloads[i]));
         _arrived.Set();
     }
 
@@ -146,7 +142,7 @@ public sealed partial class LiveRealtime : BackgroundService
                 var durableNext = _eventLog.NextOffset;
                 var ahead = _events.TryPeek(out var head) && head.Offset >= durableNext;
                 while (batch.Count < 5000 && _events.TryPeek(out var e) && e.Offset >= durableNext == ahead && _events.TryDequeue(out e))
-                    batch.Add(new LiveEvent(e.Source, e.Offset, e.Arrived, Encoding.UTF8.GetString(e.Payload.Span)));
+                    batch.Add(e);
                 try
                 {
                     var clock = System.Diagnostics.Stopwatch.StartNew();

@@ -90,7 +90,7 @@ public sealed class RowCleansingTests : IDisposable
     {
         var source = _workspace.Definition.FindSource("events")!;
         var db = _workspace.Database;
-        EventAppender.Stage(db, _workspace.Definition, source, [.. messages.Select((m, i) => new EventRow(i, m))], "test");
+        EventAppender.Stage(db, _workspace.Definition, source, [.. messages.Select((m, i) => new EventRow(i, System.Text.Encoding.UTF8.GetBytes(m)))], "test");
         var columns = source.Columns.Select(c => c.Name).ToList();
         var staged = db.Rows($"SELECT _line, _error_reason, {string.Join(", ", columns.Select(c => $"\"{c}\""))} FROM tc_event_staged")
             .ToDictionary(r => Convert.ToInt64(r[0], CultureInfo.InvariantCulture));

@@ -22,20 +22,27 @@ public sealed class EventTimesTests
         System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("timestamp").GetString().ShouldBe(stored);
     }
 
+    // Chinese text unescaped, spacing, key order, nested objects, numbers as written: all as sent. Converted by hand:
+    // 07:52:42Z and 23:10:00Z are 15:52:42 and 07:10:00 (next day) in Shanghai; sentAt has no zone and stays.
+    private const string Sent = """
+        { "event" : "下单", "timestamp":"2026-11-23T07:52:42.000Z", "properties": {"城市":"上海","amount":12.50,"timestamp":"2026-11-23T07:52:42Z"},
+          "sentAt":"2026-11-23 15:52:43", "receivedAt": "2026-11-23T23:10:00Z", "n": [1, 2.0e3, null, true] }
+        """;
+
+    private const string Stored = """
+        { "event" : "下单", "timestamp":"2026-11-23 15:52:42.000000", "properties": {"城市":"上海","amount":12.50,"timestamp":"2026-11-23T07:52:42Z"},
+          "sentAt":"2026-11-23 15:52:43", "receivedAt": "2026-11-24 07:10:00.000000", "n": [1, 2.0e3, null, true] }
+        """;
+
     [Fact]
-    public void OnlyTheTopLevelTimes_Change_AndEverythingElseIsKeptByteForByte()
+    public void OnlyTheTopLevelTimes_Change_AndEverythingElseIsKeptByteForByte() =>
+        EventTimes.ToWorkspaceTime(Sent, Shanghai).ShouldBe(Stored);
+
+    [Fact]
+    public void FromTheLogsBytes_TheSameText()
     {
-        // Chinese text unescaped, spacing, key order, nested objects, numbers as written: all as sent. Converted by hand:
-        // 07:52:42Z and 23:10:00Z are 15:52:42 and 07:10:00 (next day) in Shanghai; sentAt has no zone and stays.
-        const string json = """
-            { "event" : "下单", "timestamp":"2026-11-23T07:52:42.000Z", "properties": {"城市":"上海","amount":12.50,"timestamp":"2026-11-23T07:52:42Z"},
-              "sentAt":"2026-11-23 15:52:43", "receivedAt": "2026-11-23T23:10:00Z", "n": [1, 2.0e3, null, true] }
-            """;
-        const string expected = """
-            { "event" : "下单", "timestamp":"2026-11-23 15:52:42.000000", "properties": {"城市":"上海","amount":12.50,"timestamp":"2026-11-23T07:52:42Z"},
-              "sentAt":"2026-11-23 15:52:43", "receivedAt": "2026-11-24 07:10:00.000000", "n": [1, 2.0e3, null, true] }
-            """;
-        EventTimes.ToWorkspaceTime(json, Shanghai).ShouldBe(expected);
+        EventTimes.ToWorkspaceTime(System.Text.Encoding.UTF8.GetBytes(Sent), Shanghai).ShouldBe(Stored);
+        EventTimes.ToWorkspaceTime(System.Text.Encoding.UTF8.GetBytes(Stored), Shanghai).ShouldBe(Stored);   // nothing to change
     }
 
     [Theory]
