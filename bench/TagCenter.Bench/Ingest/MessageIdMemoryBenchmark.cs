@@ -40,9 +40,9 @@ internal static class MessageIdMemoryBenchmark
             var pending = new TaskCompletionSource();
             for (var i = 0; i < ids.Length; i += 100)
             {
-                var batch = ids.AsSpan(i, Math.Min(100, ids.Length - i)).ToArray();
-                foreach (var id in batch)
-                    window.Claim(id, pending.Task);
+                var batch = ids.AsSpan(i, Math.Min(100, ids.Length - i)).ToArray().Select(MessageKey.Of).ToArray();
+                foreach (var key in batch)
+                    window.Claim(key, pending.Task);
                 window.Written(batch);
             }
             return window;

@@ -25,7 +25,7 @@ internal static class ServeCommand
             if (r.GetValueOrDefault<int?>() is < 1)
                 r.AddError(o.Texts["error.enginethreads"]);
         });
-        var nice = new Option<int>("--writer-nice") { Description = o.Texts["opt.writernice"], DefaultValueFactory = _ => new ServerOptions { WorkspaceRoot = "." }.WriterNice };
+        var nice = new Option<int>("--writer-nice") { Description = o.Texts["opt.writernice"], DefaultValueFactory = _ => ServerOptions.DefaultWriterNice };
         nice.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() is < 0 or > 19)

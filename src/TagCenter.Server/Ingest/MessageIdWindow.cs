@@ -59,7 +59,7 @@ public sealed class MessageIdWindow
     public bool TryAdd(string messageId) => TryAdd(messageId, _time.GetUtcNow());
 
     /// <summary>Records an id seen at <paramref name="seenAt"/> (used when rebuilding from the log); false when known.</summary>
-    public bool TryAdd(string messageId, DateTimeOffset seenAt) => Claim(messageId, Task.CompletedTask, seenAt) is null;
+    public bool TryAdd(string messageId, DateTimeOffset seenAt) => Claim(MessageKey.Of(messageId), Task.CompletedTask, seenAt) is null;
 
     /// <summary>
     /// Takes <paramref name="messageId"/> for a write that completes <paramref name="written"/> once durable: null
@@ -67,12 +67,7 @@ public sealed class MessageIdWindow
     /// the write that took it first — completed when that write is durable, faulted when it failed. The caller tells
     /// <see cref="Written"/> once the write is durable.
     /// </summary>
-    public Task? Claim(string messageId, Task written) => Claim(MessageKey.Of(messageId), written, _time.GetUtcNow());
-
-    /// <summary><see cref="Claim(string, Task)"/> of an id already hashed (the caller keeps the key for <see cref="Written(IEnumerable{MessageKey})"/> or <see cref="Forget(MessageKey)"/>).</summary>
     public Task? Claim(MessageKey messageId, Task written) => Claim(messageId, written, _time.GetUtcNow());
-
-    private Task? Claim(string messageId, Task written, DateTimeOffset seenAt) => Claim(MessageKey.Of(messageId), written, seenAt);
 
     private Task? Claim(MessageKey key, Task written, DateTimeOffset seenAt)
     {
@@ -115,13 +110,6 @@ public sealed class MessageIdWindow
     private Task WrittenBy(UInt128 id) => _unfinished.GetValueOrDefault(id) ?? Task.CompletedTask;
 
     /// <summary>The write that took <paramref name="messageIds"/> is durable: their task is let go (a repeat is simply a duplicate now).</summary>
-    public void Written(IEnumerable<string> messageIds)
-    {
-        ArgumentNullException.ThrowIfNull(messageIds);
-        Written(messageIds.Select(MessageKey.Of));
-    }
-
-    /// <inheritdoc cref="Written(IEnumerable{string})"/>
     public void Written(IEnumerable<MessageKey> messageIds)
     {
         ArgumentNullException.ThrowIfNull(messageIds);
@@ -141,9 +129,6 @@ public sealed class MessageIdWindow
     }
 
     /// <summary>Forgets an id (its append failed, so a retry must go through).</summary>
-    public void Forget(string messageId) => Forget(MessageKey.Of(messageId));
-
-    /// <inheritdoc cref="Forget(string)"/>
     public void Forget(MessageKey messageId)
     {
         var id = messageId.Hash;

@@ -55,13 +55,13 @@ public sealed class ConcurrentDuplicateTests(DemoWorkspace demo)
         // The window holds ids for 24 h (up to 10M of them); the write's task is needed only while it is unfinished.
         await using var held = await HeldWrite.StartAsync(demo, "m1", "m2");
         var (ingest, source, gate, first) = (held.Ingest, held.Source, held.Gate, held.First);
-        var racing = ingest.Seen.Claim("m1", Task.CompletedTask).ShouldNotBeNull();
+        var racing = ingest.Seen.Claim(MessageKey.Of("m1"), Task.CompletedTask).ShouldNotBeNull();
         racing.IsCompleted.ShouldBeFalse();   // the unfinished write's own task
         gate.Release.SetResult();
         await first;
 
-        ingest.Seen.Claim("m1", Task.CompletedTask).ShouldBeSameAs(Task.CompletedTask);
-        ingest.Seen.Claim("m2", Task.CompletedTask).ShouldBeSameAs(Task.CompletedTask);
+        ingest.Seen.Claim(MessageKey.Of("m1"), Task.CompletedTask).ShouldBeSameAs(Task.CompletedTask);
+        ingest.Seen.Claim(MessageKey.Of("m2"), Task.CompletedTask).ShouldBeSameAs(Task.CompletedTask);
         ingest.Seen.Unfinished.ShouldBe(0);
     }
 

@@ -56,7 +56,7 @@ public class MessageIdWindowTests
     {
         var window = new MessageIdWindow(new FakeTimeProvider(Start));
         window.TryAdd("m1");
-        window.Forget("m1");
+        window.Forget(MessageKey.Of("m1"));
         window.TryAdd("m1").ShouldBeTrue();
     }
 
@@ -67,9 +67,9 @@ public class MessageIdWindowTests
         var window = new MessageIdWindow(time, TimeSpan.FromHours(24), buckets: 24, maxIds: 3);
         window.TryAdd("a").ShouldBeTrue();
         window.TryAdd("b").ShouldBeTrue();
-        window.Forget("a");
+        window.Forget(MessageKey.Of("a"));
         window.TryAdd("a").ShouldBeTrue();   // same bucket again
-        window.Forget("b");
+        window.Forget(MessageKey.Of("b"));
         time.Advance(TimeSpan.FromHours(2));
         window.TryAdd("b").ShouldBeTrue();   // a later bucket now
         window.Count.ShouldBe(2);
@@ -89,17 +89,17 @@ public class MessageIdWindowTests
         var window = new MessageIdWindow(new FakeTimeProvider(Start));
         var first = new TaskCompletionSource();
         var second = new TaskCompletionSource();
-        window.Claim("m1", first.Task).ShouldBeNull();
-        window.Claim("m2", first.Task).ShouldBeNull();
-        window.Claim("m3", second.Task).ShouldBeNull();
+        window.Claim(MessageKey.Of("m1"), first.Task).ShouldBeNull();
+        window.Claim(MessageKey.Of("m2"), first.Task).ShouldBeNull();
+        window.Claim(MessageKey.Of("m3"), second.Task).ShouldBeNull();
         window.Unfinished.ShouldBe(3);
-        window.Claim("m1", second.Task).ShouldBeSameAs(first.Task);   // a retry racing the first write waits for it
+        window.Claim(MessageKey.Of("m1"), second.Task).ShouldBeSameAs(first.Task);   // a retry racing the first write waits for it
 
-        window.Written(["m1", "m2"]);
-        window.Claim("m1", second.Task).ShouldBeSameAs(Task.CompletedTask);
-        window.Forget("m3");   // its write failed
+        window.Written([MessageKey.Of("m1"), MessageKey.Of("m2")]);
+        window.Claim(MessageKey.Of("m1"), second.Task).ShouldBeSameAs(Task.CompletedTask);
+        window.Forget(MessageKey.Of("m3"));   // its write failed
         window.Unfinished.ShouldBe(0);
-        window.Claim("m3", second.Task).ShouldBeNull();   // the retry goes through
+        window.Claim(MessageKey.Of("m3"), second.Task).ShouldBeNull();   // the retry goes through
         window.TryAdd("m4").ShouldBeTrue();   // rebuilt from the log: durable already
         window.Unfinished.ShouldBe(1);
     }
