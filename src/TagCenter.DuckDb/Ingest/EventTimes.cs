@@ -26,23 +26,6 @@ public static partial class EventTimes
         return Changes(utf8, zone) is { } changes ? Spliced(utf8, changes) : Encoding.UTF8.GetString(utf8);
     }
 
-    /// <inheritdoc cref="ToWorkspaceTime(ReadOnlySpan{byte}, TimeZoneInfo)"/>
-    public static string ToWorkspaceTime(string json, TimeZoneInfo zone)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        ArgumentNullException.ThrowIfNull(zone);
-        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
-        try
-        {
-            var bytes = buffer.AsSpan(0, Encoding.UTF8.GetBytes(json, buffer));
-            return Changes(bytes, zone) is { } changes ? Spliced(bytes, changes) : json;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
     /// <summary>The zoned time values of the top-level time fields: where each string token starts and ends, and the wall time to put there (null: none).</summary>
     private static List<(int Start, int End, string Wall)>? Changes(ReadOnlySpan<byte> bytes, TimeZoneInfo zone)
     {
