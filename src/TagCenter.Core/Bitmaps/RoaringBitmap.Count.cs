@@ -74,14 +74,15 @@ public sealed partial class RoaringBitmap
     }
 
     // Moves the cursor to the first key ≥ key; true when it is key.
-    private static bool Seek(RoaringBitmap bitmap, ushort key, ref int at)
+    internal static bool Seek(RoaringBitmap bitmap, ushort key, ref int at)
     {
         while (at < bitmap._size && bitmap._keys[at] < key)
             at++;
         return at < bitmap._size && bitmap._keys[at] == key;
     }
 
-    private static void Load(Container c, ulong[] words)
+    /// <summary>Sets <paramref name="words"/> to the container's bits.</summary>
+    internal static void Load(Container c, ulong[] words)
     {
         if (c is BitsetContainer bitset)
         {
@@ -92,7 +93,8 @@ public sealed partial class RoaringBitmap
         c.SetBits(words);
     }
 
-    private static ReadOnlySpan<ulong> WordsOf(Container c, ulong[] scratch)
+    /// <summary>The container's bits as words: a bitset's own, or set out in <paramref name="scratch"/>.</summary>
+    internal static ReadOnlySpan<ulong> WordsOf(Container c, ulong[] scratch)
     {
         if (c is BitsetContainer bitset)
             return bitset.Words;

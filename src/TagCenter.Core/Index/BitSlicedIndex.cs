@@ -47,12 +47,22 @@ public sealed class BitSlicedIndex
     public RoaringBitmap Range(ReadOnlySpan<RangeTest> tests) => Range(tests, parallel: true);
 
     /// <summary>As <see cref="Range(ReadOnlySpan{RangeTest})"/>; <paramref name="parallel"/> false keeps it on the caller's thread (benchmarks' baseline).</summary>
-    internal RoaringBitmap Range(ReadOnlySpan<RangeTest> tests, bool parallel)
+    internal RoaringBitmap Range(ReadOnlySpan<RangeTest> tests, bool parallel) => Passes(tests) switch
+    {
+        null => new RoaringBitmap(),
+        [] => NotNull.Clone(),
+        var passes => BsiRange.Compare(NotNull, _slices, _words, passes, parallel),
+    };
+
+    /// <summary>
+    /// The comparisons <paramref name="tests"/> leave once a constant outside the slices' span is settled (it is true of
+    /// every value or of none, and needs no pass): null when no value passes, empty when every value does.
+    /// </summary>
+    internal (RangeOperator Op, ulong Offset)[]? Passes(ReadOnlySpan<RangeTest> tests)
     {
         var passes = new List<(RangeOperator, ulong)>(tests.Length);
         foreach (var (op, value) in tests)
         {
-            // A constant outside the slices' span is true of every value or of none: no pass needed.
             var below = value < Base;
             var offset = unchecked((ulong)value - (ulong)Base);
             if (below || offset > MaxOffset)
@@ -61,13 +71,16 @@ public sealed class BitSlicedIndex
                     ? op is RangeOperator.Greater or RangeOperator.GreaterOrEqual or RangeOperator.NotEqual
                     : op is RangeOperator.Less or RangeOperator.LessOrEqual or RangeOperator.NotEqual;
                 if (!allPass)
-                    return new RoaringBitmap();
+                    return null;
                 continue;
             }
             passes.Add((op, offset));
         }
-        return passes.Count == 0 ? NotNull.Clone() : BsiRange.Compare(NotNull, _slices, _words, [.. passes], parallel);
+        return [.. passes];
     }
+
+    /// <summary>A comparer of <paramref name="passes"/> (from <see cref="Passes"/>) key by key, for one thread.</summary>
+    internal BsiRange.KeyComparer Comparer((RangeOperator Op, ulong Offset)[] passes) => new(_slices, _words, passes);
 
     /// <summary>The value of rank <paramref name="rank"/> (0 = smallest) among the persons with a value.</summary>
     public long ValueAtRank(long rank) => ValueAtRank(rank, NotNull);

@@ -32,39 +32,62 @@ internal static class BsiRange
     }
 
     /// <summary>The keys <paramref name="from"/> (inclusive) to <paramref name="to"/> of <paramref name="notNull"/>, compared.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static RoaringBitmapBuilder Compare(RoaringBitmap notNull, RoaringBitmap[] slices, ulong[]?[][] words, (RangeOperator Op, ulong Offset)[] tests, int from, int to)
     {
         var builder = new RoaringBitmapBuilder();
-        var passes = new Pass[tests.Length];
-        for (var t = 0; t < passes.Length; t++)
-            passes[t] = new Pass(tests[t].Op, tests[t].Offset);
+        var comparer = new KeyComparer(slices, words, tests);
         var nn = new ulong[Words];
-        var scratch = new ulong[Words];
-        var cursors = new int[slices.Length];
         var keys = notNull.Keys;
         for (var k = from; k < to; k++)
         {
-            var key = keys[k];
-            Load(notNull.ContainerAt(k), nn);
-            foreach (var pass in passes)
-                pass.Start(nn);
-            var open = passes.Length;
-            for (var i = slices.Length - 1; i >= 0 && open > 0; i--)
+            RoaringBitmap.Load(notNull.ContainerAt(k), nn);
+            builder.AddWords(keys[k], comparer.Compare(keys[k], nn));
+        }
+        return builder;
+    }
+
+    /// <summary>
+    /// One thread's comparisons, key by key (keys must increase from call to call): the passes' word buffers, a cursor
+    /// per slice and a scratch buffer, reused for every key.
+    /// </summary>
+    internal sealed class KeyComparer
+    {
+        private readonly RoaringBitmap[] _slices;
+        private readonly ulong[]?[][] _words;
+        private readonly Pass[] _passes;
+        private readonly int[] _cursors;
+        private readonly ulong[] _scratch = new ulong[Words];
+
+        public KeyComparer(RoaringBitmap[] slices, ulong[]?[][] words, (RangeOperator Op, ulong Offset)[] tests)
+        {
+            _slices = slices;
+            _words = words;
+            _passes = [.. tests.Select(t => new Pass(t.Op, t.Offset))];
+            _cursors = new int[slices.Length];
+        }
+
+        /// <summary>The persons of <paramref name="start"/> (persons of the key with a value, or fewer) whose value passes
+        /// every test. The words returned are the comparer's own, valid until the next call.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public ulong[] Compare(ushort key, ReadOnlySpan<ulong> start)
+        {
+            foreach (var pass in _passes)
+                pass.Start(start);
+            var open = _passes.Length;
+            for (var i = _slices.Length - 1; i >= 0 && open > 0; i--)
             {
-                var slice = Find(slices[i], key, ref cursors[i]);
-                var s = slice is null ? default : WordsOf(slice, ref words[i][cursors[i]], scratch);
+                var slice = Find(_slices[i], key, ref _cursors[i]);
+                var s = slice is null ? default : WordsOf(slice, ref _words[i][_cursors[i]], _scratch);
                 open = 0;
-                foreach (var pass in passes)
+                foreach (var pass in _passes)
                     if (pass.Open && pass.Step(i, slice is null, s))
                         open++;
             }
-            var result = passes[0].Result();
-            for (var t = 1; t < passes.Length; t++)
-                AndInto(result, passes[t].Result());
-            builder.AddWords(key, result);
+            var result = _passes[0].Result();
+            for (var t = 1; t < _passes.Length; t++)
+                AndInto(result, _passes[t].Result());
+            return result;
         }
-        return builder;
     }
 
     /// <summary>One comparison's EQ/LT/GT words for the key being compared.</summary>
@@ -77,9 +100,9 @@ internal static class BsiRange
         /// <summary>Whether persons are still equal to the constant's leading bits (otherwise the rest of the slices change nothing).</summary>
         public bool Open { get; private set; }
 
-        public void Start(ulong[] notNull)
+        public void Start(ReadOnlySpan<ulong> start)
         {
-            notNull.CopyTo(_eq, 0);
+            start.CopyTo(_eq);
             Array.Clear(_lt);
             Array.Clear(_gt);
             Open = true;
@@ -121,17 +144,6 @@ internal static class BsiRange
         while (cursor < keys.Length && keys[cursor] < key)
             cursor++;
         return cursor < keys.Length && keys[cursor] == key ? bitmap.ContainerAt(cursor) : null;
-    }
-
-    private static void Load(Container container, ulong[] words)
-    {
-        if (container is BitsetContainer bitset)
-        {
-            bitset.Words.CopyTo(words);
-            return;
-        }
-        Array.Clear(words);
-        container.SetBits(words);
     }
 
     /// <summary>Array containers from this size on are set out as words once and kept: setting their bits on every

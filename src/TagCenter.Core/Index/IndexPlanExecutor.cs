@@ -36,6 +36,8 @@ public sealed class IndexPlanExecutor(ITagIndex index, Func<ScanPlan, RoaringBit
             case AndPlan and:
                 Intersect(and.Parts, out var count, countOnly: true);
                 return count;
+            case RangePlan or AndNotPlan { Left: AllPlan, Right: RangePlan }:
+                return CountAll([plan]);
             case AndNotPlan n:
                 var left = Execute(n.Left);
                 return left.IsEmpty ? 0 : left.Cardinality - RoaringBitmap.AndCardinality(left, Execute(n.Right));
@@ -45,18 +47,29 @@ public sealed class IndexPlanExecutor(ITagIndex index, Func<ScanPlan, RoaringBit
     }
 
     /// <summary>
-    /// |p₁ ∩ p₂ ∩ … ∖ s₁ ∖ s₂ …| in one pass over the smallest part's keys (<see cref="RoaringBitmap.AndCardinality(ReadOnlySpan{RoaringBitmap}, ReadOnlySpan{RoaringBitmap})"/>),
-    /// building no intermediate bitmap. Used when no subtraction scans: a scan is looked up only when something is left.
+    /// |p₁ ∩ p₂ ∩ … ∖ s₁ ∖ s₂ …| in one pass over the smallest part's keys (<see cref="ConjunctionCount"/>), building no
+    /// intermediate bitmap: a comparison on a bit-sliced index is made key by key within what the other parts leave.
+    /// Used when no subtraction scans: a scan is looked up only when something is left.
     /// </summary>
     private long CountAll(IReadOnlyList<IndexPlan> parts)
     {
         var include = new List<RoaringBitmap>(parts.Count);
+        var includeRanges = new List<RangeTerm>();
         var exclude = new List<RoaringBitmap>();
+        var excludeRanges = new List<RangeTerm>();
         foreach (var part in Paired(parts))
         {
             if (part is AndNotPlan { Left: AllPlan } n)
             {
-                exclude.Add(Execute(n.Right));
+                if (Term(n.Right) is { } subtracted)
+                    excludeRanges.Add(subtracted);
+                else
+                    exclude.Add(Execute(n.Right));
+                continue;
+            }
+            if (Term(part) is { } term)
+            {
+                includeRanges.Add(term);
                 continue;
             }
             var bitmap = Execute(part);
@@ -64,11 +77,18 @@ public sealed class IndexPlanExecutor(ITagIndex index, Func<ScanPlan, RoaringBit
                 return 0;
             include.Add(bitmap);
         }
-        if (include.Count == 0)
+        if (include.Count == 0 && includeRanges.Count == 0)
             include.Add(index.All);
-        include.Sort((a, b) => a.Cardinality.CompareTo(b.Cardinality));
-        return RoaringBitmap.AndCardinality([.. include], [.. exclude]);
+        return ConjunctionCount.Count(include, includeRanges, exclude, excludeRanges);
     }
+
+    /// <summary>A comparison the count makes on the tag's bit-sliced index itself, or null when it is not one.</summary>
+    private RangeTerm? Term(IndexPlan part) => part switch
+    {
+        RangePlan r when index.RangeIndex(r.Tag) is { } bsi => new RangeTerm(bsi, [new RangeTest(r.Operator, r.Value)]),
+        RangePairPlan p when index.RangeIndex(p.Tag) is { } bsi => new RangeTerm(bsi, [p.First, p.Second]),
+        _ => null,
+    };
 
     /// <summary>Whether the plan has a part the engine computes (SQL).</summary>
     private static bool Scans(IndexPlan plan) => plan switch

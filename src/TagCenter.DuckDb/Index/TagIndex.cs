@@ -106,7 +106,8 @@ public sealed class TagIndex : ITagIndex, IDisposable
 
     /// <summary>
     /// The persons whose value compares as asked, from the bit-sliced index; the last <see cref="RangeResults"/>
-    /// answers are kept, since a rule being typed re-counts the same comparisons on every keystroke.
+    /// answers are kept for the set operations that need the persons (members, portraits, boards). A count does not
+    /// come here: it compares on <see cref="RangeIndex"/> within the rest of its rule (<see cref="IndexPlanExecutor.Count"/>).
     /// </summary>
     public RoaringBitmap Range(string tagCode, RangeOperator op, long value) =>
         Answer((tagCode, new RangeTest(op, value), null), () => RangeIndex(tagCode)?.Range(op, value));
