@@ -32,6 +32,7 @@ return args.FirstOrDefault() switch
     "activation-latency" => await TagCenter.Bench.Activation.ActivationLatencyBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
     "api" => await TagCenter.Bench.Api.ApiBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
     "scale" => await ScaleCommand.RunAsync(BenchArgs.Parse(args.Skip(1))),
+    "reindex" => ReindexCommand.Run(BenchArgs.Parse(args.Skip(1))),
     "live-count" => await TagCenter.Bench.WebConsole.LiveCountBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
     "realtime" => RealtimeBenchmark.Run(BenchArgs.Parse(args.Skip(1))),
     "ingest" => await TagCenter.Bench.Ingest.IngestBenchmark.RunAsync(BenchArgs.Parse(args.Skip(1))),
@@ -64,6 +65,7 @@ static int Usage()
     Console.Error.WriteLine("       TagCenter.Bench activation-latency [--rate 1000] [--seconds 10] [--tick-ms 5] [--parallel 32] [--modes old,new]");
     Console.Error.WriteLine("       TagCenter.Bench api [--persons 50000 | --workspace <folder>] [--requests 2000] [--line-seconds 60] [--rules 3]");
     Console.Error.WriteLine("       TagCenter.Bench scale [--persons 10000000] [--from <workspace>] [--out /tmp/tagcenter-scale-10m] [--facts 1.0]");
+    Console.Error.WriteLine("       TagCenter.Bench reindex --workspace <workspace>   (rebuild its bitmap index from the last tag run)");
     Console.Error.WriteLine("       TagCenter.Bench live-count [--workspace /tmp/tagcenter-bench-api-50000] [--rounds 100]");
     Console.Error.WriteLine("       TagCenter.Bench bsi-range [--persons 10000000] [--rounds 30]");
     Console.Error.WriteLine("       TagCenter.Bench count-parts --workspace <folder with an index> [--runs 200] [--rule \"…\"]");

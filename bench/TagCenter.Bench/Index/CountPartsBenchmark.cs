@@ -69,7 +69,7 @@ internal static class CountPartsBenchmark
         }).Order().ToList();
         if (fresh.Count > 0)
         {
-            foreach (var code in new[] { "#birthday", "@orders" })
+            foreach (var code in new[] { "#birthday", "#age", "@orders" })
                 if (file.RangeIndex(code) is { } bsi)
                     Console.WriteLine($"  {code}: {bsi.Bits} slices, containers " + string.Join(", ", bsi.Slices.Prepend(bsi.NotNull)
                         .SelectMany(b => Enumerable.Range(0, b.ContainerCount).Select(b.ContainerAt)).GroupBy(c => c.GetType().Name).Select(g => $"{g.Key} {g.Count()}"))
@@ -124,6 +124,8 @@ internal static class CountPartsBenchmark
         public BitSlicedIndex? RangeIndex(string tagCode) => inner.RangeIndex(tagCode);
 
         public DateTime? ActivityAnchor => inner.ActivityAnchor;
+
+        public DateTime? AgeAnchor => inner.AgeAnchor;
 
         public IReadOnlyList<IndexedTag> Activity => inner.Activity;
     }

@@ -52,6 +52,9 @@ public interface ITagIndex
     /// </summary>
     DateTime? ActivityAnchor => null;
 
+    /// <summary>The as-of (its date) of the age column (<see cref="PlanBuilder.AgeCode"/>), or null when the index has none.</summary>
+    DateTime? AgeAnchor => null;
+
     /// <summary>The activity columns (range-indexed, found by <see cref="Find"/> under <see cref="ActivityColumns.Code"/>).</summary>
     IReadOnlyList<IndexedTag> Activity => [];
 }

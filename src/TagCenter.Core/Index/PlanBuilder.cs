@@ -23,13 +23,13 @@ public static partial class PlanBuilder
     /// <paramref name="asOf"/>: <c>did(…)</c> is answered by the index's activity columns when they are anchored there.
     /// </summary>
     public static IndexPlan Build(BoundNode rule, ITagIndex index, DateTime? asOf = null) =>
-        new Builder(index.Find, b => Did(b, index, asOf), asOf is { } day && index.Find(BirthdayCode) is { Kind: IndexedAs.Range } ? day : null).Set(rule, true);
+        new Builder(index.Find, b => Did(b, index, asOf), AgesOf(index, asOf)).Set(rule, true);
 
     /// <summary>As <see cref="Build(BoundNode, ITagIndex, DateTime?)"/>, with <paramref name="find"/> saying how a tag (by code) is indexed.</summary>
     public static IndexPlan Build(BoundNode rule, Func<string, IndexedTag?> find) => new Builder(find, _ => null, null).Set(rule, true);
 
-    /// <param name="ages">The as-of <c>age</c> is answered at from the birthday column; null when it is scanned.</param>
-    private sealed class Builder(Func<string, IndexedTag?> find, Func<BoundBehaviour, IndexPlan?> did, DateTime? ages)
+    /// <param name="ages">How <c>age</c> is answered from the index; null when it is scanned.</param>
+    private sealed class Builder(Func<string, IndexedTag?> find, Func<BoundBehaviour, IndexPlan?> did, Ages? ages)
     {
         /// <summary>The persons for whom <paramref name="node"/> is TRUE (<paramref name="truth"/>) or FALSE.</summary>
         public IndexPlan Set(BoundNode node, bool truth) => node switch
@@ -51,7 +51,7 @@ public static partial class PlanBuilder
             BoundCompare c when Lookup(c) is { } lookup => truth ? lookup : AndNot(new HasValuePlan(TagOf(c)), lookup),
             BoundIsNull { Value: BoundPersonField { Field: ModelSchema.Age } } n when ages is not null =>
                 truth != n.Negated ? AndNot(All, new HasValuePlan(BirthdayCode)) : new HasValuePlan(BirthdayCode),
-            BoundCompare c when ages is { } asOf && AgeLookup(c, asOf) is { } age => truth ? age : AndNot(new HasValuePlan(BirthdayCode), age),
+            BoundCompare c when ages is not null && AgeLookup(c, ages) is { } age => truth ? age : AndNot(new HasValuePlan(BirthdayCode), age),
             BoundBehaviour b when did(b) is { } active => truth ? active : AndNot(All, active), // did is never null
             _ => Scan(node, truth),
         };

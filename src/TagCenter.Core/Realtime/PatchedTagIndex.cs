@@ -57,6 +57,7 @@ public sealed class PatchedTagIndex : ITagIndex
         var values = _values.ToBuilder();
         var persons = _persons.ToBuilder();
         var birthday = Base.Find(PlanBuilder.BirthdayCode) is { Kind: IndexedAs.Range };
+        long? ageDay = Base.Find(PlanBuilder.AgeCode) is { Kind: IndexedAs.Range } && Base.AgeAnchor is { } anchor ? PlanBuilder.DayOf(anchor) : null;
         void Set(string code, uint ordinal, object? stored)
         {
             var column = values.TryGetValue(code, out var known) ? known : ImmutableDictionary<uint, object?>.Empty;
@@ -72,7 +73,11 @@ public sealed class PatchedTagIndex : ITagIndex
                     Set(column.Code, patch.Ordinal, null);
             // A rebuild reads the birthday of every person of person_tags from the golden record as it is then.
             if (birthday && (!patch.Present || patch.Golden))
+            {
                 Set(PlanBuilder.BirthdayCode, patch.Ordinal, patch.Present ? patch.Birthday : null);
+                if (ageDay is { } day)
+                    Set(PlanBuilder.AgeCode, patch.Ordinal, patch.Present && patch.Birthday is { } born ? PlanBuilder.AgeOn(born, day) : null);
+            }
         }
         foreach (var patch in activity ?? [])
             foreach (var column in Base.Activity)
@@ -88,6 +93,8 @@ public sealed class PatchedTagIndex : ITagIndex
     public IReadOnlyList<IndexedTag> Tags => Base.Tags;
 
     public DateTime? ActivityAnchor => Base.ActivityAnchor;
+
+    public DateTime? AgeAnchor => Base.AgeAnchor;
 
     public IReadOnlyList<IndexedTag> Activity => Base.Activity;
 

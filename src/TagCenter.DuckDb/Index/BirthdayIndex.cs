@@ -8,6 +8,8 @@ namespace TagCenter.DuckDb.Index;
 /// The birthday column of the index (<see cref="PlanBuilder.BirthdayCode"/>): each person's golden birthday from
 /// <c>dim_person</c> as days since 1970-01-01 (the date part, as the SQL of <c>age</c> takes it), so <c>age</c>
 /// comparisons at any as-of are ranges over it. A person without a birthday (or without a golden record) has no value.
+/// With the as-of of the tag run the index is built for, also the age column (<see cref="PlanBuilder.AgeCode"/>): the
+/// same persons' ages in whole years on that date, which answer <c>age</c> at that date from a few slices.
 /// </summary>
 public static class BirthdayIndex
 {
@@ -36,19 +38,26 @@ public static class BirthdayIndex
     private static bool HasColumn(WorkspaceDatabase db) => db.TableExists("dim_person")
         && db.Scalar<long>("SELECT count(*) FROM duckdb_columns() WHERE table_name = 'dim_person' AND column_name = 'birthday' AND database_name <> 'temp'") > 0;
 
-    /// <summary>Writes the column for the persons of <paramref name="table"/> (ordinals assigned); null when <c>dim_person</c> has no birthday.</summary>
-    internal static IndexManifestTag? Build(WorkspaceDatabase db, string table, IndexFileWriter writer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the column for the persons of <paramref name="table"/> (ordinals assigned), and the age column on the date
+    /// of <paramref name="ageAnchor"/> when given; empty when <c>dim_person</c> has no birthday.
+    /// </summary>
+    internal static IReadOnlyList<IndexManifestTag> Build(WorkspaceDatabase db, string table, DateTime? ageAnchor, IndexFileWriter writer, CancellationToken cancellationToken)
     {
         if (!HasColumn(db))
-            return null;
+            return [];
         var from = $"""
             FROM dim_person p JOIN {PersonOrdinals.Table} o USING (oneid)
             WHERE p.birthday IS NOT NULL AND p.oneid IN (SELECT oneid FROM {SqlText.Ident(table)})
             """;
         var bounds = db.Rows($"SELECT min({Days}), max({Days}) {from}")[0];
         if (bounds[0] is null)
-            return null;
-        var builder = new BitSlicedIndexBuilder(Convert.ToInt64(bounds[0]), Convert.ToInt64(bounds[1]));
+            return [];
+        var (min, max) = (Convert.ToInt64(bounds[0]), Convert.ToInt64(bounds[1]));
+        var birthdays = new BitSlicedIndexBuilder(min, max);
+        // The oldest person is the eldest: ages run from the latest birthday's to the earliest's.
+        var day = ageAnchor is { } anchor ? PlanBuilder.DayOf(anchor) : (long?)null;
+        var ages = day is { } d ? new BitSlicedIndexBuilder(PlanBuilder.AgeOn(max, d), PlanBuilder.AgeOn(min, d)) : null;
         var sql = $"SELECT CAST(o.ordinal AS BIGINT), {Days} {from} ORDER BY 1";
         using (var command = db.Connection.CreateCommand())
         {
@@ -59,7 +68,9 @@ public static class BirthdayIndex
                 var rows = 0L;
                 while (reader.Read())
                 {
-                    builder.Add((uint)reader.GetInt64(0), reader.GetInt64(1));
+                    var (ordinal, birthday) = ((uint)reader.GetInt64(0), reader.GetInt64(1));
+                    birthdays.Add(ordinal, birthday);
+                    ages?.Add(ordinal, PlanBuilder.AgeOn(birthday, day!.Value));
                     if ((++rows & 0xFFFF) == 0)
                         cancellationToken.ThrowIfCancellationRequested();
                 }
@@ -69,7 +80,12 @@ public static class BirthdayIndex
                 throw new EngineException(e.Message, sql, e);
             }
         }
-        var bsi = builder.Build();
-        return new IndexManifestTag(PlanBuilder.BirthdayCode, IndexedAs.Range, IndexEncoding.Days, [], bsi.Base, [.. bsi.Slices.Select(writer.Write)], writer.Write(bsi.NotNull));
+        var columns = new List<IndexManifestTag> { Write(PlanBuilder.BirthdayCode, IndexEncoding.Days, birthdays.Build(), writer) };
+        if (ages is not null)
+            columns.Add(Write(PlanBuilder.AgeCode, IndexEncoding.Integer, ages.Build(), writer));
+        return columns;
     }
+
+    private static IndexManifestTag Write(string code, IndexEncoding encoding, BitSlicedIndex bsi, IndexFileWriter writer) =>
+        new(code, IndexedAs.Range, encoding, [], bsi.Base, [.. bsi.Slices.Select(writer.Write)], writer.Write(bsi.NotNull));
 }

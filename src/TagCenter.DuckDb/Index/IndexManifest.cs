@@ -22,12 +22,14 @@ public sealed record IndexManifestTag(
 /// Since version 2 also the activity columns (<see cref="ActivityColumns"/>, range-indexed like a tag) and the as-of
 /// they are relative to; a version 1 file has none (behaviour is scanned until the next run rebuilds it). Since
 /// version 3 also the person columns (the birthday, <see cref="PlanBuilder.BirthdayCode"/>); older files have none
-/// and <c>age</c> is scanned.
+/// and <c>age</c> is scanned. Since version 4 also the age column (<see cref="PlanBuilder.AgeCode"/>) among the person
+/// columns, in whole years on the date of <see cref="AgeAnchor"/>; older files answer <c>age</c> from the birthday.
 /// </summary>
 public sealed record IndexManifest(int Version, string RunId, DateTime BuiltAt, long Persons, BitmapSlot All, IReadOnlyList<IndexManifestTag> Tags,
-    DateTime? ActivityAnchor = null, IReadOnlyList<IndexManifestTag>? Activity = null, IReadOnlyList<IndexManifestTag>? Person = null)
+    DateTime? ActivityAnchor = null, IReadOnlyList<IndexManifestTag>? Activity = null, IReadOnlyList<IndexManifestTag>? Person = null,
+    DateTime? AgeAnchor = null)
 {
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
 
     /// <summary>The oldest version still read.</summary>
     public const int OldestVersion = 1;

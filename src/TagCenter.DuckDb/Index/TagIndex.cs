@@ -86,6 +86,8 @@ public sealed class TagIndex : ITagIndex, IDisposable
 
     public DateTime? ActivityAnchor => Activity.Count == 0 ? null : Manifest.ActivityAnchor;
 
+    public DateTime? AgeAnchor => _tags.ContainsKey(PlanBuilder.AgeCode) ? Manifest.AgeAnchor : null;
+
     public IndexedTag? Find(string tagCode) => _tags.TryGetValue(tagCode, out var t) ? new IndexedTag(t.Code, t.Kind, t.Encoding) : null;
 
     public IReadOnlyList<string> Values(string tagCode) =>

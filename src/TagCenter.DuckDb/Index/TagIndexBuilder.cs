@@ -46,7 +46,7 @@ public static class TagIndexBuilder
 
     /// <summary>
     /// Indexes <paramref name="columns"/> of <paramref name="table"/> (one row per <c>oneid</c>) into <paramref name="path"/>;
-    /// with <paramref name="activityAnchor"/> (the run's as-of) also the facts' activity columns for those persons.
+    /// with <paramref name="activityAnchor"/> (the run's as-of) also the facts' activity columns and the age column for those persons.
     /// </summary>
     public static IndexBuildReport BuildFrom(WorkspaceDatabase db, string table, IReadOnlyList<IndexColumn> columns, string path, string runId,
         TimeProvider time, IReadOnlyList<string>? skipped = null, DateTime? activityAnchor = null, CancellationToken cancellationToken = default)
@@ -81,9 +81,10 @@ public static class TagIndexBuilder
         var allSlot = writer.Write(all);
         var tags = plans.Select(p => p.Write(writer)).ToList();
         var activity = activityAnchor is { } anchor ? ActivityIndex.Build(db, ActivityIndex.Sources(db), anchor, writer, cancellationToken) : [];
-        var birthday = BirthdayIndex.Build(db, table, writer, cancellationToken);
+        var person = BirthdayIndex.Build(db, table, activityAnchor, writer, cancellationToken);
         var manifest = new IndexManifest(IndexManifest.CurrentVersion, runId, time.GetUtcNow().UtcDateTime, all.Cardinality, allSlot, tags,
-            activity.Count > 0 ? activityAnchor : null, activity, birthday is null ? null : [birthday]);
+            activity.Count > 0 ? activityAnchor : null, activity, person.Count > 0 ? person : null,
+            person.Any(c => c.Code == PlanBuilder.AgeCode) ? activityAnchor : null);
         var bytes = writer.Complete(manifest);
         return new IndexBuildReport(tags.Count, all.Cardinality, bytes, stopwatch.Elapsed, path, skip);
     }

@@ -13,13 +13,16 @@ namespace TagCenter.Core.Tests.Index;
 internal sealed class MemoryTagIndex(
     int persons,
     IReadOnlyDictionary<string, (IndexedTag Tag, TagValueType Type, object?[] Values)> tags,
-    DateTime? activityAnchor = null) : ITagIndex
+    DateTime? activityAnchor = null,
+    DateTime? ageAnchor = null) : ITagIndex
 {
     private static readonly DateTime Epoch = new(1970, 1, 1);
 
     public RoaringBitmap All { get; } = RoaringBitmap.FromRange(0, (ulong)persons);
 
     public DateTime? ActivityAnchor => activityAnchor;
+
+    public DateTime? AgeAnchor => ageAnchor;
 
     public IReadOnlyList<IndexedTag> Activity => [.. tags.Values.Select(t => t.Tag).Where(t => t.Code.StartsWith('@'))];
 

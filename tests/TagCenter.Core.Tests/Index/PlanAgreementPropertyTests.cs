@@ -37,6 +37,11 @@ public sealed class PlanAgreementPropertyTests
     public Property Plan_WithAgeAndDid_SelectsExactlyWhereEvaluatorIsTrue() => Prop.ForAll(AgeDidCases().ToArbitrary(), c =>
         Agrees(new PlanFixture(c.Persons), c.Rule, PlanFixture.AsOf, writtenBack: false));
 
+    /// <summary>As above with the age column at the as-of, which then answers <c>age</c> (in place of the birthday).</summary>
+    [FsCheck.Xunit.Property(MaxTest = 1000)]
+    public Property Plan_WithTheAgeColumnAndDid_SelectsExactlyWhereEvaluatorIsTrue() => Prop.ForAll(AgeDidCases().ToArbitrary(), c =>
+        Agrees(new PlanFixture(c.Persons, ageColumn: true), c.Rule, PlanFixture.AsOf, writtenBack: false));
+
     /// <summary>
     /// The plan of <paramref name="rule"/> (built at <paramref name="asOf"/>, when the index's columns are anchored
     /// there) selects and counts exactly the evaluator's TRUE set; with <paramref name="writtenBack"/>, the bound tree

@@ -69,7 +69,9 @@ internal sealed class PlanFixture
     {
     }
 
-    public PlanFixture(IReadOnlyList<PersonData> persons)
+    /// <param name="ageColumn">Also the age column at <see cref="AsOf"/> (each person's age worked out here, as the SQL
+    /// defines it), which then answers <c>age</c> instead of the birthday column.</param>
+    public PlanFixture(IReadOnlyList<PersonData> persons, bool ageColumn = false)
     {
         _compilation.Diagnostics.ShouldBeEmpty();
         Persons = persons;
@@ -94,7 +96,10 @@ internal sealed class PlanFixture
             columns[code] = (new IndexedTag(code, IndexedAs.Range, IndexEncoding.Integer), TagValueType.Int,
                 Persons.Select(p => ActivityColumns.Latest(p.Facts.GetValueOrDefault(fact) ?? [], AsOf, @event) is { } days ? (object)(decimal)days : null).ToArray());
         }
-        Index = new MemoryTagIndex(Persons.Count, columns, AsOf);
+        if (ageColumn)
+            columns[PlanBuilder.AgeCode] = (new IndexedTag(PlanBuilder.AgeCode, IndexedAs.Range, IndexEncoding.Integer), TagValueType.Int,
+                Persons.Select(p => p.Fields.GetValueOrDefault("birthday") is DateTime b ? (object)(decimal)Math.Floor((AsOf.Date - b.Date).TotalDays / 365.25) : null).ToArray());
+        Index = new MemoryTagIndex(Persons.Count, columns, AsOf, ageColumn ? AsOf : null);
     }
 
     public IReadOnlyList<PersonData> Persons { get; }

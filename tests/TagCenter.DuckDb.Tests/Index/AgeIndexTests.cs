@@ -7,8 +7,9 @@ using TagCenter.DuckDb.Realtime;
 namespace TagCenter.DuckDb.Tests.Index;
 
 /// <summary>
-/// <c>age</c> answered by the index's birthday column selects the persons SQL selects: births exactly ⌈365.25·a⌉
-/// days before the as-of's date and one day either side, Feb 29 births, no birthday, as-ofs on Feb 28 and 29.
+/// <c>age</c> answered by the index selects the persons SQL selects: births exactly ⌈365.25·a⌉ days before the as-of's
+/// date and one day either side, Feb 29 births, no birthday, as-ofs on Feb 28 and 29. On the date of the tag run the
+/// index was built for, the age column answers; on another, the birthday column.
 /// </summary>
 public sealed class AgeIndexTests : IDisposable
 {
@@ -52,7 +53,7 @@ public sealed class AgeIndexTests : IDisposable
     [InlineData("age = 18.5", 0)]
     [InlineData("18 <= age and 城市 = '上海'", 4)] // A0 B0 B2 F1
     [InlineData("not (age between 18 and 25) and not did('orders', within: 30d)", 2)] // A1 F1
-    public void Count_OnTheBirthdayColumn_AgreesWithSqlAndTheHandCount(string rule, long expected)
+    public void Count_OnTheAgeColumn_AgreesWithSqlAndTheHandCount(string rule, long expected)
     {
         EdgePersons();
         using var index = _f.Build();
@@ -62,15 +63,39 @@ public sealed class AgeIndexTests : IDisposable
         inSql.ShouldBe(expected, plan);
         onIndex.ShouldBe(inSql, plan);
         plan.ShouldNotContain("SCAN");
+        // Every comparison reads the age column (age = 18.5 is nobody, no lookup; is null reads who has a birthday).
+        if (!rule.Contains(" is ", StringComparison.Ordinal) && plan != "NONE")
+            plan.ShouldContain(PlanBuilder.AgeCode + " ", customMessage: rule);
+        plan.ShouldNotContain(PlanBuilder.BirthdayCode + " <", customMessage: rule);
+        plan.ShouldNotContain(PlanBuilder.BirthdayCode + " >", customMessage: rule);
+    }
+
+    [Fact]
+    public void AgeColumn_HoldsEachPersonsAge_OnTheRunsDate()
+    {
+        EdgePersons();
+        using var index = _f.Build();
+
+        // Worked by hand above: A0 18, A1 17, A2 18, B0 25, B1 24, B2 25, F0 18, F1 26; N0 has none.
+        index.AgeAnchor.ShouldBe(AsOf);
+        var ages = index.RangeIndex(PlanBuilder.AgeCode)!;
+        ages.NotNull.Cardinality.ShouldBe(8);
+        foreach (var (age, persons) in new[] { (17, 1), (18, 3), (24, 1), (25, 2), (26, 1) })
+            ages.Range(RangeOperator.Equal, age).Cardinality.ShouldBe(persons, $"age {age}");
     }
 
     [Theory]
-    [InlineData("2027-02-28")]
-    [InlineData("2028-02-28")]
-    [InlineData("2028-02-29")]
-    [InlineData("2028-03-01")]
-    [InlineData("2024-02-29")]
-    public void Count_AtFebruaryAsOfs_AgreesWithSql(string asOfText)
+    [InlineData("2027-02-28", false)]
+    [InlineData("2028-02-28", false)]
+    [InlineData("2028-02-29", false)]
+    [InlineData("2028-03-01", false)]
+    [InlineData("2024-02-29", false)]
+    [InlineData("2027-02-28", true)]
+    [InlineData("2028-02-28", true)]
+    [InlineData("2028-02-29", true)]
+    [InlineData("2028-03-01", true)]
+    [InlineData("2024-02-29", true)]
+    public void Count_AtFebruaryAsOfs_AgreesWithSql(string asOfText, bool indexBuiltThen)
     {
         var asOf = DateOnly.Parse(asOfText, System.Globalization.CultureInfo.InvariantCulture);
         var n = 0;
@@ -80,13 +105,15 @@ public sealed class AgeIndexTests : IDisposable
         foreach (var year in new[] { 2000, 2004, 2008, 2024 })
             Person($"E{n++}", "北京", new DateOnly(year, 2, 29));
         Person($"E{n++}", "北京", null);
-        using var index = _f.Build();
+        // Built for a run on that date, the age column answers; built for the fixture's run, the birthday column.
+        using var index = _f.Build(indexBuiltThen ? asOf.ToDateTime(new TimeOnly(8, 0)) : null);
         foreach (var a in new[] { 1, 4, 18, 25, 26 })
             foreach (var rule in new[] { $"age >= {a}", $"age > {a}", $"age = {a}", $"age < {a}", $"age <= {a}", $"not age = {a}" })
             {
                 var (onIndex, inSql, plan) = _f.Count(index, rule, asOf.ToDateTime(new TimeOnly(23, 59)));
                 onIndex.ShouldBe(inSql, $"{asOfText}: {rule}\n{plan}");
                 plan.ShouldNotContain("SCAN", customMessage: rule);
+                plan.ShouldContain((indexBuiltThen ? PlanBuilder.AgeCode : PlanBuilder.BirthdayCode) + " ", customMessage: rule);
             }
     }
 

@@ -58,11 +58,11 @@ internal sealed class DidIndexFixture : IDisposable
 
     public TagCatalog Catalog { get; private set; } = null!;
 
-    /// <summary>A tag run as of <see cref="AsOf"/> and the index built after it (as refresh does).</summary>
-    public TagIndex Build()
+    /// <summary>A tag run as of <see cref="AsOf"/> (or <paramref name="asOf"/>) and the index built after it (as refresh does).</summary>
+    public TagIndex Build(DateTime? asOf = null)
     {
         Catalog = TagCatalog.Load(Workspace.Root);
-        new TagRunner(Db, TimeProvider.System).Run(Catalog, AsOf);
+        new TagRunner(Db, TimeProvider.System).Run(Catalog, asOf ?? AsOf);
         TagIndexBuilder.Build(Db, Workspace.Root, Catalog, TimeProvider.System, TestContext.Current.CancellationToken);
         return TagIndex.OpenIfCurrent(Workspace.Root, Db)!;
     }
