@@ -51,15 +51,18 @@ internal static class CountPartsBenchmark
                 Console.WriteLine($"    {ms / runs,8:0.000} ms  {call}");
             // The same count's parts timed apart: the rule's check, binding and planning, the plan run.
             var check = Mean(runs, () => sql.Check(segment).Count);
+            var checkKb = LastKb;
             var plan = PlanBuilder.Build(TagCenter.Core.Expressions.Binding.Binder.Bind(rule, sql.Schema, tags).Root!, index, sql.AsOf);
             var planning = Mean(runs, () => PlanBuilder.Build(TagCenter.Core.Expressions.Binding.Binder.Bind(rule, sql.Schema, tags).Root!, index, sql.AsOf).GetHashCode());
+            var planKb = LastKb;
             var execute = Mean(runs, () => new IndexPlanExecutor(index, _ => throw new InvalidOperationException("scan")).Count(plan));
-            Console.WriteLine($"    {check,8:0.000} ms  check the rule");
-            Console.WriteLine($"    {planning,8:0.000} ms  bind and plan");
-            Console.WriteLine($"    {execute,8:0.000} ms  run the plan (lookups and intersections)");
+            Console.WriteLine($"    {check,8:0.000} ms  check the rule ({checkKb:0} KB)");
+            Console.WriteLine($"    {planning,8:0.000} ms  bind and plan ({planKb:0} KB)");
+            Console.WriteLine($"    {execute,8:0.000} ms  run the plan (lookups and intersections; {LastKb:0} KB)");
         }
         // Rules a warm server has not seen: each value looked up in the file once (a range is a pass over its slices).
         index.Reset();
+        var (gen0, allocated) = (GC.CollectionCount(0), GC.GetTotalAllocatedBytes(precise: true));
         var fresh = Enumerable.Range(0, args.Int("fresh", 40)).Select(i =>
             $"age between {16 + i % 30} and {24 + i % 30 + i / 30} and 城市 = '上海' and not did('orders', within: {7 + i}d)").Select(rule =>
         {
@@ -69,12 +72,13 @@ internal static class CountPartsBenchmark
         }).Order().ToList();
         if (fresh.Count > 0)
         {
-            foreach (var code in new[] { "#birthday", "#age", "@orders" })
+            foreach (var code in (args.Values.TryGetValue("columns", out var listed) ? listed : "#birthday,#age,@orders").Split(','))
                 if (file.RangeIndex(code) is { } bsi)
                     Console.WriteLine($"  {code}: {bsi.Bits} slices, containers " + string.Join(", ", bsi.Slices.Prepend(bsi.NotNull)
                         .SelectMany(b => Enumerable.Range(0, b.ContainerCount).Select(b.ContainerAt)).GroupBy(c => c.GetType().Name).Select(g => $"{g.Key} {g.Count()}"))
                         + "; by slice (not null first): " + string.Join(" ", bsi.Slices.Prepend(bsi.NotNull).Select(b => $"{b.ContainerCount}/{b.Cardinality / Math.Max(1, b.ContainerCount)}")));
-            Console.WriteLine($"  {fresh.Count} rules not counted before (age between a and b, 城市, not did(within: Nd), all values new): p50 {fresh[fresh.Count / 2]:0.000} ms, max {fresh[^1]:0.000} ms");
+            Console.WriteLine($"  {fresh.Count} rules not counted before (age between a and b, 城市, not did(within: Nd), all values new): p50 {fresh[fresh.Count / 2]:0.000} ms, max {fresh[^1]:0.000} ms; "
+                + $"{(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / fresh.Count:0} KB allocated a rule, {GC.CollectionCount(0) - gen0} gen0 collections");
             foreach (var (kind, ms) in index.Calls.GroupBy(c => c.Key[..c.Key.IndexOf(' ', StringComparison.Ordinal)]).Select(g => (g.Key, g.Sum(c => c.Value))))
                 Console.WriteLine($"    {ms / fresh.Count,8:0.000} ms a rule  {kind}…)");
         }
@@ -83,11 +87,17 @@ internal static class CountPartsBenchmark
 
     private static double Mean(int runs, Func<long> run)
     {
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < runs; i++)
             GC.KeepAlive(run());
-        return clock.Elapsed.TotalMilliseconds / runs;
+        var ms = clock.Elapsed.TotalMilliseconds / runs;
+        LastKb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / runs;
+        return ms;
     }
+
+    /// <summary>KB allocated per call in the last <see cref="Mean"/>.</summary>
+    private static double LastKb;
 
     /// <summary>An index whose lookups are timed, per call (tag, operator, value).</summary>
     private sealed class TimedIndex(ITagIndex inner) : ITagIndex

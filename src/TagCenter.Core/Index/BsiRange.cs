@@ -35,7 +35,7 @@ internal static class BsiRange
     private static RoaringBitmapBuilder Compare(RoaringBitmap notNull, RoaringBitmap[] slices, ulong[]?[][] words, (RangeOperator Op, ulong Offset)[] tests, int from, int to)
     {
         var builder = new RoaringBitmapBuilder();
-        var comparer = new KeyComparer(slices, words, tests);
+        using var comparer = new KeyComparer(slices, words, tests);
         var nn = new ulong[Words];
         var keys = notNull.Keys;
         for (var k = from; k < to; k++)
@@ -48,15 +48,15 @@ internal static class BsiRange
 
     /// <summary>
     /// One thread's comparisons, key by key (keys must increase from call to call): the passes' word buffers, a cursor
-    /// per slice and a scratch buffer, reused for every key.
+    /// per slice and a scratch buffer, reused for every key (rented: dispose to give them back).
     /// </summary>
-    internal sealed class KeyComparer
+    internal sealed class KeyComparer : IDisposable
     {
         private readonly RoaringBitmap[] _slices;
         private readonly ulong[]?[][] _words;
         private readonly Pass[] _passes;
         private readonly int[] _cursors;
-        private readonly ulong[] _scratch = new ulong[Words];
+        private readonly ulong[] _scratch = WordBuffers.Rent();
 
         public KeyComparer(RoaringBitmap[] slices, ulong[]?[][] words, (RangeOperator Op, ulong Offset)[] tests)
         {
@@ -88,14 +88,21 @@ internal static class BsiRange
                 AndInto(result, _passes[t].Result());
             return result;
         }
+
+        public void Dispose()
+        {
+            WordBuffers.Return(_scratch);
+            foreach (var pass in _passes)
+                pass.Release();
+        }
     }
 
     /// <summary>One comparison's EQ/LT/GT words for the key being compared.</summary>
     private sealed class Pass(RangeOperator op, ulong offset)
     {
-        private readonly ulong[] _eq = new ulong[Words];
-        private readonly ulong[] _lt = new ulong[Words];
-        private readonly ulong[] _gt = new ulong[Words];
+        private readonly ulong[] _eq = WordBuffers.Rent();
+        private readonly ulong[] _lt = WordBuffers.Rent();
+        private readonly ulong[] _gt = WordBuffers.Rent();
 
         /// <summary>Whether persons are still equal to the constant's leading bits (otherwise the rest of the slices change nothing).</summary>
         public bool Open { get; private set; }
@@ -125,6 +132,14 @@ internal static class BsiRange
             }
             Open = one ? StepOne(_eq, _lt, slice) : StepZero(_eq, _gt, slice);
             return Open;
+        }
+
+        /// <summary>Gives the buffers back; the pass is not used after.</summary>
+        public void Release()
+        {
+            WordBuffers.Return(_eq);
+            WordBuffers.Return(_lt);
+            WordBuffers.Return(_gt);
         }
 
         public ulong[] Result() => op switch

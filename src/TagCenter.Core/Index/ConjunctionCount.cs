@@ -14,8 +14,6 @@ public sealed record RangeTerm(BitSlicedIndex Index, RangeTest[] Tests);
 /// </summary>
 internal static class ConjunctionCount
 {
-    private const int Words = Container.BitsetWords;
-
     /// <summary>Keys a count splits between two threads from: below it the second thread costs more than it saves.</summary>
     private const int ParallelKeys = 32;
 
@@ -80,14 +78,27 @@ internal static class ConjunctionCount
         /// <summary>The count over the keys <paramref name="from"/> (inclusive) to <paramref name="to"/> of the smallest part.</summary>
         public long Keys(int from, int to)
         {
-            var words = new ulong[Words];
-            var scratch = new ulong[Words];
-            var masked = new ulong[Words];
+            var (words, scratch, masked) = (WordBuffers.Rent(), WordBuffers.Rent(), WordBuffers.Rent());
+            var comparers = compared.Select(c => c.Index.Comparer(c.Passes)).ToArray();
+            var subtracters = subtracted.Select(c => c.Index.Comparer(c.Passes)).ToArray();
+            try
+            {
+                return Keys(from, to, words, scratch, masked, comparers, subtracters);
+            }
+            finally
+            {
+                foreach (var buffer in new[] { words, scratch, masked })
+                    WordBuffers.Return(buffer);
+                foreach (var comparer in comparers.Concat(subtracters))
+                    comparer.Dispose();
+            }
+        }
+
+        private long Keys(int from, int to, ulong[] words, ulong[] scratch, ulong[] masked, BsiRange.KeyComparer[] comparers, BsiRange.KeyComparer[] subtracters)
+        {
             var positiveAt = new int[positive.Length];
             var negativeAt = new int[negative.Length];
             var subtractedAt = new int[subtracted.Length];
-            var comparers = compared.Select(c => c.Index.Comparer(c.Passes)).ToArray();
-            var subtracters = subtracted.Select(c => c.Index.Comparer(c.Passes)).ToArray();
             var lead = positive[0];
             long total = 0;
             for (var k = from; k < to; k++)
