@@ -133,6 +133,8 @@ internal static class CountPartsBenchmark
 
         public BitSlicedIndex? RangeIndex(string tagCode) => inner.RangeIndex(tagCode);
 
+        public RoaringBitmap? KeptRange(string tagCode, RangeTest first, RangeTest? second) => Timed($"KeptRange({tagCode} {first.Operator} {first.Value})", () => inner.KeptRange(tagCode, first, second));
+
         public DateTime? ActivityAnchor => inner.ActivityAnchor;
 
         public DateTime? AgeAnchor => inner.AgeAnchor;

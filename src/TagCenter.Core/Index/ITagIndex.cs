@@ -40,6 +40,12 @@ public interface ITagIndex
             ? bsi.Range([first, second])
             : RoaringBitmap.And(Range(tagCode, first.Operator, first.Value), Range(tagCode, second.Operator, second.Value));
 
+    /// <summary>
+    /// For a count, the persons of a range when the index keeps them (built for an earlier lookup, or asked for
+    /// often enough to be worth building); null to have the count compare the range on <see cref="RangeIndex"/>.
+    /// </summary>
+    RoaringBitmap? KeptRange(string tagCode, RangeTest first, RangeTest? second) => null;
+
     /// <summary>Every indexed tag, in catalog order (portraits walk them).</summary>
     IReadOnlyList<IndexedTag> Tags => [];
 

@@ -62,14 +62,26 @@ public sealed class IndexPlanExecutor(ITagIndex index, Func<ScanPlan, RoaringBit
             if (part is AndNotPlan { Left: AllPlan } n)
             {
                 if (Term(n.Right) is { } subtracted)
-                    excludeRanges.Add(subtracted);
+                {
+                    if (Kept(n.Right) is { } kept)
+                        exclude.Add(kept);
+                    else
+                        excludeRanges.Add(subtracted);
+                }
                 else
                     exclude.Add(Execute(n.Right));
                 continue;
             }
             if (Term(part) is { } term)
             {
-                includeRanges.Add(term);
+                if (Kept(part) is { } kept)
+                {
+                    if (kept.IsEmpty)
+                        return 0;
+                    include.Add(kept);
+                }
+                else
+                    includeRanges.Add(term);
                 continue;
             }
             var bitmap = Execute(part);
@@ -81,6 +93,14 @@ public sealed class IndexPlanExecutor(ITagIndex index, Func<ScanPlan, RoaringBit
             include.Add(index.All);
         return ConjunctionCount.Count(include, includeRanges, exclude, excludeRanges);
     }
+
+    /// <summary>The persons of a range the index keeps for counts (<see cref="ITagIndex.KeptRange"/>), or null.</summary>
+    private RoaringBitmap? Kept(IndexPlan part) => part switch
+    {
+        RangePlan r => index.KeptRange(r.Tag, new RangeTest(r.Operator, r.Value), null),
+        RangePairPlan p => index.KeptRange(p.Tag, p.First, p.Second),
+        _ => null,
+    };
 
     /// <summary>A comparison the count makes on the tag's bit-sliced index itself, or null when it is not one.</summary>
     private RangeTerm? Term(IndexPlan part) => part switch

@@ -129,6 +129,9 @@ public sealed class PatchedTagIndex : ITagIndex
     public RoaringBitmap Range(string tagCode, RangeTest first, RangeTest second) =>
         !_values.ContainsKey(tagCode) ? Base.Range(tagCode, first, second) : RangeIndex(tagCode)?.Range([first, second]) ?? new RoaringBitmap();
 
+    public RoaringBitmap? KeptRange(string tagCode, RangeTest first, RangeTest? second) =>
+        _values.ContainsKey(tagCode) ? null : Base.KeptRange(tagCode, first, second);
+
     public BitSlicedIndex? RangeIndex(string tagCode)
     {
         var bsi = Base.RangeIndex(tagCode);

@@ -108,8 +108,9 @@ public sealed class TagIndex : ITagIndex, IDisposable
 
     /// <summary>
     /// The persons whose value compares as asked, from the bit-sliced index; the last <see cref="RangeResults"/>
-    /// answers are kept for the set operations that need the persons (members, portraits, boards). A count does not
-    /// come here: it compares on <see cref="RangeIndex"/> within the rest of its rule (<see cref="IndexPlanExecutor.Count"/>).
+    /// answers are kept for the set operations that need the persons (members, portraits, boards) and for counts that
+    /// ask for a range again (<see cref="KeptRange"/>); a count compares a range new to it on <see cref="RangeIndex"/>,
+    /// within the rest of its rule (<see cref="IndexPlanExecutor.Count"/>).
     /// </summary>
     public RoaringBitmap Range(string tagCode, RangeOperator op, long value) =>
         Answer((tagCode, new RangeTest(op, value), null), () => RangeIndex(tagCode)?.Range(op, value));
@@ -117,6 +118,44 @@ public sealed class TagIndex : ITagIndex, IDisposable
     /// <summary>Both ends of a range in one pass over the slices; kept as <see cref="Range(string, RangeOperator, long)"/>'s answers are.</summary>
     public RoaringBitmap Range(string tagCode, RangeTest first, RangeTest second) =>
         Answer((tagCode, first, second), () => RangeIndex(tagCode)?.Range([first, second]));
+
+    /// <summary>
+    /// For a count: the persons of a range when they are kept; null otherwise, and the count compares the range
+    /// within the rest of its rule. A range asked for a second time is built and kept in the background (a rule being
+    /// edited counts its unchanged parts again on every keystroke, and a kept set is cheaper than comparing again),
+    /// so no count waits for a build.
+    /// </summary>
+    public RoaringBitmap? KeptRange(string tagCode, RangeTest first, RangeTest? second)
+    {
+        var key = (tagCode, first, second);
+        if (_rangeResults.TryGetValue(key, out var known))
+            return known;
+        if (_seen.TryAdd(key, Seen))
+        {
+            if (_seen.Count > RangeResults * 4)
+                _seen.Clear();
+        }
+        else if (_seen.TryUpdate(key, Building, Seen))
+            _ = Task.Run(() => Keep(key));
+        return null;
+    }
+
+    private void Keep((string Tag, RangeTest First, RangeTest? Second) key)
+    {
+        try
+        {
+            _ = key.Second is { } other ? Range(key.Tag, key.First, other) : Range(key.Tag, key.First.Operator, key.First.Value);
+        }
+        catch (Exception e) when (e is ObjectDisposedException or IndexFileException)
+        {
+            _seen.TryRemove(key, out _); // the file closed or is damaged: counts go on comparing, as before
+        }
+    }
+
+    private const byte Seen = 0;
+    private const byte Building = 1;
+
+    private readonly ConcurrentDictionary<(string, RangeTest, RangeTest?), byte> _seen = new();
 
     private RoaringBitmap Answer((string, RangeTest, RangeTest?) key, Func<RoaringBitmap?> compute)
     {

@@ -1,4 +1,5 @@
 using Shouldly;
+using TagCenter.Core.Bitmaps;
 using TagCenter.Core.Index;
 using TagCenter.Core.Realtime;
 using TagCenter.DuckDb.Index;
@@ -115,6 +116,28 @@ public sealed class AgeIndexTests : IDisposable
                 plan.ShouldNotContain("SCAN", customMessage: rule);
                 plan.ShouldContain((indexBuiltThen ? PlanBuilder.AgeCode : PlanBuilder.BirthdayCode) + " ", customMessage: rule);
             }
+    }
+
+    [Fact]
+    public async Task Count_ARangeAskedForAgain_IsKeptInTheBackground_AndCountsTheSame()
+    {
+        EdgePersons();
+        using var index = _f.Build();
+        var (from, below) = (new RangeTest(RangeOperator.GreaterOrEqual, 18), new RangeTest(RangeOperator.Less, 25));
+        const string Rule = "age >= 18 and age < 25 and 城市 = '上海'";
+
+        // The first count compares the band within the rule; the second has it built in the background; later ones read it.
+        var counts = new List<(long Index, long Sql, string Plan)> { _f.Count(index, Rule), _f.Count(index, Rule) };
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        RoaringBitmap? kept;
+        while ((kept = index.KeptRange(PlanBuilder.AgeCode, from, below)) is null && waited.Elapsed < TimeSpan.FromSeconds(30))
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        counts.Add(_f.Count(index, Rule));
+
+        kept.ShouldNotBeNull("the band asked for twice was never kept");
+        kept.ToArray().ShouldBe(index.Range(PlanBuilder.AgeCode, from, below).ToArray());
+        counts.Select(c => c.Index).ShouldAllBe(n => n == 1); // 18 to 24 in 上海: A0 (A2, B1, F0 are 北京; B0, B2 are 25)
+        counts.ShouldAllBe(c => c.Index == c.Sql);
     }
 
     [Fact]
