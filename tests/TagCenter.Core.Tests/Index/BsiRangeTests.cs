@@ -123,7 +123,8 @@ public sealed class BsiRangeTests
         return BitSlicedIndex.Build(present.Select(v => v.Key).ToArray(), present.Select(v => v.Value!.Value).ToArray());
     }
 
-    private static bool Holds(RangeOperator op, long x, long c) => op switch
+    /// <summary>Whether <paramref name="x"/> compares to <paramref name="c"/> as <paramref name="op"/> says (the scan the tests compare with).</summary>
+    internal static bool Holds(RangeOperator op, long x, long c) => op switch
     {
         RangeOperator.Equal => x == c,
         RangeOperator.NotEqual => x != c,

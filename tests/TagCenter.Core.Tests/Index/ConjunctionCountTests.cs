@@ -107,13 +107,5 @@ public sealed class ConjunctionCountTests
             : BitSlicedIndex.Build([.. list.Select(v => v.Ordinal)], [.. list.Select(v => v.Value)]);
     }
 
-    private static bool Holds(RangeTest t, long x) => t.Operator switch
-    {
-        RangeOperator.Equal => x == t.Value,
-        RangeOperator.NotEqual => x != t.Value,
-        RangeOperator.Less => x < t.Value,
-        RangeOperator.LessOrEqual => x <= t.Value,
-        RangeOperator.Greater => x > t.Value,
-        _ => x >= t.Value,
-    };
+    private static bool Holds(RangeTest t, long x) => BsiRangeTests.Holds(t.Operator, x, t.Value);
 }
