@@ -47,6 +47,10 @@ public static class SegmentHistory
     public static IReadOnlyList<SegmentRun> Runs(WorkspaceDatabase db, string segment) => !SegmentTables.Exist(db) ? []
         : [.. db.Rows($"SELECT {SegmentRun.Columns} FROM segment_runs WHERE segment = $1 ORDER BY seq", segment).Select(SegmentRun.From)];
 
+    /// <summary>Every evaluation of every segment, by segment and then in evaluation order.</summary>
+    public static IReadOnlyList<SegmentRun> All(WorkspaceDatabase db) => !SegmentTables.Exist(db) ? []
+        : [.. db.Rows($"SELECT {SegmentRun.Columns} FROM segment_runs ORDER BY segment, seq").Select(SegmentRun.From)];
+
     /// <summary>The latest evaluation of every segment, by name.</summary>
     public static IReadOnlyDictionary<string, SegmentRun> Latest(WorkspaceDatabase db) => !SegmentTables.Exist(db)
         ? new Dictionary<string, SegmentRun>()

@@ -59,6 +59,7 @@ public static class ServerApp
         // One line per feature: its services.
         services.AddSingleton<Runs.BackgroundRuns>().AddHostedService(sp => sp.GetRequiredService<Runs.BackgroundRuns>());
         services.AddSingleton<Segments.SegmentAccess>();
+        services.AddSingleton<Segments.SegmentRuns>();
         RealtimeServices.Add(services);
         Ingest.IngestServices.Add(services);
         Activation.ActivationServices.Add(services);

@@ -28,28 +28,28 @@ internal static partial class SegmentsEndpoints
         group.MapGet("/{name}/explain/{person}", ExplainAsync).WithName("ExplainSegment").WithSummary("Why a person is (or is not) in a segment").RequireScope(ApiScopes.Read);
     }
 
-    private static async Task<IResult> List(HttpContext context, SegmentAccess access, CancellationToken cancellationToken)
+    private static async Task<IResult> List(HttpContext context, SegmentAccess access, SegmentRuns evaluations, CancellationToken cancellationToken)
     {
         var caller = Caller.Of(context);
         var segments = access.Visible(caller).Segments;
-        var latest = await access.Host.ReadAsync((db, _) => DuckDb.Segments.SegmentHistory.Latest(db), cancellationToken);
+        var latest = await evaluations.LatestAsync(cancellationToken);
         return ETags.Ok(context, segments.Select(s => SegmentSummary.Of(s, latest.GetValueOrDefault(s.Name))).ToList());
     }
 
-    private static async Task<Ok<SegmentDetail>> ShowAsync(string name, HttpContext context, SegmentAccess access, CancellationToken cancellationToken)
+    private static async Task<Ok<SegmentDetail>> ShowAsync(string name, HttpContext context, SegmentAccess access, SegmentRuns evaluations, CancellationToken cancellationToken)
     {
         name = SegmentRoute.Name(name);
         var segment = access.Get(name, Caller.Of(context));
-        var runs = await access.Host.ReadAsync((db, _) => DuckDb.Segments.SegmentHistory.Runs(db, segment.Name), cancellationToken);
+        var runs = await evaluations.OfAsync(segment.Name, cancellationToken);
         var last = runs.Count > 0 ? runs[^1] : null;
         return TypedResults.Ok(new SegmentDetail(SegmentSummary.Of(segment, last), [.. runs.Select(SegmentRunView.Of)]));
     }
 
-    private static async Task<Ok<SegmentTrend>> TrendAsync(string name, HttpContext context, SegmentAccess access, CancellationToken cancellationToken)
+    private static async Task<Ok<SegmentTrend>> TrendAsync(string name, HttpContext context, SegmentAccess access, SegmentRuns evaluations, CancellationToken cancellationToken)
     {
         name = SegmentRoute.Name(name);
         var segment = access.Get(name, Caller.Of(context));
-        var runs = await access.Host.ReadAsync((db, _) => DuckDb.Segments.SegmentHistory.Runs(db, segment.Name), cancellationToken);
+        var runs = await evaluations.OfAsync(segment.Name, cancellationToken);
         return TypedResults.Ok(new SegmentTrend(segment.Name, [.. runs.Select(SegmentRunView.Of)]));
     }
 }
