@@ -9,8 +9,8 @@ public sealed record RangeTerm(BitSlicedIndex Index, RangeTest[] Tests);
 /// |b₁ ∩ … ∩ r₁ ∩ … ∖ x₁ ∖ … ∖ s₁ ∖ …| for bitmaps b, x and ranges r, s over bit-sliced indexes, one 16-bit key at a
 /// time, with no range built as a bitmap: per key the bitmaps are intersected first, then each range is compared
 /// only within what is left (its EQ words start from it, so they empty sooner and the slices below go unread). A
-/// count with values no count asked for before (a fresh count) spends its time in these comparisons. Large counts
-/// are split between two threads by key.
+/// count with values no count asked for before (a fresh count) spends its time in these comparisons. On large
+/// indexes the caller and a pool thread share the keys, a chunk at a time.
 /// </summary>
 internal static class ConjunctionCount
 {
@@ -63,74 +63,144 @@ internal static class ConjunctionCount
             return RoaringBitmap.AndCardinality([.. positive], [.. negative]);
         var count = new Counting([.. positive], [.. negative], [.. compared], [.. subtracted]);
         var keys = positive[0].ContainerCount;
-        if (keys < ParallelKeys || Environment.ProcessorCount < 2)
-            return count.Keys(0, keys);
-        var half = keys / 2;
-        var upper = Task.Run(() => count.Keys(half, keys));
-        return count.Keys(0, half) + upper.GetAwaiter().GetResult();
+        return keys < ParallelKeys || Environment.ProcessorCount < 2 ? count.Alone(keys) : count.Shared(keys);
     }
 
     private sealed record Compared(BitSlicedIndex Index, (RangeOperator Op, ulong Offset)[] Passes);
 
-    /// <summary>The parts of one count (<paramref name="positive"/> smallest first); <see cref="Keys"/> may run on two threads at once.</summary>
+    /// <summary>Keys a thread takes at a time when two share a count.</summary>
+    private const int ChunkKeys = 8;
+
+    /// <summary>The parts of one count (<paramref name="positive"/> smallest first).</summary>
     private sealed class Counting(RoaringBitmap[] positive, RoaringBitmap[] negative, Compared[] compared, Compared[] subtracted)
     {
-        /// <summary>The count over the keys <paramref name="from"/> (inclusive) to <paramref name="to"/> of the smallest part.</summary>
-        public long Keys(int from, int to)
+        private RoaringBitmap[] Positive { get; } = positive;
+
+        private RoaringBitmap[] Negative { get; } = negative;
+
+        private Compared[] Included { get; } = compared;
+
+        private Compared[] Subtracted { get; } = subtracted;
+
+        private int _next;
+        private int _done;
+        private long _total;
+        private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Every key on the caller's thread.</summary>
+        public long Alone(int keys)
         {
-            var (words, scratch, masked) = (WordBuffers.Rent(), WordBuffers.Rent(), WordBuffers.Rent());
-            var comparers = compared.Select(c => c.Index.Comparer(c.Passes)).ToArray();
-            var subtracters = subtracted.Select(c => c.Index.Comparer(c.Passes)).ToArray();
+            using var worker = new Worker(this);
+            return worker.Count(0, keys);
+        }
+
+        /// <summary>
+        /// The caller and a pool thread take chunks of keys in turn until none is left, so a helper that starts late (the
+        /// pool busy with requests) takes less and the caller is never left waiting for a fixed half: at worst it waits
+        /// for the one chunk the helper is in.
+        /// </summary>
+        public long Shared(int keys)
+        {
+            var chunks = (keys + ChunkKeys - 1) / ChunkKeys;
+            _ = Task.Run(() => Take(keys, chunks));
+            Take(keys, chunks);
+            _finished.Task.GetAwaiter().GetResult();
+            return Interlocked.Read(ref _total);
+        }
+
+        private void Take(int keys, int chunks)
+        {
+            Worker? worker = null;
             try
             {
-                return Keys(from, to, words, scratch, masked, comparers, subtracters);
+                for (var c = Interlocked.Increment(ref _next) - 1; c < chunks; c = Interlocked.Increment(ref _next) - 1)
+                {
+                    worker ??= new Worker(this);
+                    Interlocked.Add(ref _total, worker.Count(c * ChunkKeys, Math.Min(keys, (c + 1) * ChunkKeys)));
+                    if (Interlocked.Increment(ref _done) == chunks)
+                        _finished.TrySetResult();
+                }
+            }
+            catch (Exception e)
+            {
+                _finished.TrySetException(e); // the other thread waits for every chunk: it would wait for ever
+                throw;
             }
             finally
             {
-                foreach (var buffer in new[] { words, scratch, masked })
+                worker?.Dispose();
+            }
+        }
+
+        /// <summary>One thread's buffers, comparers and cursors; it takes keys in increasing order.</summary>
+        private sealed class Worker : IDisposable
+        {
+            private readonly Counting _count;
+            private readonly ulong[] _words = WordBuffers.Rent();
+            private readonly ulong[] _scratch = WordBuffers.Rent();
+            private readonly ulong[] _masked = WordBuffers.Rent();
+            private readonly BsiRange.KeyComparer[] _comparers;
+            private readonly BsiRange.KeyComparer[] _subtracters;
+            private readonly int[] _positiveAt;
+            private readonly int[] _negativeAt;
+            private readonly int[] _subtractedAt;
+
+            public Worker(Counting count)
+            {
+                _count = count;
+                _comparers = [.. count.Included.Select(c => c.Index.Comparer(c.Passes))];
+                _subtracters = [.. count.Subtracted.Select(c => c.Index.Comparer(c.Passes))];
+                _positiveAt = new int[count.Positive.Length];
+                _negativeAt = new int[count.Negative.Length];
+                _subtractedAt = new int[count.Subtracted.Length];
+            }
+
+            /// <summary>The count over the keys <paramref name="from"/> (inclusive) to <paramref name="to"/> of the smallest part.</summary>
+            public long Count(int from, int to)
+            {
+                var (positive, negative, subtracted) = (_count.Positive, _count.Negative, _count.Subtracted);
+                var (words, scratch, masked) = (_words, _scratch, _masked);
+                var lead = positive[0];
+                long total = 0;
+                for (var k = from; k < to; k++)
+                {
+                    var key = lead.Keys[k];
+                    _positiveAt[0] = k;
+                    var present = true;
+                    for (var i = 1; i < positive.Length && present; i++)
+                        present = RoaringBitmap.Seek(positive[i], key, ref _positiveAt[i]);
+                    if (!present)
+                        continue;
+                    RoaringBitmap.Load(lead.ContainerAt(k), words);
+                    for (var i = 1; i < positive.Length; i++)
+                        BitsetOps.Apply<AndOp>(words, RoaringBitmap.WordsOf(positive[i].ContainerAt(_positiveAt[i]), scratch), words);
+                    for (var i = 0; i < negative.Length; i++)
+                        if (RoaringBitmap.Seek(negative[i], key, ref _negativeAt[i]))
+                            BitsetOps.Apply<AndNotOp>(words, RoaringBitmap.WordsOf(negative[i].ContainerAt(_negativeAt[i]), scratch), words);
+                    // Every range's persons with a value are among the parts above, so each comparison starts from what is left.
+                    for (var r = 0; r < _comparers.Length && !Empty(words); r++)
+                        _comparers[r].Compare(key, words).CopyTo(words, 0);
+                    for (var s = 0; s < _subtracters.Length && !Empty(words); s++)
+                    {
+                        if (!RoaringBitmap.Seek(subtracted[s].Index.NotNull, key, ref _subtractedAt[s]))
+                            continue;
+                        BitsetOps.Apply<AndOp>(words, RoaringBitmap.WordsOf(subtracted[s].Index.NotNull.ContainerAt(_subtractedAt[s]), scratch), masked);
+                        BitsetOps.Apply<AndNotOp>(words, _subtracters[s].Compare(key, masked), words);
+                    }
+                    total += BitsetOps.PopCount(words);
+                }
+                return total;
+            }
+
+            public void Dispose()
+            {
+                foreach (var buffer in new[] { _words, _scratch, _masked })
                     WordBuffers.Return(buffer);
-                foreach (var comparer in comparers.Concat(subtracters))
+                foreach (var comparer in _comparers.Concat(_subtracters))
                     comparer.Dispose();
             }
-        }
 
-        private long Keys(int from, int to, ulong[] words, ulong[] scratch, ulong[] masked, BsiRange.KeyComparer[] comparers, BsiRange.KeyComparer[] subtracters)
-        {
-            var positiveAt = new int[positive.Length];
-            var negativeAt = new int[negative.Length];
-            var subtractedAt = new int[subtracted.Length];
-            var lead = positive[0];
-            long total = 0;
-            for (var k = from; k < to; k++)
-            {
-                var key = lead.Keys[k];
-                positiveAt[0] = k;
-                var present = true;
-                for (var i = 1; i < positive.Length && present; i++)
-                    present = RoaringBitmap.Seek(positive[i], key, ref positiveAt[i]);
-                if (!present)
-                    continue;
-                RoaringBitmap.Load(lead.ContainerAt(k), words);
-                for (var i = 1; i < positive.Length; i++)
-                    BitsetOps.Apply<AndOp>(words, RoaringBitmap.WordsOf(positive[i].ContainerAt(positiveAt[i]), scratch), words);
-                for (var i = 0; i < negative.Length; i++)
-                    if (RoaringBitmap.Seek(negative[i], key, ref negativeAt[i]))
-                        BitsetOps.Apply<AndNotOp>(words, RoaringBitmap.WordsOf(negative[i].ContainerAt(negativeAt[i]), scratch), words);
-                // Every range's persons with a value are among the parts above, so each comparison starts from what is left.
-                for (var r = 0; r < comparers.Length && !Empty(words); r++)
-                    comparers[r].Compare(key, words).CopyTo(words, 0);
-                for (var s = 0; s < subtracters.Length && !Empty(words); s++)
-                {
-                    if (!RoaringBitmap.Seek(subtracted[s].Index.NotNull, key, ref subtractedAt[s]))
-                        continue;
-                    BitsetOps.Apply<AndOp>(words, RoaringBitmap.WordsOf(subtracted[s].Index.NotNull.ContainerAt(subtractedAt[s]), scratch), masked);
-                    BitsetOps.Apply<AndNotOp>(words, subtracters[s].Compare(key, masked), words);
-                }
-                total += BitsetOps.PopCount(words);
-            }
-            return total;
+            private static bool Empty(ulong[] words) => words.AsSpan().IndexOfAnyExcept(0UL) < 0;
         }
-
-        private static bool Empty(ulong[] words) => words.AsSpan().IndexOfAnyExcept(0UL) < 0;
     }
 }
