@@ -14,36 +14,49 @@ internal static class BsiRange
 {
     private const int Words = Container.BitsetWords;
 
-    /// <summary>Keys a pass splits between two threads from: below it the second thread costs more than it saves.</summary>
-    private const int ParallelKeys = 32;
-
     /// <summary>The persons of <paramref name="notNull"/> whose value passes every comparison (one or two: a range
-    /// with two ends reads each slice once, not once per end). Large indexes are split between two threads by key.</summary>
+    /// with two ends reads each slice once, not once per end). Large indexes are shared with a pool thread a chunk of
+    /// keys at a time (<see cref="SharedChunks"/>).</summary>
     public static RoaringBitmap Compare(RoaringBitmap notNull, RoaringBitmap[] slices, ulong[]?[][] words, ReadOnlySpan<(RangeOperator Op, ulong Offset)> tests, bool parallel = true)
     {
         var keys = notNull.ContainerCount;
         var all = tests.ToArray();
-        if (!parallel || keys < ParallelKeys || Environment.ProcessorCount < 2)
-            return Compare(notNull, slices, words, all, 0, keys).Build();
-        var half = keys / 2;
-        var upper = Task.Run(() => Compare(notNull, slices, words, all, half, keys));
-        var lower = Compare(notNull, slices, words, all, 0, half);
-        return lower.Append(upper.GetAwaiter().GetResult()).Build();
+        if (!parallel || keys < SharedChunks.FromKeys || Environment.ProcessorCount < 2)
+        {
+            using var alone = new Chunker(notNull, slices, words, all);
+            return alone.Compare(0, keys).Build();
+        }
+        var parts = new RoaringBitmapBuilder[SharedChunks.Of(keys)];
+        SharedChunks.RunKeys(keys, () => new Chunker(notNull, slices, words, all), (chunker, c, from, to) => parts[c] = chunker.Compare(from, to));
+        for (var c = 1; c < parts.Length; c++)
+            parts[0].Append(parts[c]);
+        return parts[0].Build();
     }
 
-    /// <summary>The keys <paramref name="from"/> (inclusive) to <paramref name="to"/> of <paramref name="notNull"/>, compared.</summary>
-    private static RoaringBitmapBuilder Compare(RoaringBitmap notNull, RoaringBitmap[] slices, ulong[]?[][] words, (RangeOperator Op, ulong Offset)[] tests, int from, int to)
+    /// <summary>One thread's share of a pass: the keys of a chunk compared into a builder of their own.</summary>
+    private sealed class Chunker(RoaringBitmap notNull, RoaringBitmap[] slices, ulong[]?[][] words, (RangeOperator Op, ulong Offset)[] tests) : IDisposable
     {
-        var builder = new RoaringBitmapBuilder();
-        using var comparer = new KeyComparer(slices, words, tests);
-        var nn = new ulong[Words];
-        var keys = notNull.Keys;
-        for (var k = from; k < to; k++)
+        private readonly KeyComparer _comparer = new(slices, words, tests);
+        private readonly ulong[] _notNull = WordBuffers.Rent();
+
+        /// <summary>The keys <paramref name="from"/> (inclusive) to <paramref name="to"/> of the persons with a value, compared.</summary>
+        public RoaringBitmapBuilder Compare(int from, int to)
         {
-            RoaringBitmap.Load(notNull.ContainerAt(k), nn);
-            builder.AddWords(keys[k], comparer.Compare(keys[k], nn));
+            var builder = new RoaringBitmapBuilder();
+            var keys = notNull.Keys;
+            for (var k = from; k < to; k++)
+            {
+                RoaringBitmap.Load(notNull.ContainerAt(k), _notNull);
+                builder.AddWords(keys[k], _comparer.Compare(keys[k], _notNull));
+            }
+            return builder;
         }
-        return builder;
+
+        public void Dispose()
+        {
+            _comparer.Dispose();
+            WordBuffers.Return(_notNull);
+        }
     }
 
     /// <summary>

@@ -14,9 +14,6 @@ public sealed record RangeTerm(BitSlicedIndex Index, RangeTest[] Tests);
 /// </summary>
 internal static class ConjunctionCount
 {
-    /// <summary>Keys a count splits between two threads from: below it the second thread costs more than it saves.</summary>
-    private const int ParallelKeys = 32;
-
     public static long Count(IReadOnlyList<RoaringBitmap> include, IReadOnlyList<RangeTerm> includeRanges,
         IReadOnlyList<RoaringBitmap> exclude, IReadOnlyList<RangeTerm> excludeRanges)
     {
@@ -63,13 +60,10 @@ internal static class ConjunctionCount
             return RoaringBitmap.AndCardinality([.. positive], [.. negative]);
         var count = new Counting([.. positive], [.. negative], [.. compared], [.. subtracted]);
         var keys = positive[0].ContainerCount;
-        return keys < ParallelKeys || Environment.ProcessorCount < 2 ? count.Alone(keys) : count.Shared(keys);
+        return keys < SharedChunks.FromKeys || Environment.ProcessorCount < 2 ? count.Alone(keys) : count.Shared(keys);
     }
 
     private sealed record Compared(BitSlicedIndex Index, (RangeOperator Op, ulong Offset)[] Passes);
-
-    /// <summary>Keys a thread takes at a time when two share a count.</summary>
-    private const int ChunkKeys = 8;
 
     /// <summary>The parts of one count (<paramref name="positive"/> smallest first).</summary>
     private sealed class Counting(RoaringBitmap[] positive, RoaringBitmap[] negative, Compared[] compared, Compared[] subtracted)
@@ -82,11 +76,6 @@ internal static class ConjunctionCount
 
         private Compared[] Subtracted { get; } = subtracted;
 
-        private int _next;
-        private int _done;
-        private long _total;
-        private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
         /// <summary>Every key on the caller's thread.</summary>
         public long Alone(int keys)
         {
@@ -94,42 +83,12 @@ internal static class ConjunctionCount
             return worker.Count(0, keys);
         }
 
-        /// <summary>
-        /// The caller and a pool thread take chunks of keys in turn until none is left, so a helper that starts late (the
-        /// pool busy with requests) takes less and the caller is never left waiting for a fixed half: at worst it waits
-        /// for the one chunk the helper is in.
-        /// </summary>
+        /// <summary>The keys shared with a pool thread, <see cref="SharedChunks.ChunkKeys"/> at a time (<see cref="SharedChunks"/>).</summary>
         public long Shared(int keys)
         {
-            var chunks = (keys + ChunkKeys - 1) / ChunkKeys;
-            _ = Task.Run(() => Take(keys, chunks));
-            Take(keys, chunks);
-            _finished.Task.GetAwaiter().GetResult();
-            return Interlocked.Read(ref _total);
-        }
-
-        private void Take(int keys, int chunks)
-        {
-            Worker? worker = null;
-            try
-            {
-                for (var c = Interlocked.Increment(ref _next) - 1; c < chunks; c = Interlocked.Increment(ref _next) - 1)
-                {
-                    worker ??= new Worker(this);
-                    Interlocked.Add(ref _total, worker.Count(c * ChunkKeys, Math.Min(keys, (c + 1) * ChunkKeys)));
-                    if (Interlocked.Increment(ref _done) == chunks)
-                        _finished.TrySetResult();
-                }
-            }
-            catch (Exception e)
-            {
-                _finished.TrySetException(e); // the other thread waits for every chunk: it would wait for ever
-                throw;
-            }
-            finally
-            {
-                worker?.Dispose();
-            }
+            long total = 0;
+            SharedChunks.RunKeys(keys, () => new Worker(this), (worker, _, from, to) => Interlocked.Add(ref total, worker.Count(from, to)));
+            return total;
         }
 
         /// <summary>One thread's buffers, comparers and cursors; it takes keys in increasing order.</summary>

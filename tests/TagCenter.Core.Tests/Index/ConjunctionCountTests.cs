@@ -91,6 +91,8 @@ public sealed class ConjunctionCountTests
             if (include.Count == 0 && !withA)
                 include.Add(all);
             var actual = ConjunctionCount.Count(include, withA ? [new RangeTerm(a, aTests)] : [], withoutD ? [d] : [], withoutB ? [new RangeTerm(b, bTests)] : []);
+            // The range built as a bitmap (members, portraits) selects the same persons, shared between threads alike.
+            a.Range(aTests).Cardinality.ShouldBe(rows.LongCount(r => r.A is { } v && aTests.All(t => Holds(t, v))), $"a {string.Join(", ", aTests)} over {data}");
             actual.ShouldBe(expected, $"{(withC ? "c " : "")}{(withoutD ? "−d " : "")}{(withA ? "a " + string.Join(", ", aTests) : "")} {(withoutB ? "−b " + string.Join(", ", bTests) : "")} over {data}");
         }
         return true;
