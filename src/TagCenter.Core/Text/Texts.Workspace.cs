@@ -57,6 +57,7 @@ public static partial class Texts
         ("workspace.missing_key", "缺少必需的键 '{0}'", "missing required key '{0}'"),
         ("workspace.missing_key_in", "{1} 缺少必需的键 '{0}'", "missing required key '{0}' in {1}"),
         ("workspace.not_scalar", "'{0}' 必须是单个值", "'{0}' must be a single value"),
+        ("workspace.key_not_scalar", "键必须是一个词，不能是映射或列表", "a key must be a word, not a mapping or a list"),
         ("workspace.not_bool", "'{0}' 必须是 true 或 false，而不是 '{1}'", "'{0}' must be true or false, not '{1}'"),
         ("workspace.not_number", "'{0}' 必须是数字，而不是 '{1}'", "'{0}' must be a number, not '{1}'"),
         ("workspace.not_enum", "'{0}' 不是有效的 {1}{2}（可选：{3}）", "'{0}' is not a valid {1}{2} (expected one of: {3})"),

@@ -20,6 +20,9 @@ internal sealed class YamlMap
         _node = node;
         _file = file;
         _diagnostics = diagnostics;
+        // A key written as a mapping or a list ({a: b}: x, [a, b]: x) names nothing: said once here, and left out of Entries.
+        foreach (var key in node.Children.Keys.Where(k => k is not YamlScalarNode))
+            diagnostics.Add(At(file, key, Texts.T("workspace.key_not_scalar")));
     }
 
     public YamlNode Node => _node;
@@ -34,7 +37,7 @@ internal sealed class YamlMap
     }
 
     public IEnumerable<(string Key, YamlNode KeyNode, YamlNode Value)> Entries =>
-        _node.Children.Select(kv => (((YamlScalarNode)kv.Key).Value ?? "", kv.Key, kv.Value));
+        _node.Children.Where(kv => kv.Key is YamlScalarNode).Select(kv => (((YamlScalarNode)kv.Key).Value ?? "", kv.Key, kv.Value));
 
     public void AllowOnly(string context, params string[] keys)
     {

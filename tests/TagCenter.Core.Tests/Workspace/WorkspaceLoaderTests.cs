@@ -126,6 +126,19 @@ public sealed class WorkspaceLoaderTests
         e.Message.ShouldContain("tagcenter init");
     }
 
+    [Theory]
+    [InlineData("{}:", 1, 1)] // what the fuzz test below found: a flow mapping as the key of the top mapping
+    [InlineData("sources:\n  [a, b]: x\n", 2, 3)]
+    [InlineData("identity:\n  types:\n    ? {p: q}\n    : phone\n", 3, 7)]
+    public void Parse_AKeyThatIsNotAWord_IsADiagnosticAtIt(string yaml, int line, int column)
+    {
+        var e = Should.Throw<WorkspaceException>(() => WorkspaceLoader.Parse(yaml, "/ws"));
+
+        // Other mistakes of the text (a missing section) may be reported too; the key is, where it stands.
+        e.Diagnostics.ShouldContain(d => d.Line == line && d.Column == column && d.Message.Contains("key must be a word"),
+            string.Join("; ", e.Diagnostics.Select(d => $"{d.Line}:{d.Column} {d.Message}")));
+    }
+
     [Fact]
     public void StarterWorkspace_IsValid()
     {
