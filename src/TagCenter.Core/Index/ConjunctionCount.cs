@@ -65,17 +65,9 @@ internal static class ConjunctionCount
 
     private sealed record Compared(BitSlicedIndex Index, (RangeOperator Op, ulong Offset)[] Passes);
 
-    /// <summary>The parts of one count (<paramref name="positive"/> smallest first).</summary>
-    private sealed class Counting(RoaringBitmap[] positive, RoaringBitmap[] negative, Compared[] compared, Compared[] subtracted)
+    /// <summary>The parts of one count (<paramref name="Positive"/> smallest first).</summary>
+    private sealed record Counting(RoaringBitmap[] Positive, RoaringBitmap[] Negative, Compared[] Included, Compared[] Subtracted)
     {
-        private RoaringBitmap[] Positive { get; } = positive;
-
-        private RoaringBitmap[] Negative { get; } = negative;
-
-        private Compared[] Included { get; } = compared;
-
-        private Compared[] Subtracted { get; } = subtracted;
-
         /// <summary>Every key on the caller's thread.</summary>
         public long Alone(int keys)
         {

@@ -59,56 +59,43 @@ public sealed class IndexPlanExecutor(ITagIndex index, Func<ScanPlan, RoaringBit
         var excludeRanges = new List<RangeTerm>();
         foreach (var part in Paired(parts))
         {
-            if (part is AndNotPlan { Left: AllPlan } n)
+            var subtract = part is AndNotPlan { Left: AllPlan };
+            var target = part is AndNotPlan { Left: AllPlan } n ? n.Right : part;
+            var (kept, term) = RangeOf(target);
+            if (term is not null)
             {
-                if (Term(n.Right) is { } subtracted)
-                {
-                    if (Kept(n.Right) is { } kept)
-                        exclude.Add(kept);
-                    else
-                        excludeRanges.Add(subtracted);
-                }
-                else
-                    exclude.Add(Execute(n.Right));
+                (subtract ? excludeRanges : includeRanges).Add(term);
                 continue;
             }
-            if (Term(part) is { } term)
-            {
-                if (Kept(part) is { } kept)
-                {
-                    if (kept.IsEmpty)
-                        return 0;
-                    include.Add(kept);
-                }
-                else
-                    includeRanges.Add(term);
-                continue;
-            }
-            var bitmap = Execute(part);
-            if (bitmap.IsEmpty)
+            var bitmap = kept ?? Execute(target);
+            if (subtract)
+                exclude.Add(bitmap);
+            else if (bitmap.IsEmpty)
                 return 0;
-            include.Add(bitmap);
+            else
+                include.Add(bitmap);
         }
         if (include.Count == 0 && includeRanges.Count == 0)
             include.Add(index.All);
         return ConjunctionCount.Count(include, includeRanges, exclude, excludeRanges);
     }
 
-    /// <summary>The persons of a range the index keeps for counts (<see cref="ITagIndex.KeptRange"/>), or null.</summary>
-    private RoaringBitmap? Kept(IndexPlan part) => part switch
+    /// <summary>
+    /// A range on a bit-sliced index as a count takes it: the persons the index keeps for it
+    /// (<see cref="ITagIndex.KeptRange"/>), or else a comparison to make within the rule; neither for another part.
+    /// </summary>
+    private (RoaringBitmap? Kept, RangeTerm? Term) RangeOf(IndexPlan part)
     {
-        RangePlan r => index.KeptRange(r.Tag, new RangeTest(r.Operator, r.Value), null),
-        RangePairPlan p => index.KeptRange(p.Tag, p.First, p.Second),
-        _ => null,
-    };
-
-    /// <summary>A comparison the count makes on the tag's bit-sliced index itself, or null when it is not one.</summary>
-    private RangeTerm? Term(IndexPlan part) => part switch
-    {
-        RangePlan r when index.RangeIndex(r.Tag) is { } bsi => new RangeTerm(bsi, [new RangeTest(r.Operator, r.Value)]),
-        RangePairPlan p when index.RangeIndex(p.Tag) is { } bsi => new RangeTerm(bsi, [p.First, p.Second]),
-        _ => null,
-    };
+        var (tag, tests) = part switch
+        {
+            RangePlan r => (r.Tag, new[] { new RangeTest(r.Operator, r.Value) }),
+            RangePairPlan p => (p.Tag, new[] { p.First, p.Second }),
+            _ => (null, []),
+        };
+        if (tag is null || index.RangeIndex(tag) is not { } bsi)
+            return (null, null);
+        return index.KeptRange(tag, tests[0], tests.Length > 1 ? tests[1] : null) is { } kept ? (kept, null) : (null, new RangeTerm(bsi, tests));
+    }
 
     /// <summary>Whether the plan has a part the engine computes (SQL).</summary>
     private static bool Scans(IndexPlan plan) => plan switch
