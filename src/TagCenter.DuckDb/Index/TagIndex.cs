@@ -145,6 +145,7 @@ public sealed class TagIndex : ITagIndex, IDisposable
         try
         {
             _ = key.Second is { } other ? Range(key.Tag, key.First, other) : Range(key.Tag, key.First.Operator, key.First.Value);
+            _seen.TryUpdate(key, Seen, Building); // once the kept answers are cleared, a later count builds it again
         }
         catch (Exception e) when (e is ObjectDisposedException or IndexFileException)
         {

@@ -138,6 +138,15 @@ public sealed class AgeIndexTests : IDisposable
         kept.ToArray().ShouldBe(index.Range(PlanBuilder.AgeCode, from, below).ToArray());
         counts.Select(c => c.Index).ShouldAllBe(n => n == 1); // 18 to 24 in 上海: A0 (A2, B1, F0 are 北京; B0, B2 are 25)
         counts.ShouldAllBe(c => c.Index == c.Sql);
+
+        // Once the kept answers are cleared (more ranges than it keeps), a count asking again has it kept again.
+        for (var k = 0; k <= TagIndex.RangeResults; k++)
+            index.Range(PlanBuilder.AgeCode, RangeOperator.GreaterOrEqual, 100 + k);
+        _f.Count(index, Rule).Index.ShouldBe(1);
+        waited.Restart();
+        while ((kept = index.KeptRange(PlanBuilder.AgeCode, from, below)) is null && waited.Elapsed < TimeSpan.FromSeconds(30))
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        kept.ShouldNotBeNull("the band was not kept again after the kept answers were cleared");
     }
 
     [Fact]
