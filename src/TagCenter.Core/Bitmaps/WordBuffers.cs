@@ -1,23 +1,20 @@
-using System.Collections.Concurrent;
+using System.Buffers;
 
 namespace TagCenter.Core.Bitmaps;
 
 /// <summary>
-/// Buffers of one container's words (8 KB), kept for reuse: a count at 10M persons sets out a dozen of them, and
-/// taking them anew each time made a gen0 collection every few dozen counts. A rented buffer holds old words: the
-/// renter sets every word before reading it.
+/// Buffers of one container's words (8 KB) from the shared array pool: a count at 10M persons sets out a dozen of
+/// them, and taking them anew each time made a gen0 collection every few dozen counts. A rented buffer holds old
+/// words: the renter sets every word before reading it. The pool's buckets are powers of two, so a buffer is exactly
+/// <see cref="Container.BitsetWords"/> long, which the word kernels rely on; another length is not used.
 /// </summary>
 internal static class WordBuffers
 {
-    private const int Kept = 256;
-
-    private static readonly ConcurrentBag<ulong[]> Free = [];
-
-    public static ulong[] Rent() => Free.TryTake(out var buffer) ? buffer : new ulong[Container.BitsetWords];
-
-    public static void Return(ulong[] buffer)
+    public static ulong[] Rent()
     {
-        if (Free.Count < Kept)
-            Free.Add(buffer);
+        var buffer = ArrayPool<ulong>.Shared.Rent(Container.BitsetWords);
+        return buffer.Length == Container.BitsetWords ? buffer : new ulong[Container.BitsetWords];
     }
+
+    public static void Return(ulong[] buffer) => ArrayPool<ulong>.Shared.Return(buffer);
 }

@@ -166,13 +166,8 @@ internal static class BsiRange
         };
     }
 
-    private static Container? Find(RoaringBitmap bitmap, ushort key, ref int cursor)
-    {
-        var keys = bitmap.Keys;
-        while (cursor < keys.Length && keys[cursor] < key)
-            cursor++;
-        return cursor < keys.Length && keys[cursor] == key ? bitmap.ContainerAt(cursor) : null;
-    }
+    private static Container? Find(RoaringBitmap bitmap, ushort key, ref int cursor) =>
+        RoaringBitmap.Seek(bitmap, key, ref cursor) ? bitmap.ContainerAt(cursor) : null;
 
     /// <summary>Array containers from this size on are set out as words once and kept: setting their bits on every
     /// comparison costs more than a pass over the words. Smaller ones are set out each time, so that kept words never

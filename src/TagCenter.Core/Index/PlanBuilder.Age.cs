@@ -28,9 +28,6 @@ public static partial class PlanBuilder
         return four >= 0 ? four / 1461 : -((-four + 1460) / 1461);
     }
 
-    /// <summary>Days since 1970-01-01 of <paramref name="time"/>'s date.</summary>
-    public static long DayOf(DateTime time) => DateOnly.FromDateTime(time).DayNumber - DateOnly.FromDateTime(Epoch).DayNumber;
-
     /// <summary>How <c>age</c> is answered: at <paramref name="AsOf"/>, from the age column when <paramref name="Column"/>, else the birthday column.</summary>
     private sealed record Ages(DateTime AsOf, bool Column);
 
@@ -52,7 +49,7 @@ public static partial class PlanBuilder
         };
         if (literal is null || Numeric(literal.Value!) is not { } v || Math.Abs(v) > AgeLimit)
             return null;
-        var day = DayOf(ages.AsOf);
+        var day = BsiEncoding.Encode(IndexEncoding.Days, ages.AsOf);
         var floor = (long)Math.Floor(v);
         var whole = v == floor;
         IndexPlan AtLeast(long k) => ages.Column

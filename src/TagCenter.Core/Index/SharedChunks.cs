@@ -29,7 +29,7 @@ internal sealed class SharedChunks
         Run(Of(keys), worker, (w, c) => run(w, c, c * ChunkKeys, Math.Min(keys, (c + 1) * ChunkKeys)));
 
     /// <summary>Runs chunks 0 to <paramref name="chunks"/> − 1, each once, on the caller's thread and a pool thread.</summary>
-    public static void Run<TWorker>(int chunks, Func<TWorker> worker, Action<TWorker, int> run) where TWorker : IDisposable
+    private static void Run<TWorker>(int chunks, Func<TWorker> worker, Action<TWorker, int> run) where TWorker : IDisposable
     {
         if (chunks <= 0)
             return;

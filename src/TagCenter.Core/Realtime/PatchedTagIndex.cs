@@ -57,7 +57,7 @@ public sealed class PatchedTagIndex : ITagIndex
         var values = _values.ToBuilder();
         var persons = _persons.ToBuilder();
         var birthday = Base.Find(PlanBuilder.BirthdayCode) is { Kind: IndexedAs.Range };
-        long? ageDay = Base.Find(PlanBuilder.AgeCode) is { Kind: IndexedAs.Range } && Base.AgeAnchor is { } anchor ? PlanBuilder.DayOf(anchor) : null;
+        long? ageDay = Base.Find(PlanBuilder.AgeCode) is { Kind: IndexedAs.Range } && Base.AgeAnchor is { } anchor ? BsiEncoding.Encode(IndexEncoding.Days, anchor) : null;
         void Set(string code, uint ordinal, object? stored)
         {
             var column = values.TryGetValue(code, out var known) ? known : ImmutableDictionary<uint, object?>.Empty;

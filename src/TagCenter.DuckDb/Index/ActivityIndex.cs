@@ -130,11 +130,7 @@ public static class ActivityIndex
                 }
             }
             for (var i = 0; i < columns.Count; i++)
-            {
-                var bsi = builders[i].Build();
-                var slices = bsi.Slices.Select(writer.Write).ToList();
-                written.Add(new IndexManifestTag(columns[i].Code, IndexedAs.Range, IndexEncoding.Integer, [], bsi.Base, slices, writer.Write(bsi.NotNull)));
-            }
+                written.Add(writer.Write(columns[i].Code, IndexEncoding.Integer, builders[i].Build()));
         }
         return written;
     }

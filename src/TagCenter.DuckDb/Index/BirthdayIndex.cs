@@ -56,7 +56,7 @@ public static class BirthdayIndex
         var (min, max) = (Convert.ToInt64(bounds[0]), Convert.ToInt64(bounds[1]));
         var birthdays = new BitSlicedIndexBuilder(min, max);
         // The oldest person is the eldest: ages run from the latest birthday's to the earliest's.
-        var day = ageAnchor is { } anchor ? PlanBuilder.DayOf(anchor) : (long?)null;
+        var day = ageAnchor is { } anchor ? BsiEncoding.Encode(IndexEncoding.Days, anchor) : (long?)null;
         var ages = day is { } d ? new BitSlicedIndexBuilder(PlanBuilder.AgeOn(max, d), PlanBuilder.AgeOn(min, d)) : null;
         var sql = $"SELECT CAST(o.ordinal AS BIGINT), {Days} {from} ORDER BY 1";
         using (var command = db.Connection.CreateCommand())
@@ -80,12 +80,9 @@ public static class BirthdayIndex
                 throw new EngineException(e.Message, sql, e);
             }
         }
-        var columns = new List<IndexManifestTag> { Write(PlanBuilder.BirthdayCode, IndexEncoding.Days, birthdays.Build(), writer) };
+        var columns = new List<IndexManifestTag> { writer.Write(PlanBuilder.BirthdayCode, IndexEncoding.Days, birthdays.Build()) };
         if (ages is not null)
-            columns.Add(Write(PlanBuilder.AgeCode, IndexEncoding.Integer, ages.Build(), writer));
+            columns.Add(writer.Write(PlanBuilder.AgeCode, IndexEncoding.Integer, ages.Build()));
         return columns;
     }
-
-    private static IndexManifestTag Write(string code, IndexEncoding encoding, BitSlicedIndex bsi, IndexFileWriter writer) =>
-        new(code, IndexedAs.Range, encoding, [], bsi.Base, [.. bsi.Slices.Select(writer.Write)], writer.Write(bsi.NotNull));
 }

@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.Text.Json;
 using TagCenter.Core.Bitmaps;
 using TagCenter.Core.Diagnostics;
+using TagCenter.Core.Index;
 using TagCenter.Core.Text;
 
 namespace TagCenter.DuckDb.Index;
@@ -38,6 +39,13 @@ public sealed class IndexFileWriter : IDisposable
         {
             throw new TagCenterException(Texts.T("index.write", path, e.Message), e);
         }
+    }
+
+    /// <summary>Appends a range column (a bit-sliced index: its slices, then its not-null bitmap) and says where it went.</summary>
+    public IndexManifestTag Write(string code, IndexEncoding encoding, BitSlicedIndex bsi)
+    {
+        var slices = bsi.Slices.Select(Write).ToList();
+        return new IndexManifestTag(code, IndexedAs.Range, encoding, [], bsi.Base, slices, Write(bsi.NotNull));
     }
 
     /// <summary>Appends one bitmap and says where it went.</summary>

@@ -183,11 +183,7 @@ public static class TagIndexBuilder
         public IndexManifestTag Write(IndexFileWriter writer)
         {
             if (_range is not null)
-            {
-                var bsi = _range.Build();
-                var slices = bsi.Slices.Select(writer.Write).ToList();
-                return new IndexManifestTag(Column.Code, IndexedAs.Range, Column.Encoding, [], bsi.Base, slices, writer.Write(bsi.NotNull));
-            }
+                return writer.Write(Column.Code, Column.Encoding, _range.Build());
             var bitmaps = Builders.Select(b => b.Build()).ToList();
             var slots = bitmaps.Select(writer.Write).ToList();
             var has = bitmaps.Aggregate(new RoaringBitmap(), RoaringBitmap.Or);
