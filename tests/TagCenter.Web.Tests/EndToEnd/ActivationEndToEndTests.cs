@@ -22,8 +22,7 @@ public sealed class ActivationEndToEndTests(ConsoleSite site)
         api.GetArrayLength().ShouldBeGreaterThan(0, "the demo declares triggers");
 
         var page = await browser.SignInAsync(site, site.AdminKey);
-        await page.GotoAsync(new Uri(site.Address, "/activation").ToString());
-        await ConsoleBrowser.InteractiveAsync(page);
+        await ConsoleBrowser.OpenAsync(page, site, "/activation");
         await page.Locator("#trigger-table").WaitForAsync();
 
         var rows = page.Locator("tr.tc-trigger");

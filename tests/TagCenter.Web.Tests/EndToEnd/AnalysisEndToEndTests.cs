@@ -16,8 +16,7 @@ public sealed class AnalysisEndToEndTests(ConsoleSite site)
         using var http = new HttpClient { BaseAddress = site.Address };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", site.AdminKey);
         var page = await browser.SignInAsync(site, site.AdminKey);
-        await page.GotoAsync(new Uri(site.Address, "/analysis").ToString());
-        await ConsoleBrowser.InteractiveAsync(page);
+        await ConsoleBrowser.OpenAsync(page, site, "/analysis");
 
         await page.Locator("#paths-run").ClickAsync();
         await page.Locator("#paths-table, #api-error").First.WaitForAsync();

@@ -41,7 +41,7 @@ public sealed class ConsoleEndToEndTests(ConsoleSite site, ITestOutputHelper out
     {
         await using var browser = await ConsoleBrowser.LaunchAsync();
         var page = await (await browser.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US" })).NewPageAsync();
-        await page.GotoAsync(new Uri(site.Address, "/signin").ToString());
+        await ConsoleBrowser.GoAsync(page, new Uri(site.Address, "/signin").ToString(), ConsoleBrowser.Patience);
         await page.FillAsync("#key", "tc_not_a_key");
         await page.ClickAsync("#signin");
 
@@ -53,8 +53,7 @@ public sealed class ConsoleEndToEndTests(ConsoleSite site, ITestOutputHelper out
     {
         await using var browser = await ConsoleBrowser.LaunchAsync();
         var page = await browser.SignInAsync(site, site.AdminKey);
-        await page.GotoAsync(new Uri(site.Address, "/tags").ToString());
-        await ConsoleBrowser.InteractiveAsync(page);
+        await ConsoleBrowser.OpenAsync(page, site, "/tags");
         await page.Locator("#tag-tree").WaitForAsync();
         await ConsoleBrowser.ScreenshotAsync(page, "tags");
 
@@ -90,8 +89,7 @@ public sealed class ConsoleEndToEndTests(ConsoleSite site, ITestOutputHelper out
     {
         await using var browser = await ConsoleBrowser.LaunchAsync();
         var page = await browser.SignInAsync(site, site.AdminKey);
-        await page.GotoAsync(new Uri(site.Address, "/segments/new?rule=" + Uri.EscapeDataString("age > 18")).ToString());
-        await ConsoleBrowser.InteractiveAsync(page);
+        await ConsoleBrowser.OpenAsync(page, site, "/segments/new?rule=" + Uri.EscapeDataString("age > 18"));
         await page.Locator("#live-count[data-rule='age > 18']").WaitForAsync();
 
         var rounds = new List<double>();
@@ -114,8 +112,7 @@ public sealed class ConsoleEndToEndTests(ConsoleSite site, ITestOutputHelper out
     {
         await using var browser = await ConsoleBrowser.LaunchAsync();
         var page = await browser.SignInAsync(site, site.AdminKey, "en-US");
-        await page.GotoAsync(new Uri(site.Address, "/segments/new?rule=" + Uri.EscapeDataString("age betwen 18")).ToString());
-        await ConsoleBrowser.InteractiveAsync(page);
+        await ConsoleBrowser.OpenAsync(page, site, "/segments/new?rule=" + Uri.EscapeDataString("age betwen 18"));
 
         var error = await page.Locator("#rule-error").InnerTextAsync();
         error.ShouldContain("line 1, column 5");
@@ -127,8 +124,7 @@ public sealed class ConsoleEndToEndTests(ConsoleSite site, ITestOutputHelper out
     {
         await using var browser = await ConsoleBrowser.LaunchAsync();
         var page = await browser.SignInAsync(site, site.AdminKey);
-        await page.GotoAsync(new Uri(site.Address, "/segments/view?name=" + Uri.EscapeDataString("高价值沉默")).ToString());
-        await ConsoleBrowser.InteractiveAsync(page);
+        await ConsoleBrowser.OpenAsync(page, site, "/segments/view?name=" + Uri.EscapeDataString("高价值沉默"));
         await page.Locator("#portrait-table tbody tr").First.WaitForAsync();
 
         (await page.Locator("#portrait-table tbody tr").CountAsync()).ShouldBeGreaterThan(5);
@@ -143,8 +139,7 @@ public sealed class ConsoleEndToEndTests(ConsoleSite site, ITestOutputHelper out
     {
         await using var browser = await ConsoleBrowser.LaunchAsync();
         var page = await browser.SignInAsync(site, site.AdminKey);
-        await page.GotoAsync(new Uri(site.Address, "/analysis").ToString());
-        await ConsoleBrowser.InteractiveAsync(page);
+        await ConsoleBrowser.OpenAsync(page, site, "/analysis");
         await page.ClickAsync("#funnel-run");
         await page.Locator("#funnel-table tbody tr").First.WaitForAsync();
 
@@ -160,8 +155,7 @@ public sealed class ConsoleEndToEndTests(ConsoleSite site, ITestOutputHelper out
     {
         await using var browser = await ConsoleBrowser.LaunchAsync();
         var page = await browser.SignInAsync(site, site.AdminKey);
-        await page.GotoAsync(new Uri(site.Address, "/profiles").ToString());
-        await ConsoleBrowser.InteractiveAsync(page);
+        await ConsoleBrowser.OpenAsync(page, site, "/profiles");
         await page.Locator("#profile-search").FillAsync(site.Phone);
         await page.ClickAsync("#profile-go");
         await page.Locator("#profile-oneid").WaitForAsync();
@@ -180,7 +174,7 @@ public sealed class ConsoleEndToEndTests(ConsoleSite site, ITestOutputHelper out
         await page.ClickAsync("#lang-en");
         await page.Locator("#page-title", new PageLocatorOptions { HasTextString = "Crowd boards" }).WaitForAsync();
         var again = await page.Context.NewPageAsync();
-        await again.GotoAsync(new Uri(site.Address, "/segments").ToString());
+        await ConsoleBrowser.GoAsync(again, new Uri(site.Address, "/segments").ToString(), ConsoleBrowser.Patience);
         (await again.Locator("#page-title").InnerTextAsync()).ShouldBe("Segments");
         await ConsoleBrowser.ScreenshotAsync(again, "segments-en");
 
@@ -205,7 +199,7 @@ public sealed class ConsoleEndToEndTests(ConsoleSite site, ITestOutputHelper out
 
     private async Task<IReadOnlyList<string>> TagNamesAsync(IPage page)
     {
-        await page.GotoAsync(new Uri(site.Address, "/tags").ToString());
+        await ConsoleBrowser.GoAsync(page, new Uri(site.Address, "/tags").ToString(), ConsoleBrowser.Patience);
         var tags = page.Locator("#tag-tree .tc-tag");
         await tags.First.WaitForAsync();
         // The prerendered tree is replaced when the circuit connects: read until two reads agree and are not empty.

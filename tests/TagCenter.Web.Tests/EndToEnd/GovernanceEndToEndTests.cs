@@ -14,8 +14,7 @@ public sealed class GovernanceEndToEndTests(ConsoleSite site)
     {
         await using var browser = await ConsoleBrowser.LaunchAsync();
         var page = await browser.SignInAsync(site, site.AdminKey);
-        await page.GotoAsync(new Uri(site.Address, "/governance").ToString());
-        await ConsoleBrowser.InteractiveAsync(page);
+        await ConsoleBrowser.OpenAsync(page, site, "/governance");
         await page.Locator("#governance-me").WaitForAsync();
         (await page.Locator("#governance-me").InnerTextAsync()).ShouldContain("admin");
         await ConsoleBrowser.ScreenshotAsync(page, "governance");
@@ -37,8 +36,7 @@ public sealed class GovernanceEndToEndTests(ConsoleSite site)
         await ConsoleBrowser.ScreenshotAsync(page, "governance-roles");
 
         var marketer = await browser.SignInAsync(site, site.MarketerKey);
-        await marketer.GotoAsync(new Uri(site.Address, "/governance").ToString());
-        await ConsoleBrowser.InteractiveAsync(marketer);
+        await ConsoleBrowser.OpenAsync(marketer, site, "/governance");
         await marketer.Locator("#governance-me").WaitForAsync();
         await marketer.GetByRole(AriaRole.Tab, new PageGetByRoleOptions { Name = "API 密钥" }).ClickAsync();
         await marketer.Locator("text=只有管理员密钥能查看这一页。").WaitForAsync();

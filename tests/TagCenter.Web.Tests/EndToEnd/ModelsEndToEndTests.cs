@@ -20,8 +20,7 @@ public sealed class ModelsEndToEndTests(ConsoleSite site)
         foreach (var model in models.RootElement.EnumerateArray())
         {
             var name = model.GetProperty("model").GetString()!;
-            await page.GotoAsync(new Uri(site.Address, "/models/view?name=" + Uri.EscapeDataString(name)).ToString());
-            await ConsoleBrowser.InteractiveAsync(page);
+            await ConsoleBrowser.OpenAsync(page, site, "/models/view?name=" + Uri.EscapeDataString(name));
             await page.Locator("#page-title").WaitForAsync();
             using var detail = JsonDocument.Parse(await http.GetStringAsync("/api/v1/models/" + Uri.EscapeDataString(name), Ct));
             if (detail.RootElement.GetProperty("version_in_use") is not { ValueKind: JsonValueKind.Object } version)
