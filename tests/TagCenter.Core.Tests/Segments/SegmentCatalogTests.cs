@@ -75,7 +75,8 @@ public sealed class SegmentCatalogTests
     [Fact]
     public void Load_TwoFilesOneName_Diagnostic()
     {
-        var root = Path.Combine(Path.GetTempPath(), "tc-seg-" + Guid.NewGuid().ToString("N"));
+        using var folder = new TempFolder();
+        var root = folder.Path;
         Directory.CreateDirectory(Path.Combine(root, "segments"));
         File.WriteAllText(Path.Combine(root, "segments", "a.yaml"), "name: x\nrule: a = 1\n");
         File.WriteAllText(Path.Combine(root, "segments", "b.yaml"), "name: x\nrule: a = 2\n");

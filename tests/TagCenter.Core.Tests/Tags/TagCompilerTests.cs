@@ -19,7 +19,8 @@ public sealed class TagCompilerTests
     /// <summary>Writes one tag file (rules as block scalars, as users write them) and loads it like a workspace.</summary>
     private static TagCatalog Catalog(params (string Name, string Type, string Rule, string[]? Values)[] tags)
     {
-        var root = Path.Combine(Path.GetTempPath(), "tagcenter-tests", Guid.NewGuid().ToString("N"));
+        using var folder = new TempFolder();
+        var root = folder.Path;
         Directory.CreateDirectory(Path.Combine(root, "tags"));
         var yaml = "path: 测试/主题\ntags:\n" + string.Concat(tags.Select((t, i) =>
             $"  {t.Name}:\n    code: t{i}\n    kind: {(t.Values is null ? "value" : "enum")}\n    type: {t.Type}\n" +

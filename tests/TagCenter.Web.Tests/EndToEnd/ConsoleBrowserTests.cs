@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -23,10 +22,9 @@ public sealed class ConsoleBrowserTests
         await page.GotoAsync(site.Url("/form"));
         await page.ClickAsync("#go");
 
-        var waited = Stopwatch.StartNew();
+        // Waiting for the load event, this would time out (the image never comes).
         await ConsoleBrowser.CommittedAsync(page, url => url == site.Url("/home"), TimeSpan.FromSeconds(20));
 
-        waited.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(15), "the URL was committed; the wait must not be for the load event");
         (await page.EvaluateAsync<string>("document.readyState")).ShouldNotBe("complete", "the image is never served, so the page never loads");
         (await page.Locator("#home").InnerTextAsync()).ShouldBe("home");
     }
@@ -51,10 +49,8 @@ public sealed class ConsoleBrowserTests
         await using var browser = await ConsoleBrowser.LaunchAsync();
         var page = await browser.Browser.NewPageAsync();
 
-        var waited = Stopwatch.StartNew();
         await ConsoleBrowser.GoAsync(page, site.Url("/home"), TimeSpan.FromSeconds(20));
 
-        waited.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(15));
         page.Url.ShouldBe(site.Url("/home"));
     }
 
