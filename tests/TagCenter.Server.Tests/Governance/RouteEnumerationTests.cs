@@ -10,7 +10,7 @@ namespace TagCenter.Server.Tests.Governance;
 /// </summary>
 public sealed class RouteEnumerationTests(DemoWorkspace demo)
 {
-    private static readonly HttpMethod[] Methods = [HttpMethod.Get, HttpMethod.Post, HttpMethod.Put, HttpMethod.Patch, HttpMethod.Delete];
+    internal static readonly HttpMethod[] Methods = [HttpMethod.Get, HttpMethod.Post, HttpMethod.Put, HttpMethod.Patch, HttpMethod.Delete];
 
     [Fact]
     public async Task EveryOperation_WithoutCredential_Is401()
@@ -86,7 +86,7 @@ public sealed class RouteEnumerationTests(DemoWorkspace demo)
     }
 
     /// <summary>(method, path with parameters filled in, the scope the document says it needs).</summary>
-    private static async Task<List<(HttpMethod Method, string Path, string Scope)>> OperationsAsync(ApiServer server)
+    internal static async Task<List<(HttpMethod Method, string Path, string Scope)>> OperationsAsync(ApiServer server)
     {
         var document = await server.GetJsonAsync("/openapi/v1.json");
         var result = new List<(HttpMethod, string, string)>();
