@@ -6,18 +6,31 @@ namespace TagCenter.Core.Index;
 public sealed record RangeTerm(BitSlicedIndex Index, RangeTest[] Tests);
 
 /// <summary>
-/// |b₁ ∩ … ∩ r₁ ∩ … ∖ x₁ ∖ … ∖ s₁ ∖ …| for bitmaps b, x and ranges r, s over bit-sliced indexes, one 16-bit key at a
-/// time, with no range built as a bitmap: per key the bitmaps are intersected first, then each range is compared
-/// only within what is left (its EQ words start from it, so they empty sooner and the slices below go unread). A
-/// count with values no count asked for before (a fresh count) spends its time in these comparisons. On large
-/// indexes the caller and a pool thread share the keys, a chunk at a time.
+/// |b₁ ∩ … ∩ (u₁₁ ∪ u₁₂ ∪ …) ∩ … ∩ r₁ ∩ … ∖ x₁ ∖ … ∖ s₁ ∖ …| for bitmaps b, u, x and ranges r, s over bit-sliced indexes,
+/// one 16-bit key at a time, with no range or union built as a bitmap: per key the bitmaps are intersected first
+/// (a union's members are ORed at that key only), then each range is compared only within what is left (its EQ words
+/// start from it, so they empty sooner and the slices below go unread). A count with values no count asked for
+/// before (a fresh count) spends its time in these comparisons. On large indexes the caller and a pool thread share
+/// the keys, a chunk at a time.
 /// </summary>
 internal static class ConjunctionCount
 {
+    /// <param name="unions">Parts a person is in when in any of their bitmaps (<c>状态 = 'a' or 状态 = 'b'</c>).</param>
     public static long Count(IReadOnlyList<RoaringBitmap> include, IReadOnlyList<RangeTerm> includeRanges,
-        IReadOnlyList<RoaringBitmap> exclude, IReadOnlyList<RangeTerm> excludeRanges)
+        IReadOnlyList<RoaringBitmap> exclude, IReadOnlyList<RangeTerm> excludeRanges, IReadOnlyList<RoaringBitmap[]>? unions = null)
     {
         var positive = include.ToList();
+        var ored = new List<RoaringBitmap[]>();
+        foreach (var members in unions ?? [])
+        {
+            var some = members.Where(m => !m.IsEmpty).ToArray();
+            if (some.Length == 0)
+                return 0;
+            if (some.Length == 1)
+                positive.Add(some[0]);
+            else
+                ored.Add(some);
+        }
         var negative = exclude.ToList();
         var compared = new List<Compared>();
         var subtracted = new List<Compared>();
@@ -51,14 +64,21 @@ internal static class ConjunctionCount
                     break;
             }
         }
+        // The keys walked are the smallest part's: with nothing else to walk, the narrowest union is built.
+        if (positive.Count == 0 && ored.Count > 0)
+        {
+            var narrowest = ored.MinBy(u => u.Sum(m => m.Cardinality))!;
+            ored.Remove(narrowest);
+            positive.Add(narrowest.Aggregate(RoaringBitmap.Or));
+        }
         if (positive.Count == 0)
             throw new ArgumentException("at least one bitmap or range to intersect", nameof(include));
         if (positive.Any(p => p.IsEmpty))
             return 0;
         positive.Sort((a, b) => a.Cardinality.CompareTo(b.Cardinality));
-        if (compared.Count == 0 && subtracted.Count == 0)
+        if (compared.Count == 0 && subtracted.Count == 0 && ored.Count == 0)
             return RoaringBitmap.AndCardinality([.. positive], [.. negative]);
-        var count = new Counting([.. positive], [.. negative], [.. compared], [.. subtracted]);
+        var count = new Counting([.. positive], [.. ored], [.. negative], [.. compared], [.. subtracted]);
         var keys = positive[0].ContainerCount;
         return keys < SharedChunks.FromKeys || Environment.ProcessorCount < 2 ? count.Alone(keys) : count.Shared(keys);
     }
@@ -66,7 +86,7 @@ internal static class ConjunctionCount
     private sealed record Compared(BitSlicedIndex Index, (RangeOperator Op, ulong Offset)[] Passes);
 
     /// <summary>The parts of one count (<paramref name="Positive"/> smallest first).</summary>
-    private sealed record Counting(RoaringBitmap[] Positive, RoaringBitmap[] Negative, Compared[] Included, Compared[] Subtracted)
+    private sealed record Counting(RoaringBitmap[] Positive, RoaringBitmap[][] Unions, RoaringBitmap[] Negative, Compared[] Included, Compared[] Subtracted)
     {
         /// <summary>Every key on the caller's thread.</summary>
         public long Alone(int keys)
@@ -90,11 +110,13 @@ internal static class ConjunctionCount
             private readonly ulong[] _words = WordBuffers.Rent();
             private readonly ulong[] _scratch = WordBuffers.Rent();
             private readonly ulong[] _masked = WordBuffers.Rent();
+            private readonly ulong[] _union = WordBuffers.Rent();
             private readonly BsiRange.KeyComparer[] _comparers;
             private readonly BsiRange.KeyComparer[] _subtracters;
             private readonly int[] _positiveAt;
             private readonly int[] _negativeAt;
             private readonly int[] _subtractedAt;
+            private readonly int[][] _unionAt;
 
             public Worker(Counting count)
             {
@@ -104,6 +126,7 @@ internal static class ConjunctionCount
                 _positiveAt = new int[count.Positive.Length];
                 _negativeAt = new int[count.Negative.Length];
                 _subtractedAt = new int[count.Subtracted.Length];
+                _unionAt = [.. count.Unions.Select(u => new int[u.Length])];
             }
 
             /// <summary>The count over the keys <paramref name="from"/> (inclusive) to <paramref name="to"/> of the smallest part.</summary>
@@ -125,6 +148,8 @@ internal static class ConjunctionCount
                     RoaringBitmap.Load(lead.ContainerAt(k), words);
                     for (var i = 1; i < positive.Length; i++)
                         BitsetOps.Apply<AndOp>(words, RoaringBitmap.WordsOf(positive[i].ContainerAt(_positiveAt[i]), scratch), words);
+                    for (var u = 0; u < _count.Unions.Length && !Empty(words); u++)
+                        BitsetOps.Apply<AndOp>(words, Union(u, key), words);
                     for (var i = 0; i < negative.Length; i++)
                         if (RoaringBitmap.Seek(negative[i], key, ref _negativeAt[i]))
                             BitsetOps.Apply<AndNotOp>(words, RoaringBitmap.WordsOf(negative[i].ContainerAt(_negativeAt[i]), scratch), words);
@@ -143,9 +168,20 @@ internal static class ConjunctionCount
                 return total;
             }
 
+            /// <summary>The union's members at <paramref name="key"/>, ORed (all clear when none has the key).</summary>
+            private ulong[] Union(int u, ushort key)
+            {
+                var members = _count.Unions[u];
+                Array.Clear(_union);
+                for (var m = 0; m < members.Length; m++)
+                    if (RoaringBitmap.Seek(members[m], key, ref _unionAt[u][m]))
+                        members[m].ContainerAt(_unionAt[u][m]).SetBits(_union);
+                return _union;
+            }
+
             public void Dispose()
             {
-                foreach (var buffer in new[] { _words, _scratch, _masked })
+                foreach (var buffer in new[] { _words, _scratch, _masked, _union })
                     WordBuffers.Return(buffer);
                 foreach (var comparer in _comparers.Concat(_subtracters))
                     comparer.Dispose();

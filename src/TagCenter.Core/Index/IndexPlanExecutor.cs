@@ -36,7 +36,9 @@ public sealed class IndexPlanExecutor(ITagIndex index, Func<ScanPlan, RoaringBit
             case AndPlan and:
                 Intersect(and.Parts, out var count, countOnly: true);
                 return count;
-            case RangePlan or AndNotPlan { Left: AllPlan, Right: RangePlan }:
+            case RangePlan:
+                return CountAll([plan]);
+            case AndNotPlan subtraction when !Scans(subtraction.Right):
                 return CountAll([plan]);
             case AndNotPlan n:
                 var left = Execute(n.Left);
@@ -48,8 +50,9 @@ public sealed class IndexPlanExecutor(ITagIndex index, Func<ScanPlan, RoaringBit
 
     /// <summary>
     /// |p₁ ∩ p₂ ∩ … ∖ s₁ ∖ s₂ …| in one pass over the smallest part's keys (<see cref="ConjunctionCount"/>), building no
-    /// intermediate bitmap: a comparison on a bit-sliced index is made key by key within what the other parts leave.
-    /// Used when no subtraction scans: a scan is looked up only when something is left.
+    /// intermediate bitmap: a comparison on a bit-sliced index is made key by key within what the other parts leave,
+    /// and an OR of values (<c>状态 = 'a' or 状态 = 'b'</c>) is ORed key by key. Used when no subtraction scans: a scan
+    /// is looked up only when something is left.
     /// </summary>
     private long CountAll(IReadOnlyList<IndexPlan> parts)
     {
@@ -57,10 +60,16 @@ public sealed class IndexPlanExecutor(ITagIndex index, Func<ScanPlan, RoaringBit
         var includeRanges = new List<RangeTerm>();
         var exclude = new List<RoaringBitmap>();
         var excludeRanges = new List<RangeTerm>();
-        foreach (var part in Paired(parts))
+        var unions = new List<RoaringBitmap[]>();
+        foreach (var part in Paired(Subtractions(parts)))
         {
             var subtract = part is AndNotPlan { Left: AllPlan };
             var target = part is AndNotPlan { Left: AllPlan } n ? n.Right : part;
+            if (!subtract && target is OrPlan or && or.Parts.All(p => p is EqualsPlan or HasValuePlan))
+            {
+                unions.Add([.. or.Parts.Select(Execute)]);
+                continue;
+            }
             var (kept, term) = RangeOf(target);
             if (term is not null)
             {
@@ -77,8 +86,22 @@ public sealed class IndexPlanExecutor(ITagIndex index, Func<ScanPlan, RoaringBit
         }
         if (include.Count == 0 && includeRanges.Count == 0)
             include.Add(index.All);
-        return ConjunctionCount.Count(include, includeRanges, exclude, excludeRanges);
+        return ConjunctionCount.Count(include, includeRanges, exclude, excludeRanges, unions);
     }
+
+    /// <summary>
+    /// The parts with each <c>l ∖ r</c> taken as two, <c>l</c> and <c>all ∖ r</c> (the same persons within an
+    /// intersection), so that <c>等级 != '高'</c> or <c>等级 not in ('高', '中')</c> subtracts the values' bitmaps in the count
+    /// instead of building the difference. Not when <c>r</c> scans: a scan is made only when <c>l</c> leaves someone.
+    /// </summary>
+    private static IEnumerable<IndexPlan> Subtractions(IEnumerable<IndexPlan> parts) => parts.SelectMany(p => p switch
+    {
+        AndNotPlan { Left: not AllPlan } n when !Scans(n.Right) => Subtractions([n.Left]).Append(new AndNotPlan(All, n.Right)),
+        AndPlan and => Subtractions(and.Parts),
+        _ => [p],
+    });
+
+    private static readonly AllPlan All = new();
 
     /// <summary>
     /// A range on a bit-sliced index as a count takes it: the persons the index keeps for it
@@ -146,8 +169,9 @@ public sealed class IndexPlanExecutor(ITagIndex index, Func<ScanPlan, RoaringBit
     /// The parts of an intersection with two comparisons of the same range-indexed tag (the two ends of
     /// <c>age between 20 and 30</c>) taken as one lookup, which reads the tag's slices once instead of twice.
     /// </summary>
-    private static IEnumerable<IndexPlan> Paired(IReadOnlyList<IndexPlan> parts)
+    private static IEnumerable<IndexPlan> Paired(IEnumerable<IndexPlan> sequence)
     {
+        var parts = sequence as IReadOnlyList<IndexPlan> ?? [.. sequence];
         var ranges = parts.OfType<RangePlan>().GroupBy(r => r.Tag, StringComparer.Ordinal).Where(g => g.Count() >= 2)
             .ToDictionary(g => g.Key, g => g.Take(2).ToList(), StringComparer.Ordinal);
         if (ranges.Count == 0)

@@ -8,27 +8,27 @@ namespace TagCenter.Core.Tests.Index;
 
 /// <summary>
 /// A count of bitmaps and ranges compared key by key (<see cref="ConjunctionCount"/>) against a scan of the same
-/// persons' values: ranges included and subtracted, one or two ends, nulls, constants outside the slices, and counts
-/// large enough to be split between two threads.
+/// persons' values: ranges included and subtracted, one or two ends, nulls, constants outside the slices, unions of
+/// bitmaps, and counts large enough to be split between two threads.
 /// </summary>
 public sealed class ConjunctionCountTests
 {
     private static readonly RangeOperator[] Operators = Enum.GetValues<RangeOperator>();
 
-    /// <summary>Per person: two range-indexed values (null or not) and membership of two value bitmaps.</summary>
+    /// <summary>Per person: two range-indexed values (null or not) and membership of three value bitmaps.</summary>
     public sealed record Data(int Seed, int Persons, double Density)
     {
-        public List<(uint Ordinal, long? A, long? B, bool InC, bool InD)> Rows()
+        public List<(uint Ordinal, long? A, long? B, bool InC, bool InD, bool InE)> Rows()
         {
             var random = new Random(Seed);
-            var rows = new List<(uint, long?, long?, bool, bool)>(Persons);
+            var rows = new List<(uint, long?, long?, bool, bool, bool)>(Persons);
             uint ordinal = (uint)random.Next(0, 70_000);
             for (var i = 0; i < Persons; i++)
             {
                 ordinal += random.NextDouble() < 0.01 ? (uint)random.Next(2, 200_000) : 1;
                 long? a = random.NextDouble() < 0.2 ? null : random.Next(-7_305, 14_611);
                 long? b = random.NextDouble() < 0.4 ? null : random.Next(0, 800);
-                rows.Add((ordinal, a, b, random.NextDouble() < Density, random.NextDouble() < 0.5));
+                rows.Add((ordinal, a, b, random.NextDouble() < Density, random.NextDouble() < 0.5, random.NextDouble() < Density / 3));
             }
             return rows;
         }
@@ -67,6 +67,13 @@ public sealed class ConjunctionCountTests
         // A constant past every value: a < 100 is every person with a value (5), a > 100 nobody.
         ConjunctionCount.Count([], [new RangeTerm(a, [new(RangeOperator.Less, 100)])], [], []).ShouldBe(5);
         ConjunctionCount.Count([c], [new RangeTerm(a, [new(RangeOperator.Greater, 100)])], [], []).ShouldBe(0);
+        // a ≥ 0 (persons 2, 3, 5) in c ∪ {1, 5} = {0, 1, 2, 3, 5} → {2, 3, 5}; in {1} ∪ {4} = {1, 4} → nobody.
+        ConjunctionCount.Count([], [new RangeTerm(a, [new(RangeOperator.GreaterOrEqual, 0)])], [], [], [[c, RoaringBitmap.FromSorted([1, 5])]]).ShouldBe(3);
+        ConjunctionCount.Count([], [new RangeTerm(a, [new(RangeOperator.GreaterOrEqual, 0)])], [], [], [[RoaringBitmap.FromSorted([1]), RoaringBitmap.FromSorted([4])]]).ShouldBe(0);
+        // Unions alone: ({0, 2} ∪ {4}) ∩ ({2, 4} ∪ {5}) ∖ b < 4 (persons 1, 4, 5) = {2}; a union of empty bitmaps is nobody.
+        ConjunctionCount.Count([], [], [], [new RangeTerm(b, [new(RangeOperator.Less, 4)])],
+            [[RoaringBitmap.FromSorted([0, 2]), RoaringBitmap.FromSorted([4])], [RoaringBitmap.FromSorted([2, 4]), RoaringBitmap.FromSorted([5])]]).ShouldBe(1);
+        ConjunctionCount.Count([c], [], [], [], [[new RoaringBitmap(), new RoaringBitmap()]]).ShouldBe(0);
     }
 
     private static bool Check(Data data, int counts)
@@ -76,6 +83,7 @@ public sealed class ConjunctionCountTests
         var b = Build(rows.Where(r => r.B.HasValue).Select(r => (r.Ordinal, r.B!.Value)));
         var c = RoaringBitmap.FromSorted([.. rows.Where(r => r.InC).Select(r => r.Ordinal)]);
         var d = RoaringBitmap.FromSorted([.. rows.Where(r => r.InD).Select(r => r.Ordinal)]);
+        var e = RoaringBitmap.FromSorted([.. rows.Where(r => r.InE).Select(r => r.Ordinal)]);
         var all = RoaringBitmap.FromSorted([.. rows.Select(r => r.Ordinal)]);
         var random = new Random(data.Seed);
         for (var i = 0; i < counts; i++)
@@ -83,17 +91,21 @@ public sealed class ConjunctionCountTests
             var aTests = Tests(random, random.Next(1, 3), -8_000, 15_000);
             var bTests = Tests(random, 1, -5, 805);
             var (withC, withoutD, withA, withoutB) = (random.Next(2) == 0, random.Next(2) == 0, random.Next(3) > 0, random.Next(3) > 0);
+            // c ∪ e, or d ∪ e (with d subtracted too, that is e ∖ d), or no union.
+            var union = random.Next(3);
             var expected = rows.LongCount(r =>
                 (!withC || r.InC) && (!withoutD || !r.InD)
+                && (union == 0 || (union == 1 ? r.InC || r.InE : r.InD || r.InE))
                 && (!withA || (r.A is { } x && aTests.All(t => Holds(t, x))))
                 && (!withoutB || !(r.B is { } y && bTests.All(t => Holds(t, y)))));
             List<RoaringBitmap> include = withC ? [c] : [];
-            if (include.Count == 0 && !withA)
+            if (include.Count == 0 && !withA && union == 0)
                 include.Add(all);
-            var actual = ConjunctionCount.Count(include, withA ? [new RangeTerm(a, aTests)] : [], withoutD ? [d] : [], withoutB ? [new RangeTerm(b, bTests)] : []);
+            RoaringBitmap[][] unions = union == 0 ? [] : union == 1 ? [[c, e]] : [[d, e]];
+            var actual = ConjunctionCount.Count(include, withA ? [new RangeTerm(a, aTests)] : [], withoutD ? [d] : [], withoutB ? [new RangeTerm(b, bTests)] : [], unions);
             // The range built as a bitmap (members, portraits) selects the same persons, shared between threads alike.
             a.Range(aTests).Cardinality.ShouldBe(rows.LongCount(r => r.A is { } v && aTests.All(t => Holds(t, v))), $"a {string.Join(", ", aTests)} over {data}");
-            actual.ShouldBe(expected, $"{(withC ? "c " : "")}{(withoutD ? "−d " : "")}{(withA ? "a " + string.Join(", ", aTests) : "")} {(withoutB ? "−b " + string.Join(", ", bTests) : "")} over {data}");
+            actual.ShouldBe(expected, $"{(withC ? "c " : "")}{(union == 0 ? "" : union == 1 ? "c∪e " : "d∪e ")}{(withoutD ? "−d " : "")}{(withA ? "a " + string.Join(", ", aTests) : "")} {(withoutB ? "−b " + string.Join(", ", bTests) : "")} over {data}");
         }
         return true;
     }
