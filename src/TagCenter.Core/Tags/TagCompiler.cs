@@ -21,8 +21,9 @@ public static partial class TagCompiler
     /// Per model tag (by name), the query of its values from the model version in use: <c>SELECT oneid, value …</c>.
     /// Model tags are tags like any other (stored, history, readable by rules); one without a source here is NULL.
     /// </param>
+    /// <param name="checkOnly">Only the diagnostics (and what each rule reads): the statement is not built, and is empty.</param>
     public static TagCompilation Compile(TagCatalog catalog, ModelSchema schema, DateTime asOf, IReadOnlyCollection<string>? only = null,
-        SqlDialect? dialect = null, IReadOnlyDictionary<string, SqlFragment>? models = null)
+        SqlDialect? dialect = null, IReadOnlyDictionary<string, SqlFragment>? models = null, bool checkOnly = false)
     {
         dialect ??= SqlDialect.DuckDb;
         var asOfValue = SharedValue(asOf);
@@ -58,7 +59,7 @@ public static partial class TagCompiler
             compiled[tag.Name] = new CompiledRule(Typed(Ident(ModelColumn(tag)), tag, dialect), [], new HashSet<AggregateCall>());
         var dependencies = compiled.ToDictionary(c => c.Key, c => c.Value.Dependencies);
         diagnostics.AddRange(Cycles(catalog, dependencies));
-        if (diagnostics.Count > 0)
+        if (diagnostics.Count > 0 || checkOnly)
             return new TagCompilation("", [], [], dependencies, diagnostics) { Reads = reads, Trees = trees, Bound = bound };
 
         var needed = Upstream(only ?? compiled.Keys, dependencies);

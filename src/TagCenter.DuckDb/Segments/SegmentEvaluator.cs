@@ -49,7 +49,7 @@ public sealed class SegmentEvaluator : ISegmentCounter
     {
         if (Quick(segment) is { Count: > 0 } quick)
             return quick;
-        var compilation = Compile([segment]);
+        var compilation = Compile([segment], checkOnly: true);
         return [.. compilation.Diagnostics.Select(d => SegmentRule.Relabel(d, segment))];
     }
 
@@ -65,12 +65,12 @@ public sealed class SegmentEvaluator : ISegmentCounter
         return diagnostics;
     }
 
-    /// <summary>The statement computing the segments (as <see cref="SegmentRule.Code"/> columns) and what they read.</summary>
-    public TagCompilation Compile(IReadOnlyList<SegmentDefinition> segments)
+    /// <summary>The statement computing the segments (as <see cref="SegmentRule.Code"/> columns) and what they read; <paramref name="checkOnly"/>: the diagnostics alone.</summary>
+    public TagCompilation Compile(IReadOnlyList<SegmentDefinition> segments, bool checkOnly = false)
     {
         var transient = segments.Select((s, i) => SegmentRule.AsTag(s, SegmentRule.Code(i))).ToList();
         var catalog = TagCatalog.From([.. Stored.Catalog.Tags, .. transient]);
-        return TagCompiler.Compile(catalog, _schema, AsOf, [.. transient.Select(t => t.Name)], models: Stored.Values);
+        return TagCompiler.Compile(catalog, _schema, AsOf, [.. transient.Select(t => t.Name)], models: Stored.Values, checkOnly: checkOnly);
     }
 
     /// <summary>

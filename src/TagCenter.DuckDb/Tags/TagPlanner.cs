@@ -44,7 +44,7 @@ public static class TagPlanner
         var blocked = changes.Any(c => c.Dependents.Count > 0);
         if (!blocked && options.Declared is { } declared && !db.TableExists("dim_person"))
         {
-            var check = TagCompiler.Compile(files, declared, asOf ?? time.GetLocalNow().DateTime);
+            var check = TagCompiler.Compile(files, declared, asOf ?? time.GetLocalNow().DateTime, checkOnly: true);
             if (!check.Success)
                 throw new WorkspaceException(check.Diagnostics);
         }

@@ -141,6 +141,26 @@ public sealed class TagCompilerTests
     }
 
     [Fact]
+    public void Compile_CheckOnly_TheSameDiagnostics_AndNoStatement()
+    {
+        (string, string, string, string[]?)[] broken = [("甲", "int", "乙 + 1", null), ("乙", "int", "甲 + 1", null), ("x", "int", "city", null), ("y", "bool", "age >", null)];
+        (string, string, string, string[]?)[] fine = [("a", "int", "count('orders', within: 30d)", null), ("b", "bool", "a > 2", null)];
+        var catalog = Catalog(broken);
+        var asOf = new DateTime(2026, 11, 1);
+
+        var checkedOnly = TagCompiler.Compile(catalog, Schema, asOf, checkOnly: true);
+
+        // A cycle, a type mismatch and a parse error, as a full compile gives them.
+        checkedOnly.Diagnostics.Select(d => d.ToString()).ShouldBe(TagCompiler.Compile(catalog, Schema, asOf).Diagnostics.Select(d => d.ToString()));
+        checkedOnly.Diagnostics.Count.ShouldBe(3);
+        var valid = TagCompiler.Compile(Catalog(fine), Schema, asOf, ["b"], checkOnly: true);
+        valid.Diagnostics.ShouldBeEmpty();
+        valid.Sql.ShouldBeEmpty();
+        valid.Dependencies["b"].ShouldBe(["a"]);
+        TagCompiler.Compile(Catalog(fine), Schema, asOf, ["b"]).Sql.ShouldNotBeEmpty();
+    }
+
+    [Fact]
     public void Compile_DeclaredTypeMismatch_Reported()
     {
         var result = Compile(("x", "int", "city", null));

@@ -144,7 +144,7 @@ internal sealed class DraftReview(WorkspaceHost host, IControlStore store, IAudi
     private void BindVisible(DraftProposal proposal, TagCatalog visible)
     {
         var catalog = proposal.Segment is { } segment ? TagCatalog.From([.. visible.Tags, SegmentRule.AsTag(segment, SegmentRule.Code(0))]) : visible;
-        var compiled = TagCompiler.Compile(catalog, DeclaredSchema.Of(host.Definition), host.Time.GetLocalNow().DateTime);
+        var compiled = TagCompiler.Compile(catalog, DeclaredSchema.Of(host.Definition), host.Time.GetLocalNow().DateTime, checkOnly: true);
         var mine = compiled.Diagnostics.Where(d => d.File.Replace('\\', '/') == proposal.File).ToList();
         if (mine.Count > 0)
             throw new WorkspaceException(mine);
