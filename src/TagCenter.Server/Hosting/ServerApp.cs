@@ -85,6 +85,7 @@ public static class ServerApp
                 ProblemDetails = ApiProblems.Problem(context, context.Response.StatusCode, code, detail),
             });
         });
+        app.UseCors(); // the ingest endpoints' policy only (Ingest.IngestEndpoints.CorsPolicy); before the keys are asked for
         app.UseAuthentication();
         app.UseAuthorization();
         Governance.GovernanceServices.Use(app);

@@ -12,23 +12,32 @@ namespace TagCenter.Server.Ingest;
 
 /// <summary>
 /// Segment's HTTP Tracking API, so analytics-node, RudderStack and the other Segment SDKs send to TagCenter
-/// unchanged: <c>POST /v1/batch</c> and <c>/v1/identify|track|page|screen|group|alias</c>, the write key as the
-/// Basic user name (or <c>writeKey</c> in the body). <c>200 {"success": true}</c> means every event is durable in
+/// unchanged: <c>POST /v1/batch</c> and <c>/v1/identify|track|page|screen|group|alias</c> (analytics.js in the
+/// browser: <c>/v1/b</c> and <c>/v1/t|p|i|s|g|a</c>, from any origin), the write key as the Basic user name (or
+/// <c>writeKey</c> in the body). <c>200 {"success": true}</c> means every event is durable in
 /// the log; a bad request is a 4xx with nothing written (SDKs drop 4xx); 5xx only for server faults (SDKs retry
 /// those with the same messageIds, which de-duplication absorbs). Also <c>GET /api/v1/ingest/status</c>.
 /// </summary>
 public static class IngestEndpoints
 {
+    /// <summary>The CORS policy of <c>/v1/…</c>: any origin may POST (see <see cref="IngestServices"/>).</summary>
+    public const string CorsPolicy = "ingest";
+
     public static void Map(IEndpointRouteBuilder app, RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(api);
         var v1 = app.MapGroup("/v1").WithTags("ingest (Segment-compatible)");
-        Document(v1.MapPost("/batch", (HttpContext context, IngestService ingest, CancellationToken ct) => AcceptAsync(context, ingest, null, ct))
-            .WithName("IngestBatch").WithSummary("Send a batch of Segment messages (identify, track, page, screen, group, alias)"));
+        // analytics.js (@segment/analytics-next, the browser SDK) posts each call to /v1/ and the type's first letter
+        // (t, p, i, s, g, a), and a batch to /v1/b: the same calls under short names.
+        foreach (var path in new[] { "/batch", "/b" })
+            Document(v1.MapPost(path, (HttpContext context, IngestService ingest, CancellationToken ct) => AcceptAsync(context, ingest, null, ct))
+                .WithName(path == "/b" ? "IngestBatchShort" : "IngestBatch").WithSummary("Send a batch of Segment messages (identify, track, page, screen, group, alias)"));
         foreach (var type in Enum.GetValues<SegmentCallType>())
-            Document(v1.MapPost("/" + type.Name(), (HttpContext context, IngestService ingest, CancellationToken ct) => AcceptAsync(context, ingest, type, ct))
-                .WithName("Ingest" + type).WithSummary($"Send one Segment {type.Name()} call"));
+            foreach (var path in new[] { type.Name(), type.Name()[..1] })
+                Document(v1.MapPost("/" + path, (HttpContext context, IngestService ingest, CancellationToken ct) => AcceptAsync(context, ingest, type, ct))
+                    .WithName("Ingest" + type + (path.Length == 1 ? "Short" : "")).WithSummary($"Send one Segment {type.Name()} call"));
+        v1.RequireCors(CorsPolicy);
         api.MapGet("/status", Status).WithName("IngestStatus").WithSummary("The event log and the consumer: offsets, lag, the last torn tail cut")
             .RequireScope(ApiScopes.Read);
         // A Segment write key or an ingest API key is the credential here (Basic user name, Bearer or writeKey in the
@@ -37,7 +46,8 @@ public static class IngestEndpoints
     }
 
     private static void Document(RouteHandlerBuilder endpoint) =>
-        endpoint.Accepts<object>("application/json")
+        // JSON, or text/plain as analytics.js sends it (a "simple" type, so a browser need not ask first for it).
+        endpoint.Accepts<object>("application/json", "text/plain")
             .ProducesProblem(401).ProducesProblem(413).ProducesProblem(415);
 
     /// <summary>Segment's answer to an accepted request.</summary>
