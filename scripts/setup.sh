@@ -9,8 +9,9 @@ command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK is required (dotn
 if [ "${TAGCENTER_SKIP_PG:-}" != "1" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   need_apt+=(postgresql)
 fi
-# node + npm run roaring-wasm, the independent reference the bitmap tests compare the portable format with.
-if [ "${TAGCENTER_SKIP_PG:-}" != "1" ] && ! command -v npm >/dev/null; then
+# node + npm run roaring-wasm, the independent reference the bitmap tests compare the portable format with, and
+# fetch the browser SDK the browser ingest test loads.
+if { [ "${TAGCENTER_SKIP_PG:-}" != "1" ] || [ "${TAGCENTER_SKIP_BROWSER:-}" != "1" ]; } && ! command -v npm >/dev/null; then
   need_apt+=(nodejs npm)
 fi
 # The web console's end-to-end tests drive Debian's chromium through Playwright (browser downloads do not work here).
@@ -30,5 +31,9 @@ fi
 # The bitmap tests (not the demo) check the portable format against roaring-wasm (CRoaring in WebAssembly) through node.
 if [ "${TAGCENTER_SKIP_PG:-}" != "1" ] && command -v npm >/dev/null && [ ! -d tests/TagCenter.Core.Tests/Bitmaps/roaring-wasm/node_modules/roaring-wasm ]; then
   (cd tests/TagCenter.Core.Tests/Bitmaps/roaring-wasm && npm ci --no-audit --no-fund --loglevel=error)
+fi
+# The browser ingest test loads Segment's own browser SDK (analytics.js, from npm) in a shop's page in chromium.
+if [ "${TAGCENTER_SKIP_BROWSER:-}" != "1" ] && command -v npm >/dev/null && [ ! -d tests/TagCenter.Web.Tests/EndToEnd/analytics-next/node_modules/@segment/analytics-next ]; then
+  (cd tests/TagCenter.Web.Tests/EndToEnd/analytics-next && npm ci --no-audit --no-fund --loglevel=error)
 fi
 dotnet restore TagCenter.slnx --verbosity quiet

@@ -19,6 +19,9 @@ public sealed partial class ConsoleSite : IAsyncLifetime
 {
     public const string Rule = "age between 18 and 25 and 城市 = '上海'";
     public const string LineTag = "活跃度";
+
+    /// <summary>The write key of the demo workspace's event source (<c>sdk_events</c>).</summary>
+    public const string WriteKey = "wk_demo_123";
     public static readonly string[] FunnelSteps = ["product_view", "add_to_cart", "order_paid"];
 
     private readonly string _parent = Path.Combine(Path.GetTempPath(), "tc-web-" + Guid.NewGuid().ToString("N"));
