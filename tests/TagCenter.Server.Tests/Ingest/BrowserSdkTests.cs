@@ -81,6 +81,34 @@ public sealed class BrowserSdkTests(DemoWorkspace demo)
     }
 
     [Fact]
+    public async Task RudderStackJs_AnEmptyUserId_IsNoIdentifier_TwoVisitorsStayTwoPersons()
+    {
+        // RudderStack's JS SDK (v3) sends userId "" for a visitor, originalTimestamp, and the anonymous id in a header too.
+        using var temp = new TempFolder();
+        await using var server = await IngestServer.StartAsync(demo.Copy(temp));
+        var client = server.Api.Anonymous();
+        foreach (var visitor in new[] { "rs-anon-1", "rs-anon-2" })
+        {
+            var body = $$$"""
+                {"channel":"web","type":"track","event":"Product Viewed","properties":{"product_id":"sku-8"},
+                 "userId":"","anonymousId":"{{{visitor}}}","messageId":"rs-{{{visitor}}}","originalTimestamp":"2026-11-24T08:00:00.000Z",
+                 "sentAt":"2026-11-24T08:00:00.010Z","integrations":{"All":true},
+                 "context":{"library":{"name":"RudderLabs JavaScript SDK","version":"3.11.0"},"locale":"zh-CN"}}
+                """;
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/track") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            request.Content.Headers.ContentType!.CharSet = "UTF-8";
+            request.Headers.Authorization = AuthenticationHeaderValue.Parse(IngestServer.Basic(IngestServer.Key));
+            request.Headers.Add("AnonymousId", Convert.ToBase64String(Encoding.UTF8.GetBytes(visitor)));
+            using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+            ((int)response.StatusCode).ShouldBe(200, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        }
+        await server.CaughtUpAsync();
+
+        (await server.CountAsync("SELECT count(DISTINCT oneid) FROM fact_events WHERE _source = 'sdk_events'")).ShouldBe(2);
+        (await server.CountAsync("SELECT count(*) FROM identity_map WHERE trim(value) = ''")).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Preflight_FromAShopsOrigin_IsAllowedForIngest_NotForTheApi()
     {
         using var temp = new TempFolder();
