@@ -43,7 +43,21 @@ public sealed class BrowserSdkTests(DemoWorkspace demo)
         }
         await server.CaughtUpAsync();
 
-        var rows = await server.RowsAsync("SELECT event_id, type, event FROM src_sdk_events ORDER BY _line");
+        // The other three short paths are the other three call types.
+        (string Path, string Body)[] others =
+        [
+            ("/v1/s", Call("screen", "\"name\":\"Cart\"", "ajs-next-4")),
+            ("/v1/g", Call("group", "\"groupId\":\"g-42\",\"traits\":{\"name\":\"ACME\"}", "ajs-next-5")),
+            ("/v1/a", Call("alias", "\"previousId\":\"0b6a0c0e\",\"userId\":\"u-9\"", "ajs-next-6").Replace("\"userId\":null,", "", StringComparison.Ordinal)),
+        ];
+        foreach (var (path, body) in others)
+        {
+            var (status, text) = await PostAsync(client, path, body);
+            status.ShouldBe(200, $"{path}: {text}");
+        }
+        server.Ingest.Log.NextOffset.ShouldBe(6);
+
+        var rows = await server.RowsAsync("SELECT event_id, type, event FROM src_sdk_events WHERE event_id IN ('ajs-next-1', 'ajs-next-2', 'ajs-next-3') ORDER BY _line");
         rows.Select(r => $"{r[0]} {r[1]} {r[2]}").ShouldBe(["ajs-next-1 page ", "ajs-next-2 track Product Viewed", "ajs-next-3 identify "]);
     }
 

@@ -31,6 +31,8 @@ public sealed class BrowserSdkEndToEndTests(ConsoleSite site)
         var user = "web-" + Guid.NewGuid().ToString("N")[..8];
 
         await ConsoleBrowser.GoAsync(page, shop.Url("/?user=" + user), ConsoleBrowser.Patience);
+        // Committed is not yet run: the page sets window.sent once the bundle has loaded.
+        await page.WaitForFunctionAsync("() => window.sent !== undefined", null, new() { Timeout = (float)ConsoleBrowser.Patience.TotalMilliseconds });
         // The SDK loaded and took each call (a call it cannot deliver is queued for retry, not failed at once: the
         // profile below is what says the events arrived).
         var taken = await page.EvaluateAsync<string[]>("window.sent");
