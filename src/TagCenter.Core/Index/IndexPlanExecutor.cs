@@ -81,7 +81,7 @@ public sealed class IndexPlanExecutor(ITagIndex index, Func<ScanPlan, RoaringBit
                 exclude.Add(bitmap);
             else if (bitmap.IsEmpty)
                 return 0;
-            else
+            else if (!include.Contains(bitmap, ReferenceEqualityComparer.Instance)) // x != 'a' and x != 'b': HasValue(x) once
                 include.Add(bitmap);
         }
         if (include.Count == 0 && includeRanges.Count == 0)
@@ -96,12 +96,10 @@ public sealed class IndexPlanExecutor(ITagIndex index, Func<ScanPlan, RoaringBit
     /// </summary>
     private static IEnumerable<IndexPlan> Subtractions(IEnumerable<IndexPlan> parts) => parts.SelectMany(p => p switch
     {
-        AndNotPlan { Left: not AllPlan } n when !Scans(n.Right) => Subtractions([n.Left]).Append(new AndNotPlan(All, n.Right)),
+        AndNotPlan { Left: not AllPlan } n when !Scans(n.Right) => Subtractions([n.Left]).Append(new AndNotPlan(PlanBuilder.All, n.Right)),
         AndPlan and => Subtractions(and.Parts),
         _ => [p],
     });
-
-    private static readonly AllPlan All = new();
 
     /// <summary>
     /// A range on a bit-sliced index as a count takes it: the persons the index keeps for it

@@ -15,7 +15,8 @@ namespace TagCenter.Core.Index;
 /// </summary>
 public static partial class PlanBuilder
 {
-    private static readonly AllPlan All = new();
+    /// <summary>Every person: one instance, shared with <see cref="IndexPlanExecutor"/>.</summary>
+    internal static readonly AllPlan All = new();
     private static readonly NonePlan None = new();
 
     /// <summary>

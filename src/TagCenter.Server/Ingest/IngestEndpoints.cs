@@ -30,13 +30,17 @@ public static class IngestEndpoints
         var v1 = app.MapGroup("/v1").WithTags("ingest (Segment-compatible)");
         // analytics.js (@segment/analytics-next, the browser SDK) posts each call to /v1/ and the type's first letter
         // (t, p, i, s, g, a), and a batch to /v1/b: the same calls under short names.
-        foreach (var path in new[] { "/batch", "/b" })
-            Document(v1.MapPost(path, (HttpContext context, IngestService ingest, CancellationToken ct) => AcceptAsync(context, ingest, null, ct))
-                .WithName(path == "/b" ? "IngestBatchShort" : "IngestBatch").WithSummary("Send a batch of Segment messages (identify, track, page, screen, group, alias)"));
+        void Call(string path, SegmentCallType? type, string name, string summary) =>
+            Document(v1.MapPost(path, (HttpContext context, IngestService ingest, CancellationToken ct) => AcceptAsync(context, ingest, type, ct))
+                .WithName(name).WithSummary(summary));
+        const string batch = "Send a batch of Segment messages (identify, track, page, screen, group, alias)";
+        Call("/batch", null, "IngestBatch", batch);
+        Call("/b", null, "IngestBatchShort", batch);
         foreach (var type in Enum.GetValues<SegmentCallType>())
-            foreach (var path in new[] { type.Name(), type.Name()[..1] })
-                Document(v1.MapPost("/" + path, (HttpContext context, IngestService ingest, CancellationToken ct) => AcceptAsync(context, ingest, type, ct))
-                    .WithName("Ingest" + type + (path.Length == 1 ? "Short" : "")).WithSummary($"Send one Segment {type.Name()} call"));
+        {
+            Call("/" + type.Name(), type, "Ingest" + type, $"Send one Segment {type.Name()} call");
+            Call("/" + type.Name()[..1], type, "Ingest" + type + "Short", $"Send one Segment {type.Name()} call");
+        }
         v1.RequireCors(CorsPolicy);
         api.MapGet("/status", Status).WithName("IngestStatus").WithSummary("The event log and the consumer: offsets, lag, the last torn tail cut")
             .RequireScope(ApiScopes.Read);
