@@ -10,7 +10,7 @@ namespace TagCenter.Server.Tests.Governance;
 /// </summary>
 public sealed class RouteEnumerationTests(DemoWorkspace demo)
 {
-    internal static readonly HttpMethod[] Methods = [HttpMethod.Get, HttpMethod.Post, HttpMethod.Put, HttpMethod.Patch, HttpMethod.Delete];
+    private static readonly HttpMethod[] Methods = [HttpMethod.Get, HttpMethod.Post, HttpMethod.Put, HttpMethod.Patch, HttpMethod.Delete];
 
     [Fact]
     public async Task EveryOperation_WithoutCredential_Is401()
@@ -86,14 +86,18 @@ public sealed class RouteEnumerationTests(DemoWorkspace demo)
     }
 
     /// <summary>(method, path with parameters filled in, the scope the document says it needs).</summary>
-    internal static async Task<List<(HttpMethod Method, string Path, string Scope)>> OperationsAsync(ApiServer server)
+    private static async Task<List<(HttpMethod Method, string Path, string Scope)>> OperationsAsync(ApiServer server) =>
+        [.. (await TemplatesAsync(server)).Select(o => (o.Method, Fill(o.Template), o.Scope))];
+
+    /// <summary>(method, path template such as <c>/api/v1/segments/{name}</c>, scope) of every operation in the served document.</summary>
+    internal static async Task<List<(HttpMethod Method, string Template, string Scope)>> TemplatesAsync(ApiServer server)
     {
         var document = await server.GetJsonAsync("/openapi/v1.json");
         var result = new List<(HttpMethod, string, string)>();
         foreach (var path in document.GetProperty("paths").EnumerateObject())
             foreach (var method in Methods)
                 if (path.Value.TryGetProperty(method.Method.ToLowerInvariant(), out var operation))
-                    result.Add((method, Fill(path.Name), operation.TryGetProperty("x-required-scope", out var s) ? s.GetString()! : "missing"));
+                    result.Add((method, path.Name, operation.TryGetProperty("x-required-scope", out var s) ? s.GetString()! : "missing"));
         return result;
     }
 
